@@ -1,0 +1,423 @@
+//! Citation groups: the parenthetical list of sources that ends a sentence or a
+//! paragraph in the house style, `(Outlet[, Outlet...], Month Day[, Day][, Year][; ...])`.
+//!
+//! Detection is deliberately lenient about the *form* of the dates (a misspelt month,
+//! an abbreviation, an impossible day are still recognised as a citation's date), so that
+//! the `citation-format` rule can report them; and strict about the *shape* of the
+//! group (every part is a source name or a date), so that ordinary parentheticals such
+//! as "(as the capital has been known since March 2019)" are never taken for one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::TextRange;
+
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A parenthetical citation group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationGroup {
+    /// With the parentheses.
+    pub range: TextRange,
+    /// Without the parentheses.
+    pub inner: TextRange,
+    pub items: Vec<CitationItem>,
+    /// Whether nothing but closing punctuation follows it in its block.
+    pub ends_block: bool,
+}
+
+/// One `;`-separated item: outlets, then dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationItem {
+    pub range: TextRange,
+    pub outlets: Vec<TextRange>,
+    pub dates: Vec<CitationDate>,
+}
+
+/// A date in a citation, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationDate {
+    /// The whole date part (for a continuation day such as the "16" of "August 15, 16",
+    /// just the day).
+    pub range: TextRange,
+    /// The month word as written; for a continuation day, the month word it inherits.
+    pub month_range: TextRange,
+    /// 1-12 when the month word is a month name or a standard abbreviation of one.
+    pub month: Option<u8>,
+    /// Whether the month was written as an abbreviation ("Aug.", "Sept").
+    pub month_abbreviated: bool,
+    /// Whether the month was inherited from an earlier date of the item.
+    pub inherited_month: bool,
+    pub day: Option<u8>,
+    pub day_range: Option<TextRange>,
+    /// The last day of a range such as "August 15–16".
+    pub day_end: Option<u8>,
+    pub year: Option<i16>,
+    pub year_range: Option<TextRange>,
+}
+
+static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
+        .expect("valid regex")
+});
+static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?$").expect("valid regex")
+});
+static YEAR_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}$").expect("valid regex"));
+/// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
+static DOMAIN_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/[\p{L}\p{N}_.\-/@]*)?$",
+    )
+    .expect("valid regex")
+});
+
+/// Lower-case words allowed inside an outlet's name ("Radio Free Europe", "Centre for
+/// Eastern Studies", "Le Monde", "Al Jazeera").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "del", "des", "du", "la", "le", "les", "al", "el", "y", "und",
+    "der", "die", "das", "von", "van", "on", "in", "am", "an", "da", "do", "di", "&",
+];
+
+const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+    ("May", 5),
+];
+
+/// The month number of a full month name.
+pub(crate) fn month_number(word: &str) -> Option<u8> {
+    MONTHS.iter().position(|m| *m == word).map(|i| i as u8 + 1)
+}
+
+/// Whether `word` reads as an attempt at a month: a name, an abbreviation, or a
+/// misspelling within two edits of a name.
+fn month_like(word: &str) -> (bool, Option<u8>, bool) {
+    if let Some(m) = month_number(word) {
+        return (true, Some(m), false);
+    }
+    if let Some(&(_, m)) = MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == word) {
+        return (true, Some(m), true);
+    }
+    let near = word.chars().count() >= 4
+        && MONTHS
+            .iter()
+            .any(|m| edit_distance(&word.to_lowercase(), &m.to_lowercase()) <= 2);
+    (near, None, false)
+}
+
+/// Levenshtein distance between two short words.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn outlet_like(part: &str) -> bool {
+    if DOMAIN_LIKE.is_match(part) {
+        return true;
+    }
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let first = words[0].chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let c = w.chars().next().unwrap_or(' ');
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+            || DOMAIN_LIKE.is_match(w)
+    }) && part
+        .chars()
+        .all(|c| c.is_alphanumeric() || " .-–'’&/@_:+!".contains(c))
+}
+
+enum Part {
+    Outlet(TextRange),
+    Date(CitationDate),
+    Day(TextRange, u8, Option<u8>),
+    Year(TextRange, i16),
+}
+
+fn classify_part(part: &str, range: TextRange) -> Option<Part> {
+    if let Some(c) = DATE_PART.captures(part) {
+        let month = c.name("month").expect("group");
+        let (is_month, number, abbreviated) = month_like(month.as_str());
+        let dot = !c.name("dot").is_some_and(|d| d.as_str().is_empty());
+        if is_month {
+            let day = c.name("day");
+            let myear = c.name("myear");
+            return Some(Part::Date(CitationDate {
+                range,
+                month_range: TextRange::new(
+                    range.start + month.start(),
+                    range.start + month.end() + usize::from(dot),
+                ),
+                month: number,
+                month_abbreviated: abbreviated || dot,
+                inherited_month: false,
+                day: day.and_then(|d| d.as_str().parse().ok()),
+                day_range: day
+                    .map(|d| TextRange::new(range.start + d.start(), range.start + d.end())),
+                day_end: c.name("day2").and_then(|d| d.as_str().parse().ok()),
+                year: myear.and_then(|y| y.as_str().parse().ok()),
+                year_range: myear
+                    .map(|y| TextRange::new(range.start + y.start(), range.start + y.end())),
+            }));
+        }
+    }
+    if let Some(c) = DAY_PART.captures(part) {
+        let day = c["day"].parse().ok()?;
+        let day2 = c.name("day2").and_then(|d| d.as_str().parse().ok());
+        return Some(Part::Day(range, day, day2));
+    }
+    if YEAR_PART.is_match(part) {
+        return Some(Part::Year(range, part.parse().ok()?));
+    }
+    if outlet_like(part) {
+        return Some(Part::Outlet(range));
+    }
+    None
+}
+
+/// Split `range` of `text` on `sep`, each piece trimmed; empty pieces are kept as empty
+/// ranges so that "(TASS,, August 20)" is not silently accepted.
+fn split_trimmed(text: &str, range: TextRange, sep: char) -> Vec<TextRange> {
+    let s = range.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), sep))) {
+        if c == sep {
+            let piece = &s[start..i];
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            let a = range.start + start + lead;
+            out.push(TextRange::new(a, a + trimmed.len()));
+            start = i + c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Parse the inside of a parenthetical as a citation group, if it is one.
+fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
+    let mut items = Vec::new();
+    let mut any_outlet = false;
+    let mut any_date = false;
+    let mut all_outlets_domains = true;
+    for item_range in split_trimmed(prose, inner, ';') {
+        if item_range.is_empty() {
+            return None;
+        }
+        let mut item = CitationItem {
+            range: item_range,
+            outlets: Vec::new(),
+            dates: Vec::new(),
+        };
+        // Dates since the last year, which a year token then applies to.
+        let mut open_dates = 0usize;
+        for part_range in split_trimmed(prose, item_range, ',') {
+            let part = part_range.slice(prose);
+            if part.is_empty() {
+                return None;
+            }
+            match classify_part(part, part_range)? {
+                Part::Outlet(r) => {
+                    if !item.dates.is_empty() {
+                        // "TASS, August 20, Interfax, August 21": a new item without its `;`.
+                        let end = item.dates.last().map_or(r.start, |d| d.range.end);
+                        let mut done = std::mem::replace(
+                            &mut item,
+                            CitationItem {
+                                range: TextRange::new(r.start, item_range.end),
+                                outlets: Vec::new(),
+                                dates: Vec::new(),
+                            },
+                        );
+                        done.range.end = end;
+                        items.push(done);
+                        open_dates = 0;
+                    }
+                    all_outlets_domains &= DOMAIN_LIKE.is_match(part);
+                    any_outlet = true;
+                    item.outlets.push(r);
+                }
+                Part::Date(d) => {
+                    any_date = true;
+                    open_dates += 1;
+                    item.dates.push(d);
+                }
+                Part::Day(r, day, day2) => {
+                    let prev = item.dates.last()?.clone();
+                    item.dates.push(CitationDate {
+                        range: r,
+                        inherited_month: true,
+                        day: Some(day),
+                        day_range: Some(r),
+                        day_end: day2,
+                        year: None,
+                        year_range: None,
+                        ..prev
+                    });
+                    open_dates += 1;
+                }
+                Part::Year(r, year) => {
+                    if open_dates == 0 {
+                        return None;
+                    }
+                    let n = item.dates.len();
+                    for d in &mut item.dates[n - open_dates..] {
+                        d.year = Some(year);
+                        d.year_range = Some(r);
+                    }
+                    if let Some(last) = item.dates.last_mut() {
+                        last.range.end = r.end;
+                    }
+                    open_dates = 0;
+                }
+            }
+        }
+        items.push(item);
+    }
+    (any_outlet && (any_date || all_outlets_domains)).then_some(items)
+}
+
+/// Citation groups among a block's parentheticals: round brackets whose content is a
+/// citation and that close a sentence (followed by `.`, `;`, `,` or the block's end).
+pub(crate) fn find_citations(
+    prose: &str,
+    block: TextRange,
+    parentheticals: &[TextRange],
+) -> Vec<CitationGroup> {
+    let mut out: Vec<CitationGroup> = Vec::new();
+    for &p in parentheticals {
+        if !p.slice(prose).starts_with('(') || out.iter().any(|c| c.range.covers(p)) {
+            continue;
+        }
+        let after = &prose[p.end..block.end];
+        let after_trim = after.trim_start();
+        let sentence_final = after_trim.is_empty()
+            || after_trim.starts_with(['.', ';', ',', '!', '?'])
+            || after_trim.starts_with(|c: char| c.is_uppercase())
+                && after.starts_with(char::is_whitespace);
+        if !sentence_final {
+            continue;
+        }
+        let inner = TextRange::new(p.start + 1, p.end - 1);
+        if let Some(items) = parse_group(prose, inner) {
+            let ends_block = after
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?'))
+                .is_empty();
+            out.push(CitationGroup {
+                range: p,
+                inner,
+                items,
+                ends_block,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::segment::parentheticals;
+
+    fn groups(text: &str) -> Vec<CitationGroup> {
+        let block = TextRange::new(0, text.len());
+        find_citations(text, block, &parentheticals(text))
+    }
+
+    #[test]
+    fn house_citation_group_parses() {
+        let text = "Trade fell (Tengrinews.kz, August 20; Akorda.kz, August 15, 16; Kursiv.kz, Radio Azattyq, September 10, 2018)";
+        let g = &groups(text)[0];
+        assert!(g.ends_block);
+        assert_eq!(g.items.len(), 3);
+        assert_eq!(g.items[1].dates.len(), 2);
+        assert_eq!(g.items[1].dates[1].day, Some(16));
+        assert_eq!(g.items[1].dates[1].month, Some(8));
+        assert!(g.items[1].dates[1].inherited_month);
+        let outlets: Vec<_> = g.items[2].outlets.iter().map(|r| r.slice(text)).collect();
+        assert_eq!(outlets, vec!["Kursiv.kz", "Radio Azattyq"]);
+        assert_eq!(g.items[2].dates[0].year, Some(2018));
+        assert_eq!(g.items[2].dates[0].range.slice(text), "September 10, 2018");
+    }
+
+    #[test]
+    fn ordinary_parentheticals_are_not_citations() {
+        for text in [
+            "Nur-Sultan (as the Kazakhstani capital has been known since March 2019) waits.",
+            "the Collective Security Treaty Organization (CSTO).",
+            "flour ($123 million) and wheat.",
+            "three countries (Kazakhstan, Kyrgyzstan and Tajikistan).",
+            "the city (then Astana).",
+            "the meeting (August 20).",
+            "the period (1991–2019).",
+        ] {
+            assert!(groups(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn malformed_dates_are_still_read_as_a_citation() {
+        let g = &groups("Talks stalled (TASS, Agust 20; Interfax, Sept. 3).")[0];
+        assert_eq!(g.items[0].dates[0].month, None);
+        assert_eq!(g.items[1].dates[0].month, Some(9));
+        assert!(g.items[1].dates[0].month_abbreviated);
+    }
+
+    #[test]
+    fn a_group_of_domains_without_dates_is_a_citation() {
+        let g = &groups("He said so (Akorda.kz, Twitter.com/TokayevKZ).")[0];
+        assert_eq!(g.items[0].outlets.len(), 2);
+        assert!(g.items[0].dates.is_empty());
+    }
+
+    #[test]
+    fn mid_paragraph_citation_before_full_stop() {
+        let text = "He wrote on Twitter (Twitter.com/TokayevKZ, August 15). The president agreed.";
+        let g = groups(text);
+        assert_eq!(g.len(), 1);
+        assert!(!g[0].ends_block);
+    }
+}

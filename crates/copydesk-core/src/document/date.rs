@@ -1,0 +1,244 @@
+//! Front matter and the publication date of a document.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::citation::month_number;
+use super::{BlockKind, Document, FrontMatter};
+use crate::text::TextRange;
+
+/// Where a document's publication date came from, in order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// Given on the command line (`--date`).
+    Flag,
+    FrontMatter,
+    /// A `Date:` or `Published:` header line near the top.
+    Header,
+    /// A `YYYY-MM-DD` prefix of the file name.
+    FileName,
+    /// Unknown: today's date is assumed.
+    Assumed,
+}
+
+impl DateSource {
+    pub const fn describe(self) -> &'static str {
+        match self {
+            DateSource::Flag => "--date",
+            DateSource::FrontMatter => "front matter",
+            DateSource::Header => "header line",
+            DateSource::FileName => "file name",
+            DateSource::Assumed => "assumed (today)",
+        }
+    }
+}
+
+/// A publication date and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicationDate {
+    pub date: Date,
+    pub source: DateSource,
+}
+
+impl PublicationDate {
+    /// The first that applies: `flag` > front matter `date` > a header line `Date:` or
+    /// `Published:` > a `YYYY-MM-DD` prefix of `file_name` > `today` (assumed).
+    pub fn resolve(
+        doc: &Document,
+        file_name: Option<&str>,
+        flag: Option<Date>,
+        today: Date,
+    ) -> Self {
+        let found = flag
+            .map(|d| (d, DateSource::Flag))
+            .or_else(|| {
+                doc.front_matter
+                    .as_ref()
+                    .and_then(|fm| fm.date)
+                    .map(|d| (d, DateSource::FrontMatter))
+            })
+            .or_else(|| doc.header_date().map(|d| (d, DateSource::Header)))
+            .or_else(|| {
+                file_name
+                    .and_then(file_name_date)
+                    .map(|d| (d, DateSource::FileName))
+            });
+        let (date, source) = found.unwrap_or((today, DateSource::Assumed));
+        Self { date, source }
+    }
+}
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("valid regex"));
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}\p{Ll}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").expect("valid regex")
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})\s+(\p{Lu}\p{Ll}+)\.?,?\s+(\d{4})").expect("valid regex")
+});
+static HEADER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:date|published|publication date)\s*:\s*(.+?)\s*(?:\b(?:publication|volume|issue|author|by)\s*:|$)")
+        .expect("valid regex")
+});
+
+fn month_from_word(word: &str) -> Option<i8> {
+    if let Some(m) = month_number(word) {
+        return Some(m as i8);
+    }
+    let lower = word.to_lowercase();
+    if lower.len() >= 3 {
+        for (i, m) in super::MONTHS.iter().enumerate() {
+            if m.to_lowercase().starts_with(&lower) {
+                return Some(i as i8 + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Parse a date written as `2021-09-10` (optionally with a time after it),
+/// `September 10, 2021`, `Sept. 10, 2021` or `10 September 2021`.
+pub fn parse_date_text(text: &str) -> Option<Date> {
+    let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    if let Some(c) = ISO_DATE.captures(text) {
+        return Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok();
+    }
+    if let Some(c) = MONTH_DAY_YEAR.captures(text) {
+        return Date::new(
+            c[3].parse().ok()?,
+            month_from_word(&c[1])?,
+            c[2].parse().ok()?,
+        )
+        .ok();
+    }
+    if let Some(c) = DAY_MONTH_YEAR.captures(text) {
+        return Date::new(
+            c[3].parse().ok()?,
+            month_from_word(&c[2])?,
+            c[1].parse().ok()?,
+        )
+        .ok();
+    }
+    None
+}
+
+/// A `YYYY-MM-DD` prefix of a file name (`2021-09-10-kazakhstan.md`).
+pub fn file_name_date(file_name: &str) -> Option<Date> {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let c = ISO_DATE.captures(base)?;
+    Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok()
+}
+
+/// Front matter at the very top: YAML between `---` lines or TOML between `+++` lines.
+pub(crate) fn front_matter(source: &str) -> Option<FrontMatter> {
+    let body = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let bom = source.len() - body.len();
+    let fence = if body.starts_with("---") {
+        "---"
+    } else if body.starts_with("+++") {
+        "+++"
+    } else {
+        return None;
+    };
+    let first_line_end = body.find('\n')?;
+    if body[..first_line_end].trim_end() != fence {
+        return None;
+    }
+    let mut offset = first_line_end + 1;
+    let mut date_text = None;
+    let mut title = None;
+    for line in body[offset..].split_inclusive('\n') {
+        let end = offset + line.len();
+        if line.trim_end() == fence {
+            let range = TextRange::new(0, bom + end);
+            let date = date_text.as_deref().and_then(parse_date_text);
+            return Some(FrontMatter {
+                range,
+                date_text,
+                date,
+                title,
+            });
+        }
+        if let Some((key, value)) = line.split_once([':', '=']) {
+            let value = value
+                .trim()
+                .trim_matches(|c| c == '"' || c == '\'')
+                .to_string();
+            match key.trim() {
+                "date" => date_text = Some(value),
+                "title" => title = Some(value),
+                _ => {}
+            }
+        }
+        offset = end;
+    }
+    None
+}
+
+/// A date from a header line (`Date: September 10, 2021`, `Published: 2021-09-10`)
+/// among the header blocks before the first body paragraph.
+pub(crate) fn header_date(doc: &Document) -> Option<Date> {
+    for block in doc.blocks.iter().take(12) {
+        match block.kind {
+            BlockKind::Header => {
+                for line in doc.prose_text(block.range).lines() {
+                    if let Some(c) = HEADER_DATE.captures(line.trim()) {
+                        if let Some(d) = parse_date_text(&c[1]) {
+                            return Some(d);
+                        }
+                    }
+                }
+            }
+            BlockKind::Paragraph | BlockKind::ListItem => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn date_texts() {
+        assert_eq!(parse_date_text("2021-09-10"), Some(date(2021, 9, 10)));
+        assert_eq!(
+            parse_date_text("2021-09-10T08:00:00Z"),
+            Some(date(2021, 9, 10))
+        );
+        assert_eq!(
+            parse_date_text("September 10, 2021"),
+            Some(date(2021, 9, 10))
+        );
+        assert_eq!(parse_date_text("Sept. 10, 2021"), Some(date(2021, 9, 10)));
+        assert_eq!(
+            parse_date_text("10 September 2021"),
+            Some(date(2021, 9, 10))
+        );
+        assert_eq!(parse_date_text("2021-02-30"), None);
+        assert_eq!(parse_date_text("soon"), None);
+    }
+
+    #[test]
+    fn file_name_prefix() {
+        assert_eq!(
+            file_name_date("drafts/2019-03-21-capital.md"),
+            Some(date(2019, 3, 21))
+        );
+        assert_eq!(file_name_date("capital-2019-03-21.md"), None);
+    }
+
+    #[test]
+    fn front_matter_yaml_and_toml() {
+        let fm = front_matter("---\ntitle: \"Kazakhstan\"\ndate: 2022-10-01\n---\nBody").unwrap();
+        assert_eq!(fm.date, Some(date(2022, 10, 1)));
+        assert_eq!(fm.title.as_deref(), Some("Kazakhstan"));
+        let fm = front_matter("+++\ndate = 2018-05-04\n+++\nBody").unwrap();
+        assert_eq!(fm.date, Some(date(2018, 5, 4)));
+        assert!(front_matter("--- not a fence\n").is_none());
+    }
+}

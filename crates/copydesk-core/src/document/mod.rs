@@ -1,0 +1,227 @@
+//! The document model: what is prose, its blocks, sentences, quotations,
+//! parentheticals and citation groups, each with its byte range in the source.
+//!
+//! Markdown and plain text are both reduced to a *prose view*: a string of exactly
+//! the same length as the source in which everything that is not prose (code, URLs,
+//! HTML, front matter, Markdown markup) is blanked out with spaces, line breaks kept.
+//! Every range found in the prose view is therefore a range of the original source.
+
+mod citation;
+mod date;
+mod markdown;
+mod plain;
+mod segment;
+
+use std::path::Path;
+
+pub use citation::{edit_distance, CitationDate, CitationGroup, CitationItem, MONTHS};
+pub use date::{parse_date_text, DateSource, PublicationDate};
+pub use segment::Quote;
+
+use crate::text::{LineIndex, TextRange};
+
+/// The input format of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Text,
+    Markdown,
+}
+
+impl SourceKind {
+    /// The kind for a file name by its extension (`.txt`, `.md`, `.markdown`), if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(SourceKind::Text),
+            "md" | "markdown" => Some(SourceKind::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Front matter (YAML between `---` lines or TOML between `+++` lines) at the top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub range: TextRange,
+    /// The raw value of the `date` key, if present.
+    pub date_text: Option<String>,
+    pub date: Option<jiff::civil::Date>,
+    pub title: Option<String>,
+}
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A body paragraph.
+    Paragraph,
+    /// A list item's text.
+    ListItem,
+    /// A paragraph inside a block quote (quoted material, often a source).
+    BlockQuote,
+    /// A heading (Markdown `#`, or a plain-text title line).
+    Heading,
+    /// A caption or credit line such as `(Source: The Astana Times)` or `Photo: ...`.
+    Caption,
+    /// A header line such as `Publication: ... Volume: ... Issue: ...` or `Date: ...`.
+    Header,
+    /// The text of a Markdown footnote definition.
+    Footnote,
+}
+
+impl BlockKind {
+    /// Body prose that the sourcing, naming and acronym rules read.
+    pub const fn is_body(self) -> bool {
+        matches!(self, BlockKind::Paragraph | BlockKind::ListItem)
+    }
+}
+
+/// A paragraph-level element with its segmentation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// From the first to the last prose character.
+    pub range: TextRange,
+    pub sentences: Vec<TextRange>,
+    /// Quotations, outermost first in order of their opening mark.
+    pub quotes: Vec<Quote>,
+    /// Round and square brackets with their content, in order of the opening bracket.
+    pub parentheticals: Vec<TextRange>,
+    /// Parenthetical citation groups, such as `(TASS, August 20; Lenta, July 9)`.
+    pub citations: Vec<CitationGroup>,
+}
+
+impl Block {
+    /// The citation group that ends the block, if any.
+    pub fn final_citation(&self) -> Option<&CitationGroup> {
+        self.citations.iter().rev().find(|c| c.ends_block)
+    }
+
+    /// The sentence that holds `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<TextRange> {
+        self.sentences
+            .iter()
+            .copied()
+            .find(|s| s.start <= offset && offset < s.end)
+    }
+
+    /// The innermost quotation that holds `offset`.
+    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
+        self.quotes
+            .iter()
+            .filter(|q| q.range.contains(offset))
+            .max_by_key(|q| q.depth)
+    }
+
+    pub fn in_citation(&self, offset: usize) -> bool {
+        self.citations.iter().any(|c| c.range.contains(offset))
+    }
+}
+
+/// A Markdown link `[text](destination)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The whole link in the source.
+    pub range: TextRange,
+    pub destination: String,
+}
+
+/// A parsed document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: String,
+    /// Same length as `source`; non-prose bytes are spaces (line breaks kept).
+    pub prose: String,
+    pub kind: SourceKind,
+    pub front_matter: Option<FrontMatter>,
+    pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
+    /// Footnote references such as `[^1]`.
+    pub footnote_refs: Vec<TextRange>,
+    pub line_index: LineIndex,
+}
+
+impl Document {
+    pub fn parse(source: impl Into<String>, kind: SourceKind) -> Self {
+        let source = source.into();
+        let front_matter = date::front_matter(&source);
+        let raw = match kind {
+            SourceKind::Markdown => markdown::scan(&source, front_matter.as_ref()),
+            SourceKind::Text => plain::scan(&source, front_matter.as_ref()),
+        };
+        let blocks = raw
+            .blocks
+            .into_iter()
+            .map(|(kind, range)| segment::segment_block(&raw.prose, kind, range))
+            .collect();
+        let line_index = LineIndex::new(&source);
+        Document {
+            source,
+            prose: raw.prose,
+            kind,
+            front_matter,
+            blocks,
+            links: raw.links,
+            footnote_refs: raw.footnote_refs,
+            line_index,
+        }
+    }
+
+    /// The source text of a range.
+    pub fn text(&self, range: TextRange) -> &str {
+        range.slice(&self.source)
+    }
+
+    /// The prose view of a range (non-prose blanked).
+    pub fn prose_text(&self, range: TextRange) -> &str {
+        range.slice(&self.prose)
+    }
+
+    /// Body blocks (paragraphs and list items), in order.
+    pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind.is_body())
+    }
+
+    /// The block that holds `offset`.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self.blocks.partition_point(|b| b.range.end <= offset);
+        self.blocks.get(i).filter(|b| b.range.contains(offset))
+    }
+
+    /// Whether `offset` lies inside a quotation.
+    pub fn in_quote(&self, offset: usize) -> bool {
+        self.block_at(offset)
+            .is_some_and(|b| b.quote_at(offset).is_some())
+    }
+
+    /// Whether `offset` lies inside a Markdown link's range.
+    pub fn in_link(&self, offset: usize) -> bool {
+        self.links.iter().any(|l| l.range.contains(offset))
+    }
+
+    /// The date given by a header line (`Date: ...`, `Published: ...`) near the top.
+    pub fn header_date(&self) -> Option<jiff::civil::Date> {
+        date::header_date(self)
+    }
+}
+
+/// What the format scanners hand to segmentation.
+pub(crate) struct RawDocument {
+    pub prose: String,
+    pub blocks: Vec<(BlockKind, TextRange)>,
+    pub links: Vec<Link>,
+    pub footnote_refs: Vec<TextRange>,
+}
+
+/// Trim a range to its first and last non-whitespace character in `text`.
+pub(crate) fn trim_range(text: &str, range: TextRange) -> TextRange {
+    let s = range.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return TextRange::new(range.start, range.start);
+    }
+    TextRange::new(range.start + lead, range.end - trail)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! Plain text: paragraphs are separated by blank lines; header, caption and title
+//! lines are recognised by their shape.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{trim_range, BlockKind, FrontMatter, RawDocument};
+use crate::text::TextRange;
+
+/// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines.
+static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date)\s*:\s*\S",
+    )
+    .expect("valid regex")
+});
+
+/// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines.
+static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(?\s*(?:sources?|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:",
+    )
+    .expect("valid regex")
+});
+
+/// Bare URLs in prose: not prose themselves.
+static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]"“”‘’]+"#).expect("valid regex")
+});
+
+/// Classify a block of prose by its shape.
+pub(crate) fn classify(text: &str) -> BlockKind {
+    let text = text.trim();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return BlockKind::Paragraph;
+    }
+    if lines.iter().all(|l| HEADER_LINE.is_match(l)) {
+        return BlockKind::Header;
+    }
+    if lines.len() == 1 && CAPTION_LINE.is_match(lines[0]) {
+        return BlockKind::Caption;
+    }
+    if lines.len() == 1 && looks_like_title(lines[0]) {
+        return BlockKind::Heading;
+    }
+    BlockKind::Paragraph
+}
+
+/// A single line with no sentence-ending punctuation and no more than 20 words.
+fn looks_like_title(line: &str) -> bool {
+    let last = line.chars().last().unwrap_or('.');
+    if matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | ',' | ')' | '"' | '”' | '’' | '…' | '\''
+    ) {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    let first = line.chars().next().unwrap_or('a');
+    words <= 20 && (first.is_uppercase() || first.is_numeric())
+}
+
+/// Blank bare URLs in the prose view.
+pub(crate) fn mask_urls(prose: &mut String) {
+    let ranges: Vec<_> = BARE_URL.find_iter(prose).map(|m| m.range()).collect();
+    if ranges.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(prose).into_bytes();
+    for r in ranges {
+        // Do not swallow the full stop that ends a sentence after a URL.
+        let mut end = r.end;
+        while end > r.start && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            end -= 1;
+        }
+        for b in &mut bytes[r.start..end] {
+            *b = b' ';
+        }
+    }
+    *prose = String::from_utf8(bytes).expect("only ASCII bytes of whole characters were replaced");
+}
+
+/// Replace every byte of `range` in `prose` by a space, keeping line breaks.
+pub(crate) fn blank(prose: &mut [u8], range: TextRange) {
+    for b in &mut prose[range.start..range.end] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocument {
+    let mut bytes = source.as_bytes().to_vec();
+    if source.starts_with('\u{feff}') {
+        blank(&mut bytes, TextRange::new(0, 3));
+    }
+    if let Some(fm) = front_matter {
+        blank(&mut bytes, fm.range);
+    }
+    // Blanking whole byte runs of ASCII-delimited regions keeps UTF-8 valid only when
+    // the blanked range covers whole characters, which ranges from the source do.
+    let mut prose = String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(source.len()));
+    mask_urls(&mut prose);
+
+    let mut blocks = Vec::new();
+    let mut para_start: Option<usize> = None;
+    let mut para_end = 0;
+    let mut offset = 0;
+    let flush =
+        |blocks: &mut Vec<(BlockKind, TextRange)>, start: usize, end: usize, prose: &str| {
+            let range = trim_range(prose, TextRange::new(start, end));
+            if !range.is_empty() {
+                blocks.push((classify(range.slice(prose)), range));
+            }
+        };
+    for line in prose.split_inclusive('\n') {
+        let line_range = TextRange::new(offset, offset + line.len());
+        offset += line.len();
+        let content = line.trim();
+        if content.is_empty() {
+            if let Some(start) = para_start.take() {
+                flush(&mut blocks, start, para_end, &prose);
+            }
+            continue;
+        }
+        // Header and caption lines stand alone even without a blank line around them.
+        if HEADER_LINE.is_match(content) || CAPTION_LINE.is_match(content) {
+            if let Some(start) = para_start.take() {
+                flush(&mut blocks, start, para_end, &prose);
+            }
+            flush(&mut blocks, line_range.start, line_range.end, &prose);
+            continue;
+        }
+        para_start.get_or_insert(line_range.start);
+        para_end = line_range.end;
+    }
+    if let Some(start) = para_start {
+        flush(&mut blocks, start, para_end, &prose);
+    }
+    RawDocument {
+        prose,
+        blocks,
+        links: Vec::new(),
+        footnote_refs: Vec::new(),
+    }
+}

@@ -1,0 +1,493 @@
+//! Segmentation of a block of prose: sentences, quotations, parentheticals.
+
+use super::citation;
+use super::{Block, BlockKind};
+use crate::text::TextRange;
+
+/// A quotation: the marks and what they enclose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark inclusive (or the block end when the
+    /// quotation runs on into the next paragraph, as multi-paragraph quotations do).
+    pub range: TextRange,
+    /// The quoted text, without the marks.
+    pub inner: TextRange,
+    /// 0 for an outermost quotation, 1 for a quotation inside it, ...
+    pub depth: u8,
+    /// Whether the closing mark was found in the block.
+    pub closed: bool,
+}
+
+pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> Block {
+    let text = range.slice(prose);
+    let parentheticals: Vec<TextRange> = parentheticals(text)
+        .into_iter()
+        .map(|r| r.shift(range.start))
+        .collect();
+    let quotes: Vec<Quote> = quotes(text)
+        .into_iter()
+        .map(|q| Quote {
+            range: q.range.shift(range.start),
+            inner: q.inner.shift(range.start),
+            ..q
+        })
+        .collect();
+    let sentences = sentences(text)
+        .into_iter()
+        .map(|r| r.shift(range.start))
+        .collect();
+    let citations = if matches!(
+        kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
+    ) {
+        citation::find_citations(prose, range, &parentheticals)
+    } else {
+        Vec::new()
+    };
+    Block {
+        kind,
+        range,
+        sentences,
+        quotes,
+        parentheticals,
+        citations,
+    }
+}
+
+/// Round and square brackets with their content, in order of the opening bracket.
+/// Unbalanced brackets are ignored.
+pub(crate) fn parentheticals(text: &str) -> Vec<TextRange> {
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' | b'[' => stack.push((b, i)),
+            b')' | b']' => {
+                let open = if b == b')' { b'(' } else { b'[' };
+                if let Some(pos) = stack.iter().rposition(|&(c, _)| c == open) {
+                    let (_, start) = stack[pos];
+                    stack.truncate(pos);
+                    out.push(TextRange::new(start, i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    CurlyDouble,
+    StraightDouble,
+    CurlySingle,
+    StraightSingle,
+    Guillemet,
+}
+
+fn opens_after(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘' | '«' | '„'
+                )
+        }
+    }
+}
+
+/// Quotations with straight and curly marks, nested.
+pub(crate) fn quotes(text: &str) -> Vec<Quote> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut stack: Vec<(Mark, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let close = |stack: &mut Vec<(Mark, usize)>,
+                 pos: usize,
+                 at: usize,
+                 len: usize,
+                 out: &mut Vec<Quote>| {
+        let (_, start) = stack[pos];
+        // Quotations opened inside this one and never closed end with it.
+        for &(_, inner_start) in &stack[pos + 1..] {
+            out.push(Quote {
+                range: TextRange::new(inner_start, at),
+                inner: TextRange::new(inner_start + 1, at),
+                depth: 0,
+                closed: false,
+            });
+        }
+        stack.truncate(pos);
+        out.push(Quote {
+            range: TextRange::new(start, at + len),
+            inner: TextRange::new(start, at),
+            depth: 0,
+            closed: true,
+        });
+    };
+    for (idx, &(at, c)) in chars.iter().enumerate() {
+        let prev = idx.checked_sub(1).map(|i| chars[i].1);
+        let next = chars.get(idx + 1).map(|&(_, c)| c);
+        let len = c.len_utf8();
+        let find = |stack: &Vec<(Mark, usize)>, m: Mark| stack.iter().rposition(|&(k, _)| k == m);
+        match c {
+            '“' | '„' => stack.push((Mark::CurlyDouble, at)),
+            '«' => stack.push((Mark::Guillemet, at)),
+            '”' => {
+                if let Some(pos) = find(&stack, Mark::CurlyDouble) {
+                    close(&mut stack, pos, at, len, &mut out);
+                }
+            }
+            '»' => {
+                if let Some(pos) = find(&stack, Mark::Guillemet) {
+                    close(&mut stack, pos, at, len, &mut out);
+                }
+            }
+            '"' => {
+                let top_is_straight = stack
+                    .last()
+                    .is_some_and(|&(k, _)| k == Mark::StraightDouble);
+                if !top_is_straight && opens_after(prev) && next.is_some_and(|n| !n.is_whitespace())
+                {
+                    stack.push((Mark::StraightDouble, at));
+                } else if let Some(pos) = find(&stack, Mark::StraightDouble) {
+                    close(&mut stack, pos, at, len, &mut out);
+                }
+            }
+            '‘' => {
+                if opens_after(prev)
+                    && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit())
+                {
+                    stack.push((Mark::CurlySingle, at));
+                }
+            }
+            '’' | '\'' => {
+                let mark = if c == '’' {
+                    Mark::CurlySingle
+                } else {
+                    Mark::StraightSingle
+                };
+                let apostrophe = next.is_some_and(char::is_alphanumeric)
+                    && prev.is_some_and(char::is_alphanumeric);
+                if c == '\'' && opens_after(prev) && next.is_some_and(char::is_alphabetic) {
+                    stack.push((Mark::StraightSingle, at));
+                } else if !apostrophe && !next.is_some_and(char::is_alphanumeric) {
+                    if let Some(pos) = find(&stack, mark) {
+                        close(&mut stack, pos, at, len, &mut out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for &(_, start) in &stack {
+        out.push(Quote {
+            range: TextRange::new(start, text.len()),
+            inner: TextRange::new(start + 1, text.len()),
+            depth: 0,
+            closed: false,
+        });
+    }
+    // Fix inner starts for multi-byte opening marks and compute depths.
+    for q in &mut out {
+        let open_len = text[q.range.start..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+        q.inner.start = (q.range.start + open_len).min(q.inner.end);
+    }
+    out.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
+    let ranges: Vec<TextRange> = out.iter().map(|q| q.range).collect();
+    for q in &mut out {
+        let depth = ranges
+            .iter()
+            .filter(|r| **r != q.range && r.covers(q.range))
+            .count();
+        q.depth = depth.min(u8::MAX as usize) as u8;
+    }
+    out
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "gov", "sen", "rep", "pres", "rev", "hon", "amb", "st", "jr", "sr", "vs", "v", "e.g", "i.e",
+    "cf", "al", "approx", "est", "no", "nos", "vol", "vols", "pp", "p", "fig", "ch", "art", "para",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "ave", "blvd", "dept", "univ", "assn", "bros", "gov't", "op", "ed", "eds", "ca", "c",
+];
+
+/// Words that end a sentence only when what follows is not capitalised either.
+const SOFT_ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "co", "corp", "plc", "llc"];
+
+/// Words that, after a dotted initialism such as "U.S.", show that a new sentence began.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "On",
+    "At",
+    "As",
+    "Its",
+    "Their",
+    "There",
+    "Yet",
+    "So",
+    "However",
+    "Still",
+    "Meanwhile",
+    "Moreover",
+    "Since",
+    "When",
+    "While",
+    "If",
+    "After",
+    "Before",
+    "For",
+    "Such",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Sentences of a block, as ranges relative to `text`.
+pub(crate) fn sentences(text: &str) -> Vec<TextRange> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if start.is_none() {
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            start = Some(at);
+        }
+        if !is_terminator(c) {
+            i += 1;
+            continue;
+        }
+        // The run of terminators, then closing quotes and brackets.
+        let mut j = i;
+        while j < chars.len() && is_terminator(chars[j].1) {
+            j += 1;
+        }
+        let dots = j - i;
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
+        // A boundary needs white space (or the end) after it.
+        if j < chars.len() && !chars[j].1.is_whitespace() {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let boundary = if k >= chars.len() {
+            true
+        } else {
+            let next = chars[k].1;
+            let next_word = word_at(text, chars[k].0);
+            if next.is_lowercase() {
+                false
+            } else if c == '.' && dots == 1 && j == i + 1 {
+                let word = word_before(text, at);
+                !is_abbreviation(word, next, next_word)
+            } else {
+                true
+            }
+        };
+        if boundary {
+            if let Some(s) = start.take() {
+                out.push(TextRange::new(s, end));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if let Some(s) = start {
+        let end = text.trim_end().len();
+        if end > s {
+            out.push(TextRange::new(s, end));
+        }
+    }
+    out
+}
+
+/// The word that ends at the full stop at `dot` (without the stop).
+fn word_before(text: &str, dot: usize) -> &str {
+    let before = &text[..dot];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—' | '–'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[start..]
+}
+
+fn word_at(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
+}
+
+fn is_abbreviation(word: &str, next: char, next_word: &str) -> bool {
+    let lower = word.to_lowercase();
+    // A single capital letter: an initial ("Antony J. Blinken").
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        if first.is_uppercase() {
+            return true;
+        }
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "No. 5", "Sept. 3", "Mr. Tokayev": the next word is part of the same sentence.
+        return true;
+    }
+    if SOFT_ABBREVIATIONS.contains(&lower.as_str()) {
+        return !next.is_uppercase();
+    }
+    // Dotted initialisms: "U.S.", "U.K.", "a.m.".
+    let dotted = word.len() >= 3
+        && word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    if dotted {
+        return !SENTENCE_STARTERS.contains(&next_word);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| r.slice(text)).collect()
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_decimals() {
+        let text = "Mr. Tokayev met U.S. officials on Sept. 3 in Nur-Sultan. Trade reached $229.7 million, or 4.5 percent. Antony J. Blinken called.";
+        assert_eq!(
+            split(text),
+            vec![
+                "Mr. Tokayev met U.S. officials on Sept. 3 in Nur-Sultan.",
+                "Trade reached $229.7 million, or 4.5 percent.",
+                "Antony J. Blinken called."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_initialism_ends_a_sentence_before_a_starter() {
+        assert_eq!(
+            split("Aid came from the U.S. The ministry denied it."),
+            vec!["Aid came from the U.S.", "The ministry denied it."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_lowercase_continues() {
+        assert_eq!(
+            split("He paused… and then went on. The talks ended... Nothing followed."),
+            vec![
+                "He paused… and then went on.",
+                "The talks ended...",
+                "Nothing followed."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_citations_close_sentences() {
+        let text = "He wrote, “We are watching closely.” The ministry agreed (TASS, August 15). Talks go on (Lenta, July 9)";
+        assert_eq!(
+            split(text),
+            vec![
+                "He wrote, “We are watching closely.”",
+                "The ministry agreed (TASS, August 15).",
+                "Talks go on (Lenta, July 9)"
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_have_depths() {
+        let text = "She said, “They called it ‘the Astana format’ then.” Done.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(
+            q[0].range.slice(text),
+            "“They called it ‘the Astana format’ then.”"
+        );
+        assert_eq!(q[0].depth, 0);
+        assert_eq!(q[1].inner.slice(text), "the Astana format");
+        assert_eq!(q[1].depth, 1);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let text = "Afghanistan’s flour and the Taliban’s policies; 'Kazakhstan's line' held.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].inner.slice(text), "Kazakhstan's line");
+    }
+
+    #[test]
+    fn straight_double_quotes() {
+        let text = r#"He said "we will act" and left. An "open" question."#;
+        let q: Vec<_> = quotes(text)
+            .into_iter()
+            .map(|q| q.inner.slice(text))
+            .collect();
+        assert_eq!(q, vec!["we will act", "open"]);
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_block_end() {
+        let text = "“The first paragraph of a long quotation.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        assert!(!q[0].closed);
+        assert_eq!(q[0].range.end, text.len());
+    }
+
+    #[test]
+    fn parentheticals_nest() {
+        let text = "A (b [c] d) e (f)";
+        let p: Vec<_> = parentheticals(text)
+            .into_iter()
+            .map(|r| r.slice(text))
+            .collect();
+        assert_eq!(p, vec!["(b [c] d)", "[c]", "(f)"]);
+    }
+}

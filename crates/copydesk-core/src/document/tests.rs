@@ -1,0 +1,130 @@
+use super::*;
+
+fn kinds(doc: &Document) -> Vec<BlockKind> {
+    doc.blocks.iter().map(|b| b.kind).collect()
+}
+
+#[test]
+fn plain_text_header_caption_title_and_paragraphs() {
+    let text = "Kazakhstan Weighs Its Options\n\nPublication: Steppe Review Volume: 4 Issue: 12\n\n(Source: The Astana Times)\n\nThe ministry spoke. It said more.\n\nA second paragraph\nwraps over two lines.\n";
+    let doc = Document::parse(text, SourceKind::Text);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Heading,
+            BlockKind::Header,
+            BlockKind::Caption,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph
+        ]
+    );
+    assert_eq!(
+        doc.text(doc.blocks[3].range),
+        "The ministry spoke. It said more."
+    );
+    assert_eq!(doc.blocks[3].sentences.len(), 2);
+    assert_eq!(
+        doc.text(doc.blocks[4].range),
+        "A second paragraph\nwraps over two lines."
+    );
+}
+
+#[test]
+fn markdown_non_prose_is_blank_and_offsets_are_exact() {
+    let text = "---\ntitle: Türkiye — a note\ndate: 2023-01-05\n---\n# Héading 😀\n\nThe “Türkiye” desk — in Анкара 😀 — met `Astana` at <https://example.org/Astana> and https://example.com/x today.\n\n```\nAstana code\n```\n\n<!-- Astana comment -->\nA [link to Lenta](https://lenta.ru/Astana) and a note[^1].\n\n[^1]: TASS, August 20.\n";
+    let doc = Document::parse(text, SourceKind::Markdown);
+    assert_eq!(doc.prose.len(), text.len());
+    assert_eq!(
+        doc.front_matter.as_ref().unwrap().date,
+        Some(jiff::civil::date(2023, 1, 5))
+    );
+    // Every "Astana" in code, URLs, HTML comments and link destinations is blank.
+    assert!(!doc.prose.contains("Astana"), "{}", doc.prose);
+    assert!(!doc.prose.contains("title"));
+    let p = &doc.blocks[1];
+    assert_eq!(p.kind, BlockKind::Paragraph);
+    assert!(doc
+        .text(p.range)
+        .starts_with("The “Türkiye” desk — in Анкара 😀 — met `Astana`"));
+    let at = doc.prose.find("Анкара").unwrap();
+    assert_eq!(&doc.source[at..at + "Анкара".len()], "Анкара");
+    let (line, col) = doc.line_index.line_col(&doc.source, at);
+    assert_eq!((line, col), (7, 25));
+    let q = &p.quotes[0];
+    assert_eq!(doc.text(q.inner), "Türkiye");
+    assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
+    assert_eq!(doc.text(doc.blocks[0].range), "Héading 😀");
+    assert_eq!(doc.links.len(), 2);
+    assert_eq!(
+        doc.text(doc.links[1].range),
+        "[link to Lenta](https://lenta.ru/Astana)"
+    );
+    assert_eq!(doc.footnote_refs.len(), 1);
+    assert_eq!(doc.text(doc.footnote_refs[0]), "[^1]");
+    assert_eq!(doc.blocks.last().unwrap().kind, BlockKind::Footnote);
+}
+
+#[test]
+fn markdown_lists_quotes_and_emphasis() {
+    let text = "- first item says *this*\n- second item\n\n> Quoted source text.\n\nSome **bold** words (TASS, August 20).\n";
+    let doc = Document::parse(text, SourceKind::Markdown);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::ListItem,
+            BlockKind::ListItem,
+            BlockKind::BlockQuote,
+            BlockKind::Paragraph
+        ]
+    );
+    assert_eq!(doc.text(doc.blocks[0].range), "first item says *this");
+    let para = &doc.blocks[3];
+    assert_eq!(
+        doc.prose_text(para.range),
+        "Some   bold   words (TASS, August 20)."
+    );
+    assert_eq!(para.citations.len(), 1);
+    assert!(para.final_citation().is_some());
+}
+
+#[test]
+fn markdown_header_lines_and_captions_are_classified() {
+    let text = "Publication: Steppe Review Volume: 4 Issue: 12\n\n(Source: Kazinform)\n\nBody text here.\n";
+    let doc = Document::parse(text, SourceKind::Markdown);
+    assert_eq!(
+        kinds(&doc),
+        vec![BlockKind::Header, BlockKind::Caption, BlockKind::Paragraph]
+    );
+}
+
+#[test]
+fn header_date_is_read() {
+    let text = "Title of the Piece\n\nPublished: September 10, 2021\n\nBody text here.\n";
+    let doc = Document::parse(text, SourceKind::Text);
+    assert_eq!(doc.header_date(), Some(jiff::civil::date(2021, 9, 10)));
+    let today = jiff::civil::date(2026, 1, 1);
+    let p = PublicationDate::resolve(&doc, Some("2020-01-01-x.txt"), None, today);
+    assert_eq!(p.source, DateSource::Header);
+    let p = PublicationDate::resolve(&doc, None, Some(jiff::civil::date(2019, 1, 1)), today);
+    assert_eq!(p.source, DateSource::Flag);
+    let bare = Document::parse("Body only.", SourceKind::Text);
+    let p = PublicationDate::resolve(&bare, Some("2020-01-02-x.txt"), None, today);
+    assert_eq!(
+        (p.date, p.source),
+        (jiff::civil::date(2020, 1, 2), DateSource::FileName)
+    );
+    let p = PublicationDate::resolve(&bare, Some("x.txt"), None, today);
+    assert_eq!((p.date, p.source), (today, DateSource::Assumed));
+}
+
+#[test]
+fn crlf_and_bom_text() {
+    let text = "\u{feff}First para.\r\nStill first.\r\n\r\nSecond para (TASS, August 20).\r\n";
+    let doc = Document::parse(text, SourceKind::Text);
+    assert_eq!(doc.blocks.len(), 2);
+    assert_eq!(
+        doc.text(doc.blocks[1].range),
+        "Second para (TASS, August 20)."
+    );
+    assert!(doc.text(doc.blocks[0].range).starts_with("First"));
+}

@@ -1,0 +1,328 @@
+use jiff::civil::Date;
+
+use crate::declare_rule;
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::document::{CitationDate, CitationGroup, Document, MONTHS};
+use crate::rule::{Context, Reporter, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the parenthetical citation groups that close sentences and paragraphs,
+    /// `(Outlet[, Outlet...], Month Day[, Day][, Year][; ...])`:
+    ///
+    /// - every item names an outlet and a date;
+    /// - month names are real months, written in full (house style);
+    /// - the day exists in its month;
+    /// - no cited date is after the publication date; a date that would be, read in the
+    ///   publication year, is from an earlier year and must carry it.
+    ///
+    /// ## Why
+    /// A citation is how a reader checks a claim. A misspelt month, a date that does not
+    /// exist or one after the piece was published tells the reader the sourcing was not
+    /// checked either.
+    ///
+    /// ## Example
+    /// Published 23 August 2021:
+    ///
+    /// ```text
+    /// The ministers spoke by phone (TASS, Agust 20; Interfax; Kommersant, Sept. 31).
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// The ministers spoke by phone (TASS, August 20; Interfax, August 19; Kommersant, July 31).
+    /// ```
+    ///
+    /// ## Configuration
+    /// `[citation] full-month-names` (default `true`) asks for months in full.
+    pub struct CitationFormat => "citation-format", Severity::Warning,
+        "Citation groups name an outlet and a real date, no later than publication";
+}
+
+impl Rule for CitationFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+        for block in doc.body_blocks() {
+            for group in &block.citations {
+                check_group(doc, ctx, group, report);
+            }
+        }
+    }
+}
+
+fn check_group(
+    doc: &Document,
+    ctx: &Context<'_>,
+    group: &CitationGroup,
+    report: &mut Reporter<'_>,
+) {
+    for item in &group.items {
+        if item.outlets.is_empty() {
+            let d = report.report(
+                item.range,
+                format!("Citation item `{}` names no outlet", doc.text(item.range)),
+            );
+            d.help = Some("Name the outlet before the date: `(Outlet, Month Day)`".into());
+        }
+        if item.dates.is_empty() {
+            let outlets = item
+                .outlets
+                .iter()
+                .map(|r| doc.text(*r))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let d = report.report(item.range, format!("`{outlets}` is cited without a date"));
+            d.help = Some(format!(
+                "Date every source in the house format: `({outlets}, Month Day)`"
+            ));
+        }
+        for date in &item.dates {
+            check_date(doc, ctx, date, report);
+        }
+    }
+}
+
+fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &mut Reporter<'_>) {
+    let month_text = doc.text(date.month_range);
+    let Some(month) = date.month else {
+        if date.inherited_month {
+            return;
+        }
+        let d = report.report(date.month_range, format!("`{month_text}` is not a month"));
+        if let Some(nearest) = nearest_month(month_text) {
+            d.help = Some(format!("Did you mean `{nearest}`?"));
+            d.fix = Some(Fix::unsafe_(
+                format!("Replace `{month_text}` with `{nearest}`"),
+                vec![Edit::replace(date.month_range, nearest)],
+            ));
+        }
+        return;
+    };
+    let full = MONTHS[usize::from(month - 1)];
+    if date.month_abbreviated && !date.inherited_month && ctx.style.citation.full_month_names {
+        let d = report.report(
+            date.month_range,
+            format!("Month `{month_text}` is abbreviated in a citation"),
+        );
+        d.help = Some("House style writes months in full in citation groups".into());
+        d.fix = Some(Fix::safe(
+            format!("Replace `{month_text}` with `{full}`"),
+            vec![Edit::replace(date.month_range, full)],
+        ));
+    }
+    let year = date.year.unwrap_or(ctx.date.year());
+    let Some(day) = date.day else {
+        // "March 2019": only the month can be checked against publication.
+        if let Some(y) = date.year {
+            if (y, month as i8) > (ctx.date.year(), ctx.date.month()) {
+                report.report(
+                    date.range,
+                    format!(
+                        "Cited date `{}` is after the publication date ({})",
+                        doc.text(date.range),
+                        human_date(ctx.date)
+                    ),
+                );
+            }
+        }
+        return;
+    };
+    let day_range = date.day_range.unwrap_or(date.range);
+    for d in std::iter::once(day).chain(date.day_end) {
+        if Date::new(year, month as i8, d as i8).is_err() {
+            let in_year = if date.year.is_some() || (month == 2 && d == 29) {
+                format!(" in {year}")
+            } else {
+                String::new()
+            };
+            report.report(day_range, format!("{full} {d} does not exist{in_year}"));
+            return;
+        }
+    }
+    if date.day_end.is_some_and(|e| e <= day) {
+        report.report(
+            day_range,
+            format!("Day range `{}` runs backwards", doc.text(day_range)),
+        );
+    }
+    let last = date.day_end.unwrap_or(day);
+    let Ok(cited) = Date::new(year, month as i8, last as i8) else {
+        return;
+    };
+    if cited > ctx.date {
+        let written = format!("{full} {last}");
+        let d = report.report(
+            date.range,
+            format!(
+                "Cited date `{}` is after the publication date ({})",
+                doc.text(date.range),
+                human_date(ctx.date)
+            ),
+        );
+        if date.year.is_none() && ctx.style.citation.year_for_earlier_years {
+            d.help = Some(format!(
+                "If the source is from an earlier year, give the year: `{written}, {}`",
+                ctx.date.year() - 1
+            ));
+        }
+    }
+}
+
+/// The month within two edits of `word`, if exactly one is.
+fn nearest_month(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    let mut best: Vec<(usize, &str)> = MONTHS
+        .iter()
+        .map(|m| {
+            (
+                crate::document::edit_distance(&lower, &m.to_lowercase()),
+                *m,
+            )
+        })
+        .filter(|(d, _)| *d <= 2)
+        .collect();
+    best.sort_unstable();
+    match best.as_slice() {
+        [(d, m)] => Some(m).copied().filter(|_| *d <= 2),
+        [(d1, m), (d2, _), ..] if d1 < d2 => Some(m),
+        _ => None,
+    }
+}
+
+/// "23 August 2021".
+pub(crate) fn human_date(date: Date) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month() as usize - 1],
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+    use crate::linter::lint_with;
+    use crate::style::HouseStyle;
+    use jiff::civil::date;
+
+    fn findings(text: &str, published: Date) -> Vec<(String, String)> {
+        let doc = Document::parse(text, SourceKind::Text);
+        let ctx = Context {
+            date: published,
+            style: HouseStyle::embedded(),
+        };
+        lint_with(&doc, &ctx, &[&CitationFormat])
+            .into_iter()
+            .map(|d| (doc.text(d.range).to_string(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn well_formed_groups_pass() {
+        let text = "The ministers spoke by phone on August 18 (TASS, August 20; Rossiyskaya Gazeta, August 18; Lenta, RBC, July 9).\n\nAid was pledged in 2018 (Informburo.kz, September 10, 2018).";
+        assert_eq!(findings(text, date(2021, 8, 23)), vec![]);
+    }
+
+    #[test]
+    fn ordinary_parentheticals_are_not_checked() {
+        let text = "Nur-Sultan (as the capital has been known since March 2019) waited. Wheat ($72.8 million) led exports.";
+        assert_eq!(findings(text, date(2021, 8, 23)), vec![]);
+    }
+
+    #[test]
+    fn misspelt_month_is_flagged_with_a_suggestion() {
+        let f = findings("Talks stalled (TASS, Agust 20).", date(2021, 8, 23));
+        assert_eq!(f, vec![("Agust".into(), "`Agust` is not a month".into())]);
+    }
+
+    #[test]
+    fn abbreviated_month_gets_a_safe_fix() {
+        let text = "Talks stalled (TASS, Sept. 3).";
+        let doc = Document::parse(text, SourceKind::Text);
+        let style = HouseStyle::embedded();
+        let ctx = Context {
+            date: date(2021, 9, 10),
+            style,
+        };
+        let d = lint_with(&doc, &ctx, &[&CitationFormat]);
+        assert_eq!(d.len(), 1);
+        let fix = d[0].fix.as_ref().unwrap();
+        assert_eq!(fix.applicability, crate::Applicability::Safe);
+        assert_eq!(doc.text(fix.edits[0].range), "Sept.");
+        assert_eq!(fix.edits[0].replacement, "September");
+    }
+
+    #[test]
+    fn impossible_days_are_flagged() {
+        let f = findings(
+            "It was denied (Kommersant, June 31; Vedomosti, February 29, 2021).",
+            date(2021, 8, 23),
+        );
+        assert_eq!(
+            f,
+            vec![
+                ("31".into(), "June 31 does not exist".into()),
+                ("29".into(), "February 29 does not exist in 2021".into())
+            ]
+        );
+        assert_eq!(
+            findings(
+                "Leap day (Kommersant, February 29, 2020).",
+                date(2021, 8, 23)
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn dates_after_publication_are_flagged() {
+        let f = findings(
+            "Trade fell (Total.kz, August 25; Lsm.kz, August 16, 24).",
+            date(2021, 8, 23),
+        );
+        assert_eq!(
+            f,
+            vec![
+                (
+                    "August 25".into(),
+                    "Cited date `August 25` is after the publication date (23 August 2021)".into()
+                ),
+                (
+                    "24".into(),
+                    "Cited date `24` is after the publication date (23 August 2021)".into()
+                )
+            ]
+        );
+        // The same date in an earlier year is fine when it says so.
+        assert_eq!(
+            findings("Trade fell (Total.kz, August 25, 2020).", date(2021, 8, 23)),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn items_without_outlet_or_date() {
+        let f = findings(
+            "It was reported (TASS, August 20; Interfax; August 21).",
+            date(2021, 8, 23),
+        );
+        assert_eq!(
+            f,
+            vec![
+                (
+                    "Interfax".into(),
+                    "`Interfax` is cited without a date".into()
+                ),
+                (
+                    "August 21".into(),
+                    "Citation item `August 21` names no outlet".into()
+                )
+            ]
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! The rules, one a file.
+
+pub mod citation_format;

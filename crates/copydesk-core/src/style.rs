@@ -1,0 +1,68 @@
+//! The house style: data the rules read, embedded in the binary and overridable by
+//! configuration.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// The embedded default house style, as TOML.
+pub const EMBEDDED_HOUSE_STYLE: &str = include_str!("../data/house-style.toml");
+
+/// An error in house-style data.
+#[derive(Debug, thiserror::Error)]
+pub enum StyleError {
+    #[error("invalid house-style data: {0}")]
+    Toml(#[from] toml::de::Error),
+}
+
+/// Conventions of citation groups.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CitationStyle {
+    /// Months are written in full in citation groups.
+    pub full_month_names: bool,
+    /// A cited date in an earlier year than the publication carries its year.
+    pub year_for_earlier_years: bool,
+}
+
+/// All house-style data.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HouseStyle {
+    pub citation: CitationStyle,
+}
+
+impl HouseStyle {
+    pub fn from_toml(text: &str) -> Result<Self, StyleError> {
+        Ok(toml::from_str(text)?)
+    }
+
+    /// The embedded default house style.
+    pub fn embedded() -> &'static HouseStyle {
+        static STYLE: LazyLock<HouseStyle> = LazyLock::new(|| {
+            HouseStyle::from_toml(EMBEDDED_HOUSE_STYLE)
+                .expect("the embedded house style is valid (tested)")
+        });
+        &STYLE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_house_style_parses() {
+        let style = HouseStyle::from_toml(EMBEDDED_HOUSE_STYLE).unwrap();
+        assert!(style.citation.full_month_names);
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err = HouseStyle::from_toml(
+            "[citation]\nfull-month-names = true\nyear-for-earlier-years = true\ncolour = 1\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+    }
+}

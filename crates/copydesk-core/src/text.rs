@@ -1,0 +1,271 @@
+//! Byte ranges and the line index that maps byte offsets to lines and columns.
+//!
+//! The core speaks byte offsets into the original source everywhere; columns in
+//! characters (for people) and UTF-16 or UTF-8 code units (for the language server)
+//! are computed here, at the edge, from one precomputed table of line starts.
+
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into a document's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TextRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextRange {
+    pub const fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Self { start, end }
+    }
+
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `offset` lies inside the range (`start <= offset < end`).
+    pub const fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// Whether `other` lies entirely inside this range.
+    pub const fn covers(&self, other: TextRange) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two ranges share at least one byte (or both are the same empty point).
+    pub const fn overlaps(&self, other: TextRange) -> bool {
+        (self.start < other.end && other.start < self.end)
+            || (self.start == other.start && self.end == other.end)
+    }
+
+    /// The range moved by `delta` bytes (used for ranges computed on a slice).
+    pub const fn shift(self, delta: usize) -> Self {
+        Self::new(self.start + delta, self.end + delta)
+    }
+
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub const fn as_range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for TextRange {
+    fn from(r: Range<usize>) -> Self {
+        Self::new(r.start, r.end)
+    }
+}
+
+/// How columns are counted in a [`Position`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Unicode scalar values (what a person counts; used in CLI output).
+    Char,
+    /// UTF-16 code units (the LSP default).
+    Utf16,
+    /// UTF-8 bytes (LSP `positionEncoding: "utf-8"`).
+    Utf8,
+}
+
+/// A zero-based line and column, the column counted in an [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// The start offset of every line of a text. Lines end at `\n`, `\r\n` or a lone `\r`,
+/// as the Language Server Protocol counts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    line_starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Self {
+            line_starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Zero-based line that holds `offset` (an offset at the end of the text is on the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte range of a zero-based line, without its line terminator.
+    pub fn line_range(&self, line: usize, text: &str) -> Option<TextRange> {
+        let start = *self.line_starts.get(line)?;
+        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        Some(TextRange::new(start, end))
+    }
+
+    /// Position of a byte offset. Offsets past the end, or inside a multi-byte
+    /// character, are clamped to the nearest character boundary before it.
+    pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let prefix = &text[start..offset];
+        let character = match encoding {
+            Encoding::Char => prefix.chars().count(),
+            Encoding::Utf16 => prefix.encode_utf16().count(),
+            Encoding::Utf8 => prefix.len(),
+        };
+        Position {
+            line: line as u32,
+            character: character as u32,
+        }
+    }
+
+    /// One-based line and one-based character column of a byte offset, for people.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let p = self.position(text, offset, Encoding::Char);
+        (p.line as usize + 1, p.character as usize + 1)
+    }
+
+    /// Byte offset of a position, or `None` when the line does not exist. A column past
+    /// the end of its line is clamped to the end of the line, and a column that falls
+    /// inside a character (a UTF-16 surrogate half) to the start of that character, as
+    /// the LSP specification asks.
+    pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> Option<usize> {
+        let line = position.line as usize;
+        if line == self.line_starts.len() && position.character == 0 {
+            return Some(self.len);
+        }
+        let range = self.line_range(line, text)?;
+        let line_text = range.slice(text);
+        let wanted = position.character as usize;
+        let mut counted = 0;
+        for (i, ch) in line_text.char_indices() {
+            let width = match encoding {
+                Encoding::Char => 1,
+                Encoding::Utf16 => ch.len_utf16(),
+                Encoding::Utf8 => ch.len_utf8(),
+            };
+            if counted + width > wanted {
+                return Some(range.start + i);
+            }
+            counted += width;
+        }
+        Some(range.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_cr() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_range(1, text).unwrap().slice(text), "b");
+        assert_eq!(index.line_col(text, text.find('d').unwrap()), (4, 1));
+    }
+
+    #[test]
+    fn columns_count_characters_and_code_units() {
+        let text = "x\n—“Türkiye” 😀 Astana";
+        let index = LineIndex::new(text);
+        let at = text.find("Astana").unwrap();
+        assert_eq!(index.line_col(text, at), (2, 14));
+        let utf16 = index.position(text, at, Encoding::Utf16);
+        assert_eq!(
+            utf16,
+            Position {
+                line: 1,
+                character: 14
+            }
+        );
+        let utf8 = index.position(text, at, Encoding::Utf8);
+        assert_eq!(utf8.character as usize, at - 2);
+        for enc in [Encoding::Char, Encoding::Utf16, Encoding::Utf8] {
+            let p = index.position(text, at, enc);
+            assert_eq!(index.offset(text, p, enc), Some(at));
+        }
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped_or_none() {
+        let text = "abc\n😀x";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            None
+        );
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
+            Some(3)
+        );
+        // Inside the surrogate pair of the emoji: the start of the emoji.
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 1,
+                    character: 1
+                },
+                Encoding::Utf16
+            ),
+            Some(4)
+        );
+        assert_eq!(index.position(text, 999, Encoding::Char).line, 1);
+    }
+}
