@@ -1,0 +1,191 @@
+//! Hover: what copydesk knows about the word under the cursor.
+//!
+//! Two kinds of note are joined:
+//! - from [`HoverSource`]s, which read the document: an acronym's expansion and where it
+//!   is defined, a place's names and the dates they were in force;
+//! - from the findings published for the document: the rule and its summary.
+//!
+//! INTEGRATION NOTE (issues 3 and 5): the place-name and acronym data is built in
+//! parallel in `copydesk-core`. To wire it, implement [`HoverSource`] for each (a few
+//! lines calling the core's lookup for the offset) and list them in [`sources`].
+
+use copydesk_core::{find_rule, Context, Document, TextRange};
+use tower_lsp::lsp_types::{self as lsp, Hover, HoverContents, MarkupContent, MarkupKind};
+
+use crate::lint::DiagnosticData;
+use crate::position::Positions;
+
+/// A note about the text at some range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoverNote {
+    /// What the note is about (highlighted by the client).
+    pub range: TextRange,
+    /// The note, as Markdown.
+    pub markdown: String,
+}
+
+/// Something that explains the text at a byte offset of a document.
+pub trait HoverSource: Send + Sync {
+    fn hover(&self, doc: &Document, ctx: &Context<'_>, offset: usize) -> Option<HoverNote>;
+}
+
+/// The hover sources, in the order their notes are shown.
+pub fn sources() -> &'static [&'static dyn HoverSource] {
+    &[]
+}
+
+/// Notes on the published findings that hold `position`.
+pub fn finding_notes(published: &[lsp::Diagnostic], position: lsp::Position) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    for d in published {
+        if !(d.range.start <= position && position <= d.range.end) {
+            continue;
+        }
+        let Some(data) = DiagnosticData::of(d) else {
+            continue;
+        };
+        let Some(rule) = find_rule(&data.rule) else {
+            continue;
+        };
+        let meta = rule.meta();
+        let note = format!(
+            "**copydesk `{}`**: {}\n\n`copydesk explain {}` tells more.",
+            meta.id, meta.summary, meta.id
+        );
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    notes
+}
+
+/// The hover at `offset` (the byte offset of `position`), if there is anything to say.
+pub fn hover(
+    doc: &Document,
+    ctx: &Context<'_>,
+    offset: usize,
+    position: lsp::Position,
+    positions: &Positions<'_>,
+    published: &[lsp::Diagnostic],
+    sources: &[&dyn HoverSource],
+) -> Option<Hover> {
+    let mut parts = Vec::new();
+    let mut range: Option<TextRange> = None;
+    for source in sources {
+        if let Some(note) = source.hover(doc, ctx, offset) {
+            range.get_or_insert(note.range);
+            parts.push(note.markdown);
+        }
+    }
+    parts.extend(finding_notes(published, position));
+    if parts.is_empty() {
+        return None;
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: parts.join("\n\n---\n\n"),
+        }),
+        range: range.map(|r| positions.range(r)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{lint, LintInput};
+    use crate::position::PositionEncoding;
+    use crate::settings::Settings;
+    use copydesk_core::{HouseStyle, SourceKind};
+
+    const TEXT: &str = "“Türkiye” — Москва 😀 talks stalled (TASS, Agust 20).\n";
+
+    /// A source that names the word under the cursor, to test the joining.
+    struct Word;
+
+    impl HoverSource for Word {
+        fn hover(&self, doc: &Document, _: &Context<'_>, offset: usize) -> Option<HoverNote> {
+            let start = doc.source[..offset]
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| {
+                    i + doc.source[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let end = doc.source[offset..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(doc.source.len(), |i| offset + i);
+            (start < end).then(|| HoverNote {
+                range: TextRange::new(start, end),
+                markdown: format!("word `{}`", &doc.source[start..end]),
+            })
+        }
+    }
+
+    fn setup() -> (Document, Vec<lsp::Diagnostic>) {
+        let input = LintInput {
+            text: TEXT,
+            kind: SourceKind::Text,
+            version: 1,
+            file_name: None,
+            today: jiff::civil::date(2021, 9, 1),
+            encoding: PositionEncoding::Utf16,
+        };
+        (
+            Document::parse(TEXT, SourceKind::Text),
+            lint(input, &Settings::default()),
+        )
+    }
+
+    #[test]
+    fn a_finding_under_the_cursor_is_explained() {
+        let (doc, published) = setup();
+        let positions = Positions::new(&doc.source, &doc.line_index, PositionEncoding::Utf16);
+        let ctx = Context {
+            date: jiff::civil::date(2021, 9, 1),
+            style: HouseStyle::embedded(),
+        };
+        let offset = TEXT.find("Agust").unwrap() + 1;
+        let position = positions.position(offset);
+        let found = hover(&doc, &ctx, offset, position, &positions, &published, &[]).unwrap();
+        let HoverContents::Markup(m) = found.contents else {
+            panic!("markup")
+        };
+        assert!(m.value.contains("`citation-format`"), "{}", m.value);
+
+        let offset = TEXT.find("talks").unwrap();
+        let position = positions.position(offset);
+        assert_eq!(
+            hover(&doc, &ctx, offset, position, &positions, &published, &[]),
+            None
+        );
+    }
+
+    #[test]
+    fn source_notes_come_first_with_their_range_in_utf16() {
+        let (doc, published) = setup();
+        let positions = Positions::new(&doc.source, &doc.line_index, PositionEncoding::Utf16);
+        let ctx = Context {
+            date: jiff::civil::date(2021, 9, 1),
+            style: HouseStyle::embedded(),
+        };
+        let offset = TEXT.find("Agust").unwrap() + 2;
+        let position = positions.position(offset);
+        let sources: [&dyn HoverSource; 1] = [&Word];
+        let found = hover(
+            &doc, &ctx, offset, position, &positions, &published, &sources,
+        )
+        .unwrap();
+        let HoverContents::Markup(m) = found.contents else {
+            panic!("markup")
+        };
+        assert!(m.value.starts_with("word `Agust`"), "{}", m.value);
+        assert!(m.value.contains("citation-format"));
+        let col = TEXT[..TEXT.find("Agust").unwrap()].encode_utf16().count() as u32;
+        assert_eq!(
+            found.range,
+            Some(lsp::Range::new(
+                lsp::Position::new(0, col),
+                lsp::Position::new(0, col + 5)
+            ))
+        );
+    }
+}

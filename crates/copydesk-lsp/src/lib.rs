@@ -1,0 +1,71 @@
+//! copydesk-lsp: the copydesk language server (`copydesk server`), speaking LSP over
+//! stdio. Findings as diagnostics on every change, their fixes and inline
+//! suppressions as code actions, and hovers.
+//!
+//! The protocol glue is in `server` and `service`; the logic is in modules with their
+//! own tests: `store` (documents and edits), `position` (byte offsets <-> LSP
+//! positions), `lint` (diagnostics), `code_action`, `suppress`, `hover`, `settings`.
+
+pub mod code_action;
+pub mod hover;
+pub mod lint;
+pub mod position;
+pub mod server;
+mod service;
+pub mod settings;
+pub mod store;
+pub mod suppress;
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp::{LspService, Server};
+
+pub use server::Backend;
+
+/// Serve LSP on `input`/`output` until the client sends `exit` or closes the input.
+/// Returns whether `shutdown` was received before (the exit code depends on it).
+pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (log_tx, log_rx) = tokio::sync::mpsc::unbounded_channel();
+    let _log = tracing::subscriber::set_default(service::LogForward::new(log_tx));
+    let mut shutdown = None;
+    let mut client = None;
+    let (inner, socket) = LspService::new(|c| {
+        client = Some(c.clone());
+        let backend = Backend::new(c);
+        shutdown = Some(backend.shutdown_flag());
+        backend
+    });
+    let forward = client.map(|client| tokio::spawn(service::forward_logs(client, log_rx)));
+    let exited = std::sync::Arc::new(tokio::sync::Notify::new());
+    let service = service::Guard::new(inner, exited.clone());
+    tokio::select! {
+        () = Server::new(input, output, socket).serve(service) => {}
+        () = exited.notified() => {}
+    }
+    if let Some(forward) = forward {
+        forward.abort();
+    }
+    shutdown.is_some_and(|s| s.load(Ordering::SeqCst))
+}
+
+/// Serve LSP on stdin/stdout (what `copydesk server` runs). An error when the client
+/// exits without asking the server to shut down first, as LSP asks for exit code 1.
+pub fn run_stdio() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Reading stdin blocks a thread that nothing can interrupt: do not wait for it.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    if clean {
+        Ok(())
+    } else {
+        anyhow::bail!("the client exited without a shutdown request")
+    }
+}

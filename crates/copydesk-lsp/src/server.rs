@@ -1,0 +1,406 @@
+//! The protocol glue: LSP requests and notifications dispatched to the document store,
+//! the linter, code actions and hover. The logic lives in the other modules.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use copydesk_core::{Context, Date, Document, PublicationDate};
+use tower_lsp::jsonrpc::Result as RpcResult;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+use crate::code_action::{code_actions, ActionRequest};
+use crate::hover;
+use crate::lint::{lint, LintInput};
+use crate::position::{PositionEncoding, Positions};
+use crate::settings::{Settings, CONFIG_FILE_NAMES};
+use crate::store::{file_name, source_kind, TextDocument};
+
+/// How long a document must stay unchanged before it is linted: a burst of keystrokes
+/// gives one lint run, for its last version.
+const DEBOUNCE: Duration = Duration::from_millis(40);
+
+/// Today's date from the clock (UTC): the publication date assumed when a document
+/// gives none. Only the server reads the clock; rules get the date injected.
+fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+/// One open document and what was last published for it.
+#[derive(Debug)]
+struct Entry {
+    doc: TextDocument,
+    /// Bumped by every change: a lint run for an older generation is dropped.
+    generation: u64,
+    /// The diagnostics last published, and the version they are for.
+    published: Vec<Diagnostic>,
+    published_version: Option<i32>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    encoding: PositionEncoding,
+    watch_registration: bool,
+    docs: HashMap<Url, Entry>,
+}
+
+/// The language server.
+#[derive(Debug, Clone)]
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+    /// Held while a lint result is checked for staleness and published, so an older
+    /// result can never be published after a newer one.
+    publish: Arc<tokio::sync::Mutex<()>>,
+    shutdown: Arc<AtomicBool>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Self {
+            client,
+            state: Arc::default(),
+            publish: Arc::default(),
+            shutdown: Arc::default(),
+        }
+    }
+
+    /// Whether a `shutdown` request was received (the exit code depends on it).
+    pub fn shutdown_flag(&self) -> Arc<AtomicBool> {
+        self.shutdown.clone()
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while the lock was held cannot leave the map half-updated in a way
+        // that matters more than stopping the server would.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    async fn log_error(&self, message: String) {
+        self.client.log_message(MessageType::ERROR, message).await;
+    }
+
+    /// Schedule a lint run of `uri` for its current text.
+    fn schedule(&self, uri: Url) {
+        let generation = {
+            let mut state = self.state();
+            let Some(entry) = state.docs.get_mut(&uri) else {
+                return;
+            };
+            entry.generation += 1;
+            entry.generation
+        };
+        let this = self.clone();
+        tokio::spawn(async move { this.lint_and_publish(uri, generation).await });
+    }
+
+    fn schedule_all(&self) {
+        let uris: Vec<Url> = self.state().docs.keys().cloned().collect();
+        for uri in uris {
+            self.schedule(uri);
+        }
+    }
+
+    async fn lint_and_publish(&self, uri: Url, generation: u64) {
+        tokio::time::sleep(DEBOUNCE).await;
+        let (text, kind, version, encoding) = {
+            let state = self.state();
+            match state.docs.get(&uri) {
+                Some(e) if e.generation == generation => {
+                    (e.doc.text(), e.doc.kind, e.doc.version, state.encoding)
+                }
+                _ => return,
+            }
+        };
+        let path = uri.to_file_path().ok();
+        let name = file_name(&uri);
+        let run = tokio::task::spawn_blocking(move || {
+            let (settings, error) = match Settings::for_document(path.as_deref()) {
+                Ok(s) => (s, None),
+                Err(e) => (Settings::default(), Some(e)),
+            };
+            let input = LintInput {
+                text: &text,
+                kind,
+                version,
+                file_name: name.as_deref(),
+                today: today(),
+                encoding,
+            };
+            (lint(input, &settings), error)
+        })
+        .await;
+        let diagnostics = match run {
+            Ok((diagnostics, error)) => {
+                if let Some(error) = error {
+                    self.log_error(format!("copydesk configuration: {error}"))
+                        .await;
+                }
+                diagnostics
+            }
+            Err(e) => {
+                self.log_error(format!("copydesk: linting {uri} failed: {e}"))
+                    .await;
+                return;
+            }
+        };
+        let _publishing = self.publish.lock().await;
+        {
+            let mut state = self.state();
+            match state.docs.get_mut(&uri) {
+                Some(e) if e.generation == generation => {
+                    e.published = diagnostics.clone();
+                    e.published_version = Some(version);
+                }
+                _ => return,
+            }
+        }
+        self.client
+            .publish_diagnostics(uri, diagnostics, Some(version))
+            .await;
+    }
+
+    /// The current text of a document and what was published for it, or a logged error.
+    async fn snapshot(&self, uri: &Url, request: &str) -> Option<Snapshot> {
+        let found = {
+            let state = self.state();
+            state.docs.get(uri).map(|e| Snapshot {
+                text: e.doc.text(),
+                kind: e.doc.kind,
+                version: e.doc.version,
+                encoding: state.encoding,
+                published: if e.published_version == Some(e.doc.version) {
+                    e.published.clone()
+                } else {
+                    Vec::new()
+                },
+            })
+        };
+        if found.is_none() {
+            self.log_error(format!("copydesk: {request} for unknown document {uri}"))
+                .await;
+        }
+        found
+    }
+
+    async fn register_config_watchers(&self) {
+        let watchers = CONFIG_FILE_NAMES
+            .iter()
+            .map(|name| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!("**/{name}")),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "copydesk-config-watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            self.log_error(format!(
+                "copydesk: could not watch configuration files: {e}"
+            ))
+            .await;
+        }
+    }
+}
+
+struct Snapshot {
+    text: String,
+    kind: copydesk_core::SourceKind,
+    version: i32,
+    encoding: PositionEncoding,
+    published: Vec<Diagnostic>,
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref());
+        let encoding = PositionEncoding::negotiate(offered);
+        let watch_registration = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        {
+            let mut state = self.state();
+            state.encoding = encoding;
+            state.watch_registration = watch_registration;
+        }
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding.kind()),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.state().watch_registration {
+            // The client answers the registration request while the server goes on.
+            let this = self.clone();
+            tokio::spawn(async move { this.register_config_watchers().await });
+        }
+    }
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        self.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let kind = source_kind(&item.uri, &item.language_id);
+        let entry = Entry {
+            doc: TextDocument::new(&item.text, item.version, kind),
+            generation: 0,
+            published: Vec::new(),
+            published_version: None,
+        };
+        self.state().docs.insert(item.uri.clone(), entry);
+        self.schedule(item.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let result = {
+            let mut state = self.state();
+            let encoding = state.encoding;
+            state.docs.get_mut(&uri).map(|e| {
+                e.doc.apply_changes(
+                    &params.content_changes,
+                    params.text_document.version,
+                    encoding,
+                )
+            })
+        };
+        match result {
+            None => {
+                self.log_error(format!("copydesk: didChange for unknown document {uri}"))
+                    .await;
+            }
+            Some(Err(e)) => {
+                self.log_error(format!(
+                    "copydesk: ignored a change to {uri} (version {}): {e}",
+                    params.text_document.version
+                ))
+                .await;
+            }
+            Some(Ok(())) => self.schedule(uri),
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let removed = self.state().docs.remove(&uri);
+        if removed.is_none() {
+            self.log_error(format!("copydesk: didClose for unknown document {uri}"))
+                .await;
+            return;
+        }
+        let _publishing = self.publish.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
+        self.schedule_all();
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let config_changed = params.changes.iter().any(|change| {
+            change
+                .uri
+                .path_segments()
+                .and_then(|mut s| s.next_back())
+                .is_some_and(|name| CONFIG_FILE_NAMES.contains(&name))
+        });
+        if config_changed {
+            self.schedule_all();
+        }
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "codeAction").await else {
+            return Ok(None);
+        };
+        let doc = Document::parse(snap.text, snap.kind);
+        let positions = Positions::new(&doc.source, &doc.line_index, snap.encoding);
+        let request = ActionRequest {
+            uri: &uri,
+            version: snap.version,
+            range: params.range,
+            published: &snap.published,
+            echoed: &params.context.diagnostics,
+            only: params.context.only.as_deref(),
+        };
+        let actions = code_actions(&request, &doc, &positions);
+        Ok((!actions.is_empty()).then_some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let uri = at.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "hover").await else {
+            return Ok(None);
+        };
+        let doc = Document::parse(snap.text, snap.kind);
+        let positions = Positions::new(&doc.source, &doc.line_index, snap.encoding);
+        let Some(offset) = positions.offset(at.position) else {
+            self.log_error(format!(
+                "copydesk: hover position {}:{} is outside {uri}",
+                at.position.line, at.position.character
+            ))
+            .await;
+            return Ok(None);
+        };
+        let path: Option<PathBuf> = uri.to_file_path().ok();
+        let settings = Settings::for_document(path.as_deref()).unwrap_or_default();
+        let name = file_name(&uri);
+        let date = PublicationDate::resolve(&doc, name.as_deref(), None, today());
+        let ctx = Context {
+            date: date.date,
+            style: settings.style(),
+        };
+        Ok(hover::hover(
+            &doc,
+            &ctx,
+            offset,
+            at.position,
+            &positions,
+            &snap.published,
+            hover::sources(),
+        ))
+    }
+}
