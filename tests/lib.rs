@@ -22,7 +22,14 @@ pub fn copydesk_bin() -> PathBuf {
         }
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let status = Command::new(cargo)
-            .args(["build", "--quiet", "-p", "copydesk-cli", "--bin", "copydesk"])
+            .args([
+                "build",
+                "--quiet",
+                "-p",
+                "copydesk-cli",
+                "--bin",
+                "copydesk",
+            ])
             .current_dir(workspace_root())
             .status()
             .expect("cargo runs");
@@ -30,7 +37,9 @@ pub fn copydesk_bin() -> PathBuf {
         let target = std::env::var_os("CARGO_TARGET_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| workspace_root().join("target"));
-        let bin = target.join("debug").join(format!("copydesk{}", std::env::consts::EXE_SUFFIX));
+        let bin = target
+            .join("debug")
+            .join(format!("copydesk{}", std::env::consts::EXE_SUFFIX));
         assert!(bin.exists(), "no binary at {}", bin.display());
         bin
     })
