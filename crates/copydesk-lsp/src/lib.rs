@@ -54,18 +54,14 @@ where
     shutdown.is_some_and(|s| s.load(Ordering::SeqCst))
 }
 
-/// Serve LSP on stdin/stdout (what `copydesk server` runs). An error when the client
-/// exits without asking the server to shut down first, as LSP asks for exit code 1.
-pub fn run_stdio() -> anyhow::Result<()> {
+/// Serve LSP on stdin/stdout (what `copydesk server` runs). Returns whether the client
+/// asked the server to shut down before it exited: if not, LSP asks for exit code 1.
+pub fn run_stdio() -> anyhow::Result<bool> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // Reading stdin blocks a thread that nothing can interrupt: do not wait for it.
     runtime.shutdown_timeout(Duration::from_millis(100));
-    if clean {
-        Ok(())
-    } else {
-        anyhow::bail!("the client exited without a shutdown request")
-    }
+    Ok(clean)
 }

@@ -1,0 +1,83 @@
+//! Finding the files to check.
+
+use std::path::{Path, PathBuf};
+
+use copydesk_core::SourceKind;
+
+/// Something to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file on disk and its kind.
+    File(PathBuf, SourceKind),
+    /// Standard input, reported under this name.
+    Stdin(PathBuf, SourceKind),
+}
+
+impl Input {
+    pub fn display_path(&self) -> String {
+        match self {
+            Input::File(p, _) | Input::Stdin(p, _) => p.display().to_string(),
+        }
+    }
+}
+
+/// A path that could not be walked.
+#[derive(Debug)]
+pub struct WalkError {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Expand `paths` into inputs: directories are walked (honouring `.gitignore`, skipping
+/// hidden files) for Markdown and plain-text files; files named on the command line
+/// are checked whatever their extension (as plain text when it is not Markdown).
+pub fn collect(paths: &[PathBuf], stdin_name: Option<&Path>) -> (Vec<Input>, Vec<WalkError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let name = stdin_name.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
+            let kind = SourceKind::from_path(&name).unwrap_or(SourceKind::Text);
+            inputs.push(Input::Stdin(name, kind));
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(WalkError {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            }),
+            Ok(meta) if meta.is_file() => {
+                let kind = SourceKind::from_path(path).unwrap_or(SourceKind::Text);
+                inputs.push(Input::File(path.clone(), kind));
+            }
+            Ok(_) => walk(path, &mut inputs, &mut errors),
+        }
+    }
+    inputs.dedup();
+    (inputs, errors)
+}
+
+fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if !entry.file_type().is_some_and(|t| t.is_file()) {
+                    continue;
+                }
+                let path = entry.into_path();
+                if let Some(kind) = SourceKind::from_path(&path) {
+                    inputs.push(Input::File(path, kind));
+                }
+            }
+            Err(e) => errors.push(WalkError {
+                path: root.display().to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+}

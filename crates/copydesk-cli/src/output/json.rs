@@ -1,0 +1,84 @@
+//! `--format json`: one array of findings, sorted by path and position.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use copydesk_core::Diagnostic;
+
+use crate::check::Checked;
+
+#[derive(Serialize)]
+pub struct JsonEdit<'a> {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub replacement: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct JsonFix<'a> {
+    pub applicability: &'static str,
+    pub edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub path: &'a str,
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub text: &'a str,
+    pub fix: Option<JsonFix<'a>>,
+}
+
+impl<'a> JsonFinding<'a> {
+    pub fn new(checked: &'a Checked, d: &'a Diagnostic) -> Self {
+        let doc = &checked.doc;
+        let (line, column) = doc.line_index.line_col(&doc.source, d.range.start);
+        let (end_line, end_column) = doc.line_index.line_col(&doc.source, d.range.end);
+        JsonFinding {
+            path: &checked.path,
+            rule: d.rule,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: d.range.start,
+            byte_end: d.range.end,
+            text: doc.text(d.range),
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                applicability: f.applicability.as_str(),
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        byte_start: e.range.start,
+                        byte_end: e.range.end,
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// Every finding of every checked document (already sorted by path, then position).
+pub fn findings(checked: &[Checked]) -> Vec<JsonFinding<'_>> {
+    checked
+        .iter()
+        .flat_map(|c| c.diagnostics.iter().map(move |d| JsonFinding::new(c, d)))
+        .collect()
+}
+
+pub fn write(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &findings(checked))?;
+    writeln!(out)
+}

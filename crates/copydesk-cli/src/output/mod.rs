@@ -1,0 +1,4 @@
+//! Report formats.
+
+pub mod human;
+pub mod json;

@@ -1,0 +1,115 @@
+//! Throughput of copydesk over a synthetic archive, as ratios against baselines measured
+//! in the same run: a bare pulldown-cmark parse of the same text (the least any
+//! Markdown-aware linter does) and a byte scan that counts lines.
+//!
+//! Run with `cargo bench -p copydesk-core --bench throughput`. Figures vary by machine;
+//! the ratios are what to compare.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use copydesk_core::{lint, Context, Document, HouseStyle, SourceKind};
+
+const OUTLETS: [&str; 6] = [
+    "TASS",
+    "Kursiv.kz",
+    "Interfax",
+    "Kabar",
+    "Gazeta.uz",
+    "Radio Azattyq",
+];
+const MONTHS: [&str; 6] = ["March", "April", "May", "June", "July", "August"];
+
+/// One synthetic article in the house style; `n` varies figures, outlets and dates.
+fn article(n: usize) -> String {
+    let o = |k: usize| OUTLETS[(n + k) % OUTLETS.len()];
+    let m = |k: usize| MONTHS[(n + k) % MONTHS.len()];
+    let mut s = format!(
+        "---\ntitle: Report {n}\ndate: 2021-09-{:02}\n---\n\n# Trade and Security, Part {n}\n\n",
+        1 + n % 28
+    );
+    for p in 0..8 {
+        s.push_str(&format!(
+            "The ministry reported on {} {} that exports through the Caspian ports rose by {} percent, to {}.{} million tonnes. \
+             Officials in Nur-Sultan said the Collective Security Treaty Organization (CSTO) would meet in the autumn; \
+             the CSTO has met twice this year. “We expect the terminal to double its capacity,” a deputy minister told reporters. \
+             Analysts doubt it will happen soon, and there is little to suggest the timetable will hold ({}, {} {}; {}, {} {}).\n\n",
+            m(p), 1 + (n + p) % 27, 3 + (n * p) % 40, n % 9, p, o(p), m(p), 2 + p, o(p + 1), m(p + 1), 3 + p
+        ));
+    }
+    s
+}
+
+fn time<F: FnMut() -> usize>(
+    label: &str,
+    bytes: usize,
+    baseline: Option<Duration>,
+    mut f: F,
+) -> Duration {
+    // Warm up once, then take the best of five runs.
+    black_box(f());
+    let best = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .min()
+        .expect("five runs");
+    let mb_s = bytes as f64 / 1e6 / best.as_secs_f64();
+    match baseline {
+        Some(b) => println!(
+            "{label:<34} {:>9.2} ms  {mb_s:>8.1} MB/s  {:>6.2}x baseline",
+            best.as_secs_f64() * 1e3,
+            best.as_secs_f64() / b.as_secs_f64()
+        ),
+        None => println!(
+            "{label:<34} {:>9.2} ms  {mb_s:>8.1} MB/s  (baseline)",
+            best.as_secs_f64() * 1e3
+        ),
+    }
+    best
+}
+
+fn main() {
+    let docs: Vec<String> = (0..2_000).map(article).collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    println!(
+        "corpus: {} Markdown articles, {:.1} MB",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+
+    let lines = time("byte scan (count lines)", bytes, None, || {
+        docs.iter()
+            .map(|d| d.bytes().filter(|&b| b == b'\n').count())
+            .sum()
+    });
+    let cmark = time("pulldown-cmark parse only", bytes, Some(lines), || {
+        docs.iter()
+            .map(|d| pulldown_cmark::Parser::new(d).count())
+            .sum()
+    });
+    let style = HouseStyle::embedded();
+    time("copydesk document model", bytes, Some(cmark), || {
+        docs.iter()
+            .map(|d| {
+                Document::parse(d.as_str(), SourceKind::Markdown)
+                    .blocks
+                    .len()
+            })
+            .sum()
+    });
+    time("copydesk model + all rules", bytes, Some(cmark), || {
+        docs.iter()
+            .map(|d| {
+                let doc = Document::parse(d.as_str(), SourceKind::Markdown);
+                let ctx = Context {
+                    date: jiff::civil::date(2021, 9, 30),
+                    style,
+                };
+                lint(&doc, &ctx).len()
+            })
+            .sum()
+    });
+}
