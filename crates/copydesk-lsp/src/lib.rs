@@ -28,11 +28,14 @@ pub use server::Backend;
 /// Returns whether `shutdown` was received before (the exit code depends on it).
 pub async fn serve<I, O>(input: I, output: O) -> bool
 where
-    I: AsyncRead + Unpin,
+    I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite,
 {
     let (log_tx, log_rx) = tokio::sync::mpsc::unbounded_channel();
-    let _log = tracing::subscriber::set_default(service::LogForward::new(log_tx));
+    let _log = tracing::subscriber::set_default(service::LogForward::new(log_tx.clone()));
+    // Only well-formed messages reach tower-lsp, which stops at the first bad one.
+    let (filtered, to_server) = tokio::io::duplex(1 << 16);
+    let filter = tokio::spawn(service::filter_frames(input, to_server, log_tx));
     let mut shutdown = None;
     let mut client = None;
     let (inner, socket) = LspService::new(|c| {
@@ -45,9 +48,10 @@ where
     let exited = std::sync::Arc::new(tokio::sync::Notify::new());
     let service = service::Guard::new(inner, exited.clone());
     tokio::select! {
-        () = Server::new(input, output, socket).serve(service) => {}
+        () = Server::new(filtered, output, socket).serve(service) => {}
         () = exited.notified() => {}
     }
+    filter.abort();
     if let Some(forward) = forward {
         forward.abort();
     }

@@ -1,11 +1,13 @@
-//! Around tower-lsp: bad input reaches the client's log (`window/logMessage`), and the
-//! `exit` notification stops the server even while the client keeps stdin open.
+//! Around tower-lsp: bad input reaches the client's log (`window/logMessage`) and the
+//! server goes on, and the `exit` notification stops the server even while the client
+//! keeps stdin open.
 //!
-//! tower-lsp answers a message it cannot decode with a JSON-RPC error and reports it
-//! through `tracing`, and it drops a notification whose parameters do not decode
-//! without a word. [`Guard`] checks the notifications the server handles and reports
-//! the bad ones; [`LogForward`] sends warnings and errors reported through `tracing`
-//! to the client.
+//! tower-lsp 0.20 stops reading for good after a message it cannot decode (its framed
+//! reader ends at the first error), and drops a notification whose parameters do not
+//! decode without a word. [`filter_frames`] passes on only well-formed JSON-RPC
+//! messages and reports the others; [`Guard`] checks the parameters of the
+//! notifications the server handles and reports the bad ones; [`LogForward`] sends
+//! warnings and errors reported through `tracing` to the client.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -13,6 +15,7 @@ use std::task::{Context, Poll};
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::sync::Notify;
 use tower_lsp::jsonrpc::{Request, Response};
@@ -25,6 +28,106 @@ use tower_service::Service;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Metadata, Subscriber};
+
+/// The largest message body accepted (a larger one is skipped and reported).
+const MAX_BODY: usize = 256 * 1024 * 1024;
+
+/// Copy the LSP messages of `input` to `output`, leaving out (and reporting to `log`)
+/// those that are not well-formed JSON-RPC, so that one bad message cannot stop the
+/// server. Ends when `input` ends or `output` is closed.
+pub async fn filter_frames<R, W>(input: R, mut output: W, log: UnboundedSender<(Level, String)>)
+where
+    R: AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut input = BufReader::new(input);
+    let report = |message: String| {
+        let _ = log.send((Level::ERROR, format!("copydesk: {message}")));
+    };
+    loop {
+        // Headers, up to an empty line.
+        let mut length: Option<Result<usize, String>> = None;
+        let mut saw_header = false;
+        loop {
+            let mut line = Vec::new();
+            match input.read_until(b'\n', &mut line).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            let line = String::from_utf8_lossy(&line);
+            let line = line.trim();
+            if line.is_empty() {
+                if saw_header {
+                    break;
+                }
+                continue;
+            }
+            saw_header = true;
+            if let Some((name, value)) = line.split_once(':') {
+                if name.trim().eq_ignore_ascii_case("content-length") {
+                    length = Some(
+                        value
+                            .trim()
+                            .parse::<usize>()
+                            .map_err(|_| format!("bad Content-Length `{}`", value.trim())),
+                    );
+                }
+            }
+        }
+        let length = match length {
+            Some(Ok(n)) => n,
+            Some(Err(e)) => {
+                report(format!("ignored a message with a {e}"));
+                continue;
+            }
+            None => {
+                report("ignored a message without a Content-Length header".into());
+                continue;
+            }
+        };
+        if length > MAX_BODY {
+            report(format!("ignored a message of {length} bytes"));
+            let skipped = tokio::io::copy(
+                &mut (&mut input).take(length as u64),
+                &mut tokio::io::sink(),
+            )
+            .await;
+            if skipped.map_or(true, |n| n < length as u64) {
+                return;
+            }
+            continue;
+        }
+        let mut body = vec![0; length];
+        if input.read_exact(&mut body).await.is_err() {
+            return;
+        }
+        if let Err(e) = well_formed(&body) {
+            report(format!("failed to decode message: {e}"));
+            continue;
+        }
+        let header = format!("Content-Length: {length}\r\n\r\n");
+        let written = async {
+            output.write_all(header.as_bytes()).await?;
+            output.write_all(&body).await?;
+            output.flush().await
+        };
+        if written.await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Whether a body is a JSON-RPC request, notification or response that tower-lsp reads.
+fn well_formed(body: &[u8]) -> Result<(), String> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+    if serde_json::from_value::<Request>(value.clone()).is_ok()
+        || serde_json::from_value::<Response>(value).is_ok()
+    {
+        Ok(())
+    } else {
+        Err("not a JSON-RPC 2.0 request, notification or response".into())
+    }
+}
 
 /// Wraps the LSP service: reports notifications it would drop, notices `exit`.
 pub struct Guard<S> {
@@ -73,6 +176,19 @@ where
 
     fn call(&mut self, request: Request) -> Self::Future {
         let method = request.method().to_string();
+        // `"params": null` on a method without parameters: tower-lsp would refuse it.
+        let request = if matches!(method.as_str(), "shutdown" | "exit")
+            && request.params().is_some_and(Value::is_null)
+        {
+            let (method, id, _) = request.into_parts();
+            let builder = Request::build(method);
+            match id {
+                Some(id) => builder.id(id).finish(),
+                None => builder.finish(),
+            }
+        } else {
+            request
+        };
         if request.id().is_none() {
             if let Some(error) = notification_error(&method, request.params()) {
                 tracing::error!("copydesk: ignored a malformed `{method}` notification: {error}");
@@ -162,6 +278,30 @@ mod tests {
             None
         );
         assert_eq!(notification_error("$/cancelRequest", None), None);
+    }
+
+    #[tokio::test]
+    async fn only_well_formed_messages_pass() {
+        let good = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let mut input = Vec::new();
+        for body in ["{not json", good, r#"{"hello":1}"#, good] {
+            input.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).bytes());
+        }
+        input.extend(b"X-Junk: 1\r\n\r\n");
+        input.extend(format!("Content-Length: {}\r\n\r\n{good}", good.len()).bytes());
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut output = Vec::new();
+        filter_frames(&input[..], &mut output, tx).await;
+        let frame = format!("Content-Length: {}\r\n\r\n{good}", good.len());
+        assert_eq!(String::from_utf8(output).unwrap(), frame.repeat(3));
+        let mut errors = Vec::new();
+        while let Ok((_, m)) = rx.try_recv() {
+            errors.push(m);
+        }
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].contains("failed to decode message"));
+        assert!(errors[1].contains("not a JSON-RPC"));
+        assert!(errors[2].contains("without a Content-Length"));
     }
 
     #[test]

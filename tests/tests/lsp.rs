@@ -1,0 +1,476 @@
+//! End-to-end tests of `copydesk server`: the built binary, spoken to over stdio with
+//! JSON-RPC as an editor would.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use copydesk_tests::copydesk_bin;
+use serde_json::{json, Value};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A minimal LSP client over the server's stdio.
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    incoming: Receiver<Value>,
+    /// Notifications and server requests received while waiting for something else.
+    backlog: Vec<Value>,
+    next_id: i64,
+}
+
+fn frame(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+impl Client {
+    fn start() -> Self {
+        let mut child = Command::new(copydesk_bin())
+            .arg("server")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("copydesk server starts");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, incoming) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length:") {
+                        length = v.trim().parse::<usize>().ok();
+                    }
+                }
+                let mut body = vec![0; length.expect("Content-Length header")];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                let value: Value = serde_json::from_slice(&body).expect("JSON from the server");
+                if tx.send(value).is_err() {
+                    return;
+                }
+            }
+        });
+        Self {
+            child,
+            stdin,
+            incoming,
+            backlog: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, message: &Value) {
+        self.send_raw(&frame(&message.to_string()));
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn recv(&mut self, deadline: Instant) -> Option<Value> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        self.incoming.recv_timeout(left).ok()
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + TIMEOUT;
+        while let Some(msg) = self.recv(deadline) {
+            if msg.get("id") == Some(&json!(id)) && msg.get("method").is_none() {
+                return msg;
+            }
+            self.backlog.push(msg);
+        }
+        panic!("no response to {method}");
+    }
+
+    fn initialize(&mut self, encodings: &[&str]) -> Value {
+        let response = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": null,
+                "capabilities": {"general": {"positionEncodings": encodings}},
+            }),
+        );
+        self.notify("initialized", json!({}));
+        response
+    }
+
+    fn open(&mut self, uri: &str, language: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
+        );
+    }
+
+    /// The next notification with this method that satisfies `pred` (from the backlog
+    /// first), or `None` after the timeout.
+    fn wait_for(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        if let Some(i) = self
+            .backlog
+            .iter()
+            .position(|m| m["method"] == method && pred(&m["params"]))
+        {
+            return Some(self.backlog.remove(i)["params"].take());
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        while let Some(mut msg) = self.recv(deadline) {
+            if msg["method"] == method && pred(&msg["params"]) {
+                return Some(msg["params"].take());
+            }
+            self.backlog.push(msg);
+        }
+        None
+    }
+
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let params = self
+            .wait_for("textDocument/publishDiagnostics", |p| {
+                p["uri"] == uri && p["version"] == version
+            })
+            .unwrap_or_else(|| panic!("no diagnostics for {uri} version {version}"));
+        params["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn shutdown_and_exit(mut self) -> std::process::ExitStatus {
+        // `"params": null`, as some clients send it, is accepted too.
+        let response = self.request("shutdown", Value::Null);
+        assert!(response.get("error").is_none(), "{response}");
+        assert_eq!(response["result"], Value::Null, "{response}");
+        self.notify("exit", Value::Null);
+        // The client keeps stdin open: the server must stop on `exit` alone.
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn utf16_len(s: &str) -> u64 {
+    s.encode_utf16().count() as u64
+}
+
+fn position(line: u64, character: u64) -> Value {
+    json!({"line": line, "character": character})
+}
+
+/// Published 2021-08-23 (file-name prefix); the month is misspelt after non-ASCII text.
+const ARTICLE: &str = "# Ankara talks\n\nAnkara — “Türkiye” and Москва 😀 officials said the talks stalled (TASS, Agust 20).\n\nThe ministers plan to meet again (Interfax, Sept. 3, 2020).\n";
+const URI: &str = "file:///newsroom/2021-08-23-ankara-talks.md";
+
+fn finding<'a>(diags: &'a [Value], text: &str) -> &'a Value {
+    diags
+        .iter()
+        .find(|d| d["message"].as_str().unwrap_or("").contains(text))
+        .unwrap_or_else(|| panic!("no finding about {text}: {diags:#?}"))
+}
+
+#[test]
+fn initialize_diagnostics_actions_hover_and_exit() {
+    let mut client = Client::start();
+    let init = client.initialize(&["utf-16"]);
+    let caps = &init["result"]["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(init["result"]["serverInfo"]["name"], "copydesk");
+
+    client.open(URI, "markdown", ARTICLE);
+    let diags = client.diagnostics(URI, 1);
+    let line = ARTICLE.lines().nth(2).unwrap();
+    let col = utf16_len(&line[..line.find("Agust").unwrap()]);
+    let agust = finding(&diags, "Agust");
+    assert_eq!(agust["range"]["start"], position(2, col));
+    assert_eq!(agust["range"]["end"], position(2, col + 5));
+    assert_eq!(agust["source"], "copydesk");
+    assert_eq!(agust["code"], "citation-format");
+    assert_eq!(agust["severity"], 2);
+
+    // Code actions at the abbreviated month: its safe fix first and preferred, then
+    // the two suppressions; edits in UTF-16 positions.
+    let sept = finding(&diags, "Sept.").clone();
+    let cursor = sept["range"]["start"].clone();
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": URI},
+            "range": {"start": cursor, "end": cursor},
+            "context": {"diagnostics": [sept]},
+        }),
+    );
+    let actions = response["result"].as_array().expect("actions");
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles[0].contains("September"), "{titles:?}");
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert_eq!(actions[0]["kind"], "quickfix");
+    let edits = &actions[0]["edit"]["changes"][URI];
+    assert_eq!(edits[0]["range"], sept["range"]);
+    assert!(
+        titles.contains(&"Ignore `citation-format` on this line"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Ignore `citation-format` in this file"),
+        "{titles:?}"
+    );
+    let ignore_line = actions
+        .iter()
+        .find(|a| a["title"] == "Ignore `citation-format` on this line")
+        .unwrap();
+    let edit = &ignore_line["edit"]["changes"][URI][0];
+    assert_eq!(edit["range"]["start"], position(4, 0));
+    assert_eq!(
+        edit["newText"],
+        "<!-- copydesk-disable-next-line citation-format -->\n"
+    );
+
+    // Hover on the misspelt month names the rule.
+    let response = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": position(2, col + 2)}),
+    );
+    let value = response["result"]["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("citation-format"), "{value}");
+    let response = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": position(0, 3)}),
+    );
+    assert_eq!(response["result"], Value::Null);
+
+    let status = client.shutdown_and_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn utf8_positions_when_the_client_offers_them() {
+    let mut client = Client::start();
+    let init = client.initialize(&["utf-8", "utf-16"]);
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+    client.open(URI, "markdown", ARTICLE);
+    let diags = client.diagnostics(URI, 1);
+    let line = ARTICLE.lines().nth(2).unwrap();
+    let col = line.find("Agust").unwrap() as u64;
+    assert_eq!(finding(&diags, "Agust")["range"]["start"], position(2, col));
+}
+
+#[test]
+fn incremental_changes_in_utf16() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    let uri = "file:///newsroom/2021-08-23-brief.txt";
+    let text = "Москва — “Türkiye” 😀 talks stalled (TASS, Agust 20).\n";
+    client.open(uri, "plaintext", text);
+    let diags = client.diagnostics(uri, 1);
+    let col = utf16_len(&text[..text.find("Agust").unwrap()]);
+    assert_eq!(finding(&diags, "Agust")["range"]["start"], position(0, col));
+
+    // Fix the month: no findings left.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": position(0, col), "end": position(0, col + 5)}, "text": "August"}],
+        }),
+    );
+    assert_eq!(client.diagnostics(uri, 2), Vec::<Value>::new());
+
+    // Insert an emoji and a line before it, then break the month again: the finding
+    // moves with the text.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [
+                {"range": {"start": position(0, 0), "end": position(0, 0)}, "text": "Lede 🇹🇷\n"},
+                {"range": {"start": position(1, col), "end": position(1, col + 6)}, "text": "Augst"},
+            ],
+        }),
+    );
+    let diags = client.diagnostics(uri, 3);
+    assert_eq!(finding(&diags, "Augst")["range"]["start"], position(1, col));
+}
+
+#[test]
+fn five_hundred_rapid_edits_end_with_diagnostics_for_the_final_text() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    let uri = "file:///newsroom/2021-08-23-rapid.md";
+    client.open(uri, "markdown", "");
+    client.diagnostics(uri, 1);
+    // Type a paragraph one character at a time, 500 edits, ending with a misspelt month.
+    let base =
+        "Ministers in Ankara — “Türkiye” — and Москва said talks went on (Interfax, August 19). ";
+    let mut typed = String::new();
+    let tail = "Later (TASS, Agust 20).";
+    let mut chars = base.chars().cycle();
+    let mut version = 1;
+    let total = 500;
+    let tail_chars: Vec<char> = tail.chars().collect();
+    let mut batch = Vec::new();
+    for i in 0..total {
+        let ch = if i >= total - tail_chars.len() {
+            tail_chars[i - (total - tail_chars.len())]
+        } else {
+            chars.next().unwrap()
+        };
+        let col = utf16_len(&typed);
+        typed.push(ch);
+        version += 1;
+        let message = json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": position(0, col), "end": position(0, col)}, "text": ch.to_string()}],
+        }});
+        batch.extend(frame(&message.to_string()));
+    }
+    client.send_raw(&batch);
+    let diags = client.diagnostics(uri, version);
+    let col = utf16_len(&typed[..typed.find("Agust").unwrap()]);
+    let agust = finding(&diags, "Agust");
+    assert_eq!(agust["range"]["start"], position(0, col));
+    // Any earlier publication was for an earlier version, none for a later one, and
+    // the last one is for the final text.
+    std::thread::sleep(Duration::from_millis(300));
+    while let Ok(msg) = client.incoming.try_recv() {
+        client.backlog.push(msg);
+    }
+    let later: Vec<&Value> = client
+        .backlog
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .filter(|m| m["params"]["version"].as_i64().unwrap_or(0) >= version)
+        .collect();
+    assert!(
+        later.is_empty(),
+        "published again after the final version: {later:?}"
+    );
+}
+
+#[test]
+fn bad_input_is_logged_and_the_server_goes_on() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    let uri = "file:///newsroom/2021-08-23-bad.txt";
+    client.open(uri, "plaintext", "Talks stalled (TASS, Agust 20).\n");
+    client.diagnostics(uri, 1);
+
+    // Not JSON at all.
+    client.send_raw(&frame("{this is not json"));
+    // JSON, but a notification whose parameters are wrong.
+    client.notify("textDocument/didOpen", json!({"textDocument": {"uri": 42}}));
+    // An edit out of range, and an edit to a document that is not open.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": position(40, 0), "end": position(40, 3)}, "text": "x"}],
+        }),
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": "file:///nowhere.md", "version": 2},
+            "contentChanges": [{"text": "x"}],
+        }),
+    );
+    let response = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///nowhere.md"}, "position": position(0, 0)}),
+    );
+    assert_eq!(response["result"], Value::Null, "{response}");
+
+    for expected in [
+        "failed to decode message",
+        "malformed `textDocument/didOpen`",
+        "outside the document",
+        "didChange for unknown document file:///nowhere.md",
+        "hover for unknown document",
+    ] {
+        let logged = client.wait_for("window/logMessage", |p| {
+            p["type"] == 1 && p["message"].as_str().unwrap_or("").contains(expected)
+        });
+        assert!(logged.is_some(), "no logged error about {expected}");
+    }
+
+    // Still serving, and the ignored edit left the text as it was.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [{"range": {"start": position(0, 0), "end": position(0, 0)}, "text": "Early "}],
+        }),
+    );
+    let diags = client.diagnostics(uri, 3);
+    assert_eq!(finding(&diags, "Agust")["range"]["start"], position(0, 27));
+    let status = client.shutdown_and_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn exit_without_shutdown_is_exit_code_one() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    client.notify("exit", Value::Null);
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = client.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn closing_a_document_clears_its_diagnostics() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    client.open(URI, "markdown", ARTICLE);
+    assert!(!client.diagnostics(URI, 1).is_empty());
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let cleared = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == URI && p["diagnostics"] == json!([])
+        })
+        .expect("cleared diagnostics");
+    assert!(cleared["version"].is_null());
+}
