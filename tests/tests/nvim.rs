@@ -107,6 +107,12 @@ fn headless_neovim_receives_diagnostics_and_code_actions() {
         actions.first().is_some_and(|a| a.contains("September")),
         "{actions:?}"
     );
-    assert!(actions.contains(&"Ignore `citation-format` on this line"), "{actions:?}");
-    assert!(actions.contains(&"Ignore `citation-format` in this file"), "{actions:?}");
+    assert!(
+        actions.contains(&"Ignore `citation-format` on this line"),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&"Ignore `citation-format` in this file"),
+        "{actions:?}"
+    );
 }

@@ -5,8 +5,9 @@
 //! - plain text: a line of its own `# copydesk-disable-next-line RULE` /
 //!   `# copydesk-disable-file RULE`.
 //!
-//! Several rules share one comment, separated by `, `: when the comment is already
-//! there, the rule is added to it rather than a second comment written.
+//! Several rules share one comment (separated by commas or spaces; a reason may follow
+//! ` -- `): when the comment is already there, the rule is added to it rather than a
+//! second comment written.
 
 use copydesk_core::{Document, Edit, SourceKind, TextRange};
 
@@ -92,9 +93,9 @@ fn extend_comment(doc: &Document, line: TextRange, directive: &str, rule: &str) 
         Some((list, reason)) => (list.trim(), Some(reason.trim())),
         None => (rules, None),
     };
+    // Rules are separated by commas or spaces.
     let mut ids: Vec<&str> = list
-        .split(',')
-        .map(str::trim)
+        .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|s| !s.is_empty())
         .collect();
     if !ids.contains(&rule) {
@@ -162,6 +163,13 @@ mod tests {
             apply(src, &edit),
             "<!-- copydesk-disable-next-line acronym-undefined, citation-format -- quoted -->\nThe OSCE met (TASS, Agust 20).\n"
         );
+        let src =
+            "# copydesk-disable-next-line place-name acronym-undefined\nTalks (TASS, Agust 20).\n";
+        let doc = Document::parse(src, SourceKind::Text);
+        let edit = disable_next_line(&doc, src.find("Agust").unwrap(), "citation-format").unwrap();
+        assert!(apply(src, &edit).starts_with(
+            "# copydesk-disable-next-line place-name, acronym-undefined, citation-format\n"
+        ));
         // Listed already: the comment stays as it is.
         let src = "# copydesk-disable-next-line citation-format\nTalks (TASS, Agust 20).\n";
         let doc = Document::parse(src, SourceKind::Text);
