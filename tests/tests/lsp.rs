@@ -416,8 +416,14 @@ fn bad_input_is_logged_and_the_server_goes_on() {
         json!({"textDocument": {"uri": "file:///nowhere.md"}, "position": position(0, 0)}),
     );
     assert_eq!(response["result"], Value::Null, "{response}");
+    let response = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(99, 0)}),
+    );
+    assert_eq!(response["result"], Value::Null, "{response}");
 
     for expected in [
+        "hover position 99:0 is outside the document",
         "failed to decode message",
         "malformed `textDocument/didOpen`",
         "outside the document",

@@ -188,6 +188,24 @@ impl Backend {
         found
     }
 
+    /// Run `work` on the blocking pool: it does not hold up the protocol, and a panic in
+    /// it (a bug in a rule or the parser) is logged instead of stopping the server.
+    async fn off_thread<T: Send + 'static>(
+        &self,
+        request: &str,
+        uri: &Url,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        match tokio::task::spawn_blocking(work).await {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.log_error(format!("copydesk: {request} on {uri} failed: {e}"))
+                    .await;
+                None
+            }
+        }
+    }
+
     async fn register_config_watchers(&self) {
         let watchers = CONFIG_FILE_NAMES
             .iter()
@@ -351,21 +369,26 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
-        let uri = params.text_document.uri;
+        let uri = params.text_document.uri.clone();
         let Some(snap) = self.snapshot(&uri, "codeAction").await else {
             return Ok(None);
         };
-        let doc = Document::parse(snap.text, snap.kind);
-        let positions = Positions::new(&doc.source, &doc.line_index, snap.encoding);
-        let request = ActionRequest {
-            uri: &uri,
-            version: snap.version,
-            range: params.range,
-            published: &snap.published,
-            echoed: &params.context.diagnostics,
-            only: params.context.only.as_deref(),
-        };
-        let actions = code_actions(&request, &doc, &positions);
+        let actions = self
+            .off_thread("codeAction", &uri, move || {
+                let doc = Document::parse(snap.text, snap.kind);
+                let positions = Positions::new(&doc.source, &doc.line_index, snap.encoding);
+                let request = ActionRequest {
+                    uri: &params.text_document.uri,
+                    version: snap.version,
+                    range: params.range,
+                    published: &snap.published,
+                    echoed: &params.context.diagnostics,
+                    only: params.context.only.as_deref(),
+                };
+                code_actions(&request, &doc, &positions)
+            })
+            .await
+            .unwrap_or_default();
         Ok((!actions.is_empty()).then_some(actions))
     }
 
@@ -375,32 +398,43 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&uri, "hover").await else {
             return Ok(None);
         };
-        let doc = Document::parse(snap.text, snap.kind);
-        let positions = Positions::new(&doc.source, &doc.line_index, snap.encoding);
-        let Some(offset) = positions.offset(at.position) else {
-            self.log_error(format!(
-                "copydesk: hover position {}:{} is outside {uri}",
-                at.position.line, at.position.character
-            ))
-            .await;
-            return Ok(None);
-        };
         let path: Option<PathBuf> = uri.to_file_path().ok();
-        let settings = Settings::for_document(path.as_deref()).unwrap_or_default();
         let name = file_name(&uri);
-        let date = PublicationDate::resolve(&doc, name.as_deref(), None, today());
-        let ctx = Context {
-            date: date.date,
-            style: settings.style(),
-        };
-        Ok(hover::hover(
-            &doc,
-            &ctx,
-            offset,
-            at.position,
-            &positions,
-            &snap.published,
-            hover::sources(),
-        ))
+        let position = at.position;
+        let found = self
+            .off_thread("hover", &uri, move || {
+                let doc = Document::parse(snap.text, snap.kind);
+                let positions = Positions::new(&doc.source, &doc.line_index, snap.encoding);
+                let Some(offset) = positions.offset(position) else {
+                    return Err(format!(
+                        "hover position {}:{} is outside the document",
+                        position.line, position.character
+                    ));
+                };
+                let settings = Settings::for_document(path.as_deref()).unwrap_or_default();
+                let date = PublicationDate::resolve(&doc, name.as_deref(), None, today());
+                let ctx = Context {
+                    date: date.date,
+                    style: settings.style(),
+                };
+                Ok(hover::hover(
+                    &doc,
+                    &ctx,
+                    offset,
+                    position,
+                    &positions,
+                    &snap.published,
+                    hover::sources(),
+                ))
+            })
+            .await;
+        match found {
+            Some(Ok(hover)) => Ok(hover),
+            Some(Err(e)) => {
+                self.log_error(format!("copydesk: {e} ({uri})")).await;
+                Ok(None)
+            }
+            None => Ok(None),
+        }
     }
 }
