@@ -483,3 +483,48 @@ fn closing_a_document_clears_its_diagnostics() {
         .expect("cleared diagnostics");
     assert!(cleared["version"].is_null());
 }
+
+#[test]
+fn configuration_changes_relint_open_documents() {
+    let mut client = Client::start();
+    let response = client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": "file:///newsroom",
+            "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+        }),
+    );
+    assert!(response.get("result").is_some(), "{response}");
+    client.notify("initialized", json!({}));
+
+    // The server asks to watch the configuration files; the client says yes.
+    let deadline = Instant::now() + TIMEOUT;
+    let registration = loop {
+        let msg = client.recv(deadline).expect("a registration request");
+        if msg["method"] == "client/registerCapability" {
+            break msg;
+        }
+        client.backlog.push(msg);
+    };
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    let globs: Vec<&str> = watchers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert_eq!(globs, ["**/copydesk.toml", "**/.copydesk.toml"]);
+    let id = registration["id"].clone();
+    client.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
+
+    client.open(URI, "markdown", ARTICLE);
+    let first = client.diagnostics(URI, 1);
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {}}));
+    assert_eq!(client.diagnostics(URI, 1), first);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": "file:///newsroom/copydesk.toml", "type": 2}]}),
+    );
+    assert_eq!(client.diagnostics(URI, 1), first);
+}
