@@ -177,6 +177,23 @@ mod tests {
     }
 
     #[test]
+    fn publication_date_from_front_matter_then_file_name() {
+        let body = "Talks resumed in Astana (TASS, August 20).\n";
+        let mut inp = input(body);
+        inp.kind = SourceKind::Markdown;
+        inp.today = jiff::civil::date(2030, 1, 1);
+        // From the file name: published after the cited date.
+        inp.file_name = Some("2021-08-23-talks.md");
+        assert_eq!(lint(inp, &Settings::default()), vec![]);
+        // Front matter wins over the file name: now the cited date is after publication.
+        let text = format!("---\ndate: 2021-08-19\n---\n{body}");
+        inp.text = &text;
+        let diags = lint(inp, &Settings::default());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].range.start.line, 3);
+    }
+
+    #[test]
     fn correct_text_gives_nothing() {
         let text =
             "Ankara and Moscow agreed on a timetable (TASS, August 20; Interfax, August 19).\n";
