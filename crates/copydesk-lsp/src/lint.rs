@@ -1,9 +1,7 @@
 //! Linting a document and turning the findings into LSP diagnostics whose fixes travel
 //! with them in `Diagnostic.data`, so a code action never relints.
 
-use copydesk_core::{
-    lint_with, Applicability, Context, Date, Document, PublicationDate, Severity, SourceKind,
-};
+use copydesk_core::{Applicability, Date, Document, PublicationDate, Severity, SourceKind};
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{self as lsp, DiagnosticSeverity, NumberOrString, TextEdit};
 
@@ -61,11 +59,7 @@ pub struct LintInput<'a> {
 pub fn lint(input: LintInput<'_>, settings: &Settings) -> Vec<lsp::Diagnostic> {
     let doc = Document::parse(input.text, input.kind);
     let date = PublicationDate::resolve(&doc, input.file_name, None, input.today);
-    let ctx = Context {
-        date: date.date,
-        style: settings.style(),
-    };
-    let findings = lint_with(&doc, &ctx, &settings.rules());
+    let findings = settings.lint(&doc, date.date);
     let positions = Positions::new(&doc.source, &doc.line_index, input.encoding);
     findings
         .iter()

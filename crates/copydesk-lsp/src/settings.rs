@@ -6,15 +6,16 @@
 //! `workspace/didChangeWatchedFiles` (for `copydesk.toml` / `.copydesk.toml`) and on
 //! `workspace/didChangeConfiguration`.
 //!
-//! INTEGRATION NOTE (issue 7): the configuration module is not in `copydesk-core` yet.
-//! When it lands, [`Settings::for_document`] is the one place to call its discovery
-//! (the config found from the document's folder upwards) and to apply its rule
-//! selection, severities and house-style overrides. Until then the embedded house style
-//! and every rule apply.
+//! INTEGRATION NOTE (issue 7): the configuration module is not in `copydesk-core` on
+//! main yet. When it lands, this file is the one to change: `for_document` resolves
+//! `ConfigResolver::new(&ConfigSource::Discover)?.config_for(path)?`, `style()` is the
+//! config's style and `lint` is `config.settings_for(path).lint(doc, date)` (which also
+//! applies the suppression comments). Until then the embedded house style and every
+//! rule apply.
 
 use std::path::Path;
 
-use copydesk_core::{all_rules, HouseStyle, Rule};
+use copydesk_core::{all_rules, lint_with, Context, Date, Diagnostic, Document, HouseStyle, Rule};
 
 /// The configuration file names the server watches.
 pub const CONFIG_FILE_NAMES: &[&str] = &["copydesk.toml", ".copydesk.toml"];
@@ -42,6 +43,15 @@ impl Settings {
     /// The rules to run, in registry order.
     pub fn rules(&self) -> Vec<&'static dyn Rule> {
         all_rules().to_vec()
+    }
+
+    /// Lint `doc` published on `date` with these settings.
+    pub fn lint(&self, doc: &Document, date: Date) -> Vec<Diagnostic> {
+        let ctx = Context {
+            date,
+            style: self.style(),
+        };
+        lint_with(doc, &ctx, &self.rules())
     }
 }
 
