@@ -421,11 +421,18 @@ fn bad_input_is_logged_and_the_server_goes_on() {
         json!({"textDocument": {"uri": uri}, "position": position(99, 0)}),
     );
     assert_eq!(response["result"], Value::Null, "{response}");
+    // A request with parameters of the wrong shape gets an error, and is logged.
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": "everywhere"}),
+    );
+    assert_eq!(response["error"]["code"], -32602, "{response}");
 
     for expected in [
         "hover position 99:0 is outside the document",
         "failed to decode message",
-        "malformed `textDocument/didOpen`",
+        "malformed `textDocument/didOpen` notification",
+        "malformed `textDocument/codeAction` request",
         "outside the document",
         "didChange for unknown document file:///nowhere.md",
         "hover for unknown document",

@@ -20,8 +20,9 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::sync::Notify;
 use tower_lsp::jsonrpc::{Request, Response};
 use tower_lsp::lsp_types::{
-    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, MessageType,
+    CodeActionParams, DidChangeConfigurationParams, DidChangeTextDocumentParams,
+    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    HoverParams, MessageType,
 };
 use tower_lsp::Client;
 use tower_service::Service;
@@ -129,7 +130,8 @@ fn well_formed(body: &[u8]) -> Result<(), String> {
     }
 }
 
-/// Wraps the LSP service: reports notifications it would drop, notices `exit`.
+/// Wraps the LSP service: reports messages with parameters it cannot read (it drops
+/// such notifications silently), notices `exit`.
 pub struct Guard<S> {
     inner: S,
     exited: Arc<Notify>,
@@ -148,10 +150,11 @@ fn decodes<T: DeserializeOwned>(params: Option<&Value>) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Why the parameters of a notification the server handles do not decode, if they
-/// do not.
-pub fn notification_error(method: &str, params: Option<&Value>) -> Option<String> {
+/// Why the parameters of a message the server handles do not decode, if they do not.
+pub fn params_error(method: &str, params: Option<&Value>) -> Option<String> {
     let result = match method {
+        "textDocument/codeAction" => decodes::<CodeActionParams>(params),
+        "textDocument/hover" => decodes::<HoverParams>(params),
         "textDocument/didOpen" => decodes::<DidOpenTextDocumentParams>(params),
         "textDocument/didChange" => decodes::<DidChangeTextDocumentParams>(params),
         "textDocument/didClose" => decodes::<DidCloseTextDocumentParams>(params),
@@ -189,10 +192,13 @@ where
         } else {
             request
         };
-        if request.id().is_none() {
-            if let Some(error) = notification_error(&method, request.params()) {
-                tracing::error!("copydesk: ignored a malformed `{method}` notification: {error}");
-            }
+        if let Some(error) = params_error(&method, request.params()) {
+            let what = if request.id().is_some() {
+                "request"
+            } else {
+                "notification"
+            };
+            tracing::error!("copydesk: ignored a malformed `{method}` {what}: {error}");
         }
         let future = self.inner.call(request);
         if method == "exit" {
@@ -267,17 +273,15 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn malformed_notifications_are_named() {
+    fn malformed_parameters_are_named() {
         let bad = json!({"textDocument": {"uri": 5}});
-        let error = notification_error("textDocument/didOpen", Some(&bad)).unwrap();
+        let error = params_error("textDocument/didOpen", Some(&bad)).unwrap();
         assert!(error.contains("invalid type"), "{error}");
-        assert!(notification_error("textDocument/didChange", None).is_some());
+        assert!(params_error("textDocument/didChange", None).is_some());
+        assert!(params_error("textDocument/hover", Some(&bad)).is_some());
         let good = json!({"textDocument": {"uri": "file:///a.md"}});
-        assert_eq!(
-            notification_error("textDocument/didClose", Some(&good)),
-            None
-        );
-        assert_eq!(notification_error("$/cancelRequest", None), None);
+        assert_eq!(params_error("textDocument/didClose", Some(&good)), None);
+        assert_eq!(params_error("$/cancelRequest", None), None);
     }
 
     #[tokio::test]
