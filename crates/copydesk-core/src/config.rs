@@ -207,7 +207,11 @@ impl Reader<'_> {
         })
     }
 
-    fn rules(&self, names: &[Spanned<String>], key: &str) -> Result<Vec<&'static str>, ConfigError> {
+    fn rules(
+        &self,
+        names: &[Spanned<String>],
+        key: &str,
+    ) -> Result<Vec<&'static str>, ConfigError> {
         names.iter().map(|n| self.rule(n, key)).collect()
     }
 
@@ -254,7 +258,9 @@ impl Reader<'_> {
                 })?;
             builder.add(glob);
         }
-        builder.build().map_err(|e| self.error(paths.span().start, e.to_string()))
+        builder
+            .build()
+            .map_err(|e| self.error(paths.span().start, e.to_string()))
     }
 }
 
@@ -309,7 +315,12 @@ impl Config {
         }
         for o in &file.overrides {
             config.overrides.push(Override {
-                paths: o.paths.get_ref().iter().map(|p| p.get_ref().clone()).collect(),
+                paths: o
+                    .paths
+                    .get_ref()
+                    .iter()
+                    .map(|p| p.get_ref().clone())
+                    .collect(),
                 matcher: reader.globs(&o.paths)?,
                 select: o
                     .select
@@ -329,9 +340,7 @@ impl Config {
     pub fn source_kind(&self, path: &Path) -> Option<SourceKind> {
         SourceKind::from_path(path).or_else(|| {
             let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-            self.extensions
-                .contains(&ext)
-                .then_some(SourceKind::Text)
+            self.extensions.contains(&ext).then_some(SourceKind::Text)
         })
     }
 
@@ -407,14 +416,19 @@ pub fn starter_config() -> String {
          # found from each checked file's folder upwards; `--config FILE` names one,\n\
          # `--no-config` ignores them. Every option below is at its default.\n\n",
     );
-    out.push_str("# Rules that run (`copydesk rules` lists them). Default: all.\nselect = [");
+    out.push_str(
+        "# Rules that run (`copydesk rules` lists them). Default: every rule, including the\n\
+         # rules of later versions; uncomment to fix the list.\n# select = [",
+    );
     out.push_str(
         &ids.iter()
             .map(|id| format!("\"{id}\""))
             .collect::<Vec<_>>()
             .join(", "),
     );
-    out.push_str("]\n# Rules that do not run, for example [\"unused-suppression\"].\nignore = []\n\n");
+    out.push_str(
+        "]\n# Rules that do not run, for example [\"unused-suppression\"].\nignore = []\n\n",
+    );
     out.push_str(
         "# Extra file extensions (without the dot) to check as plain text, for example [\"rst\"].\nextensions = []\n\n",
     );
@@ -486,7 +500,10 @@ mod tests {
         assert_eq!(c.severity["citation-format"], Severity::Error);
         assert_eq!(c.extensions, ["rst", "adoc"]);
         assert_eq!(c.source_kind(Path::new("a/b.rst")), Some(SourceKind::Text));
-        assert_eq!(c.source_kind(Path::new("a/b.md")), Some(SourceKind::Markdown));
+        assert_eq!(
+            c.source_kind(Path::new("a/b.md")),
+            Some(SourceKind::Markdown)
+        );
         assert_eq!(c.source_kind(Path::new("a/b.html")), None);
     }
 
@@ -509,8 +526,14 @@ mod tests {
         let s = c.settings_for(Path::new("/desk/drafts/a/b.md"));
         assert_eq!(s.rules.len(), rule_ids().len());
         assert_eq!(s.severity["citation-format"], Severity::Error);
-        assert!(c.settings_for(Path::new("/desk/archive/1990s/x.txt")).rules.is_empty());
-        assert!(c.settings_for(Path::new("/desk/w/x.notes.txt")).rules.is_empty());
+        assert!(c
+            .settings_for(Path::new("/desk/archive/1990s/x.txt"))
+            .rules
+            .is_empty());
+        assert!(c
+            .settings_for(Path::new("/desk/w/x.notes.txt"))
+            .rules
+            .is_empty());
         let s = c.settings_for(Path::new("/desk/archive/2001/x.txt"));
         assert_eq!(s.rules.len(), rule_ids().len());
         assert!(s.severity.is_empty());
@@ -522,27 +545,48 @@ mod tests {
     #[test]
     fn unknown_key_names_file_line_column_and_choices() {
         let e = err("select = []\ncolour = 1\n");
-        assert!(e.starts_with("/desk/copydesk.toml:2:1: unknown field `colour`"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:2:1: unknown field `colour`"),
+            "{e}"
+        );
         assert!(e.contains("`select`") && e.contains("`overrides`"), "{e}");
         let e = err("[rules.citation-format]\nseverity = \"error\"\nlevel = 2\n");
-        assert!(e.starts_with("/desk/copydesk.toml:3:1: unknown field `level`"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:3:1: unknown field `level`"),
+            "{e}"
+        );
         assert!(e.contains("`severity`"), "{e}");
         let e = err("[house-style.citation]\nfull-months = true\n");
-        assert!(e.starts_with("/desk/copydesk.toml:2:1: unknown field `full-months`"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:2:1: unknown field `full-months`"),
+            "{e}"
+        );
         assert!(e.contains("`full-month-names`"), "{e}");
         let e = err("[house-style.colours]\n");
-        assert!(e.contains("unknown field `colours`") && e.contains("`citation`"), "{e}");
+        assert!(
+            e.contains("unknown field `colours`") && e.contains("`citation`"),
+            "{e}"
+        );
     }
 
     #[test]
     fn wrong_types_and_values() {
         let e = err("select = \"citation-format\"\n");
-        assert!(e.starts_with("/desk/copydesk.toml:1:10: invalid type: string"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:1:10: invalid type: string"),
+            "{e}"
+        );
         let e = err("[rules.citation-format]\nseverity = \"fatal\"\n");
-        assert!(e.starts_with("/desk/copydesk.toml:2:12: unknown variant `fatal`"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:2:12: unknown variant `fatal`"),
+            "{e}"
+        );
         assert!(e.contains("`info`, `warning`, `error`"), "{e}");
         let e = err("[house-style.citation]\nfull-month-names = \"yes\"\n");
-        assert!(e.starts_with("/desk/copydesk.toml:2:20: invalid type"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:2:20: invalid type"),
+            "{e}"
+        );
         let e = err("select = [\n");
         assert!(e.starts_with("/desk/copydesk.toml:"), "{e}");
     }
@@ -558,9 +602,15 @@ mod tests {
             )
         );
         let e = err("ignore = [\"x\"]");
-        assert!(e.starts_with("/desk/copydesk.toml:1:11: unknown rule `x` in `ignore`"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:1:11: unknown rule `x` in `ignore`"),
+            "{e}"
+        );
         let e = err("[rules.nope]\nseverity = \"error\"\n");
-        assert!(e.starts_with("/desk/copydesk.toml:1:8: unknown rule `nope` in `rules`"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:1:8: unknown rule `nope` in `rules`"),
+            "{e}"
+        );
         let e = err("[[overrides]]\npaths = [\"a/**\"]\nignore = [\"nope\"]\n");
         assert!(
             e.starts_with("/desk/copydesk.toml:3:11: unknown rule `nope` in `overrides.ignore`"),
@@ -571,13 +621,22 @@ mod tests {
     #[test]
     fn bad_globs_extensions_and_missing_paths() {
         let e = err("[[overrides]]\npaths = [\"drafts/[a\"]\n");
-        assert!(e.starts_with("/desk/copydesk.toml:2:10: invalid glob `drafts/[a`"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:2:10: invalid glob `drafts/[a`"),
+            "{e}"
+        );
         let e = err("[[overrides]]\npaths = []\n");
-        assert!(e.starts_with("/desk/copydesk.toml:2:9: `paths` of an override is empty"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:2:9: `paths` of an override is empty"),
+            "{e}"
+        );
         let e = err("[[overrides]]\nselect = []\n");
         assert!(e.contains("missing field `paths`"), "{e}");
         let e = err("extensions = [\"*.rst\"]\n");
-        assert!(e.starts_with("/desk/copydesk.toml:1:15: `*.rst` is not a file extension"), "{e}");
+        assert!(
+            e.starts_with("/desk/copydesk.toml:1:15: `*.rst` is not a file extension"),
+            "{e}"
+        );
     }
 
     #[test]

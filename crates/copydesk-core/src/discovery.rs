@@ -94,11 +94,18 @@ mod tests {
         let tmp = std::env::temp_dir().join(format!("copydesk-discovery-{}", std::process::id()));
         let deep = tmp.join("desk/drafts/2021");
         std::fs::create_dir_all(&deep).unwrap();
-        std::fs::write(tmp.join("desk/copydesk.toml"), "ignore = [\"unused-suppression\"]\n").unwrap();
+        std::fs::write(
+            tmp.join("desk/copydesk.toml"),
+            "ignore = [\"unused-suppression\"]\n",
+        )
+        .unwrap();
         std::fs::write(tmp.join("desk/drafts/.copydesk.toml"), "select = []\n").unwrap();
         let r = ConfigResolver::new(&ConfigSource::Discover).unwrap();
         let c = r.config_for(&deep.join("a.md")).unwrap();
-        assert_eq!(c.path.as_deref(), Some(tmp.join("desk/drafts/.copydesk.toml").as_path()));
+        assert_eq!(
+            c.path.as_deref(),
+            Some(tmp.join("desk/drafts/.copydesk.toml").as_path())
+        );
         assert!(c.select.is_empty());
         let c = r.config_for(&tmp.join("desk/b.md")).unwrap();
         assert_eq!(c.select, ["citation-format"]);
@@ -115,9 +122,16 @@ mod tests {
         let r = ConfigResolver::new(&ConfigSource::Isolated).unwrap();
         assert!(r.config_for(&deep.join("a.md")).unwrap().path.is_none());
         let r = ConfigResolver::new(&ConfigSource::File(tmp.join("desk/copydesk.toml"))).unwrap();
-        assert_eq!(r.config_for(&deep.join("a.md")).unwrap().select, ["citation-format"]);
+        assert_eq!(
+            r.config_for(&deep.join("a.md")).unwrap().select,
+            ["citation-format"]
+        );
         let e = ConfigResolver::new(&ConfigSource::File(tmp.join("missing.toml"))).unwrap_err();
-        assert!(e.to_string().contains("missing.toml: cannot read the configuration"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("missing.toml: cannot read the configuration"),
+            "{e}"
+        );
         std::fs::remove_dir_all(&tmp).unwrap();
     }
 }

@@ -164,7 +164,10 @@ mod tests {
         let src = "\u{feff}Talks (TASS, Sept. 3).\r\nMore (RBC, Aug. 2).\r\n";
         let a = src.find("Sept.").unwrap();
         let b = src.find("Aug.").unwrap();
-        let diags = [replace(b, b + 4, "August", true), replace(a, a + 5, "September", true)];
+        let diags = [
+            replace(b, b + 4, "August", true),
+            replace(a, a + 5, "September", true),
+        ];
         let fixed = apply_fixes(src, &diags, FixMode::Safe);
         assert_eq!(fixed.applied, 2);
         assert_eq!(

@@ -122,7 +122,10 @@ fn parse_rest(rest: &str, offset: usize) -> (Vec<(String, TextRange)>, Option<St
     };
     let mut rules = Vec::new();
     let mut start = None;
-    for (i, c) in list.char_indices().chain(std::iter::once((list.len(), ' '))) {
+    for (i, c) in list
+        .char_indices()
+        .chain(std::iter::once((list.len(), ' ')))
+    {
         let sep = c == ',' || c.is_whitespace();
         match (sep, start) {
             (false, None) => start = Some(i),
@@ -287,7 +290,7 @@ pub fn apply(
         !(0..directives.len()).any(|i| {
             !directives[i].rules.is_empty()
                 && silenced_range(doc, &directives, i, UNUSED_SUPPRESSION)
-                .is_some_and(|r| r.contains(diag.range.start))
+                    .is_some_and(|r| r.contains(diag.range.start))
         })
     });
     diagnostics.extend(unused);
@@ -333,10 +336,7 @@ fn unused_directive(doc: &Document, d: &Directive, stale: Option<(&[&str], bool)
                 .map(|r| format!("`{r}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            (
-                format!("`{keyword}` of {list} suppresses no finding"),
-                all,
-            )
+            (format!("`{keyword}` of {list} suppresses no finding"), all)
         }
     };
     let mut diag = new_diagnostic(d.range, message);
@@ -495,7 +495,9 @@ mod tests {
         );
         let found = lint(&text, SourceKind::Markdown);
         assert!(
-            found.iter().all(|(r, t)| r == "unused-suppression" && t == "place-name"),
+            found
+                .iter()
+                .all(|(r, t)| r == "unused-suppression" && t == "place-name"),
             "{found:?}"
         );
     }
@@ -535,12 +537,19 @@ mod tests {
         assert_eq!(fixed.text, "Intro.\n\nTalks stalled (TASS, September 3).\n");
         // An all-rules directive that silences nothing.
         let found = lint("# copydesk-disable-file\nAll is well.\n", SourceKind::Text);
-        assert_eq!(found, [("unused-suppression".to_string(), "# copydesk-disable-file".to_string())]);
+        assert_eq!(
+            found,
+            [(
+                "unused-suppression".to_string(),
+                "# copydesk-disable-file".to_string()
+            )]
+        );
     }
 
     #[test]
     fn partly_used_and_unknown_rules() {
-        let text = format!("<!-- copydesk-disable-next-line citation-format, citaton-format -->\n{BAD}\n");
+        let text =
+            format!("<!-- copydesk-disable-next-line citation-format, citaton-format -->\n{BAD}\n");
         let doc = Document::parse(text.as_str(), SourceKind::Markdown);
         let ctx = crate::rule::Context {
             date: jiff::civil::date(2021, 9, 10),
@@ -548,8 +557,15 @@ mod tests {
         };
         let found = crate::linter::lint(&doc, &ctx);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].message, "`citaton-format` in a suppression comment is not a rule");
-        assert!(found[0].help.as_deref().unwrap().starts_with("Did you mean `citation-format`?"));
+        assert_eq!(
+            found[0].message,
+            "`citaton-format` in a suppression comment is not a rule"
+        );
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("Did you mean `citation-format`?"));
         assert_eq!(doc.text(found[0].range), "citaton-format");
     }
 

@@ -98,7 +98,10 @@ pub struct CitationPatch {
 impl Patch<CitationStyle> for CitationPatch {
     fn apply_to(self, target: &mut CitationStyle) {
         set(&mut target.full_month_names, self.full_month_names);
-        set(&mut target.year_for_earlier_years, self.year_for_earlier_years);
+        set(
+            &mut target.year_for_earlier_years,
+            self.year_for_earlier_years,
+        );
     }
 }
 
