@@ -110,6 +110,31 @@ pub fn is_plain_directive(line: &str) -> bool {
     PLAIN_DIRECTIVE.is_match(line)
 }
 
+/// The text of a suppression comment in the syntax of `kind`, without a line break:
+/// `<!-- copydesk-disable-next-line citation-format -- reason -->` for Markdown,
+/// `# copydesk-disable-next-line citation-format -- reason` for plain text. For the
+/// language server's "ignore this rule" code actions.
+pub fn comment(
+    kind: crate::SourceKind,
+    directive: DirectiveKind,
+    rules: &[&str],
+    reason: Option<&str>,
+) -> String {
+    let mut body = directive.keyword().to_string();
+    if !rules.is_empty() {
+        body.push(' ');
+        body.push_str(&rules.join(", "));
+    }
+    if let Some(reason) = reason.map(|r| r.replace(['\r', '\n'], " ").replace("-->", "")) {
+        body.push_str(" -- ");
+        body.push_str(reason.trim());
+    }
+    match kind {
+        crate::SourceKind::Markdown => format!("<!-- {body} -->"),
+        crate::SourceKind::Text => format!("# {body}"),
+    }
+}
+
 /// Split `rest` (the text after the keyword, at `offset` in the source) into rule names
 /// and a reason.
 fn parse_rest(rest: &str, offset: usize) -> (Vec<(String, TextRange)>, Option<String>) {
@@ -241,7 +266,7 @@ pub fn apply(
         .collect();
     diagnostics.retain(|diag| {
         let mut silenced = false;
-        for i in 0..directives.len() {
+        for (i, u) in usage.iter_mut().enumerate() {
             let Some(range) = silenced_range(doc, &directives, i, diag.rule) else {
                 continue;
             };
@@ -249,8 +274,8 @@ pub fn apply(
                 || (range.end == doc.source.len() && diag.range.start == range.end)
             {
                 silenced = true;
-                usage[i].used_all = true;
-                usage[i].used_rules.insert(diag.rule.to_string());
+                u.used_all = true;
+                u.used_rules.insert(diag.rule.to_string());
             }
         }
         !silenced
@@ -432,6 +457,31 @@ mod tests {
         assert_eq!(ds.len(), 1);
         assert!(ds[0].rules.is_empty());
         assert_eq!(&text[ds[0].range.as_range()], "# copydesk-disable-file");
+    }
+
+    #[test]
+    fn generated_comments_parse_back() {
+        for kind in [SourceKind::Markdown, SourceKind::Text] {
+            for directive in [
+                DirectiveKind::Disable,
+                DirectiveKind::Enable,
+                DirectiveKind::DisableNextLine,
+                DirectiveKind::DisableFile,
+            ] {
+                let c = comment(kind, directive, &["citation-format", "place-name"], Some("wire\ncopy -->"));
+                let doc = Document::parse(format!("{c}\nText.\n"), kind);
+                let ds = directives(&doc);
+                assert_eq!(ds.len(), 1, "{c}");
+                assert_eq!(ds[0].kind, directive);
+                assert_eq!(ds[0].rules.len(), 2);
+                assert_eq!(ds[0].reason.as_deref(), Some("wire copy"));
+                assert_eq!(doc.text(ds[0].range), c);
+            }
+        }
+        assert_eq!(
+            comment(SourceKind::Text, DirectiveKind::DisableFile, &[], None),
+            "# copydesk-disable-file"
+        );
     }
 
     #[test]
