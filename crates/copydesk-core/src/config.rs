@@ -402,9 +402,24 @@ impl FileSettings<'_> {
     }
 }
 
-/// `path` made absolute against the current folder (without resolving links).
+/// `path` made absolute against the current folder, with `.` and `..` resolved
+/// lexically (links are not followed), so that its ancestors are the folders it is in.
 pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    use std::path::Component;
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The commented starter configuration that `copydesk init` writes: every option at
@@ -637,6 +652,21 @@ mod tests {
             e.starts_with("/desk/copydesk.toml:1:15: `*.rst` is not a file extension"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn absolute_paths_are_normalised() {
+        assert_eq!(
+            absolute(Path::new("/a/b/../c/./d.md")),
+            Path::new("/a/c/d.md")
+        );
+        assert!(absolute(Path::new("x.md")).is_absolute());
+        // Relative to the root after `..`: the override globs still match.
+        let c = parse("[[overrides]]\npaths = [\"drafts/**\"]\nselect = []\n").unwrap();
+        assert!(c
+            .settings_for(Path::new("/desk/x/../drafts/a.md"))
+            .rules
+            .is_empty());
     }
 
     #[test]

@@ -65,6 +65,12 @@ impl ConfigResolver {
         }
     }
 
+    /// Forget what was read, for example when a configuration file changed (the
+    /// language server calls this when it is told of a change).
+    pub fn clear_cache(&self) {
+        self.lock().clear();
+    }
+
     fn config_for_dir(&self, dir: &Path) -> Cached {
         if let Some(hit) = self.lock().get(dir) {
             return hit.clone();
@@ -115,9 +121,15 @@ mod tests {
             config_file_in(&tmp.join("desk/drafts")),
             Some(tmp.join("desk/drafts/copydesk.toml"))
         );
-        // The cache still answers with what it read first.
+        // The cache still answers with what it read first, until cleared.
         let c = r.config_for(&deep.join("c.md")).unwrap();
         assert!(c.select.is_empty());
+        r.clear_cache();
+        let c = r.config_for(&deep.join("../c.md")).unwrap();
+        assert_eq!(
+            c.path.as_deref(),
+            Some(tmp.join("desk/drafts/copydesk.toml").as_path())
+        );
         // --no-config and --config.
         let r = ConfigResolver::new(&ConfigSource::Isolated).unwrap();
         assert!(r.config_for(&deep.join("a.md")).unwrap().path.is_none());

@@ -468,7 +468,12 @@ mod tests {
                 DirectiveKind::DisableNextLine,
                 DirectiveKind::DisableFile,
             ] {
-                let c = comment(kind, directive, &["citation-format", "place-name"], Some("wire\ncopy -->"));
+                let c = comment(
+                    kind,
+                    directive,
+                    &["citation-format", "place-name"],
+                    Some("wire\ncopy -->"),
+                );
                 let doc = Document::parse(format!("{c}\nText.\n"), kind);
                 let ds = directives(&doc);
                 assert_eq!(ds.len(), 1, "{c}");
