@@ -99,7 +99,7 @@ static MARKDOWN_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// `# copydesk-KIND [REST]` as a line of its own.
 static PLAIN_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[ \t]*#[ \t]*copydesk-(disable-next-line|disable-file|disable|enable)(?:[ \t]+([^\r\n]*?))?[ \t]*\r?\n?$",
+        r"^\x{feff}?[ \t]*#[ \t]*copydesk-(disable-next-line|disable-file|disable|enable)(?:[ \t]+([^\r\n]*?))?[ \t]*\r?\n?$",
     )
     .expect("valid regex")
 });
@@ -336,6 +336,12 @@ fn new_diagnostic(range: TextRange, message: String) -> Diagnostic {
 fn removal_range(doc: &Document, range: TextRange) -> TextRange {
     let src = &doc.source;
     let line_start = src[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    // A byte-order mark stays where it is.
+    let line_start = if line_start == 0 && src.starts_with('\u{feff}') && range.start >= 3 {
+        3
+    } else {
+        line_start
+    };
     let line_end = src[range.end..]
         .find('\n')
         .map_or(src.len(), |i| range.end + i + 1);
@@ -487,6 +493,38 @@ mod tests {
             comment(SourceKind::Text, DirectiveKind::DisableFile, &[], None),
             "# copydesk-disable-file"
         );
+    }
+
+    #[test]
+    fn directives_after_a_byte_order_mark_and_odd_input() {
+        let text = "\u{feff}# copydesk-disable-next-line citation-format\nAll is well.\n";
+        let doc = Document::parse(text, SourceKind::Text);
+        let ds = directives(&doc);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(
+            doc.text(ds[0].range),
+            "# copydesk-disable-next-line citation-format"
+        );
+        let ctx = crate::rule::Context {
+            date: jiff::civil::date(2021, 9, 10),
+            style: crate::style::HouseStyle::embedded(),
+        };
+        let found = crate::linter::lint(&doc, &ctx);
+        let fixed = crate::fix::apply_fixes(text, &found, crate::fix::FixMode::Safe);
+        assert_eq!(fixed.text, "\u{feff}All is well.\n");
+        for odd in [
+            "<!-- copydesk-disable",
+            "<!-- copydesk-disable-next-line -->",
+            "# copydesk-disable-next-line",
+            "# copydesk-enable --",
+            "<!-- copydesk-enable , ,, -- -->\n\u{feff}é",
+            "",
+        ] {
+            for kind in [SourceKind::Markdown, SourceKind::Text] {
+                let doc = Document::parse(odd, kind);
+                let _ = crate::linter::lint(&doc, &ctx);
+            }
+        }
     }
 
     #[test]

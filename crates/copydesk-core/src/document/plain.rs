@@ -115,7 +115,11 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         let in_front_matter = front_matter.is_some_and(|fm| fm.range.contains(range.start));
         if !in_front_matter && crate::suppression::is_plain_directive(line) {
             blank(&mut bytes, range);
-            comments.push(trim_range(source, range));
+            let mut range = trim_range(source, range);
+            if range.start == 0 && source.starts_with('\u{feff}') {
+                range.start = 3;
+            }
+            comments.push(range);
         }
     }
     let mut prose = String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(source.len()));
