@@ -18,6 +18,7 @@ pub use document::{Block, BlockKind, DateSource, Document, PublicationDate, Sour
 pub use linter::{lint, lint_with};
 pub use registry::{all_rules, find_rule, rule_ids};
 pub use rule::{Context, Reporter, Rule, RuleMeta};
+pub use rules::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
 pub use style::HouseStyle;
 pub use text::{Encoding, LineIndex, Position, TextRange};
 

@@ -93,11 +93,9 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
                     };
                     open.push(OpenBlock::new(kind, true));
                 }
-                Tag::List(_) => {
-                    if open.last().is_some_and(|b| b.implicit) {
-                        let b = open.pop().expect("checked");
-                        close(b, &mut blocks);
-                    }
+                Tag::List(_) if open.last().is_some_and(|b| b.implicit) => {
+                    let b = open.pop().expect("checked");
+                    close(b, &mut blocks);
                 }
                 Tag::Image { .. } => image_depth += 1,
                 Tag::Link {
