@@ -63,11 +63,16 @@ impl Rule for AcronymUndefined {
             }
             let written = doc.text(at);
             if let Some(later) = first_definition {
+                let line = line_of(doc, later.range.start);
+                let place = if line == line_of(doc, at.start) {
+                    "later on the same line".to_string()
+                } else {
+                    format!("later, on line {line}")
+                };
                 let d = report.report(
                     at,
                     format!(
-                        "`{written}` is used before it is defined; the definition stands later, on line {}",
-                        line_of(doc, later.range.start)
+                        "`{written}` is used before it is defined; the definition stands {place}"
                     ),
                 );
                 d.help = Some(format!(
@@ -169,6 +174,25 @@ mod tests {
                     .into()
             )]
         );
+    }
+
+    #[test]
+    fn use_before_a_definition_on_the_same_line() {
+        let f = undefined("The OTS met; the Organization of Turkic States (OTS) grew.");
+        assert_eq!(
+            f,
+            vec![(
+                "OTS".into(),
+                "`OTS` is used before it is defined; the definition stands later on the same line"
+                    .into()
+            )]
+        );
+    }
+
+    #[test]
+    fn aliases_in_the_definition_are_defined() {
+        let text = "The Collective Security Treaty Organization (CSTO, known in Russian as the ODKB) met. ODKB statements followed. The Eurasian Development Bank (EDB; Russian: Yevraziysky Bank Razvitiya, EABR) lends; EABR and EDB loans grew.";
+        assert_eq!(undefined(text), vec![]);
     }
 
     #[test]

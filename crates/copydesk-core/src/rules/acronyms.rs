@@ -862,7 +862,7 @@ fn mismatch_start(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usi
 
 /// Whether a name that does not fit is a slip for this acronym rather than a
 /// translation: it starts with the acronym's letter and its initials are one edit
-/// from the acronym, or the glossary knows the acronym.
+/// from the acronym (two when the glossary knows the acronym).
 fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
     let initials: Vec<char> = words
         .iter()
@@ -873,7 +873,8 @@ fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
     if initials.first() != letters.first() {
         return false;
     }
-    style.glossary_entry(key).is_some() || osa_distance(&initials, &letters) <= 1
+    let distance = osa_distance(&initials, &letters);
+    distance <= 1 || (distance <= 2 && style.glossary_entry(key).is_some())
 }
 
 /// Edit distance with adjacent transpositions.
@@ -960,26 +961,38 @@ fn find_definitions(
         }
         let words = clause_words(prose, block, paren.start);
 
-        // Expansion (ACR), Expansion (ACR1 or ACR2)
-        let parts: Vec<&str> = trimmed
-            .split(',')
+        // Expansion (ACR); Expansion (ACR1 or ACR2); Expansion (ACR, known in Russian as
+        // the ODKB): the first acronym is defined by the words before the parenthesis, and
+        // the other acronyms inside are its aliases.
+        let segments: Vec<&str> = trimmed
+            .split([',', ';'])
             .flat_map(|p| p.split(" or "))
             .map(str::trim)
             .collect();
-        let keys: Option<Vec<String>> = parts.iter().map(|p| lone_acronym(p)).collect();
-        if let Some(keys) = keys.filter(|k| !k.is_empty()) {
-            let keys: Vec<String> = keys.into_iter().filter(|k| !style.is_exempt(k)).collect();
-            if keys.is_empty() {
-                continue;
+        if let Some(first_key) = segments.first().and_then(|p| lone_acronym(p)) {
+            let acr_start = inner.start + (inner_text.len() - inner_text.trim_start().len());
+            let mut keys = vec![(
+                first_key,
+                TextRange::new(acr_start, acr_start + segments[0].len()),
+            )];
+            for o in occurrences.iter() {
+                if paren.covers(o.token.range) && !keys.iter().any(|(k, _)| *k == o.token.key) {
+                    keys.push((o.token.key.clone(), o.token.range));
+                }
             }
-            for key in &keys {
-                let acr_start = inner.start + (inner_text.len() - inner_text.trim_start().len());
-                let acronym = TextRange::new(acr_start, acr_start + trimmed.len());
+            let mut primary: Option<String> = None;
+            for (i, (key, acronym)) in keys.iter().enumerate() {
+                if style.is_exempt(key) {
+                    continue;
+                }
                 let (kind, start) = if let Some(k) = fitting_suffix(&letters_of(key), &words) {
                     (DefinitionKind::Fit, Some(k))
                 } else if let Some(k) = glossary_suffix(style, key, &words) {
                     (DefinitionKind::Glossary, Some(k))
-                } else if let Some(k) = mismatch_start(style, key, &words) {
+                } else if let Some(k) = (i == 0)
+                    .then(|| mismatch_start(style, key, &words))
+                    .flatten()
+                {
                     (DefinitionKind::Mismatch, Some(k))
                 } else {
                     (DefinitionKind::Description, None)
@@ -988,23 +1001,32 @@ fn find_definitions(
                     Some(k) => join_range(prose, &words[k..])
                         .map(|(r, t)| (Some(r), t))
                         .unwrap_or_default(),
-                    None => (None, description(prose, &words)),
+                    None => (
+                        None,
+                        primary
+                            .clone()
+                            .unwrap_or_else(|| description(prose, &words)),
+                    ),
                 };
+                if i == 0 {
+                    primary = Some(expansion_text.clone());
+                }
                 let range = TextRange::new(expansion.map_or(paren.start, |e| e.start), paren.end);
-                let removal = (kind.is_expansion() && keys.len() == 1 && parts.len() == 1)
+                let removal = (kind.is_expansion() && i == 0 && segments.len() == 1)
                     .then(|| removal(doc, range, trimmed))
                     .flatten();
                 out.push(Definition {
                     key: key.clone(),
                     kind,
-                    acronym,
+                    acronym: *acronym,
                     range,
                     expansion,
-                    expansion_text,
+                    expansion_text: strip_possessive(&expansion_text).to_string(),
                     removal,
                     quoted,
                 });
             }
+            let keys: Vec<String> = keys.into_iter().map(|(k, _)| k).collect();
             mark_defining(occurrences, paren, &keys);
             continue;
         }
@@ -1154,20 +1176,37 @@ fn find_definitions(
     out
 }
 
-/// A description before "(ACR)": the clause's words without a leading article.
+/// A description before "(ACR)": the proper name that ends the clause, or else its
+/// last three words without a leading article.
 fn description(prose: &str, words: &[Word]) -> String {
-    let start = words
-        .iter()
-        .position(|w| {
-            !matches!(
-                w.parts.first().map(String::as_str),
-                Some("the" | "a" | "an" | "its" | "their" | "his" | "her")
+    let mut k = words.len();
+    while k > 0 && (words[k - 1].capitalised || (k < words.len() && words[k - 1].function)) {
+        k -= 1;
+    }
+    while k < words.len() && words[k].function {
+        k += 1;
+    }
+    if k == words.len() {
+        k = words.len().saturating_sub(3);
+        while k < words.len()
+            && matches!(
+                words[k].parts.first().map(String::as_str),
+                Some("the" | "a" | "an" | "its" | "their" | "his" | "her" | "that" | "this")
             )
-        })
-        .unwrap_or(words.len());
-    join_range(prose, &words[start..])
+        {
+            k += 1;
+        }
+    }
+    join_range(prose, &words[k..])
         .map(|(_, t)| t)
         .unwrap_or_default()
+}
+
+/// A name without its possessive ending.
+fn strip_possessive(text: &str) -> &str {
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text)
 }
 
 fn mark_defining(occurrences: &mut [Occurrence], paren: TextRange, keys: &[String]) {
