@@ -90,6 +90,9 @@ impl Rule for AcronymUndefined {
             if first.sentence_start {
                 expansion = capitalise(&expansion);
             }
+            if first.token.plural && !expansion.ends_with('s') {
+                expansion.push('s');
+            }
             let definition = format!("{expansion} ({})", doc.text(first.token.core));
             d.help = Some(format!("Expand it on first use: `{definition}`"));
             if first.token.bare && doc.text(first.token.core) == doc.prose_text(first.token.core) {
@@ -215,6 +218,10 @@ mod tests {
         // No fix where the written form is not the bare acronym.
         let (d, _) = lint_fix(text, &AcronymUndefined);
         assert!(d.iter().all(|d| d.fix.is_none()));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("Expand it on first use: `non-governmental organizations (NGOs)`")
+        );
         let defined = "Some non-governmental organizations (NGOs) left Kabul; other NGOs stayed. The Shanghai Cooperation Organisation’s (SCO’s) summit was brief.";
         assert_eq!(undefined(defined), vec![]);
     }

@@ -152,7 +152,7 @@ static EXPANSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// A dateline or label that opens a block: "KIEV, March 3 —", "MOSCOW —", "NOTE:".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:\s*\([^)\n]{1,40}\))?(?:,[^—–\n]{1,40}?)?(?:\s*[—–]|\s+--?)\s|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
+        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*[—–]|\s+--?)\s|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
     )
     .expect("valid regex")
 });
@@ -180,6 +180,8 @@ pub(crate) struct Token {
     pub core: TextRange,
     /// Written bare: no plural, possessive or suffix.
     pub bare: bool,
+    /// Written as a plural ("NGOs").
+    pub plural: bool,
     /// A designation with digits ("G20", "COVID-19").
     pub designation: bool,
 }
@@ -491,10 +493,10 @@ fn scan_block(
             continue;
         }
         // The second part of a designation ("SARS-CoV-2", "Su-35S").
-        if matches!(before, Some('-' | '–'))
-            && char_before(prose, w.start - 1).is_some_and(|c| c.is_ascii_digit())
-        {
-            continue;
+        if let Some(dash @ ('-' | '–')) = before {
+            if char_before(prose, w.start - dash.len_utf8()).is_some_and(|c| c.is_ascii_digit()) {
+                continue;
+            }
         }
         let mut end = w.end;
         let mut designation = designation;
@@ -551,6 +553,7 @@ fn scan_block(
                 range: TextRange::new(w.start, end),
                 core: w,
                 bare,
+                plural,
                 designation,
             },
             counts: !quoted,

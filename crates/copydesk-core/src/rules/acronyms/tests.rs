@@ -200,3 +200,49 @@ fn no_panic_on_odd_input() {
         let _ = crate::lint(&doc, &ctx());
     }
 }
+
+/// Every acronym finding on a fixture: (line, rule, flagged text).
+fn fixture_findings(text: &str) -> Vec<(usize, &'static str, String)> {
+    let doc = Document::parse(text, SourceKind::Text);
+    crate::lint(&doc, &ctx())
+        .into_iter()
+        .filter(|d| d.rule.starts_with("acronym-"))
+        .map(|d| {
+            (
+                doc.line_index.line_of(d.range.start) + 1,
+                d.rule,
+                doc.text(d.range).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn fixture_in_house_style_has_no_findings() {
+    let text = include_str!("../../../tests/fixtures/acronyms/ok.txt");
+    assert_eq!(fixture_findings(text), vec![]);
+}
+
+#[test]
+fn fixture_with_mistakes() {
+    let text = include_str!("../../../tests/fixtures/acronyms/mistakes.txt");
+    assert_eq!(
+        fixture_findings(text),
+        vec![
+            (3, "acronym-undefined", "EAEU".to_string()),
+            (
+                5,
+                "acronym-mismatch",
+                "Collective Security Treaty Organization (CSO)".to_string()
+            ),
+            (
+                7,
+                "acronym-redefined",
+                "Shanghai Cooperation Organization (SCO)".to_string()
+            ),
+            (7, "acronym-undefined", "IAEA".to_string()),
+            (7, "acronym-undefined", "KEGOC".to_string()),
+            (7, "acronym-undefined", "NGOs".to_string()),
+        ]
+    );
+}
