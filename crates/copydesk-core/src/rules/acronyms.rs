@@ -1146,7 +1146,11 @@ fn find_definitions(
             DefinitionKind::Fit
         } else if is_glossary_form(style, &key, &inner_words) {
             DefinitionKind::Glossary
-        } else if proper_name_run(&inner_words) == Some(0) && near_miss(style, &key, &inner_words) {
+        } else if proper_name_run(&inner_words) == Some(0)
+            && near_miss(&AcronymStyle::NO_GLOSSARY, &key, &inner_words)
+        {
+            // A remark in parentheses ("the SCO (Shanghai Five)") is common after an
+            // acronym: only a one-letter slip is flagged here, glossary or not.
             DefinitionKind::Mismatch
         } else {
             continue;

@@ -63,6 +63,13 @@ impl Default for AcronymStyle {
 }
 
 impl AcronymStyle {
+    /// No exemptions, units or glossary.
+    pub const NO_GLOSSARY: AcronymStyle = AcronymStyle {
+        exempt: Vec::new(),
+        units: Vec::new(),
+        glossary: BTreeMap::new(),
+    };
+
     pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
         toml::from_str(text)
     }
