@@ -61,6 +61,7 @@ const COMMON_WORDS: &[&str] = &[
     "BUT",
     "FOR",
     "NOT",
+    "NOR",
     "WITH",
     "FROM",
     "THIS",
@@ -83,6 +84,8 @@ const COMMON_WORDS: &[&str] = &[
     "HOW",
     "WHERE",
     "WHO",
+    "WHICH",
+    "WHOSE",
     "IN",
     "ON",
     "AT",
@@ -103,12 +106,8 @@ const COMMON_WORDS: &[&str] = &[
     "THEY",
     "YOU",
     "ALL",
+    "ANY",
     "NEW",
-    "BREAKING",
-    "UPDATE",
-    "NOTE",
-    "EDITOR",
-    "NEWS",
     "OUR",
     "ITS",
     "HIS",
@@ -130,11 +129,64 @@ const COMMON_WORDS: &[&str] = &[
     "UP",
     "OUT",
     "END",
+    "AMID",
+    "AMONG",
+    "DESPITE",
+    "ALTHOUGH",
+    "THOUGH",
+    "UNTIL",
+    "UNLIKE",
+    "WITHOUT",
+    "DURING",
+    "ACROSS",
+    "ALONG",
+    "BEYOND",
+    "BECAUSE",
+    "WHETHER",
+    "ONCE",
+    "EVEN",
+    "ALSO",
+    "ONLY",
+    "JUST",
+    "LAST",
+    "NEXT",
+    "FIRST",
+    "MOST",
+    "MANY",
+    "SOME",
+    "FEW",
+    "EACH",
+    "EVERY",
+    "BOTH",
+    "NEITHER",
+    "EITHER",
+    "NONE",
+    "SUCH",
+    "THUS",
+    "INDEED",
+    "ABOUT",
+    "UNDER",
+    "INTO",
+    "THROUGH",
+    "AGAINST",
+    "AROUND",
+    "BETWEEN",
+    "WITHIN",
+    "LIKE",
+    "NEVER",
+    "PERHAPS",
+    "TODAY",
+    "BREAKING",
+    "UPDATE",
+    "NOTE",
+    "EDITOR",
+    "NEWS",
     "EXCLUSIVE",
     "ANALYSIS",
     "OPINION",
     "UPDATED",
     "CORRECTION",
+    "WARNING",
 ];
 
 /// The longest all-capitals word read as an acronym; longer ones are shouting.
@@ -615,6 +667,9 @@ struct Word {
     /// Lowercase letters and digits of each hyphen-separated part, without a possessive
     /// or a compound suffix.
     parts: Vec<String>,
+    /// The parts split again where a capital follows a lowercase letter
+    /// ("KazMunayGas": kaz, munay, gas), lowercase.
+    humps: Vec<String>,
     capitalised: bool,
     function: bool,
     possessive: bool,
@@ -630,22 +685,38 @@ impl Word {
             .trim_end_matches(['\'', '’'])
             .trim_end_matches("'s")
             .trim_end_matches("’s");
-        let mut parts: Vec<String> = base
+        let mut original: Vec<&str> = base
             .split(['-', '–', '\'', '’'])
             .filter(|p| !p.is_empty())
-            .map(str::to_lowercase)
             .collect();
-        if parts.len() > 1
-            && parts
+        if original.len() > 1
+            && original
                 .last()
-                .is_some_and(|p| COMPOUND_SUFFIXES.contains(&p.as_str()))
+                .is_some_and(|p| COMPOUND_SUFFIXES.contains(&p.to_lowercase().as_str()))
         {
-            parts.pop();
+            original.pop();
+        }
+        let parts: Vec<String> = original.iter().map(|p| p.to_lowercase()).collect();
+        let mut humps = Vec::new();
+        for part in &original {
+            let mut hump = String::new();
+            let mut prev_lower = false;
+            for c in part.chars() {
+                if c.is_uppercase() && prev_lower && !hump.is_empty() {
+                    humps.push(std::mem::take(&mut hump));
+                }
+                prev_lower = c.is_lowercase();
+                hump.extend(c.to_lowercase());
+            }
+            if !hump.is_empty() {
+                humps.push(hump);
+            }
         }
         let lower = text.to_lowercase();
         Word {
             range,
             parts,
+            humps,
             capitalised: text.chars().next().is_some_and(char::is_uppercase),
             function: FUNCTION_WORDS.contains(&lower.as_str()),
             possessive,
@@ -653,12 +724,13 @@ impl Word {
     }
 
     /// The word's letters, each with whether an acronym may take it from inside the
-    /// word: at the start of a hyphenated part, as the second letter of a digraph
+    /// word: at the start of a hyphenated part or a capitalised hump ("KazMunayGas"
+    /// for KMG), as the second letter of a digraph
     /// ("Tsentr" for VTsIOM), or a vowel that starts a compound's second element
     /// ("Eurasian" for EAEU). Consonants from the middle of a word do not count
     /// ("Security" gives no T).
     fn letters(&self) -> Vec<(char, bool)> {
-        self.parts
+        self.humps
             .iter()
             .flat_map(|p| {
                 p.chars()
@@ -697,13 +769,14 @@ fn fits(letters: &[char], words: &[Word]) -> bool {
         return false;
     }
     if words.len() == 1 {
-        // A single word fits only through its parts: "Turkmenistan-Afghanistan-...".
+        // A single word fits only through its parts: "Turkmenistan-Afghanistan-...",
+        // "KazMunayGas".
         let initials: Vec<char> = words[0]
-            .parts
+            .humps
             .iter()
             .filter_map(|p| p.chars().next())
             .collect();
-        return words[0].parts.len() > 1 && initials == letters;
+        return words[0].humps.len() > 1 && initials == letters;
     }
     let word_letters: Vec<Vec<(char, bool)>> = words.iter().map(Word::letters).collect();
     let mut memo = vec![None; (words.len() + 1) * (letters.len() + 1)];

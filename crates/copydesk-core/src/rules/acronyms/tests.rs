@@ -100,6 +100,8 @@ fn fitting() {
         ("NATO", "North Atlantic Treaty Organization–led"),
         ("CPEC", "China–Pakistan Economic Corridor"),
         ("TAPI", "Turkmenistan-Afghanistan-Pakistan-India"),
+        ("KMG", "KazMunayGas"),
+        ("DPR", "Donetsk People’s Republic"),
     ] {
         assert!(expansion_fits(acronym, expansion), "{acronym}: {expansion}");
     }
@@ -109,6 +111,7 @@ fn fitting() {
         ("FSB", "Federal Security Service"),
         ("EAEU", "Eurasian Union"),
         ("SCO", "Organization"),
+        ("KMG", "Kazmunaygas"),
     ] {
         assert!(
             !expansion_fits(acronym, expansion),
