@@ -555,15 +555,13 @@ fn scan_block(
         let mut key = key;
         let mut bare = !plural;
         // "COVID-19", "BMP-3": a designation.
-        if let Some(digits) = after_rest
-            .strip_prefix('-')
-            .or_else(|| after_rest.strip_prefix('–'))
-        {
+        if let Some(dash @ ('-' | '–')) = after {
+            let digits = &after_rest[dash.len_utf8()..];
             let n = digits.chars().take_while(char::is_ascii_digit).count();
             if n > 0 {
                 designation = true;
                 key = format!("{key}-{}", &digits[..n]);
-                end = w.end + 1 + n;
+                end = w.end + dash.len_utf8() + n;
                 bare = false;
             }
         }
