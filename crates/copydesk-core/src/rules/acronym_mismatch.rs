@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn translations_and_descriptions_pass() {
-        let text = "Kazakhstan's National Security Committee (KNB) detained him. The national railway company (KTZ) cut fares. Kazakhstan's National Bank (NBK) raised rates. The Interior Ministry (MVD) said nothing.";
+        let text = "Kazakhstan's National Security Committee (KNB) detained him. The national railway company (KTZ) cut fares. Kazakhstan's National Bank (NBK) raised rates. The Interior Ministry (MVD) said nothing. The Democratic Choice of Kazakhstan (DVK) was banned.";
         assert_eq!(mismatches(text), vec![]);
     }
 
@@ -129,6 +129,20 @@ mod tests {
         assert_eq!(
             fixed,
             "Minsk hosted the Collective Security Treaty Organization (CSTO) summit."
+        );
+    }
+
+    #[test]
+    fn dropped_added_and_swapped_letters_are_flagged() {
+        let f = mismatches("The Astana International Financial Centre (AIC) opened. The Caspian Pipeline Consortium (CPCC) grew. The Organization of Turkic States (OST) met.");
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            flagged,
+            vec![
+                "Astana International Financial Centre (AIC)",
+                "Caspian Pipeline Consortium (CPCC)",
+                "Organization of Turkic States (OST)"
+            ]
         );
     }
 

@@ -935,8 +935,9 @@ fn mismatch_start(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usi
 }
 
 /// Whether a name that does not fit is a slip for this acronym rather than a
-/// translation: it starts with the acronym's letter and its initials are one edit
-/// from the acronym (two when the glossary knows the acronym).
+/// translation: it starts with the acronym's letter and its initials are one letter
+/// dropped, added or swapped away from the acronym (two edits of any kind when the
+/// glossary knows the acronym).
 fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
     let initials: Vec<char> = words
         .iter()
@@ -948,7 +949,16 @@ fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
         return false;
     }
     let distance = osa_distance(&initials, &letters);
-    distance <= 1 || (distance <= 2 && style.glossary_entry(key).is_some())
+    if style.glossary_entry(key).is_some() {
+        return distance <= 2;
+    }
+    // A letter dropped, added or swapped is a slip; a letter changed is as often a
+    // translation ("Democratic Choice of Kazakhstan (DVK)").
+    let mut a = initials.clone();
+    let mut b = letters.clone();
+    a.sort_unstable();
+    b.sort_unstable();
+    distance == 1 && (initials.len() != letters.len() || a == b)
 }
 
 /// Edit distance with adjacent transpositions.
