@@ -199,6 +199,12 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_closing_a_remark_after_its_expansion_is_defined() {
+        let text = "The Astana International Financial Centre (known locally by its acronym, AIFC) opened in 2018. The AIFC court followed. The Russian Public Opinion Research Center (Vserossiysky Tsentr Izucheniya Obshchestvennogo Mneniya, or VTsIOM) polled voters; VTsIOM found support.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
     fn plurals_and_possessives_are_read_through() {
         let text = "Foreign NGOs left Kabul. The SCO's summit was brief.";
         let f = undefined(text);

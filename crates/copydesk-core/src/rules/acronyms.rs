@@ -212,7 +212,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The original-language form inside the parentheses: "Federalnaya Sluzhba
 /// Bezopasnosti—FSB", "Russian: Federalnaya Sluzhba Bezopasnosti, FSB".
 static ORIGINAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<orig>.+?)\s*(?:[—–,;:]|\s-)\s*(?P<acr>[\p{L}\p{N}'’\-–]+)$")
+    Regex::new(r"^(?P<orig>.+?)\s*(?:[—–,;:]|\s-)\s*(?:or\s+)?(?P<acr>[\p{L}\p{N}'’\-–]+)$")
         .expect("valid regex")
 });
 
@@ -1190,6 +1190,39 @@ fn find_definitions(
                     mark_defining(occurrences, paren, std::slice::from_ref(&key));
                     continue;
                 }
+            }
+        }
+
+        // Expansion (known by its Russian acronym, ACR): an acronym that closes the
+        // parentheses and fits the words before them.
+        let inner_end = inner.start + inner_text.trim_end().len();
+        if let Some(o) = occurrences
+            .iter()
+            .find(|o| o.token.range.end == inner_end && paren.covers(o.token.range))
+        {
+            let key = o.token.key.clone();
+            let acronym = o.token.range;
+            let found = fitting_suffix(&letters_of(&key), &words)
+                .map(|k| (DefinitionKind::Fit, k))
+                .or_else(|| {
+                    glossary_suffix(style, &key, &words).map(|k| (DefinitionKind::Glossary, k))
+                });
+            if let Some((kind, k)) = found {
+                let (expansion, expansion_text) = join_range(prose, &words[k..])
+                    .map(|(r, t)| (Some(r), t))
+                    .unwrap_or_default();
+                out.push(Definition {
+                    key: key.clone(),
+                    kind,
+                    acronym,
+                    range: TextRange::new(expansion.map_or(paren.start, |e| e.start), paren.end),
+                    expansion,
+                    expansion_text: strip_possessive(&expansion_text).to_string(),
+                    removal: None,
+                    quoted,
+                });
+                mark_defining(occurrences, paren, std::slice::from_ref(&key));
+                continue;
             }
         }
 
