@@ -61,6 +61,8 @@ mod tests {
     fn embedded_house_style_parses() {
         let style = HouseStyle::from_toml(EMBEDDED_HOUSE_STYLE).unwrap();
         assert!(style.citation.full_month_names);
+        assert!(style.acronyms.is_exempt("US"));
+        assert!(style.acronyms.glossary_entry("CSTO").is_some());
     }
 
     #[test]

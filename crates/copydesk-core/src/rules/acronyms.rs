@@ -362,23 +362,32 @@ pub fn acronym_definitions(doc: &Document, style: &HouseStyle) -> Vec<AcronymInf
             .filter(|o| o.token.key == key)
             .map(|o| o.token.range)
             .collect();
-        let first = analysis
+        let expansion = analysis
             .definitions_of(key)
-            .find(|d| d.kind.is_expansion())
-            .or_else(|| analysis.definitions_of(key).next());
-        let info = match (first, style.acronyms.glossary_entry(key)) {
-            (Some(d), _) if !d.expansion_text.is_empty() => AcronymInfo {
+            .find(|d| d.kind.is_expansion() && !d.expansion_text.is_empty());
+        let first = analysis.definitions_of(key).next();
+        let info = match (expansion, style.acronyms.glossary_entry(key), first) {
+            (Some(d), _, _) => AcronymInfo {
                 acronym: key.to_string(),
                 expansion: d.expansion_text.clone(),
                 defined_at: Some(d.range),
                 from_glossary: false,
                 uses,
             },
-            (d, Some(entry)) => AcronymInfo {
+            // Introduced with a description (or a slip): the glossary's name is the
+            // better hover.
+            (None, Some(entry), d) => AcronymInfo {
                 acronym: key.to_string(),
                 expansion: entry.expansion.clone(),
                 defined_at: d.map(|d| d.range),
                 from_glossary: true,
+                uses,
+            },
+            (None, None, Some(d)) if !d.expansion_text.is_empty() => AcronymInfo {
+                acronym: key.to_string(),
+                expansion: d.expansion_text.clone(),
+                defined_at: Some(d.range),
+                from_glossary: false,
                 uses,
             },
             _ => continue,
