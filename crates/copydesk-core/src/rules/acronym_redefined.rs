@@ -39,6 +39,9 @@ impl Rule for AcronymRedefined {
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let analysis = analyse(doc, &ctx.style.acronyms);
         for (key, defs) in definitions_by_key(&analysis) {
+            // An expansion inside a quotation is the speaker's, not the writer's: it
+            // neither repeats nor is repeated.
+            let defs: Vec<_> = defs.into_iter().filter(|d| !d.quoted).collect();
             let Some((first, later)) = defs.split_first() else {
                 continue;
             };
@@ -46,7 +49,7 @@ impl Rule for AcronymRedefined {
                 continue;
             }
             for def in later {
-                if !def.kind.is_expansion() || def.quoted {
+                if !def.kind.is_expansion() {
                     continue;
                 }
                 let d = report.report(
@@ -116,6 +119,12 @@ mod tests {
             fixed,
             "Some non-governmental organizations (NGOs) left. Other NGOs stayed. The EAEU (Eurasian Economic Union) met; the EAEU grew."
         );
+    }
+
+    #[test]
+    fn an_expansion_after_a_quoted_one_is_not_a_repeat() {
+        let text = "“The Shanghai Cooperation Organization (SCO) is our shield,” he said. The writer notes that the Shanghai Cooperation Organization (SCO) has no army.";
+        assert_eq!(redefined(text), vec![]);
     }
 
     #[test]
