@@ -25,6 +25,7 @@ pub use fix::{apply_fixes, fix_until_stable, FixMode};
 pub use linter::{lint, lint_with};
 pub use registry::{all_rules, find_rule, rule_ids};
 pub use rule::{Context, Reporter, Rule, RuleMeta};
+pub use rules::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
 pub use style::HouseStyle;
 pub use text::{Encoding, LineIndex, Position, TextRange};
 

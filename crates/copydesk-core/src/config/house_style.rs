@@ -42,9 +42,11 @@
 //! Then `copydesk init` documents it, unknown keys are errors with their position, and
 //! the CLI and the language server both see the merged data.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
-use crate::style::{CitationStyle, HouseStyle};
+use crate::style::{AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle};
 
 /// A change to one part of the house style.
 pub trait Patch<T> {
@@ -76,7 +78,7 @@ pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
-    // Sections of the other rules go here: see the module documentation.
+    pub acronyms: Option<AcronymsPatch>,
 }
 
 impl Patch<HouseStyle> for HouseStylePatch {
@@ -84,6 +86,35 @@ impl Patch<HouseStyle> for HouseStylePatch {
         if let Some(p) = self.citation {
             p.apply_to(&mut style.citation);
         }
+        if let Some(p) = self.acronyms {
+            p.apply_to(&mut style.acronyms);
+        }
+    }
+}
+
+/// `[house-style.acronyms]`: acronyms printed bare, units, and glossary entries (which
+/// replace the embedded entry for the same acronym).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AcronymsPatch {
+    #[serde(default)]
+    pub replace: bool,
+    #[serde(default)]
+    pub exempt: Vec<String>,
+    #[serde(default)]
+    pub units: Vec<String>,
+    #[serde(default)]
+    pub glossary: BTreeMap<String, GlossaryEntry>,
+}
+
+impl Patch<AcronymStyle> for AcronymsPatch {
+    fn apply_to(self, target: &mut AcronymStyle) {
+        extend_or_replace(&mut target.exempt, self.exempt, self.replace);
+        extend_or_replace(&mut target.units, self.units, self.replace);
+        if self.replace {
+            target.glossary.clear();
+        }
+        target.glossary.extend(self.glossary);
     }
 }
 
@@ -115,6 +146,17 @@ pub const STARTER_HOUSE_STYLE: &str = "\
 full-month-names = true
 # A cited date in a year before the publication year carries its year.
 year-for-earlier-years = true
+
+[house-style.acronyms]
+# true: the lists below replace the embedded ones instead of extending them.
+replace = false
+# Acronyms printed bare on first use, added to the embedded list (US, UN, EU, GDP...).
+exempt = []
+# Units written in capitals, never taken for acronyms (MW, GW...).
+units = []
+# Expansions suggested for undefined acronyms, by acronym:
+# [house-style.acronyms.glossary.KEGOC]
+# expansion = \"Kazakhstan Electricity Grid Operating Company\"
 ";
 
 #[cfg(test)]
@@ -128,6 +170,26 @@ mod tests {
         assert_eq!(v, [1, 2, 3]);
         extend_or_replace(&mut v, vec![9], true);
         assert_eq!(v, [9]);
+    }
+
+    #[test]
+    fn acronym_patch_extends_or_replaces() {
+        let patch: AcronymsPatch = toml::from_str(
+            "exempt = [\"KEGOC\"]\n[glossary.KEGOC]\nexpansion = \"Kazakhstan Electricity Grid Operating Company\"\n",
+        )
+        .unwrap();
+        let mut style = HouseStyle::embedded().acronyms.clone();
+        patch.clone().apply_to(&mut style);
+        assert!(style.is_exempt("KEGOC") && style.is_exempt("US"));
+        assert!(style.glossary_entry("KEGOC").is_some() && style.glossary_entry("CSTO").is_some());
+        let replace = AcronymsPatch {
+            replace: true,
+            ..patch
+        };
+        let mut style = HouseStyle::embedded().acronyms.clone();
+        replace.apply_to(&mut style);
+        assert!(style.is_exempt("KEGOC") && !style.is_exempt("US"));
+        assert!(style.glossary_entry("CSTO").is_none());
     }
 
     #[test]
