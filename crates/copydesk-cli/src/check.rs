@@ -1,12 +1,18 @@
-//! `copydesk check`: read, lint, report.
+//! `copydesk check`: read, lint, fix, report.
 
-use std::io::Read;
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use copydesk_core::{Context, DateSource, Diagnostic, Document, HouseStyle, PublicationDate};
+use copydesk_core::{
+    fix_until_stable, Config, ConfigError, ConfigResolver, ConfigSource, DateSource, Diagnostic,
+    Document, FixMode, PublicationDate, SourceKind,
+};
 
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
@@ -18,6 +24,10 @@ pub struct Checked {
     pub doc: Document,
     pub date: PublicationDate,
     pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied (`--fix`) or that would be (`--diff`).
+    pub fixed: usize,
+    /// The unified diff of the fixes (`--diff`).
+    pub diff: Option<String>,
 }
 
 /// A file that could not be checked.
@@ -52,39 +62,151 @@ fn read_input(input: &Input) -> Result<String, String> {
     })
 }
 
-fn check_one(
-    input: &Input,
-    args: &CheckArgs,
-    style: &HouseStyle,
+/// The path a file's configuration is found from.
+fn config_path(input: &Input) -> &Path {
+    match input {
+        Input::File(p, _) | Input::Stdin(p, _) => p,
+    }
+}
+
+/// Write `text` over the file at `path` without ever leaving it half-written: a
+/// temporary file in the same folder, with the original's permissions, renamed over it.
+fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    // Write through a symbolic link to its target, keeping the link.
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), permissions)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    let path = path.trim_start_matches("./");
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+struct Job<'a> {
+    args: &'a CheckArgs,
     today: jiff::civil::Date,
-) -> Result<Checked, FileError> {
-    let path = input.display_path();
-    let text = read_input(input).map_err(|reason| FileError {
-        path: path.clone(),
-        reason,
-    })?;
-    let kind = match input {
-        Input::File(_, k) | Input::Stdin(_, k) => *k,
-    };
-    let doc = Document::parse(text, kind);
-    let date = PublicationDate::resolve(&doc, Some(&path), args.date, today);
-    let ctx = Context {
-        date: date.date,
-        style,
-    };
-    let diagnostics = copydesk_core::lint(&doc, &ctx);
-    Ok(Checked {
-        path,
-        doc,
-        date,
-        diagnostics,
-    })
+    fix: Option<FixMode>,
+}
+
+impl Job<'_> {
+    fn check_one(&self, input: &Input, config: &Config) -> Result<Checked, FileError> {
+        let path = input.display_path();
+        let error = |reason: String| FileError {
+            path: path.clone(),
+            reason,
+        };
+        let text = read_input(input).map_err(error)?;
+        let kind = match input {
+            Input::File(_, k) | Input::Stdin(_, k) => *k,
+        };
+        let settings = config.settings_for(config_path(input));
+        let lint = |text: &str| {
+            let doc = Document::parse(text, kind);
+            let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
+            let diagnostics = settings.lint(&doc, date.date);
+            (doc, date, diagnostics)
+        };
+        let mut fixed = 0;
+        let mut diff = None;
+        let mut current = text;
+        if let Some(mode) = self.fix {
+            let out = fix_until_stable(&current, mode, |t| lint(t).2);
+            if out.text != current {
+                fixed = out.applied;
+                if self.args.diff {
+                    diff = Some(unified_diff(&path, &current, &out.text));
+                } else {
+                    match input {
+                        Input::File(p, _) => write_atomic(p, &out.text)
+                            .map_err(|e| error(format!("cannot write the fixes: {e}")))?,
+                        Input::Stdin(..) => {
+                            return Err(error(
+                                "--fix cannot write standard input back; use --diff".into(),
+                            ))
+                        }
+                    }
+                }
+                // After --diff, report on the text as it is, unchanged.
+                if !self.args.diff {
+                    current = out.text;
+                }
+            }
+        }
+        let (doc, date, diagnostics) = lint(&current);
+        Ok(Checked {
+            path,
+            doc,
+            date,
+            diagnostics,
+            fixed,
+            diff,
+        })
+    }
+}
+
+/// Print configuration errors and return exit status 2.
+fn config_failure(errors: &[ConfigError]) -> ExitCode {
+    let mut seen = Vec::new();
+    for e in errors {
+        let msg = e.to_string();
+        if !seen.contains(&msg) {
+            eprintln!("copydesk: error: {msg}");
+            seen.push(msg);
+        }
+    }
+    ExitCode::from(2)
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let style = HouseStyle::embedded();
+    let source = if args.no_config {
+        ConfigSource::Isolated
+    } else if let Some(path) = &args.config {
+        ConfigSource::File(path.clone())
+    } else {
+        ConfigSource::Discover
+    };
+    let resolver = match ConfigResolver::new(&source) {
+        Ok(r) => r,
+        Err(e) => return Ok(config_failure(&[e])),
+    };
     let today = today();
-    let (inputs, walk_errors) = files::collect(&args.paths, args.stdin_filename.as_deref());
+    let config_errors = RefCell::new(Vec::new());
+    let extra = |path: &Path| -> Option<SourceKind> {
+        match resolver.config_for(path) {
+            Ok(c) => c.source_kind(path),
+            Err(e) => {
+                config_errors.borrow_mut().push(e);
+                None
+            }
+        }
+    };
+    let (inputs, walk_errors) = files::collect(&args.paths, args.stdin_filename.as_deref(), &extra);
+    let mut config_errors = config_errors.into_inner();
+    let mut configs: Vec<Arc<Config>> = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        match resolver.config_for(config_path(input)) {
+            Ok(c) => configs.push(c),
+            Err(e) => config_errors.push(e),
+        }
+    }
+    if !config_errors.is_empty() {
+        return Ok(config_failure(&config_errors));
+    }
+    if args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(..))) && !args.diff {
+        anyhow::bail!("--fix cannot write standard input back; use --diff to see the fixes");
+    }
+
     let mut errors: Vec<FileError> = walk_errors
         .into_iter()
         .map(|e| FileError {
@@ -92,10 +214,19 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             reason: e.reason,
         })
         .collect();
-
+    let job = Job {
+        args,
+        today,
+        fix: (args.fix || args.diff).then_some(if args.unsafe_fixes {
+            FixMode::Unsafe
+        } else {
+            FixMode::Safe
+        }),
+    };
     let results: Vec<Result<Checked, FileError>> = inputs
         .par_iter()
-        .map(|input| check_one(input, args, style, today))
+        .zip(configs.par_iter())
+        .map(|(input, config)| job.check_one(input, config))
         .collect();
     let mut checked = Vec::new();
     for r in results {
@@ -113,26 +244,90 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .filter(|c| c.date.source == DateSource::Assumed)
         .count();
-    if assumed > 0 {
+    if assumed > 0 && !args.quiet {
         eprintln!(
             "copydesk: note: no publication date found for {assumed} document{}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
             if assumed == 1 { "" } else { "s" }
         );
     }
 
-    let findings: usize = checked.iter().map(|c| c.diagnostics.len()).sum();
     let mut stdout = std::io::stdout().lock();
-    match args.format {
-        Format::Human => output::human::write(&mut stdout, &checked, checked.len())
-            .context("writing the report")?,
-        Format::Json => output::json::write(&mut stdout, &checked).context("writing the report")?,
+    let fixed: usize = checked.iter().map(|c| c.fixed).sum();
+    let fixed_files = checked.iter().filter(|c| c.fixed > 0).count();
+    if args.diff {
+        for c in &checked {
+            if let Some(diff) = &c.diff {
+                write!(stdout, "{diff}").context("writing the diff")?;
+            }
+        }
+        if !args.quiet {
+            eprintln!(
+                "copydesk: {fixed} fix{} would be applied to {fixed_files} file{}.",
+                if fixed == 1 { "" } else { "es" },
+                if fixed_files == 1 { "" } else { "s" }
+            );
+        }
+        return Ok(if !errors.is_empty() {
+            ExitCode::from(2)
+        } else if fixed > 0 && !args.exit_zero {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
     }
 
+    if args.statistics {
+        output::statistics::write(&mut stdout, &checked, args.format)
+    } else {
+        match args.format {
+            Format::Human => {
+                output::human::write(&mut stdout, &checked, checked.len(), fixed, args.quiet)
+            }
+            Format::Concise => output::concise::write(&mut stdout, &checked),
+            Format::Json => output::json::write(&mut stdout, &checked),
+            Format::JsonLines => output::json::write_lines(&mut stdout, &checked),
+            Format::Sarif => output::sarif::write(&mut stdout, &checked),
+            Format::Github => output::github::write(&mut stdout, &checked),
+            Format::Junit => output::junit::write(&mut stdout, &checked),
+        }
+    }
+    .context("writing the report")?;
+    if fixed > 0 && !args.quiet && args.format != Format::Human {
+        eprintln!(
+            "copydesk: fixed {fixed} finding{} in {fixed_files} file{}.",
+            if fixed == 1 { "" } else { "s" },
+            if fixed_files == 1 { "" } else { "s" }
+        );
+    }
+
+    let threshold = args.fail_on.severity();
+    let failing = checked
+        .iter()
+        .flat_map(|c| &c.diagnostics)
+        .filter(|d| d.severity >= threshold)
+        .count();
     Ok(if !errors.is_empty() {
         ExitCode::from(2)
-    } else if findings > 0 {
+    } else if failing > 0 && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `copydesk init`: write the starter configuration into `dir`.
+pub fn init(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    if !force {
+        if let Some(existing) = copydesk_core::discovery::config_file_in(dir) {
+            anyhow::bail!(
+                "{} already exists; use --force to overwrite it",
+                existing.display()
+            );
+        }
+    }
+    let path: PathBuf = dir.join(copydesk_core::config::CONFIG_FILE_NAMES[0]);
+    std::fs::write(&path, copydesk_core::config::starter_config())
+        .with_context(|| format!("writing {}", path.display()))?;
+    eprintln!("copydesk: wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 /// copydesk: an editorial-review linter for newsrooms and policy publishers.
 ///
@@ -20,12 +20,15 @@ pub struct Cli {
 pub enum Command {
     /// Check drafts (plain text and Markdown) and report findings.
     ///
-    /// Exit status: 0 when there are no findings, 1 when there are, 2 on a usage,
-    /// configuration or I/O error (every readable file is still checked).
+    /// Exit status: 0 when there are no findings at or above `--fail-on`, 1 when there
+    /// are, 2 on a usage, configuration or I/O error (every readable file is still
+    /// checked).
     #[command(
-        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check - --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json"
+        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check - --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
     )]
     Check(CheckArgs),
+    /// Write a commented starter `copydesk.toml` with every option at its default.
+    Init(InitArgs),
     /// List every rule with its default severity and what it checks.
     Rules,
     /// Print a rule's documentation, with an incorrect and a correct example.
@@ -41,6 +44,18 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write `copydesk.toml` in.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Overwrite an existing configuration file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("fix_mode").args(["fix", "diff"]).multiple(true)))]
 pub struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. Directories are walked
     /// for `.txt`, `.md` and `.markdown` files, honouring `.gitignore` and skipping
@@ -58,6 +73,45 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Read this configuration file for every checked file, instead of the
+    /// `copydesk.toml` or `.copydesk.toml` found from each file's folder upwards.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore configuration files: the embedded defaults only.
+    #[arg(long, alias = "isolated")]
+    pub no_config: bool,
+
+    /// Apply the safe fixes, write the files, and report the findings that remain.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With `--fix` or `--diff`, apply the unsafe fixes too (review them: they may
+    /// change what the writer meant).
+    #[arg(long, requires = "fix_mode")]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of the fixes and write nothing. Exit status 1 when there
+    /// is something to fix.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// The least severity that makes the check fail (exit status 1).
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// Exit with status 0 even when there are findings (2 still means an error).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Print the findings and nothing else: no summary line, no notes.
+    #[arg(long, short)]
+    pub quiet: bool,
+
     /// The file name to report (and to read the date from) for standard input.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
@@ -67,8 +121,35 @@ pub struct CheckArgs {
 pub enum Format {
     /// Each finding with its source line, an underline, the rule, message and help.
     Human,
+    /// `path:line:col: rule message`, one finding a line.
+    Concise,
     /// One JSON array of findings, sorted by path and position.
     Json,
+    /// One JSON object a line, with the keys of `json`.
+    JsonLines,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands, shown as annotations on the pull request.
+    Github,
+    /// JUnit XML, one test suite a file.
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> copydesk_core::Severity {
+        match self {
+            FailOn::Error => copydesk_core::Severity::Error,
+            FailOn::Warning => copydesk_core::Severity::Warning,
+            FailOn::Info => copydesk_core::Severity::Info,
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -29,9 +29,14 @@ pub struct WalkError {
 }
 
 /// Expand `paths` into inputs: directories are walked (honouring `.gitignore`, skipping
-/// hidden files) for Markdown and plain-text files; files named on the command line
-/// are checked whatever their extension (as plain text when it is not Markdown).
-pub fn collect(paths: &[PathBuf], stdin_name: Option<&Path>) -> (Vec<Input>, Vec<WalkError>) {
+/// hidden files) for Markdown and plain-text files and the files whose kind `extra`
+/// gives (the configured extensions); files named on the command line are checked
+/// whatever their extension (as plain text when it is not Markdown).
+pub fn collect(
+    paths: &[PathBuf],
+    stdin_name: Option<&Path>,
+    extra: &dyn Fn(&Path) -> Option<SourceKind>,
+) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -50,14 +55,19 @@ pub fn collect(paths: &[PathBuf], stdin_name: Option<&Path>) -> (Vec<Input>, Vec
                 let kind = SourceKind::from_path(path).unwrap_or(SourceKind::Text);
                 inputs.push(Input::File(path.clone(), kind));
             }
-            Ok(_) => walk(path, &mut inputs, &mut errors),
+            Ok(_) => walk(path, extra, &mut inputs, &mut errors),
         }
     }
     inputs.dedup();
     (inputs, errors)
 }
 
-fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+fn walk(
+    root: &Path,
+    extra: &dyn Fn(&Path) -> Option<SourceKind>,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<WalkError>,
+) {
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .require_git(false)
@@ -70,7 +80,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
                     continue;
                 }
                 let path = entry.into_path();
-                if let Some(kind) = SourceKind::from_path(&path) {
+                if let Some(kind) = SourceKind::from_path(&path).or_else(|| extra(&path)) {
                     inputs.push(Input::File(path, kind));
                 }
             }

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Init(args) => check::init(&args.dir, args.force),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
         // LSP: exit code 1 when the client exits without a shutdown request.

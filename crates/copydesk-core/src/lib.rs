@@ -4,20 +4,28 @@
 //! No printing, no process exit, no async: the CLI and the language server are front
 //! ends over [`lint`].
 
+pub mod config;
 pub mod diagnostic;
+pub mod discovery;
 pub mod document;
+pub mod fix;
 pub mod linter;
 pub mod registry;
 pub mod rule;
 pub mod rules;
 pub mod style;
+pub mod suppression;
 pub mod text;
 
+pub use config::{Config, ConfigError, FileSettings};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use discovery::{ConfigResolver, ConfigSource};
 pub use document::{Block, BlockKind, DateSource, Document, PublicationDate, SourceKind};
+pub use fix::{apply_fixes, fix_until_stable, FixMode};
 pub use linter::{lint, lint_with};
 pub use registry::{all_rules, find_rule, rule_ids};
 pub use rule::{Context, Reporter, Rule, RuleMeta};
+pub use rules::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
 pub use style::HouseStyle;
 pub use text::{Encoding, LineIndex, Position, TextRange};
 

@@ -5,7 +5,14 @@ use crate::rules;
 
 /// All rules, in the order `copydesk rules` lists them.
 pub fn all_rules() -> &'static [&'static dyn Rule] {
-    static RULES: &[&dyn Rule] = &[&rules::citation_format::CitationFormat];
+    static RULES: &[&dyn Rule] = &[
+        &rules::citation_format::CitationFormat,
+        &rules::acronym_undefined::AcronymUndefined,
+        &rules::acronym_mismatch::AcronymMismatch,
+        &rules::acronym_redefined::AcronymRedefined,
+        // Last: it reports on the suppression comments after the other rules ran.
+        &rules::unused_suppression::UnusedSuppression,
+    ];
     RULES
 }
 

@@ -5,6 +5,9 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+mod acronyms;
+pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
+
 /// The embedded default house style, as TOML.
 pub const EMBEDDED_HOUSE_STYLE: &str = include_str!("../data/house-style.toml");
 
@@ -30,6 +33,9 @@ pub struct CitationStyle {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStyle {
     pub citation: CitationStyle,
+    /// Acronym exemptions and glossary; embedded from `data/acronyms.toml` by default.
+    #[serde(default)]
+    pub acronyms: AcronymStyle,
 }
 
 impl HouseStyle {
@@ -55,6 +61,8 @@ mod tests {
     fn embedded_house_style_parses() {
         let style = HouseStyle::from_toml(EMBEDDED_HOUSE_STYLE).unwrap();
         assert!(style.citation.full_month_names);
+        assert!(style.acronyms.is_exempt("US"));
+        assert!(style.acronyms.glossary_entry("CSTO").is_some());
     }
 
     #[test]

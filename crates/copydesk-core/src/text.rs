@@ -159,10 +159,12 @@ impl LineIndex {
         }
     }
 
-    /// One-based line and one-based character column of a byte offset, for people.
+    /// One-based line and one-based character column of a byte offset, for people. A
+    /// byte-order mark is invisible and not counted.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let p = self.position(text, offset, Encoding::Char);
-        (p.line as usize + 1, p.character as usize + 1)
+        let bom = usize::from(p.line == 0 && p.character > 0 && text.starts_with('\u{feff}'));
+        (p.line as usize + 1, p.character as usize + 1 - bom)
     }
 
     /// Byte offset of a position, or `None` when the line does not exist. A column past
@@ -226,6 +228,14 @@ mod tests {
             let p = index.position(text, at, enc);
             assert_eq!(index.offset(text, p, enc), Some(at));
         }
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}Astana";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 3), (1, 1));
+        assert_eq!(index.line_col(text, 4), (1, 2));
     }
 
     #[test]

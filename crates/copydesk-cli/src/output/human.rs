@@ -55,7 +55,13 @@ pub fn render(checked: &Checked, d: &Diagnostic, renderer: &Renderer) -> String 
     renderer.render(message).to_string()
 }
 
-pub fn write(out: &mut impl Write, checked: &[Checked], files: usize) -> std::io::Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    checked: &[Checked],
+    files: usize,
+    fixed: usize,
+    quiet: bool,
+) -> std::io::Result<()> {
     let renderer = if use_color() {
         Renderer::styled()
     } else {
@@ -68,10 +74,18 @@ pub fn write(out: &mut impl Write, checked: &[Checked], files: usize) -> std::io
             findings += 1;
         }
     }
+    if quiet {
+        return Ok(());
+    }
     let s = |n: usize| if n == 1 { "" } else { "s" };
+    let fixed = if fixed == 0 {
+        String::new()
+    } else {
+        format!(" ({fixed} fixed)")
+    };
     writeln!(
         out,
-        "Checked {files} file{}: {}.",
+        "Checked {files} file{}: {}{fixed}.",
         s(files),
         if findings == 0 {
             "no findings".to_string()

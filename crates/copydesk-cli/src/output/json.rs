@@ -82,3 +82,12 @@ pub fn write(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &findings(checked))?;
     writeln!(out)
 }
+
+/// `--format json-lines`: one finding a line, with the keys of `json`.
+pub fn write_lines(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
+    for f in findings(checked) {
+        serde_json::to_writer(&mut *out, &f)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}

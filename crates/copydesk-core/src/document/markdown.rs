@@ -56,6 +56,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
     let mut blocks = Vec::new();
     let mut links = Vec::new();
     let mut footnote_refs = Vec::new();
+    let mut comments: Vec<TextRange> = Vec::new();
     let mut open: Vec<OpenBlock> = Vec::new();
     let mut quote_depth = 0usize;
     let mut item_depth = 0usize;
@@ -153,6 +154,11 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
                 }
             }
             Event::FootnoteReference(_) => footnote_refs.push(range),
+            Event::Html(_) | Event::InlineHtml(_) => match comments.last_mut() {
+                // An HTML block comes line by line: join the lines into one range.
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => comments.push(range),
+            },
             _ => {}
         }
     }
@@ -182,5 +188,6 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         blocks,
         links,
         footnote_refs,
+        comments,
     }
 }

@@ -137,6 +137,9 @@ pub struct Document {
     pub links: Vec<Link>,
     /// Footnote references such as `[^1]`.
     pub footnote_refs: Vec<TextRange>,
+    /// Where suppression comments may stand: raw HTML in Markdown (`<!-- ... -->`),
+    /// `# copydesk-...` directive lines in plain text (blank in the prose view).
+    pub comments: Vec<TextRange>,
     pub line_index: LineIndex,
 }
 
@@ -162,6 +165,7 @@ impl Document {
             blocks,
             links: raw.links,
             footnote_refs: raw.footnote_refs,
+            comments: raw.comments,
             line_index,
         }
     }
@@ -210,6 +214,7 @@ pub(crate) struct RawDocument {
     pub blocks: Vec<(BlockKind, TextRange)>,
     pub links: Vec<Link>,
     pub footnote_refs: Vec<TextRange>,
+    pub comments: Vec<TextRange>,
 }
 
 /// Trim a range to its first and last non-whitespace character in `text`.

@@ -105,6 +105,23 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
     }
     // Blanking whole byte runs of ASCII-delimited regions keeps UTF-8 valid only when
     // the blanked range covers whole characters, which ranges from the source do.
+    // Suppression directives (`# copydesk-disable ...`) on lines of their own are not
+    // prose: no rule sees them, and they do not break the paragraph they stand in.
+    let mut comments = Vec::new();
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let range = TextRange::new(offset, offset + line.len());
+        offset += line.len();
+        let in_front_matter = front_matter.is_some_and(|fm| fm.range.contains(range.start));
+        if !in_front_matter && crate::suppression::is_plain_directive(line) {
+            blank(&mut bytes, range);
+            let mut range = trim_range(source, range);
+            if range.start == 0 && source.starts_with('\u{feff}') {
+                range.start = 3;
+            }
+            comments.push(range);
+        }
+    }
     let mut prose = String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(source.len()));
     mask_urls(&mut prose);
 
@@ -123,6 +140,9 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         let line_range = TextRange::new(offset, offset + line.len());
         offset += line.len();
         let content = line.trim();
+        if comments.iter().any(|c| line_range.covers(*c)) {
+            continue;
+        }
         if content.is_empty() {
             if let Some(start) = para_start.take() {
                 flush(&mut blocks, start, para_end, &prose);
@@ -148,5 +168,6 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         blocks,
         links: Vec::new(),
         footnote_refs: Vec::new(),
+        comments,
     }
 }

@@ -1,3 +1,8 @@
 //! The rules, one a file.
 
+pub mod acronym_mismatch;
+pub mod acronym_redefined;
+pub mod acronym_undefined;
+pub mod acronyms;
 pub mod citation_format;
+pub mod unused_suppression;

@@ -1,0 +1,60 @@
+//! `--format github`: GitHub Actions workflow commands, which the runner shows as
+//! annotations on the changed lines of a pull request.
+//!
+//! `::warning file=PATH,line=L,col=C,endLine=L,endColumn=C,title=RULE::MESSAGE`
+
+use std::io::Write;
+
+use copydesk_core::Severity;
+
+use crate::check::Checked;
+
+/// Escape the message of a workflow command.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value of a workflow command (`:` and `,` separate properties).
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+pub fn write(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
+    for c in checked {
+        let index = &c.doc.line_index;
+        for d in &c.diagnostics {
+            let (line, col) = index.line_col(&c.doc.source, d.range.start);
+            let (end_line, end_col) = index.line_col(&c.doc.source, d.range.end);
+            writeln!(
+                out,
+                "::{} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+                command(d.severity),
+                escape_property(&c.path),
+                escape_property(d.rule),
+                escape_data(&d.message),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+}

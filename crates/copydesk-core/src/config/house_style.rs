@@ -1,0 +1,210 @@
+//! `[house-style]` in a configuration file: patches over the embedded house style.
+//!
+//! Each section of [`HouseStyle`] has a patch type here: same key names, every field
+//! optional, `deny_unknown_fields`. A patch changes what it names and keeps the rest.
+//! Sections that hold lists (gazetteer places, acronym exemptions and glossary,
+//! sourcing word lists) extend the embedded lists, or replace them with
+//! `replace = true`:
+//!
+//! ```toml
+//! [house-style.acronyms]
+//! replace = false          # true: only the entries below
+//! exempt = ["NATO", "OSCE"]
+//! ```
+//!
+//! # Adding a section (a few lines each)
+//! For a section `foo: FooStyle` of [`HouseStyle`]:
+//!
+//! 1. define the patch, with the section's keys as `Option`s (scalars) or `Vec`s (lists):
+//!    ```text
+//!    #[derive(Debug, Clone, Default, Deserialize)]
+//!    #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+//!    pub struct FooPatch {
+//!        #[serde(default)]
+//!        pub replace: bool,
+//!        #[serde(default)]
+//!        pub exempt: Vec<String>,
+//!        pub scope: Option<Scope>,
+//!    }
+//!    ```
+//! 2. say how it applies:
+//!    ```text
+//!    impl Patch<FooStyle> for FooPatch {
+//!        fn apply_to(self, target: &mut FooStyle) {
+//!            extend_or_replace(&mut target.exempt, self.exempt, self.replace);
+//!            set(&mut target.scope, self.scope);
+//!        }
+//!    }
+//!    ```
+//! 3. add `pub foo: Option<FooPatch>,` to [`HouseStylePatch`] and one line to its
+//!    `apply_to`, and a commented `[house-style.foo]` block to [`STARTER_HOUSE_STYLE`].
+//!
+//! Then `copydesk init` documents it, unknown keys are errors with their position, and
+//! the CLI and the language server both see the merged data.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::style::{AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle};
+
+/// A change to one part of the house style.
+pub trait Patch<T> {
+    fn apply_to(self, target: &mut T);
+}
+
+/// Set `target` to `value` when the patch gives one.
+pub fn set<T>(target: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *target = v;
+    }
+}
+
+/// Append `items` to `base` (skipping ones already there), or make them the whole list
+/// when `replace` holds.
+pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
+    if replace {
+        base.clear();
+    }
+    for item in items {
+        if !base.contains(&item) {
+            base.push(item);
+        }
+    }
+}
+
+/// `[house-style]`: one optional patch per section of [`HouseStyle`].
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HouseStylePatch {
+    pub citation: Option<CitationPatch>,
+    pub acronyms: Option<AcronymsPatch>,
+}
+
+impl Patch<HouseStyle> for HouseStylePatch {
+    fn apply_to(self, style: &mut HouseStyle) {
+        if let Some(p) = self.citation {
+            p.apply_to(&mut style.citation);
+        }
+        if let Some(p) = self.acronyms {
+            p.apply_to(&mut style.acronyms);
+        }
+    }
+}
+
+/// `[house-style.acronyms]`: acronyms printed bare, units, and glossary entries (which
+/// replace the embedded entry for the same acronym).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AcronymsPatch {
+    #[serde(default)]
+    pub replace: bool,
+    #[serde(default)]
+    pub exempt: Vec<String>,
+    #[serde(default)]
+    pub units: Vec<String>,
+    #[serde(default)]
+    pub glossary: BTreeMap<String, GlossaryEntry>,
+}
+
+impl Patch<AcronymStyle> for AcronymsPatch {
+    fn apply_to(self, target: &mut AcronymStyle) {
+        extend_or_replace(&mut target.exempt, self.exempt, self.replace);
+        extend_or_replace(&mut target.units, self.units, self.replace);
+        if self.replace {
+            target.glossary.clear();
+        }
+        target.glossary.extend(self.glossary);
+    }
+}
+
+/// `[house-style.citation]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CitationPatch {
+    pub full_month_names: Option<bool>,
+    pub year_for_earlier_years: Option<bool>,
+}
+
+impl Patch<CitationStyle> for CitationPatch {
+    fn apply_to(self, target: &mut CitationStyle) {
+        set(&mut target.full_month_names, self.full_month_names);
+        set(
+            &mut target.year_for_earlier_years,
+            self.year_for_earlier_years,
+        );
+    }
+}
+
+/// The `[house-style]` part of the starter configuration, at the embedded defaults
+/// (a test checks that they are).
+pub const STARTER_HOUSE_STYLE: &str = "\
+# Changes to the embedded house style. A section changes what it names; sections
+# with lists add to the embedded lists, or replace them with `replace = true`.
+[house-style.citation]
+# Months in citation groups are written in full (\"September 3\", not \"Sept. 3\").
+full-month-names = true
+# A cited date in a year before the publication year carries its year.
+year-for-earlier-years = true
+
+[house-style.acronyms]
+# true: the lists below replace the embedded ones instead of extending them.
+replace = false
+# Acronyms printed bare on first use, added to the embedded list (US, UN, EU, GDP...).
+exempt = []
+# Units written in capitals, never taken for acronyms (MW, GW...).
+units = []
+# Expansions suggested for undefined acronyms, by acronym:
+# [house-style.acronyms.glossary.KEGOC]
+# expansion = \"Kazakhstan Electricity Grid Operating Company\"
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extend_skips_duplicates_and_replace_clears() {
+        let mut v = vec![1, 2];
+        extend_or_replace(&mut v, vec![2, 3], false);
+        assert_eq!(v, [1, 2, 3]);
+        extend_or_replace(&mut v, vec![9], true);
+        assert_eq!(v, [9]);
+    }
+
+    #[test]
+    fn acronym_patch_extends_or_replaces() {
+        let patch: AcronymsPatch = toml::from_str(
+            "exempt = [\"KEGOC\"]\n[glossary.KEGOC]\nexpansion = \"Kazakhstan Electricity Grid Operating Company\"\n",
+        )
+        .unwrap();
+        let mut style = HouseStyle::embedded().acronyms.clone();
+        patch.clone().apply_to(&mut style);
+        assert!(style.is_exempt("KEGOC") && style.is_exempt("US"));
+        assert!(style.glossary_entry("KEGOC").is_some() && style.glossary_entry("CSTO").is_some());
+        let replace = AcronymsPatch {
+            replace: true,
+            ..patch
+        };
+        let mut style = HouseStyle::embedded().acronyms.clone();
+        replace.apply_to(&mut style);
+        assert!(style.is_exempt("KEGOC") && !style.is_exempt("US"));
+        assert!(style.glossary_entry("CSTO").is_none());
+    }
+
+    #[test]
+    fn starter_house_style_is_the_embedded_one() {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        struct Wrapper {
+            house_style: HouseStylePatch,
+        }
+        let w: Wrapper = toml::from_str(STARTER_HOUSE_STYLE).unwrap();
+        let mut style = HouseStyle::embedded().clone();
+        // Flip every value, then apply the starter: it must restore the embedded data.
+        style.citation.full_month_names = !style.citation.full_month_names;
+        style.citation.year_for_earlier_years = !style.citation.year_for_earlier_years;
+        w.house_style.apply_to(&mut style);
+        assert_eq!(&style, HouseStyle::embedded());
+    }
+}

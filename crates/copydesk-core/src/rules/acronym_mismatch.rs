@@ -1,0 +1,182 @@
+use crate::declare_rule;
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::document::Document;
+use crate::rule::{Context, Reporter, Rule, RuleMeta};
+use crate::rules::acronyms::{analyse, glossary_acronym_for, DefinitionKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds an expansion that does not fit its acronym: the acronym's letters are not
+    /// found, in order, at the starts of the name's significant words. Function words
+    /// (of, the, for, and, in...) may be skipped, letters may come from inside compounds
+    /// ("Eurasian Economic Union (EAEU)") and hyphenated words, and a trailing "-led" or
+    /// "-backed" is ignored. An original-language name ("Federal Security Service
+    /// (Federalnaya Sluzhba Bezopasnosti—FSB)") and the house glossary's expansions are
+    /// accepted.
+    ///
+    /// Only a name that looks like a slip is flagged: it starts with the acronym's first
+    /// letter, and its initials are one edit away from the acronym, or the glossary
+    /// knows the acronym. A translated name whose acronym follows another language
+    /// ("National Security Committee (KNB)") and a description ("the state railway
+    /// company (KTZ)") are left alone.
+    ///
+    /// ## Why
+    /// A name and an acronym that disagree tell the reader that one of them is wrong,
+    /// and usually one is.
+    ///
+    /// ## Example
+    /// ```text
+    /// Minsk hosted the Collective Security Treaty Organization (CSO) summit.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// Minsk hosted the Collective Security Treaty Organization (CSTO) summit.
+    /// ```
+    pub struct AcronymMismatch => "acronym-mismatch", Severity::Warning,
+        "An expansion fits its acronym";
+}
+
+impl Rule for AcronymMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+        let style = &ctx.style.acronyms;
+        let analysis = analyse(doc, style);
+        for def in &analysis.definitions {
+            if def.kind != DefinitionKind::Mismatch || def.quoted {
+                continue;
+            }
+            let Some(expansion) = def.expansion else {
+                continue;
+            };
+            let name = doc.text(expansion);
+            let acronym = doc.text(def.acronym);
+            let d = report.report(
+                def.range,
+                format!("`{name}` does not fit the acronym `{acronym}`"),
+            );
+            if let Some(right) = glossary_acronym_for(style, doc.prose_text(expansion)) {
+                d.help = Some(format!(
+                    "The house glossary abbreviates `{name}` as `{right}`"
+                ));
+                if acronym == def.key
+                    && doc.text(def.acronym) == doc.prose_text(def.acronym)
+                    && !def.acronym.is_empty()
+                {
+                    d.fix = Some(Fix::unsafe_(
+                        format!("Replace `{acronym}` with `{right}`"),
+                        vec![Edit::replace(def.acronym, right)],
+                    ));
+                }
+            } else if let Some(entry) = style.glossary_entry(&def.key) {
+                d.help = Some(format!(
+                    "The house glossary expands `{}` as `{}`",
+                    def.key, entry.expansion
+                ));
+            } else {
+                d.help = Some("Check the name and the acronym against each other".into());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::acronyms::tests::{findings, lint_fix};
+
+    fn mismatches(text: &str) -> Vec<(String, String)> {
+        findings(text, &AcronymMismatch)
+    }
+
+    #[test]
+    fn fitting_expansions_pass() {
+        let text = "The United Nations Assistance Mission in Afghanistan (UNAMA) stayed. The Organization for Security and Co-operation in Europe (OSCE) watched. The Eurasian Economic Union (EAEU) and the Shanghai Cooperation Organisation (SCO) met. Kabul hosted the Organization of the Petroleum Exporting Countries (OPEC) envoy. Minsk joined the North Atlantic Treaty Organization–led (NATO-led) talks. The Turkmenistan-Afghanistan-Pakistan-India (TAPI) pipeline stalled. The Ministry of Defence (MoD) agreed.";
+        assert_eq!(mismatches(text), vec![]);
+    }
+
+    #[test]
+    fn original_language_names_pass() {
+        let text = "The Federal Security Service (Federalnaya Sluzhba Bezopasnosti—FSB) made arrests. Officers of the Federal Protective Service (Russian: Federalnaya Sluzhba Okhrany, FSO) stood by. Russia's Federal Security Service (FSB) denied it.";
+        assert_eq!(mismatches(text), vec![]);
+    }
+
+    #[test]
+    fn translations_and_descriptions_pass() {
+        let text = "Kazakhstan's National Security Committee (KNB) detained him. The national railway company (KTZ) cut fares. Kazakhstan's National Bank (NBK) raised rates. The Interior Ministry (MVD) said nothing. The Democratic Choice of Kazakhstan (DVK) was banned.";
+        assert_eq!(mismatches(text), vec![]);
+    }
+
+    #[test]
+    fn a_slip_is_flagged_with_the_glossary_acronym() {
+        let text = "Minsk hosted the Collective Security Treaty Organization (CSO) summit.";
+        let f = mismatches(text);
+        assert_eq!(
+            f,
+            vec![(
+                "Collective Security Treaty Organization (CSO)".into(),
+                "`Collective Security Treaty Organization` does not fit the acronym `CSO`".into()
+            )]
+        );
+        let (d, fixed) = lint_fix(text, &AcronymMismatch);
+        assert_eq!(
+            d[0].fix.as_ref().unwrap().title,
+            "Replace `CSO` with `CSTO`"
+        );
+        assert_eq!(
+            fixed,
+            "Minsk hosted the Collective Security Treaty Organization (CSTO) summit."
+        );
+    }
+
+    #[test]
+    fn dropped_added_and_swapped_letters_are_flagged() {
+        let f = mismatches("The Astana International Financial Centre (AIC) opened. The Caspian Pipeline Consortium (CPCC) grew. The Organization of Turkic States (OST) met.");
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            flagged,
+            vec![
+                "Astana International Financial Centre (AIC)",
+                "Caspian Pipeline Consortium (CPCC)",
+                "Organization of Turkic States (OST)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrong_name_for_a_glossary_acronym_is_flagged() {
+        let f = mismatches("Agents of the Federal Intelligence Service (FSB) came.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].1,
+            "`Federal Intelligence Service` does not fit the acronym `FSB`"
+        );
+    }
+
+    #[test]
+    fn acronym_first_form() {
+        assert_eq!(
+            mismatches("The CSTO (Collective Security Treaty Organization) met. The CSTO (Collective Security Organization) did not."),
+            vec![(
+                "CSTO (Collective Security Organization)".into(),
+                "`Collective Security Organization` does not fit the acronym `CSTO`".into()
+            )]
+        );
+        // A remark in parentheses is not an expansion.
+        assert_eq!(
+            mismatches("The CSTO (which Tashkent left in 2012) met. NATO (then 30 members strong) watched. The SCO (Shanghai Five) grew."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn quoted_slips_are_left_alone() {
+        assert_eq!(
+            mismatches("He said, “the Collective Security Treaty Organization (CSO) is ready.”"),
+            vec![]
+        );
+    }
+}

@@ -1,0 +1,306 @@
+use crate::declare_rule;
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::document::Document;
+use crate::rule::{Context, Reporter, Rule, RuleMeta};
+use crate::rules::acronyms::{analyse, line_of, written_out_before};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds an acronym whose first use in the body is not expanded: the full name does
+    /// not come before it, as `Full Name (ACR)` or `ACR (Full Name)`. When the
+    /// definition stands later in the text, the finding points at the first use and says
+    /// on which line the definition is. When the house glossary knows the acronym, the
+    /// finding suggests its expansion, and an unsafe fix writes it in.
+    ///
+    /// Not flagged: the acronyms the house prints bare (US, EU, UN, GDP, TASS...),
+    /// units, Roman numerals ("World War II"), outlets in citation groups and credit
+    /// lines, text inside quotations, headings (a use there neither defines nor counts as
+    /// first use), datelines and shouted capitals, and designations with digits (G20,
+    /// COVID-19) that the glossary does not list.
+    ///
+    /// ## Why
+    /// A reader who meets `CSTO` cold has to stop and guess. House style expands every
+    /// acronym the first time it is used, so the piece can be read on its own.
+    ///
+    /// ## Example
+    /// ```text
+    /// Dushanbe asked the CSTO for help. The Collective Security Treaty Organization
+    /// (CSTO) met in Moscow the next day.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// Dushanbe asked the Collective Security Treaty Organization (CSTO) for help. The
+    /// CSTO met in Moscow the next day.
+    /// ```
+    ///
+    /// ## Configuration
+    /// `[acronyms] exempt` lists acronyms printed bare; `[acronyms.glossary.ACR]`
+    /// gives an expansion to suggest.
+    pub struct AcronymUndefined => "acronym-undefined", Severity::Warning,
+        "Acronyms are expanded at their first use in the body";
+}
+
+impl Rule for AcronymUndefined {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+        let style = &ctx.style.acronyms;
+        let analysis = analyse(doc, style);
+        for key in analysis.keys() {
+            let Some(first) = analysis.first_use(key) else {
+                continue;
+            };
+            let at = first.token.range;
+            let first_definition = analysis.definitions_of(key).next();
+            if first_definition.is_some_and(|d| d.acronym.start < at.start) {
+                continue;
+            }
+            if written_out_before(doc, style, key, at.start) {
+                continue;
+            }
+            let written = doc.text(at);
+            if let Some(later) = first_definition {
+                let line = line_of(doc, later.range.start);
+                let place = if line == line_of(doc, at.start) {
+                    "later on the same line".to_string()
+                } else {
+                    format!("later, on line {line}")
+                };
+                let d = report.report(
+                    at,
+                    format!(
+                        "`{written}` is used before it is defined; the definition stands {place}"
+                    ),
+                );
+                d.help = Some(format!(
+                    "Move the expansion `{}` to this first use",
+                    doc.text(later.range)
+                ));
+                continue;
+            }
+            let d = report.report(at, format!("`{written}` is not expanded at its first use"));
+            let Some(entry) = style.glossary_entry(key) else {
+                d.help = Some(format!("Spell it out on first use: `Full Name ({key})`"));
+                continue;
+            };
+            let mut expansion = entry.expansion.clone();
+            if first.sentence_start {
+                expansion = capitalise(&expansion);
+            }
+            if first.token.plural && !expansion.ends_with('s') {
+                expansion.push('s');
+            }
+            let definition = format!("{expansion} ({})", doc.text(first.token.core));
+            d.help = Some(format!("Expand it on first use: `{definition}`"));
+            if first.token.bare && doc.text(first.token.core) == doc.prose_text(first.token.core) {
+                d.fix = Some(Fix::unsafe_(
+                    format!("Expand `{written}` to `{definition}`"),
+                    vec![Edit::replace(first.token.core, definition)],
+                ));
+            }
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::acronyms::tests::{findings, lint_fix};
+
+    fn undefined(text: &str) -> Vec<(String, String)> {
+        findings(text, &AcronymUndefined)
+    }
+
+    #[test]
+    fn defined_acronyms_pass() {
+        let text = "Kazakhstan looks to the Collective Security Treaty Organization (CSTO) for cover. The CSTO's members met, and CSTO-led drills followed.\n\nThe Eurasian Economic Union (EAEU) grew. EAEU tariffs rose.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn first_use_without_expansion_is_flagged_with_glossary_fix() {
+        let text = "Tashkent never rejoined the CSTO after 2012. The CSTO met again.";
+        let f = undefined(text);
+        assert_eq!(
+            f,
+            vec![(
+                "CSTO".into(),
+                "`CSTO` is not expanded at its first use".into()
+            )]
+        );
+        let (d, fixed) = lint_fix(text, &AcronymUndefined);
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("Expand it on first use: `Collective Security Treaty Organization (CSTO)`")
+        );
+        assert_eq!(
+            d[0].fix.as_ref().unwrap().applicability,
+            crate::Applicability::Unsafe
+        );
+        assert_eq!(
+            fixed,
+            "Tashkent never rejoined the Collective Security Treaty Organization (CSTO) after 2012. The CSTO met again."
+        );
+    }
+
+    #[test]
+    fn unknown_acronym_is_flagged_without_fix() {
+        let (d, _) = lint_fix(
+            "Almaty hosted the KAZCOM forum on energy. Delegates praised it.",
+            &AcronymUndefined,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "`KAZCOM` is not expanded at its first use");
+        assert!(d[0].fix.is_none());
+    }
+
+    #[test]
+    fn use_before_a_later_definition_points_at_the_first_use() {
+        let text = "Bishkek relies on the EAEU market.\n\nIn 2015, Kyrgyzstan joined the Eurasian Economic Union (EAEU) after long talks.";
+        let f = undefined(text);
+        assert_eq!(
+            f,
+            vec![(
+                "EAEU".into(),
+                "`EAEU` is used before it is defined; the definition stands later, on line 3"
+                    .into()
+            )]
+        );
+    }
+
+    #[test]
+    fn use_before_a_definition_on_the_same_line() {
+        let f = undefined("The OTS met; the Organization of Turkic States (OTS) grew.");
+        assert_eq!(
+            f,
+            vec![(
+                "OTS".into(),
+                "`OTS` is used before it is defined; the definition stands later on the same line"
+                    .into()
+            )]
+        );
+    }
+
+    #[test]
+    fn aliases_in_the_definition_are_defined() {
+        let text = "The Collective Security Treaty Organization (CSTO, known in Russian as the ODKB) met. ODKB statements followed. The Eurasian Development Bank (EDB; Russian: Yevraziysky Bank Razvitiya, EABR) lends; EABR and EDB loans grew.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn an_acronym_closing_a_remark_after_its_expansion_is_defined() {
+        let text = "The Astana International Financial Centre (known locally by its acronym, AIFC) opened in 2018. The AIFC court followed. The Russian Public Opinion Research Center (Vserossiysky Tsentr Izucheniya Obshchestvennogo Mneniya, or VTsIOM) polled voters; VTsIOM found support.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn plurals_and_possessives_are_read_through() {
+        let text = "Foreign NGOs left Kabul. The SCO's summit was brief.";
+        let f = undefined(text);
+        assert_eq!(
+            f,
+            vec![
+                (
+                    "NGOs".into(),
+                    "`NGOs` is not expanded at its first use".into()
+                ),
+                (
+                    "SCO's".into(),
+                    "`SCO's` is not expanded at its first use".into()
+                ),
+            ]
+        );
+        // No fix where the written form is not the bare acronym.
+        let (d, _) = lint_fix(text, &AcronymUndefined);
+        assert!(d.iter().all(|d| d.fix.is_none()));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("Expand it on first use: `non-governmental organizations (NGOs)`")
+        );
+        let defined = "Some non-governmental organizations (NGOs) left Kabul; other NGOs stayed. The Shanghai Cooperation Organisation’s (SCO’s) summit was brief.";
+        assert_eq!(undefined(defined), vec![]);
+    }
+
+    #[test]
+    fn sentence_initial_glossary_fix_is_capitalised() {
+        let (d, fixed) = lint_fix("NGO staff left on Monday.", &AcronymUndefined);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            fixed,
+            "Non-governmental organization (NGO) staff left on Monday."
+        );
+    }
+
+    #[test]
+    fn exempt_units_roman_numerals_and_designations_pass() {
+        let text = "After World War II, the USSR built dams of 600 MW; the US and the EU, the UN and the UK now fund them. Peter I and Nicholas II ruled here. GDP grew. The G20 and G7 met over COVID-19, and the MH17 case went on. U.S. aid came; the U.S.-led effort ended. XXI century plans followed.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn citations_captions_quotes_and_headings_do_not_count() {
+        let text = "Steppe Security and the CSTO\n\n(Source: RFE/RL)\n\nThe ministry spoke on Monday (TASS, RBC, August 20; VOA, August 21). Tokayev said, “The CSTO will act.”\n\nThe Collective Security Treaty Organization (CSTO) then met.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn a_definition_inside_a_quotation_defines() {
+        let text = "The minister said, “We trust the Collective Security Treaty Organization (CSTO).” The CSTO did not answer.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn datelines_and_shouted_capitals_are_not_acronyms() {
+        let text = "KIEV, March 3 — Talks resumed.\n\nNUR-SULTAN — The senate voted.\n\nEDITOR’S NOTE: This piece was updated.\n\nTHE TALKS HAVE COLLAPSED, the banner read. STILL, nothing changed; still, the envoy stayed. BREAKING NEWS came late.\n\nAMID the protests, the envoy left.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn a_sentence_initial_acronym_is_still_an_acronym() {
+        let f = undefined("CSTO troops landed in Almaty. They left soon.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "CSTO");
+    }
+
+    #[test]
+    fn glossary_expansion_written_out_before_counts() {
+        let text = "The North Atlantic Treaty Organization–led International Security Assistance Force (ISAF) left in 2014. NATO kept an office in Kabul.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn mixed_case_acronyms() {
+        let text = "The Russian Public Opinion Research Center (VTsIOM) polled voters. VTsIOM found support. The MoD disagreed.";
+        let f = undefined(text);
+        assert_eq!(
+            f,
+            vec![(
+                "MoD".into(),
+                "`MoD` is not expanded at its first use".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn markdown_code_and_links_are_not_prose() {
+        let text = "# The CSTO\n\nRun `CSTO_SYNC` and see [the report](https://example.org/CSTO). The Collective Security Treaty Organization (CSTO) met.\n";
+        let doc = Document::parse(text, crate::SourceKind::Markdown);
+        let ctx = Context {
+            date: jiff::civil::date(2022, 1, 10),
+            style: crate::HouseStyle::embedded(),
+        };
+        let d = crate::lint_with(&doc, &ctx, &[&AcronymUndefined]);
+        assert_eq!(d, vec![]);
+    }
+}

@@ -1,0 +1,160 @@
+//! Acronym data: the exemptions a desk prints bare and the glossary of expansions for
+//! its beat, embedded from `data/acronyms.toml`.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// The embedded acronym data, as TOML.
+pub const EMBEDDED_ACRONYMS: &str = include_str!("../../data/acronyms.toml");
+
+/// One glossary entry.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GlossaryEntry {
+    /// The expansion the desk prints, for example "Collective Security Treaty Organization".
+    pub expansion: String,
+    /// Other expansions in use that the rules accept.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// The name in the original language, when the acronym stands for it
+    /// ("Federalnaya Sluzhba Bezopasnosti" for FSB).
+    #[serde(default)]
+    pub original: Option<String>,
+    /// Where the name is taken from.
+    #[serde(default)]
+    pub reference: Option<String>,
+}
+
+impl GlossaryEntry {
+    /// Every accepted form: the expansion, the alternatives, the original-language name.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.expansion.as_str())
+            .chain(self.also.iter().map(String::as_str))
+            .chain(self.original.as_deref())
+    }
+}
+
+/// Acronym conventions of the house style.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AcronymStyle {
+    /// Acronyms printed bare on first use (US, EU, GDP, TASS...).
+    #[serde(default)]
+    pub exempt: Vec<String>,
+    /// Units of measurement written in capitals (MW, GW); never acronyms.
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// Expansions by acronym.
+    #[serde(default)]
+    pub glossary: BTreeMap<String, GlossaryEntry>,
+}
+
+impl Default for AcronymStyle {
+    /// The embedded data.
+    fn default() -> Self {
+        static EMBEDDED: LazyLock<AcronymStyle> = LazyLock::new(|| {
+            AcronymStyle::from_toml(EMBEDDED_ACRONYMS)
+                .expect("the embedded acronym data is valid (tested)")
+        });
+        EMBEDDED.clone()
+    }
+}
+
+impl AcronymStyle {
+    /// No exemptions, units or glossary.
+    pub const NO_GLOSSARY: AcronymStyle = AcronymStyle {
+        exempt: Vec::new(),
+        units: Vec::new(),
+        glossary: BTreeMap::new(),
+    };
+
+    pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// Extend this data with `other`: its exemptions and units are added, its glossary
+    /// entries replace entries for the same acronym.
+    pub fn merge(&mut self, other: AcronymStyle) {
+        for e in other.exempt {
+            if !self.exempt.contains(&e) {
+                self.exempt.push(e);
+            }
+        }
+        for u in other.units {
+            if !self.units.contains(&u) {
+                self.units.push(u);
+            }
+        }
+        self.glossary.extend(other.glossary);
+    }
+
+    /// Whether `acronym` (as written, or its singular) is printed bare or is a unit.
+    pub fn is_exempt(&self, acronym: &str) -> bool {
+        self.exempt.iter().chain(&self.units).any(|e| e == acronym)
+    }
+
+    pub fn glossary_entry(&self, acronym: &str) -> Option<&GlossaryEntry> {
+        self.glossary.get(acronym)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_acronyms_are_valid() {
+        let style = AcronymStyle::from_toml(EMBEDDED_ACRONYMS).unwrap();
+        for must in ["US", "UN", "EU", "UK", "USSR", "GDP"] {
+            assert!(style.is_exempt(must), "{must}");
+        }
+        for (acronym, entry) in &style.glossary {
+            assert!(
+                !style.is_exempt(acronym),
+                "{acronym} is both exempt and glossed"
+            );
+            assert!(
+                acronym
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+                "{acronym}"
+            );
+            assert!(!entry.expansion.trim().is_empty(), "{acronym}");
+            assert!(entry.reference.is_some(), "{acronym} has no reference");
+            assert!(
+                crate::rules::acronyms::expansion_fits(acronym, &entry.expansion)
+                    || entry.original.is_some(),
+                "{acronym}: `{}` does not fit and no original-language name is given",
+                entry.expansion
+            );
+        }
+        let mut sorted = style.exempt.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), style.exempt.len(), "duplicate exemptions");
+    }
+
+    #[test]
+    fn merge_extends_and_overrides() {
+        let mut style = AcronymStyle::default();
+        let extra = AcronymStyle::from_toml(
+            "exempt = [\"OSCE\"]\n[glossary.CSTO]\nexpansion = \"Collective Security Treaty Organisation\"\n",
+        )
+        .unwrap();
+        style.merge(extra);
+        assert!(style.is_exempt("OSCE"));
+        assert!(style.is_exempt("US"));
+        assert_eq!(
+            style.glossary_entry("CSTO").unwrap().expansion,
+            "Collective Security Treaty Organisation"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        assert!(AcronymStyle::from_toml("exemptions = [\"US\"]\n").is_err());
+        assert!(AcronymStyle::from_toml("[glossary.X]\nexpansion = \"x\"\nnote = 1\n").is_err());
+    }
+}

@@ -1,0 +1,193 @@
+//! `--fix`, `--unsafe-fixes` and `--diff`: byte-exact on LF, CRLF and BOM files,
+//! idempotent, never losing data.
+
+mod common;
+
+use common::*;
+
+const DATE: &str = "--date=2021-09-10";
+
+fn fixed(text: &str) -> String {
+    text.replace("Sept. 3", "September 3")
+}
+
+#[test]
+fn fix_keeps_lf_crlf_and_bom_byte_exact() {
+    for (name, eol, bom) in [
+        ("lf.txt", "\n", ""),
+        ("crlf.txt", "\r\n", ""),
+        ("bom.txt", "\n", "\u{feff}"),
+        ("bom-crlf.md", "\r\n", "\u{feff}"),
+    ] {
+        let d = tempdir();
+        let root = d.path();
+        let text = format!("{bom}{SAFE}{eol}{eol}{UNSAFE}{eol}{eol}{CLEAN}  {eol}");
+        write(root, name, &text);
+        let r = run(root, &["check", DATE, "--fix", "--format", "concise", name]);
+        assert_eq!(r.code, 1, "{name}: {}", r.stderr);
+        assert_eq!(read(root, name), fixed(&text).as_bytes(), "{name}");
+        // The unsafe finding remains and is reported.
+        assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+        assert!(r.stdout.contains("`Agust` is not a month"), "{}", r.stdout);
+        assert!(
+            r.stderr.contains("fixed 1 finding in 1 file"),
+            "{}",
+            r.stderr
+        );
+        // Unsafe fixes on request.
+        let r = run(root, &["check", DATE, "--fix", "--unsafe-fixes", name]);
+        assert_eq!(r.code, 0, "{name}: {}", r.stdout);
+        let all = fixed(&text).replace("Agust", "August");
+        assert_eq!(read(root, name), all.as_bytes(), "{name}");
+        // Running again changes nothing.
+        let r = run(root, &["check", DATE, "--fix", "--unsafe-fixes", name]);
+        assert_eq!(r.code, 0);
+        assert!(
+            r.stdout.contains("Checked 1 file: no findings."),
+            "{}",
+            r.stdout
+        );
+        assert_eq!(read(root, name), all.as_bytes(), "{name}");
+    }
+}
+
+#[test]
+fn fix_keeps_permissions_and_leaves_no_temporary_file() {
+    let d = tempdir();
+    let root = d.path();
+    write(root, "a.txt", SAFE);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(root.join("a.txt"), std::fs::Permissions::from_mode(0o640))
+            .unwrap();
+    }
+    let r = run(root, &["check", DATE, "--fix", "a.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("no findings (1 fixed)"), "{}", r.stdout);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(root.join("a.txt"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+    let names: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["a.txt"]);
+}
+
+#[test]
+fn files_without_fixes_are_not_rewritten() {
+    let d = tempdir();
+    let root = d.path();
+    write(root, "a.txt", CLEAN);
+    let before = std::fs::metadata(root.join("a.txt"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(run(root, &["check", DATE, "--fix", "a.txt"]).code, 0);
+    let after = std::fs::metadata(root.join("a.txt"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn diff_prints_and_writes_nothing() {
+    let d = tempdir();
+    let root = d.path();
+    let text = format!("{SAFE}\r\n\r\n{UNSAFE}\r\n");
+    write(root, "a.txt", &text);
+    let r = run(root, &["check", DATE, "--diff", "a.txt"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(read(root, "a.txt"), text.as_bytes());
+    assert_eq!(
+        r.stdout,
+        format!(
+            "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n-{SAFE}\r\n+{}\r\n \r\n {UNSAFE}\r\n",
+            fixed(SAFE)
+        )
+    );
+    let r = run(root, &["check", DATE, "--diff", "--unsafe-fixes", "a.txt"]);
+    assert!(r
+        .stdout
+        .contains("+The envoy left Baku without a statement (TASS, August 20).\r\n"));
+    assert_eq!(read(root, "a.txt"), text.as_bytes());
+    // Nothing to fix: no diff, exit 0.
+    write(root, "b.txt", CLEAN);
+    let r = run(root, &["check", DATE, "--diff", "b.txt"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn diff_reads_standard_input_and_fix_refuses_it() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let d = tempdir();
+    let mut child = copydesk_tests::copydesk()
+        .args([
+            "check",
+            DATE,
+            "--diff",
+            "-",
+            "--stdin-filename",
+            "piece.txt",
+        ])
+        .current_dir(d.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(SAFE.as_bytes())
+        .unwrap();
+    let r: Run = child.wait_with_output().unwrap().into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("--- a/piece.txt\n+++ b/piece.txt\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(d.path(), &["check", DATE, "--fix", "-"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--fix cannot write standard input"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn unsafe_fixes_needs_fix_or_diff() {
+    let d = tempdir();
+    let r = run(d.path(), &["check", "--unsafe-fixes", "."]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--fix|--diff"), "{}", r.stderr);
+}
+
+#[test]
+fn unused_suppression_fix_removes_the_comment_line() {
+    let d = tempdir();
+    let root = d.path();
+    let text = format!(
+        "{CLEAN}\r\n# copydesk-disable-next-line citation-format -- wire copy\r\n{CLEAN}\r\n"
+    );
+    write(root, "a.txt", &text);
+    let r = run(root, &["check", DATE, "--fix", "a.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(
+        read(root, "a.txt"),
+        format!("{CLEAN}\r\n{CLEAN}\r\n").as_bytes()
+    );
+}
