@@ -535,3 +535,139 @@ fn configuration_changes_relint_open_documents() {
     );
     assert_eq!(client.diagnostics(URI, 1), first);
 }
+
+#[test]
+fn workspace_configuration_and_suppression_comments_apply_and_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("copydesk.toml");
+    std::fs::write(&config, "ignore = [\"citation-format\"]\n").unwrap();
+    let file = dir.path().join("2021-08-23-desk.md");
+    let uri = format!("file://{}", file.display());
+    let config_uri = format!("file://{}", config.display());
+    let text = "Talks stalled (TASS, Agust 20).\n\n<!-- copydesk-disable-next-line citation-format -->\nTalks resumed (TASS, Agust 21).\n";
+    std::fs::write(&file, text).unwrap();
+
+    let mut client = Client::start();
+    client.initialize(&[]);
+    client.open(&uri, "markdown", text);
+    // The configuration switches the rule off.
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+
+    // Reloaded when it changes: the rule runs again, the suppression comment holds.
+    std::fs::write(&config, "").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    let diags = client.diagnostics(&uri, 1);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["range"]["start"], position(0, 21));
+
+    // A broken configuration is logged and the defaults apply.
+    std::fs::write(&config, "colour = 1\n").unwrap();
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {}}));
+    assert!(client
+        .wait_for("window/logMessage", |p| p["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("colour"))
+        .is_some());
+    assert_eq!(client.diagnostics(&uri, 1).len(), 1);
+}
+
+/// Apply LSP text edits whose positions are all at column 0 (line insertions) or on
+/// ASCII lines, enough for the suppression comments.
+fn apply_line_edits(text: &str, edits: &[Value]) -> String {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let mut edits: Vec<&Value> = edits.iter().collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e["range"]["start"]["line"].as_u64()));
+    for e in edits {
+        let line = e["range"]["start"]["line"].as_u64().unwrap() as usize;
+        assert_eq!(e["range"]["start"], e["range"]["end"], "an insertion");
+        assert_eq!(e["range"]["start"]["character"], 0);
+        lines.insert(line, e["newText"].as_str().unwrap().to_string());
+    }
+    lines.concat()
+}
+
+#[test]
+fn ignore_actions_write_comments_that_silence_the_finding() {
+    for (kind, language, name) in [
+        ("line", "markdown", "2021-08-23-a.md"),
+        ("file", "markdown", "2021-08-23-b.md"),
+        ("line", "plaintext", "2021-08-23-c.txt"),
+        ("file", "plaintext", "2021-08-23-d.txt"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(name);
+        let uri = format!("file://{}", file.display());
+        let text = "Ankara — “Türkiye” 😀 talks stalled (TASS, Agust 20).\n\nTalks resumed (TASS, August 21).\n";
+        let mut client = Client::start();
+        client.initialize(&[]);
+        client.open(&uri, language, text);
+        let diags = client.diagnostics(&uri, 1);
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        let cursor = diags[0]["range"]["start"].clone();
+        let response = client.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": {"start": cursor, "end": cursor},
+                "context": {"diagnostics": diags},
+            }),
+        );
+        let title = format!(
+            "Ignore `citation-format` {}",
+            if kind == "line" {
+                "on this line"
+            } else {
+                "in this file"
+            }
+        );
+        let action = response["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == title.as_str())
+            .unwrap_or_else(|| panic!("no {title}: {response}"))
+            .clone();
+        let edited = apply_line_edits(text, action["edit"]["changes"][&uri].as_array().unwrap());
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": edited}]}),
+        );
+        assert_eq!(
+            client.diagnostics(&uri, 2),
+            Vec::<Value>::new(),
+            "{language} {kind}:\n{edited}"
+        );
+    }
+}
+
+#[test]
+fn hover_on_an_acronym_gives_its_expansion() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    let uri = "file:///newsroom/2021-08-23-csto.md";
+    let text = "Москва — “Türkiye” 😀: the Collective Security Treaty Organization (CSTO) met on Monday.\n\nLater the CSTO agreed on a timetable (TASS, August 20).\n";
+    client.open(uri, "markdown", text);
+    client.diagnostics(uri, 1);
+    let line = text.lines().nth(2).unwrap();
+    let col = utf16_len(&line[..line.find("CSTO").unwrap()]);
+    let response = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(2, col + 1)}),
+    );
+    let result = &response["result"];
+    assert_eq!(
+        result["range"],
+        json!({"start": position(2, col), "end": position(2, col + 4)}),
+        "{response}"
+    );
+    let value = result["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("**CSTO**: Collective Security Treaty Organization"),
+        "{value}"
+    );
+    assert!(value.contains("Defined on line 1"), "{value}");
+}

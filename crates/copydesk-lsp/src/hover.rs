@@ -5,9 +5,10 @@
 //!   is defined, a place's names and the dates they were in force;
 //! - from the findings published for the document: the rule and its summary.
 //!
-//! INTEGRATION NOTE (issues 3 and 5): the place-name and acronym data is built in
-//! parallel in `copydesk-core`. To wire it, implement [`HoverSource`] for each (a few
-//! lines calling the core's lookup for the offset) and list them in [`sources`].
+//! INTEGRATION NOTE (issue 3): the place-name gazetteer is not on main yet. To wire it,
+//! implement [`HoverSource`] for places (`ctx.style.places.mentions(doc)`, the mention
+//! that holds the offset, `place.describe()` and `place.name_at(ctx.date)`) and list it
+//! in [`sources`].
 
 use copydesk_core::{find_rule, Context, Document, TextRange};
 use tower_lsp::lsp_types::{self as lsp, Hover, HoverContents, MarkupContent, MarkupKind};
@@ -31,7 +32,40 @@ pub trait HoverSource: Send + Sync {
 
 /// The hover sources, in the order their notes are shown.
 pub fn sources() -> &'static [&'static dyn HoverSource] {
-    &[]
+    &[&Acronyms]
+}
+
+/// Acronyms: the expansion, and where the document defines it (or that the house
+/// glossary gives it).
+pub struct Acronyms;
+
+impl HoverSource for Acronyms {
+    fn hover(&self, doc: &Document, ctx: &Context<'_>, offset: usize) -> Option<HoverNote> {
+        let info = copydesk_core::acronym_at(doc, ctx.style, offset)?;
+        let range = info
+            .uses
+            .iter()
+            .copied()
+            .find(|r| r.start <= offset && offset <= r.end)
+            .or(info.defined_at)?;
+        let mut markdown = format!("**{}**: {}", info.acronym, info.expansion);
+        let line_of = |at: TextRange| doc.line_index.line_col(&doc.source, at.start).0;
+        match info.defined_at {
+            Some(at) if !info.from_glossary => markdown.push_str(&format!(
+                "\n\nDefined on line {}: `{}`",
+                line_of(at),
+                doc.text(at).replace('`', "'")
+            )),
+            Some(at) => markdown.push_str(&format!(
+                "\n\nExpansion from the house glossary; introduced on line {}.",
+                line_of(at)
+            )),
+            None if info.from_glossary => markdown
+                .push_str("\n\nExpansion from the house glossary; not defined in this document."),
+            None => {}
+        }
+        Some(HoverNote { range, markdown })
+    }
 }
 
 /// Notes on the published findings that hold `position`.
@@ -133,6 +167,38 @@ mod tests {
             Document::parse(TEXT, SourceKind::Text),
             lint(input, &Settings::default()),
         )
+    }
+
+    #[test]
+    fn acronyms_show_their_expansion_and_definition() {
+        let text = "The Organization for Security and Co-operation in Europe (OSCE) met in Vienna.\n\nLater the OSCE said so.\n";
+        let doc = Document::parse(text, SourceKind::Text);
+        let ctx = Context {
+            date: jiff::civil::date(2021, 9, 1),
+            style: HouseStyle::embedded(),
+        };
+        let at = text.rfind("OSCE").unwrap() + 1;
+        let note = Acronyms.hover(&doc, &ctx, at).unwrap();
+        assert_eq!(note.range.slice(text), "OSCE");
+        assert!(
+            note.markdown
+                .starts_with("**OSCE**: Organization for Security and Co-operation in Europe"),
+            "{}",
+            note.markdown
+        );
+        assert!(
+            note.markdown.contains("Defined on line 1"),
+            "{}",
+            note.markdown
+        );
+        assert_eq!(
+            Acronyms.hover(&doc, &ctx, text.find("Vienna").unwrap()),
+            None
+        );
+        assert_eq!(
+            Acronyms.hover(&doc, &ctx, text.find("Later").unwrap()),
+            None
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use copydesk_core::discovery::ConfigResolver;
 use copydesk_core::{Context, Date, Document, PublicationDate};
 use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
@@ -16,7 +17,7 @@ use crate::code_action::{code_actions, ActionRequest};
 use crate::hover;
 use crate::lint::{lint, LintInput};
 use crate::position::{PositionEncoding, Positions};
-use crate::settings::{Settings, CONFIG_FILE_NAMES};
+use crate::settings::{ConfigSource, Settings, CONFIG_FILE_NAMES};
 use crate::store::{file_name, source_kind, TextDocument};
 
 /// How long a document must stay unchanged before it is linted: a burst of keystrokes
@@ -46,7 +47,11 @@ struct Entry {
 struct State {
     encoding: PositionEncoding,
     watch_registration: bool,
+    /// The first workspace folder: its configuration applies to unsaved buffers.
+    root: Option<PathBuf>,
     docs: HashMap<Url, Entry>,
+    /// The configuration error last shown to the user, so it is shown once.
+    shown_config_error: Option<String>,
 }
 
 /// The language server.
@@ -58,6 +63,8 @@ pub struct Backend {
     /// result can never be published after a newer one.
     publish: Arc<tokio::sync::Mutex<()>>,
     shutdown: Arc<AtomicBool>,
+    /// Finds each document's configuration; cleared when configuration changes.
+    resolver: Arc<ConfigResolver>,
 }
 
 impl Backend {
@@ -67,6 +74,10 @@ impl Backend {
             state: Arc::default(),
             publish: Arc::default(),
             shutdown: Arc::default(),
+            resolver: Arc::new(
+                ConfigResolver::new(&ConfigSource::Discover)
+                    .expect("discovery reads no file up front"),
+            ),
         }
     }
 
@@ -99,6 +110,41 @@ impl Backend {
         tokio::spawn(async move { this.lint_and_publish(uri, generation).await });
     }
 
+    /// The path whose configuration applies to `uri`: the file's, or for an unsaved
+    /// buffer a name in the workspace folder.
+    fn config_path(&self, uri: &Url) -> Option<PathBuf> {
+        uri.to_file_path()
+            .ok()
+            .or_else(|| self.state().root.as_ref().map(|r| r.join("untitled")))
+    }
+
+    /// Log a configuration error, and show it to the user the first time.
+    async fn config_error(&self, error: String) {
+        let first = {
+            let mut state = self.state();
+            let first = state.shown_config_error.as_ref() != Some(&error);
+            state.shown_config_error = Some(error.clone());
+            first
+        };
+        if first {
+            self.client
+                .show_message(
+                    MessageType::WARNING,
+                    format!("copydesk: configuration error, defaults apply: {error}"),
+                )
+                .await;
+        }
+        self.log_error(format!("copydesk configuration: {error}"))
+            .await;
+    }
+
+    /// Re-read the configuration and re-lint every open document.
+    fn reload(&self) {
+        self.resolver.clear_cache();
+        self.state().shown_config_error = None;
+        self.schedule_all();
+    }
+
     fn schedule_all(&self) {
         let uris: Vec<Url> = self.state().docs.keys().cloned().collect();
         for uri in uris {
@@ -117,13 +163,11 @@ impl Backend {
                 _ => return,
             }
         };
-        let path = uri.to_file_path().ok();
+        let path = self.config_path(&uri);
         let name = file_name(&uri);
+        let resolver = self.resolver.clone();
         let run = tokio::task::spawn_blocking(move || {
-            let (settings, error) = match Settings::for_document(path.as_deref()) {
-                Ok(s) => (s, None),
-                Err(e) => (Settings::default(), Some(e)),
-            };
+            let (settings, error) = Settings::for_document(&resolver, path.as_deref());
             let input = LintInput {
                 text: &text,
                 kind,
@@ -138,8 +182,7 @@ impl Backend {
         let diagnostics = match run {
             Ok((diagnostics, error)) => {
                 if let Some(error) = error {
-                    self.log_error(format!("copydesk configuration: {error}"))
-                        .await;
+                    self.config_error(error).await;
                 }
                 diagnostics
             }
@@ -253,10 +296,19 @@ impl LanguageServer for Backend {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
+        #[allow(deprecated)] // root_uri: the fallback for clients without folders.
+        let root = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|f| f.first())
+            .map(|f| &f.uri)
+            .or(params.root_uri.as_ref())
+            .and_then(|u| u.to_file_path().ok());
         {
             let mut state = self.state();
             state.encoding = encoding;
             state.watch_registration = watch_registration;
+            state.root = root;
         }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -352,7 +404,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
-        self.schedule_all();
+        self.reload();
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -364,7 +416,7 @@ impl LanguageServer for Backend {
                 .is_some_and(|name| CONFIG_FILE_NAMES.contains(&name))
         });
         if config_changed {
-            self.schedule_all();
+            self.reload();
         }
     }
 
@@ -398,9 +450,10 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&uri, "hover").await else {
             return Ok(None);
         };
-        let path: Option<PathBuf> = uri.to_file_path().ok();
+        let path = self.config_path(&uri);
         let name = file_name(&uri);
         let position = at.position;
+        let resolver = self.resolver.clone();
         let found = self
             .off_thread("hover", &uri, move || {
                 let doc = Document::parse(snap.text, snap.kind);
@@ -411,7 +464,7 @@ impl LanguageServer for Backend {
                         position.line, position.character
                     ));
                 };
-                let settings = Settings::for_document(path.as_deref()).unwrap_or_default();
+                let (settings, _) = Settings::for_document(&resolver, path.as_deref());
                 let date = PublicationDate::resolve(&doc, name.as_deref(), None, today());
                 let ctx = Context {
                     date: date.date,

@@ -1,68 +1,108 @@
-//! What a lint run reads besides the text: house style and rule set, resolved for each
-//! document.
+//! What a lint run reads besides the text: the workspace's copydesk configuration
+//! (`copydesk.toml` / `.copydesk.toml`, found from the document's folder upwards, as the
+//! CLI finds it): rule selection and severities, per-path overrides, house-style data.
+//! Suppression comments are applied by the core's linter.
 //!
-//! Settings are resolved afresh on every lint run (nothing is cached), so a reload is
-//! simply a re-lint of the open documents: the server does that on
-//! `workspace/didChangeWatchedFiles` (for `copydesk.toml` / `.copydesk.toml`) and on
-//! `workspace/didChangeConfiguration`.
-//!
-//! INTEGRATION NOTE (issue 7): the configuration module is not in `copydesk-core` on
-//! main yet. When it lands, this file is the one to change: `for_document` resolves
-//! `ConfigResolver::new(&ConfigSource::Discover)?.config_for(path)?`, `style()` is the
-//! config's style and `lint` is `config.settings_for(path).lint(doc, date)` (which also
-//! applies the suppression comments). Until then the embedded house style and every
-//! rule apply.
+//! The server keeps one [`ConfigResolver`] (it caches what it read per folder) and
+//! clears it when a configuration file changes (`workspace/didChangeWatchedFiles`) or
+//! the client's settings do (`workspace/didChangeConfiguration`), then re-lints the
+//! open documents.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use copydesk_core::{all_rules, lint_with, Context, Date, Diagnostic, Document, HouseStyle, Rule};
+use copydesk_core::config::Config;
+use copydesk_core::discovery::ConfigResolver;
+use copydesk_core::{Date, Diagnostic, Document, HouseStyle};
 
-/// The configuration file names the server watches.
-pub const CONFIG_FILE_NAMES: &[&str] = &["copydesk.toml", ".copydesk.toml"];
+pub use copydesk_core::config::CONFIG_FILE_NAMES;
+pub use copydesk_core::discovery::ConfigSource;
 
 /// The resolved settings of one lint run.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
-    /// `None`: the embedded house style.
-    style: Option<HouseStyle>,
+    config: Arc<Config>,
+    /// The document's path, for the configuration's per-path overrides.
+    path: Option<PathBuf>,
 }
 
 impl Settings {
-    /// The settings that apply to the document at `path` (`None` for an unsaved
-    /// buffer). Errors are for the client's log; the defaults then apply.
-    pub fn for_document(_path: Option<&Path>) -> Result<Self, String> {
-        Ok(Self::default())
+    /// The settings for the document at `path` (`None`: no file, the embedded defaults).
+    /// On a configuration error, the error (for the client) and the defaults.
+    pub fn for_document(resolver: &ConfigResolver, path: Option<&Path>) -> (Self, Option<String>) {
+        let Some(path) = path else {
+            return (Self::default(), None);
+        };
+        match resolver.config_for(path) {
+            Ok(config) => (
+                Self {
+                    config,
+                    path: Some(path.to_path_buf()),
+                },
+                None,
+            ),
+            Err(e) => (Self::default(), Some(e.to_string())),
+        }
     }
 
     pub fn style(&self) -> &HouseStyle {
-        self.style
-            .as_ref()
-            .unwrap_or_else(|| HouseStyle::embedded())
+        &self.config.style
     }
 
-    /// The rules to run, in registry order.
-    pub fn rules(&self) -> Vec<&'static dyn Rule> {
-        all_rules().to_vec()
-    }
-
-    /// Lint `doc` published on `date` with these settings.
+    /// Lint `doc` published on `date`: the selected rules at their configured
+    /// severities, without the findings the document's suppression comments silence.
     pub fn lint(&self, doc: &Document, date: Date) -> Vec<Diagnostic> {
-        let ctx = Context {
-            date,
-            style: self.style(),
-        };
-        lint_with(doc, &ctx, &self.rules())
+        let path = self.path.as_deref().unwrap_or(Path::new(""));
+        self.config.settings_for(path).lint(doc, date)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use copydesk_core::SourceKind;
+
+    const TEXT: &str = "Talks stalled (TASS, Agust 20).\n";
+
+    fn lint(settings: &Settings) -> Vec<Diagnostic> {
+        let doc = Document::parse(TEXT, SourceKind::Text);
+        settings.lint(&doc, jiff::civil::date(2021, 8, 23))
+    }
 
     #[test]
-    fn defaults_are_the_embedded_style_and_every_rule() {
-        let s = Settings::for_document(None).unwrap();
+    fn defaults_run_every_rule_with_the_embedded_style() {
+        let resolver = ConfigResolver::new(&ConfigSource::Isolated).unwrap();
+        let (s, error) = Settings::for_document(&resolver, None);
+        assert_eq!(error, None);
         assert_eq!(s.style(), HouseStyle::embedded());
-        assert_eq!(s.rules().len(), all_rules().len());
+        assert_eq!(lint(&s).len(), 1);
+    }
+
+    #[test]
+    fn the_configuration_is_found_upwards_and_reloaded_after_clearing() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("desk");
+        std::fs::create_dir(&sub).unwrap();
+        let config = dir.path().join("copydesk.toml");
+        std::fs::write(&config, "ignore = [\"citation-format\"]\n").unwrap();
+        let file = sub.join("story.txt");
+        let resolver = ConfigResolver::new(&ConfigSource::Discover).unwrap();
+        let (s, error) = Settings::for_document(&resolver, Some(&file));
+        assert_eq!(error, None);
+        assert_eq!(lint(&s), vec![]);
+
+        std::fs::write(&config, "[rules.citation-format]\nseverity = \"error\"\n").unwrap();
+        resolver.clear_cache();
+        let (s, _) = Settings::for_document(&resolver, Some(&file));
+        let found = lint(&s);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, copydesk_core::Severity::Error);
+
+        std::fs::write(&config, "colour = 1\n").unwrap();
+        resolver.clear_cache();
+        let (s, error) = Settings::for_document(&resolver, Some(&file));
+        let error = error.expect("a configuration error");
+        assert!(error.contains("colour"), "{error}");
+        assert_eq!(lint(&s).len(), 1, "the defaults apply");
     }
 }

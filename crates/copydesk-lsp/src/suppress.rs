@@ -1,35 +1,34 @@
-//! The edits that silence a rule in place, in the inline suppression syntax:
+//! The edits that silence a rule in place, in the core's inline suppression syntax
+//! (`copydesk_core::suppression`):
 //!
 //! - Markdown: `<!-- copydesk-disable-next-line RULE -->` on the line before the
 //!   finding, `<!-- copydesk-disable-file RULE -->` at the top (after front matter);
 //! - plain text: a line of its own `# copydesk-disable-next-line RULE` /
 //!   `# copydesk-disable-file RULE`.
 //!
-//! Several rules share one comment (separated by commas or spaces; a reason may follow
-//! ` -- `): when the comment is already there, the rule is added to it rather than a
-//! second comment written.
+//! When a directive of the same kind is already there (a next-line directive governing
+//! the finding's line, a file directive anywhere), the rule is added to its list, its
+//! reason kept, rather than a second comment written.
 
-use copydesk_core::{Document, Edit, SourceKind, TextRange};
-
-const NEXT_LINE: &str = "copydesk-disable-next-line";
-const FILE: &str = "copydesk-disable-file";
+use copydesk_core::suppression::{comment, directives, Directive, DirectiveKind};
+use copydesk_core::{Document, Edit};
 
 /// The edit that silences `rule` on the line that holds `offset`.
 pub fn disable_next_line(doc: &Document, offset: usize, rule: &str) -> Option<Edit> {
     let index = &doc.line_index;
     let line = index.line_of(offset.min(doc.source.len()));
     let range = index.line_range(line, &doc.source)?;
+    let existing = directives(doc);
+    if let Some(d) = existing
+        .iter()
+        .find(|d| d.kind == DirectiveKind::DisableNextLine && governed_line(doc, d) == Some(line))
+    {
+        return Some(extend(doc, d, rule));
+    }
     let line_text = range.slice(&doc.source);
     let indent_len = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
     let indent = &line_text[..indent_len];
-    if line > 0 {
-        if let Some(prev) = index.line_range(line - 1, &doc.source) {
-            if let Some(edit) = extend_comment(doc, prev, NEXT_LINE, rule) {
-                return Some(edit);
-            }
-        }
-    }
-    let comment = comment(doc.kind, NEXT_LINE, rule);
+    let comment = comment(doc.kind, DirectiveKind::DisableNextLine, &[rule], None);
     Some(Edit::insert(
         range.start,
         format!("{indent}{comment}{}", line_ending(&doc.source)),
@@ -38,18 +37,19 @@ pub fn disable_next_line(doc: &Document, offset: usize, rule: &str) -> Option<Ed
 
 /// The edit that silences `rule` in the whole document.
 pub fn disable_file(doc: &Document, rule: &str) -> Edit {
-    let at = doc.front_matter.as_ref().map_or(0, |fm| fm.range.end);
-    let at = at.min(doc.source.len());
-    let eol = line_ending(&doc.source);
-    let index = &doc.line_index;
-    let line = index.line_of(at);
-    if let Some(first) = index.line_range(line, &doc.source) {
-        if first.start == at {
-            if let Some(edit) = extend_comment(doc, first, FILE, rule) {
-                return edit;
-            }
-        }
+    let existing = directives(doc);
+    if let Some(d) = existing
+        .iter()
+        .find(|d| d.kind == DirectiveKind::DisableFile && !d.rules.is_empty())
+    {
+        return extend(doc, d, rule);
     }
+    let at = doc
+        .front_matter
+        .as_ref()
+        .map_or(0, |fm| fm.range.end)
+        .min(doc.source.len());
+    let eol = line_ending(&doc.source);
     // Front matter that ends the file without a line break needs one before the comment.
     let lead = if at > 0 && !doc.source[..at].ends_with(['\n', '\r']) {
         eol
@@ -61,56 +61,34 @@ pub fn disable_file(doc: &Document, rule: &str) -> Edit {
     } else {
         0
     };
-    Edit::insert(
-        at + bom,
-        format!("{lead}{}{eol}", comment(doc.kind, FILE, rule)),
+    let comment = comment(doc.kind, DirectiveKind::DisableFile, &[rule], None);
+    Edit::insert(at + bom, format!("{lead}{comment}{eol}"))
+}
+
+/// The line a next-line directive governs: the first line after it that is not blank.
+fn governed_line(doc: &Document, d: &Directive) -> Option<usize> {
+    let index = &doc.line_index;
+    let mut line = index.line_of(d.range.end) + 1;
+    while let Some(r) = index.line_range(line, &doc.source) {
+        if !r.slice(&doc.source).trim().is_empty() {
+            return Some(line);
+        }
+        line += 1;
+    }
+    None
+}
+
+/// The directive rewritten with `rule` added to its list (unchanged when it names the
+/// rule already, or names none, which means every rule).
+fn extend(doc: &Document, d: &Directive, rule: &str) -> Edit {
+    let mut rules: Vec<&str> = d.rules.iter().map(|(r, _)| r.as_str()).collect();
+    if !rules.is_empty() && !rules.contains(&rule) {
+        rules.push(rule);
+    }
+    Edit::replace(
+        d.range,
+        comment(doc.kind, d.kind, &rules, d.reason.as_deref()),
     )
-}
-
-fn comment(kind: SourceKind, directive: &str, rules: &str) -> String {
-    match kind {
-        SourceKind::Markdown => format!("<!-- {directive} {rules} -->"),
-        SourceKind::Text => format!("# {directive} {rules}"),
-    }
-}
-
-/// If `line` is already a `directive` comment, the edit that adds `rule` to its list
-/// (an edit that changes nothing when the rule is listed already).
-fn extend_comment(doc: &Document, line: TextRange, directive: &str, rule: &str) -> Option<Edit> {
-    let text = line.slice(&doc.source);
-    let trimmed = text.trim();
-    let inner = match doc.kind {
-        SourceKind::Markdown => trimmed.strip_prefix("<!--")?.strip_suffix("-->")?.trim(),
-        SourceKind::Text => trimmed.strip_prefix('#')?.trim(),
-    };
-    let rules = inner.strip_prefix(directive)?;
-    if !rules.starts_with([' ', '\t']) {
-        return None;
-    }
-    let rules = rules.trim();
-    // A reason after `--` is kept as it is.
-    let (list, reason) = match rules.split_once("--") {
-        Some((list, reason)) => (list.trim(), Some(reason.trim())),
-        None => (rules, None),
-    };
-    // Rules are separated by commas or spaces.
-    let mut ids: Vec<&str> = list
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if !ids.contains(&rule) {
-        ids.push(rule);
-    }
-    let mut all = ids.join(", ");
-    if let Some(reason) = reason {
-        all.push_str(" -- ");
-        all.push_str(reason);
-    }
-    let lead = &text[..text.len() - text.trim_start().len()];
-    Some(Edit::replace(
-        line,
-        format!("{lead}{}", comment(doc.kind, directive, &all)),
-    ))
 }
 
 fn line_ending(text: &str) -> &'static str {
@@ -124,6 +102,7 @@ fn line_ending(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use copydesk_core::SourceKind;
 
     fn apply(source: &str, edit: &Edit) -> String {
         let mut out = source.to_string();
@@ -175,6 +154,41 @@ mod tests {
         let doc = Document::parse(src, SourceKind::Text);
         let edit = disable_next_line(&doc, src.find("Agust").unwrap(), "citation-format").unwrap();
         assert_eq!(apply(src, &edit), src);
+    }
+
+    /// The findings of the default settings on `src`.
+    fn findings(src: &str, kind: SourceKind) -> Vec<String> {
+        let doc = Document::parse(src, kind);
+        crate::settings::Settings::default()
+            .lint(&doc, jiff::civil::date(2021, 8, 23))
+            .into_iter()
+            .map(|d| format!("{}: {}", d.rule, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_comments_silence_the_finding_and_only_it() {
+        let src = "Ankara — “Türkiye” 😀 talks stalled (TASS, Agust 20).\n\nTalks resumed (TASS, Augst 21).\n";
+        for kind in [SourceKind::Markdown, SourceKind::Text] {
+            assert_eq!(findings(src, kind).len(), 2);
+            let doc = Document::parse(src, kind);
+            let line =
+                disable_next_line(&doc, src.find("Agust").unwrap(), "citation-format").unwrap();
+            let left = findings(&apply(src, &line), kind);
+            assert_eq!(left.len(), 1, "{kind:?}: {left:?}");
+            assert!(left[0].contains("Augst"), "{left:?}");
+            let file = disable_file(&doc, "citation-format");
+            assert_eq!(findings(&apply(src, &file), kind), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn a_directive_above_blank_lines_is_extended() {
+        let src = "<!-- copydesk-disable-next-line place-name -->\n\nTalks (TASS, Agust 20).\n";
+        let doc = Document::parse(src, SourceKind::Markdown);
+        let edit = disable_next_line(&doc, src.find("Agust").unwrap(), "citation-format").unwrap();
+        assert!(apply(src, &edit)
+            .starts_with("<!-- copydesk-disable-next-line place-name, citation-format -->\n\n"));
     }
 
     #[test]
