@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use copydesk_core::suppression::UNUSED_SUPPRESSION;
 use copydesk_core::Document;
 use tower_lsp::lsp_types::{
     self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Url, WorkspaceEdit,
@@ -95,7 +96,8 @@ pub fn code_actions(
 
     let mut seen_rules = Vec::new();
     for (diagnostic, data) in &found {
-        if seen_rules.contains(&data.rule) {
+        // A stale suppression is fixed by removing it, not by suppressing the report.
+        if seen_rules.contains(&data.rule) || data.rule == UNUSED_SUPPRESSION {
             continue;
         }
         seen_rules.push(data.rule.clone());
@@ -262,6 +264,23 @@ mod tests {
         let req = request(&uri, lsp::Range::new(cursor, cursor), &[], &echoed);
         let titles = titles(&code_actions(&req, &doc, &positions));
         assert!(titles.iter().any(|t| t.contains("September")), "{titles:?}");
+    }
+
+    #[test]
+    fn a_stale_suppression_is_removed_not_suppressed() {
+        let text = "<!-- copydesk-disable-next-line citation-format -->\nTalks resumed (TASS, August 20).\n";
+        let (doc, published) = setup(text, SourceKind::Markdown);
+        assert_eq!(published.len(), 1, "{published:?}");
+        let positions = Positions::new(&doc.source, &doc.line_index, PositionEncoding::Utf16);
+        let uri = Url::parse("file:///desk/talks.md").unwrap();
+        let cursor = lsp::Position::new(0, 10);
+        let req = request(&uri, lsp::Range::new(cursor, cursor), &published, &[]);
+        let titles = titles(&code_actions(&req, &doc, &positions));
+        assert!(!titles.is_empty());
+        assert!(
+            !titles.iter().any(|t| t.starts_with("Ignore")),
+            "{titles:?}"
+        );
     }
 
     #[test]
