@@ -2,7 +2,9 @@
 //! (`copydesk_core::suppression`):
 //!
 //! - Markdown: `<!-- copydesk-disable-next-line RULE -->` on the line before the
-//!   finding, `<!-- copydesk-disable-file RULE -->` at the top (after front matter);
+//!   finding (at the end of that line when it is prose of a paragraph or list the
+//!   finding's line continues, which a comment line of its own would split),
+//!   `<!-- copydesk-disable-file RULE -->` at the top (after front matter);
 //! - plain text: a line of its own `# copydesk-disable-next-line RULE` /
 //!   `# copydesk-disable-file RULE`.
 //!
@@ -11,7 +13,7 @@
 //! reason kept, rather than a second comment written.
 
 use copydesk_core::suppression::{comment, directives, Directive, DirectiveKind};
-use copydesk_core::{Document, Edit};
+use copydesk_core::{Document, Edit, SourceKind};
 
 /// The edit that silences `rule` on the line that holds `offset`.
 pub fn disable_next_line(doc: &Document, offset: usize, rule: &str) -> Option<Edit> {
@@ -25,10 +27,21 @@ pub fn disable_next_line(doc: &Document, offset: usize, rule: &str) -> Option<Ed
     {
         return Some(extend(doc, d, rule));
     }
+    let comment = comment(doc.kind, DirectiveKind::DisableNextLine, &[rule], None);
+    // In Markdown, a comment on a line of its own would end the paragraph or list it
+    // stands in: when the line before is prose, the comment goes at its end instead.
+    if doc.kind == SourceKind::Markdown && line > 0 {
+        if let Some(prev) = index.line_range(line - 1, &doc.source) {
+            let prev_text = prev.slice(&doc.source);
+            let last_prose = prev.start + prev_text.trim_end().len();
+            if !prev_text.trim().is_empty() && doc.block_at(last_prose - 1).is_some() {
+                return Some(Edit::insert(last_prose, format!(" {comment}")));
+            }
+        }
+    }
     let line_text = range.slice(&doc.source);
     let indent_len = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
     let indent = &line_text[..indent_len];
-    let comment = comment(doc.kind, DirectiveKind::DisableNextLine, &[rule], None);
     Some(Edit::insert(
         range.start,
         format!("{indent}{comment}{}", line_ending(&doc.source)),
@@ -102,7 +115,6 @@ fn line_ending(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use copydesk_core::SourceKind;
 
     fn apply(source: &str, edit: &Edit) -> String {
         let mut out = source.to_string();
@@ -180,6 +192,42 @@ mod tests {
             let file = disable_file(&doc, "citation-format");
             assert_eq!(findings(&apply(src, &file), kind), Vec::<String>::new());
         }
+    }
+
+    #[test]
+    fn inside_a_wrapped_paragraph_or_list_the_comment_ends_the_line_before() {
+        let src = "# Talks\n\nMinisters met in the capital on Monday,\nand talks stalled (TASS, Agust 20).\n\n- first point (TASS, August 2)\n- second point (TASS, Augst 3)\n";
+        let doc = Document::parse(src, SourceKind::Markdown);
+        let edit = disable_next_line(&doc, src.find("Agust").unwrap(), "citation-format").unwrap();
+        let edited = apply(src, &edit);
+        assert!(
+            edited.contains(
+                "on Monday, <!-- copydesk-disable-next-line citation-format -->\nand talks"
+            ),
+            "{edited}"
+        );
+        let left = findings(&edited, SourceKind::Markdown);
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert!(left[0].contains("Augst"), "{left:?}");
+        // The paragraph is still one paragraph.
+        assert_eq!(
+            Document::parse(edited.as_str(), SourceKind::Markdown)
+                .blocks
+                .len(),
+            doc.blocks.len()
+        );
+
+        let edit = disable_next_line(&doc, src.find("Augst").unwrap(), "citation-format").unwrap();
+        let edited = apply(src, &edit);
+        assert!(
+            edited.contains(
+                "(TASS, August 2) <!-- copydesk-disable-next-line citation-format -->\n- second"
+            ),
+            "{edited}"
+        );
+        let left = findings(&edited, SourceKind::Markdown);
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert!(left[0].contains("Agust"), "{left:?}");
     }
 
     #[test]
