@@ -36,7 +36,9 @@ fn today() -> Date {
 #[derive(Debug)]
 struct Entry {
     doc: TextDocument,
-    /// Bumped by every change: a lint run for an older generation is dropped.
+    /// Set anew by every change (from one counter for all documents, so a document
+    /// closed and opened again does not reuse one): a lint run for another generation
+    /// is dropped.
     generation: u64,
     /// The diagnostics last published, and the version they are for.
     published: Vec<Diagnostic>,
@@ -50,6 +52,7 @@ struct State {
     /// The first workspace folder: its configuration applies to unsaved buffers.
     root: Option<PathBuf>,
     docs: HashMap<Url, Entry>,
+    generations: u64,
     /// The configuration error last shown to the user, so it is shown once.
     shown_config_error: Option<String>,
 }
@@ -100,11 +103,13 @@ impl Backend {
     fn schedule(&self, uri: Url) {
         let generation = {
             let mut state = self.state();
+            state.generations += 1;
+            let generation = state.generations;
             let Some(entry) = state.docs.get_mut(&uri) else {
                 return;
             };
-            entry.generation += 1;
-            entry.generation
+            entry.generation = generation;
+            generation
         };
         let this = self.clone();
         tokio::spawn(async move { this.lint_and_publish(uri, generation).await });
