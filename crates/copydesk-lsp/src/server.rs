@@ -1,7 +1,7 @@
 //! The protocol glue: LSP requests and notifications dispatched to the document store,
 //! the linter, code actions and hover. The logic lives in the other modules.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -53,8 +53,8 @@ struct State {
     root: Option<PathBuf>,
     docs: HashMap<Url, Entry>,
     generations: u64,
-    /// The configuration error last shown to the user, so it is shown once.
-    shown_config_error: Option<String>,
+    /// The configuration errors shown since the last reload, so each is shown once.
+    shown_config_errors: HashSet<String>,
 }
 
 /// The language server.
@@ -123,22 +123,18 @@ impl Backend {
             .or_else(|| self.state().root.as_ref().map(|r| r.join("untitled")))
     }
 
-    /// Log a configuration error, and show it to the user the first time.
+    /// Show and log a configuration error, once until the configuration is reloaded
+    /// (not on every keystroke's lint run).
     async fn config_error(&self, error: String) {
-        let first = {
-            let mut state = self.state();
-            let first = state.shown_config_error.as_ref() != Some(&error);
-            state.shown_config_error = Some(error.clone());
-            first
-        };
-        if first {
-            self.client
-                .show_message(
-                    MessageType::WARNING,
-                    format!("copydesk: configuration error, defaults apply: {error}"),
-                )
-                .await;
+        if !self.state().shown_config_errors.insert(error.clone()) {
+            return;
         }
+        self.client
+            .show_message(
+                MessageType::WARNING,
+                format!("copydesk: configuration error, defaults apply: {error}"),
+            )
+            .await;
         self.log_error(format!("copydesk configuration: {error}"))
             .await;
     }
@@ -146,7 +142,7 @@ impl Backend {
     /// Re-read the configuration and re-lint every open document.
     fn reload(&self) {
         self.resolver.clear_cache();
-        self.state().shown_config_error = None;
+        self.state().shown_config_errors.clear();
         self.schedule_all();
     }
 
