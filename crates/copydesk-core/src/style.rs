@@ -36,6 +36,9 @@ pub struct HouseStyle {
     /// Acronym exemptions and glossary; embedded from `data/acronyms.toml` by default.
     #[serde(default)]
     pub acronyms: AcronymStyle,
+    /// The gazetteer of the `place-name` rule, from its own file (`data/places.toml`).
+    #[serde(default)]
+    pub places: crate::gazetteer::Gazetteer,
 }
 
 impl HouseStyle {
