@@ -49,9 +49,8 @@ impl TryFrom<String> for DateBound {
     type Error = String;
 
     fn try_from(text: String) -> Result<Self, String> {
-        DateBound::parse(&text).ok_or_else(|| {
-            format!("`{text}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-        })
+        DateBound::parse(&text)
+            .ok_or_else(|| format!("`{text}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"))
     }
 }
 
@@ -153,7 +152,8 @@ impl PlaceName {
 
     /// Whether `form` is this name or one of its variants (case-insensitive).
     pub fn has_form(&self, form: &str) -> bool {
-        self.forms().any(|f| f.to_lowercase() == form.to_lowercase())
+        self.forms()
+            .any(|f| f.to_lowercase() == form.to_lowercase())
     }
 
     /// Whether the name may be the house name at some day of `first..=last`. A date
@@ -233,10 +233,7 @@ impl Place {
 
     /// Whether a mention written `form` may be the house name at some day of the period.
     pub fn form_in_force_during(&self, form: &str, first: Date, last: Date) -> bool {
-        if self.kind == ChangeKind::Rename
-            && self.retroactive
-            && self.current().has_form(form)
-        {
+        if self.kind == ChangeKind::Rename && self.retroactive && self.current().has_form(form) {
             return true;
         }
         self.entries_for(form)
@@ -297,7 +294,10 @@ impl Place {
         }
         for (i, n) in self.names.iter().enumerate() {
             if n.forms().any(|f| f.trim().is_empty() || f.trim() != f) {
-                return Err(bad(format!("name `{}` has an empty or padded form", n.name)));
+                return Err(bad(format!(
+                    "name `{}` has an empty or padded form",
+                    n.name
+                )));
             }
             let last = i + 1 == self.names.len();
             if i > 0 {
@@ -447,7 +447,7 @@ impl Gazetteer {
 
     /// Whether the rule checks this place (optional places only when enabled).
     pub fn is_enabled(&self, place: &Place) -> bool {
-        !place.optional || self.enable.iter().any(|id| *id == place.id)
+        !place.optional || self.enable.contains(&place.id)
     }
 
     pub fn place(&self, id: &str) -> Option<&Place> {
@@ -490,10 +490,8 @@ impl Gazetteer {
             .into_iter()
             .filter_map(|(range, i)| {
                 let place = self.places.get(i)?;
-                (!in_exempt(doc.prose.as_bytes(), range, place)).then_some(PlaceMention {
-                    range,
-                    place,
-                })
+                (!in_exempt(doc.prose.as_bytes(), range, place))
+                    .then_some(PlaceMention { range, place })
             })
             .collect()
     }
@@ -544,7 +542,8 @@ pub(crate) fn in_exempt(text: &[u8], range: TextRange, place: &Place) -> bool {
         let lo = range.end.saturating_sub(e.len());
         let hi = range.start.min(text.len().saturating_sub(e.len()));
         (lo..=hi).any(|s| {
-            text.get(s..s + e.len()).is_some_and(|w| w.eq_ignore_ascii_case(e))
+            text.get(s..s + e.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(e))
                 && (s == 0 || !text[s - 1].is_ascii_alphanumeric())
                 && text
                     .get(s + e.len())
@@ -569,7 +568,11 @@ mod tests {
                 assert_eq!(pair[0].until, pair[1].from, "{}", p.id);
                 let (u, f) = (pair[0].until.unwrap(), pair[1].from.unwrap());
                 assert!(u.first == f.first && u.last == f.last);
-                assert!(pair[1].reference.as_ref().is_some_and(|r| r.len() > 10), "{}", p.id);
+                assert!(
+                    pair[1].reference.as_ref().is_some_and(|r| r.len() > 10),
+                    "{}",
+                    p.id
+                );
             }
             for n in &p.names {
                 if let (Some(f), Some(u)) = (n.from, n.until) {
@@ -657,7 +660,11 @@ reference = "Our desk switched in March 2022"
         let before = g.places.len();
         g.merge(user).unwrap();
         assert_eq!(g.places.len(), before);
-        assert!(g.place("kyiv").unwrap().exempt.contains(&"Dynamo Kiev".to_string()));
+        assert!(g
+            .place("kyiv")
+            .unwrap()
+            .exempt
+            .contains(&"Dynamo Kiev".to_string()));
         assert!(g.is_enabled(g.place("turkiye").unwrap()));
     }
 
@@ -675,7 +682,10 @@ reference = "Our desk switched in March 2022"
         assert_eq!(g.place_at("Nur-Sultan").unwrap().id, "astana");
         assert!(g.place_at("Paris").is_none());
         let d = g.place("astana").unwrap().describe();
-        assert!(d.contains("Nur-Sultan (20 March 2019 – 17 September 2022)"), "{d}");
+        assert!(
+            d.contains("Nur-Sultan (20 March 2019 – 17 September 2022)"),
+            "{d}"
+        );
         assert!(g.listing().contains("- `kyiv`: Ukraine's capital"));
     }
 }

@@ -10,6 +10,7 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
         &rules::acronym_undefined::AcronymUndefined,
         &rules::acronym_mismatch::AcronymMismatch,
         &rules::acronym_redefined::AcronymRedefined,
+        &rules::place_name::PlaceName,
         // Last: it reports on the suppression comments after the other rules ran.
         &rules::unused_suppression::UnusedSuppression,
     ];

@@ -1,0 +1,235 @@
+//! The date that matters for a place mention: explicit periods ("In June 2011",
+//! "between 2010 and 2018", "until 2019", "in the 1990s") and vaguer cues of a past
+//! time ("then", "Soviet", "at the time") in a sentence.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+use regex::Regex;
+
+use crate::document::MONTHS;
+use crate::text::TextRange;
+
+/// A span of time named in the text: every day of `first..=last` may be meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Period {
+    /// The expression in the source ("In June 2011"); empty for a cue.
+    pub range: TextRange,
+    pub first: Date,
+    pub last: Date,
+}
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTHS.join("|");
+    Regex::new(&format!(
+        r"(?x)
+        \b(?P<prep>[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore
+           |[Aa]fter|[Bb]etween|[Oo]n|[Aa]s\ of|[Aa]s\ early\ as|[Aa]s\ late\ as)
+        \s+
+        (?:the\s+)?
+        (?:(?:early|late|mid|end\ of|beginning\ of|start\ of|spring\ of|summer\ of|autumn\ of
+            |fall\ of|winter\ of|first\ half\ of|second\ half\ of)[\s-]+(?:the\s+)?)?
+        (?:(?P<day1>\d{{1,2}})\s+)?
+        (?:(?P<month>{months})\s+)?
+        (?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?
+        (?P<year>1[6-9]\d\d|20\d\d)(?P<decade>s)?
+        (?:\s*(?:[–-]|to|and|through|until)\s*(?P<year2>1[6-9]\d\d|20\d\d))?
+        \b(?:[^,\d]|,\D|$)"
+    ))
+    .expect("valid regex")
+});
+
+/// Words that set a sentence in the Soviet past, or in some past time.
+static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade)\b",
+    )
+    .expect("valid regex")
+});
+static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|back\s+in)\b",
+    )
+    .expect("valid regex")
+});
+/// Words that bring a clause back to the present.
+static PRESENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:now|today|currently|nowadays|at\s+present|these\s+days)\b")
+        .expect("valid regex")
+});
+
+/// The explicit periods in `text` (which starts at byte `offset` of the document),
+/// given the publication date.
+pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period> {
+    let mut out = Vec::new();
+    for caps in PERIOD.captures_iter(text) {
+        let (Some(prep), Some(year)) = (caps.name("prep"), caps.name("year")) else {
+            continue;
+        };
+        let Ok(y) = year.as_str().parse::<i16>() else {
+            continue;
+        };
+        let end = caps
+            .name("year2")
+            .or(caps.name("decade"))
+            .map_or(year.end(), |m| m.end());
+        let month = caps
+            .name("month")
+            .and_then(|m| MONTHS.iter().position(|n| *n == m.as_str()))
+            .and_then(|i| i8::try_from(i + 1).ok());
+        let day = caps
+            .name("day1")
+            .or(caps.name("day2"))
+            .and_then(|d| d.as_str().parse::<i8>().ok());
+        let (first, last) = if caps.name("decade").is_some() && y % 10 == 0 {
+            (Date::new(y, 1, 1), Date::new(y + 9, 12, 31))
+        } else {
+            match (month, day) {
+                (Some(m), Some(d)) => (Date::new(y, m, d), Date::new(y, m, d)),
+                (Some(m), None) => (
+                    Date::new(y, m, 1),
+                    Date::new(y, m, 1).map(|d| d.last_of_month()),
+                ),
+                _ => (Date::new(y, 1, 1), Date::new(y, 12, 31)),
+            }
+        };
+        let (Ok(mut first), Ok(mut last)) = (first, last) else {
+            continue;
+        };
+        if let Some(y2) = caps
+            .name("year2")
+            .and_then(|m| m.as_str().parse::<i16>().ok())
+        {
+            match Date::new(y2, 12, 31) {
+                Ok(d) if d >= last => last = d,
+                _ => continue,
+            }
+        }
+        match prep.as_str().to_ascii_lowercase().as_str() {
+            "since" | "as of" => last = published.max(first),
+            "from" if caps.name("year2").is_none() => last = published.max(first),
+            "after" => {
+                first = last.checked_add(1.day()).unwrap_or(last);
+                last = published.max(first);
+            }
+            "until" | "till" | "by" | "as late as" => first = Date::MIN,
+            "before" => {
+                last = first.checked_sub(1.day()).unwrap_or(first);
+                first = Date::MIN;
+            }
+            _ => {}
+        }
+        out.push(Period {
+            range: TextRange::new(offset + prep.start(), offset + end),
+            first,
+            last,
+        });
+    }
+    out
+}
+
+/// Periods implied by vague cues in `text`: the Soviet past, or any time before
+/// publication. They can excuse a name but never make one wrong.
+pub(crate) fn cue_periods(text: &str, published: Date) -> Vec<Period> {
+    let mut out = Vec::new();
+    if SOVIET_CUE.is_match(text) {
+        out.push(Period {
+            range: TextRange::default(),
+            first: Date::MIN,
+            last: Date::new(1991, 12, 26).expect("valid date"),
+        });
+    }
+    if PAST_CUE.is_match(text) {
+        out.push(Period {
+            range: TextRange::default(),
+            first: Date::MIN,
+            last: published,
+        });
+    }
+    out
+}
+
+/// Whether `text` has a word that brings it back to the present ("now", "today").
+pub(crate) fn has_present_cue(text: &str) -> bool {
+    PRESENT_CUE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn spans(text: &str) -> Vec<(String, Date, Date)> {
+        periods(text, 0, date(2021, 9, 10))
+            .into_iter()
+            .map(|p| (p.range.slice(text).to_string(), p.first, p.last))
+            .collect()
+    }
+
+    #[test]
+    fn explicit_periods() {
+        assert_eq!(
+            spans("In June 2011, the senate met."),
+            vec![("In June 2011".into(), date(2011, 6, 1), date(2011, 6, 30))]
+        );
+        assert_eq!(
+            spans("They met in 2015 and between 2010 and 2018 too."),
+            vec![
+                ("in 2015".into(), date(2015, 1, 1), date(2015, 12, 31)),
+                (
+                    "between 2010 and 2018".into(),
+                    date(2010, 1, 1),
+                    date(2018, 12, 31)
+                )
+            ]
+        );
+        assert_eq!(
+            spans("Until 2019, it was so; in the early 1990s it was not."),
+            vec![
+                ("Until 2019".into(), Date::MIN, date(2019, 12, 31)),
+                (
+                    "in the early 1990s".into(),
+                    date(1990, 1, 1),
+                    date(1999, 12, 31)
+                )
+            ]
+        );
+        assert_eq!(
+            spans("On August 15, 2019, talks began; since 2017 they go on."),
+            vec![
+                (
+                    "On August 15, 2019".into(),
+                    date(2019, 8, 15),
+                    date(2019, 8, 15)
+                ),
+                ("since 2017".into(), date(2017, 1, 1), date(2021, 9, 10))
+            ]
+        );
+        assert_eq!(
+            spans("on 6 May 1998 it changed"),
+            vec![("on 6 May 1998".into(), date(1998, 5, 6), date(1998, 5, 6))]
+        );
+    }
+
+    #[test]
+    fn not_periods() {
+        assert!(spans("They shipped 2,000 tonnes in 2,015 crates and $2019 in cash.").is_empty());
+        assert!(spans("On August 15 the envoy left.").is_empty());
+        assert!(spans("It fell by 1,500 units.").is_empty());
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(
+            cue_periods("the Soviet-era plant", date(2021, 1, 1)).len(),
+            1
+        );
+        assert_eq!(
+            cue_periods("Tokayev, then foreign minister", date(2021, 1, 1)).len(),
+            1
+        );
+        assert!(cue_periods("Tokayev is the president", date(2021, 1, 1)).is_empty());
+        assert!(has_present_cue("the city now hosts"));
+    }
+}
