@@ -357,9 +357,11 @@ fn periods_for(
         if block.in_citation(p.range.start) {
             continue;
         }
+        // "In June 2011, ...", "Back in 2015, ...": a period before the first clause
+        // break, at most two words in.
         let heads_sentence = prose
             .get(sentence.start..p.range.start)
-            .is_some_and(|s| s.chars().all(|c| !c.is_alphanumeric()));
+            .is_some_and(|s| s.split_whitespace().count() <= 2 && !s.contains([',', ';']));
         let in_clause = p.range.start < clause.end && clause.start < p.range.end;
         if in_clause || (heads_sentence && !present) {
             strong.push(p);
@@ -487,7 +489,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cue words right after a name that explain it.
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:['’]s\b|-\w+)?\s*[,(—–-]?\s*(?:(?:as|which|that|what)\b[^.;)]{0,60}?\b(?:known|called|named|renamed|spelt|spelled)\b|formerly\b|previously\b|then\b|now\b|renamed\b|later\b|known\b|called\b|until\s+\d{4}|before\s+\d{4})",
+        r"(?i)^(?:['’]s\b|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)\b|[,(—–]?\s*(?:(?:as|which|that|what)\b[^.;)]{0,60}?\b(?:known|called|named|renamed|spelt|spelled)\b|formerly\b|previously\b|renamed\b|until\s+\d{4}|before\s+\d{4}))",
     )
     .expect("valid regex")
 });

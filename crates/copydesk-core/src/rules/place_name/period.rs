@@ -25,7 +25,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         \b(?P<prep>[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore
-           |[Aa]fter|[Bb]etween|[Oo]n|[Aa]s\ of|[Aa]s\ early\ as|[Aa]s\ late\ as)
+           |[Aa]fter|[Bb]etween|[Oo]n|[Oo]f|[Tt]he|[Aa]s\ of|[Aa]s\ early\ as|[Aa]s\ late\ as)
         \s+
         (?:the\s+)?
         (?:(?:early|late|mid|end\ of|beginning\ of|start\ of|spring\ of|summer\ of|autumn\ of
@@ -49,7 +49,7 @@ static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|back\s+in)\b",
+        r"(?i)\b(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|back\s+in|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)\b",
     )
     .expect("valid regex")
 });
