@@ -229,7 +229,7 @@ fn check_rename(
         let Some(&last) = in_force.last() else {
             return;
         };
-        let when = lower_first(doc.text(p.range));
+        let when = &p.label;
         let detail = change_detail(place, m.name, p.first);
         let d = report.report(
             m.range,
@@ -327,14 +327,6 @@ fn month_year(date: Date) -> String {
         MONTHS[usize::from(date.month().unsigned_abs()).saturating_sub(1)],
         date.year()
     )
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The periods that decide a mention (`strong`: in its clause, or heading its

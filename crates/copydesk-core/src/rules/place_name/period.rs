@@ -12,10 +12,12 @@ use crate::document::MONTHS;
 use crate::text::TextRange;
 
 /// A span of time named in the text: every day of `first..=last` may be meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Period {
     /// The expression in the source ("In June 2011"); empty for a cue.
     pub range: TextRange,
+    /// How a message names the period: "in June 2011", "between 2010 and 2018".
+    pub label: String,
     pub first: Date,
     pub last: Date,
 }
@@ -120,8 +122,23 @@ pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period>
             }
             _ => {}
         }
+        let range = TextRange::new(offset + prep.start(), offset + end);
+        let written = text.get(prep.start()..end).unwrap_or("");
+        let label = match prep.as_str() {
+            // "the 2020 census", "the mills of the 1920s": say "in".
+            "the" | "The" | "of" | "Of" => {
+                let year_text = text.get(year.start()..end).unwrap_or("");
+                if caps.name("decade").is_some() {
+                    format!("in the {year_text}")
+                } else {
+                    format!("in {year_text}")
+                }
+            }
+            _ => lower_first(written),
+        };
         out.push(Period {
-            range: TextRange::new(offset + prep.start(), offset + end),
+            range,
+            label,
             first,
             last,
         });
@@ -136,6 +153,7 @@ pub(crate) fn cue_periods(text: &str, published: Date) -> Vec<Period> {
     if SOVIET_CUE.is_match(text) {
         out.push(Period {
             range: TextRange::default(),
+            label: "in Soviet times".into(),
             first: Date::MIN,
             last: Date::new(1991, 12, 26).expect("valid date"),
         });
@@ -143,11 +161,20 @@ pub(crate) fn cue_periods(text: &str, published: Date) -> Vec<Period> {
     if PAST_CUE.is_match(text) {
         out.push(Period {
             range: TextRange::default(),
+            label: "at the time".into(),
             first: Date::MIN,
             last: published,
         });
     }
     out
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Whether `text` has a word that brings it back to the present ("now", "today").
