@@ -213,6 +213,11 @@ fn check_rename(
         {
             return;
         }
+        // The newest name of an ambiguous place may be something else in an earlier
+        // period (Turkmenbashi was Niyazov's title before it was a city's name).
+        if place.ambiguous && place.current().has_form(written) {
+            return;
+        }
         let Some(p) = strong.iter().find(|p| place.covers(p.first)) else {
             return;
         };
@@ -245,10 +250,12 @@ fn check_rename(
         }
         return;
     }
+    // A period that reaches the publication date ("by 2025", "since 2017") cannot
+    // excuse a name that is out of date by then.
     if place.form_in_force_during(written, ctx.date, ctx.date)
         || weak
             .iter()
-            .any(|p| place.form_in_force_during(written, p.first, p.last))
+            .any(|p| p.last < ctx.date && place.form_in_force_during(written, p.first, p.last))
     {
         return;
     }
@@ -474,7 +481,7 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
 /// Cue words within three words before a name that mention it on purpose.
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future)\b\W*(?:\w+\W+){0,3}|\b(?:now|then|once|later)\b\W*(?:\w+\W+)?)$",
+        r"(?i)(?:\b(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed)\b\W*(?:\w+\W+){0,4}|\b(?:now|then|once|later)\b\W*(?:\w+\W+)?)$",
     )
     .expect("valid regex")
 });

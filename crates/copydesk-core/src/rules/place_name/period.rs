@@ -163,7 +163,7 @@ pub(crate) fn cue_periods(text: &str, published: Date) -> Vec<Period> {
             range: TextRange::default(),
             label: "at the time".into(),
             first: Date::MIN,
-            last: published,
+            last: published.checked_sub(1.day()).unwrap_or(published),
         });
     }
     out

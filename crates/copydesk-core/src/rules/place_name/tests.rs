@@ -82,7 +82,8 @@ fn cue_words_alone_mark_a_name_as_explained() {
     // No date and no second name in these sentences: only the cue words excuse them.
     let text = "The capital's old name, Tselinograd, survives on a station sign. Nur-Sultan \
                 (as the capital was known for three years) rarely appears on maps now. Its \
-                short-lived name Nur-Sultan did not catch on abroad.";
+                short-lived name Nur-Sultan did not catch on abroad. The ministry's memo \
+                referred to the capital as Nur-Sultan by mistake.";
     assert_eq!(flagged(text, date(2023, 6, 1)), Vec::<String>::new());
 }
 
@@ -117,7 +118,8 @@ fn past_lives_and_eras_excuse_the_name_of_their_time() {
                 mills of the 1920s made Bombay rich. Alexander the Great of Macedonia \
                 crossed the river. Back in 2015, Astana courted the same investors. The \
                 Red Army cadets studied under Frunze. The 2016 harvest fair in Astana drew \
-                crowds. Germany lost an army at Stalingrad.";
+                crowds. Germany lost an army at Stalingrad. In 1991, Turkmenbashi took the \
+                republic out of the union.";
     assert_eq!(flagged(text, SEPT_2021), Vec::<String>::new());
 }
 
@@ -208,6 +210,14 @@ fn a_present_clause_with_an_old_name_is_flagged() {
     assert_eq!(
         flagged("Astana now hosts most of the ministries.", SEPT_2021),
         vec!["Astana"]
+    );
+    // A period elsewhere in the sentence that reaches publication excuses nothing.
+    assert_eq!(
+        flagged(
+            "ASTANA, September 8 — The cabinet plans to double exports by 2025.",
+            SEPT_2021
+        ),
+        vec!["ASTANA"]
     );
     assert_eq!(
         flagged(
