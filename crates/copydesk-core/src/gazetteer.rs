@@ -474,9 +474,17 @@ impl Gazetteer {
     /// of the form as written and the place's index.
     pub fn find_in(&self, text: &str) -> Vec<(TextRange, usize)> {
         let m = self.matcher();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         m.regex
             .find_iter(text)
             .filter_map(|hit| {
+                // Whole words only ("Kievan" is not "Kiev"). Checked here rather than
+                // with `\b` in the pattern, which would keep the regex off its fast path.
+                let before = text.get(..hit.start()).and_then(|s| s.chars().next_back());
+                let after = text.get(hit.end()..).and_then(|s| s.chars().next());
+                if word(before) || word(after) {
+                    return None;
+                }
                 let place = *m.forms.get(hit.as_str())?;
                 Some((TextRange::new(hit.start(), hit.end()), place))
             })
@@ -525,8 +533,7 @@ impl Matcher {
             .map(|k| regex::escape(k))
             .collect::<Vec<_>>()
             .join("|");
-        let regex = Regex::new(&format!(r"\b(?:{alternation})\b"))
-            .expect("escaped names form a valid regex");
+        let regex = Regex::new(&alternation).expect("escaped names form a valid regex");
         Self { regex, forms }
     }
 }

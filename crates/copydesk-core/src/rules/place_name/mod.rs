@@ -133,6 +133,7 @@ fn check_block(
     if mentions.is_empty() {
         return;
     }
+    let mut periods_cache: Option<Vec<SentencePeriods>> = None;
     for m in &mentions {
         if !g.is_enabled(m.place)
             || block.quote_at(m.range.start).is_some()
@@ -157,8 +158,11 @@ fn check_block(
         match m.place.kind {
             ChangeKind::Spelling => check_spelling(doc, ctx, m, unsafe_fix, report),
             ChangeKind::Rename => {
-                let (strong, weak) = periods_for(doc, ctx.date, block, sentence, m.range);
-                check_rename(doc, ctx, m, &strong, &weak, unsafe_fix, report);
+                let sentences =
+                    periods_cache.get_or_insert_with(|| sentence_periods(doc, ctx.date, block));
+                let (strong, weak) = periods_for(doc, sentences, sentence, m.range);
+                let cues = || cues_for(doc, ctx.date, sentences, m.range);
+                check_rename(doc, ctx, m, &strong, &weak, cues, unsafe_fix, report);
             }
         }
     }
@@ -195,12 +199,14 @@ fn check_spelling(
     d.fix = Some(replacement_fix(written, &current.name, m.range, unsafe_fix));
 }
 
-fn check_rename(
+#[allow(clippy::too_many_arguments)]
+fn check_rename<'c>(
     doc: &Document,
     ctx: &Context<'_>,
     m: &Mention<'_>,
     strong: &[Period],
     weak: &[Period],
+    cues: impl FnOnce() -> &'c [Period],
     unsafe_fix: bool,
     report: &mut Reporter<'_>,
 ) {
@@ -252,10 +258,11 @@ fn check_rename(
     }
     // A period that reaches the publication date ("by 2025", "since 2017") cannot
     // excuse a name that is out of date by then.
+    let excuses =
+        |p: &Period| p.last < ctx.date && place.form_in_force_during(written, p.first, p.last);
     if place.form_in_force_during(written, ctx.date, ctx.date)
-        || weak
-            .iter()
-            .any(|p| p.last < ctx.date && place.form_in_force_during(written, p.first, p.last))
+        || weak.iter().any(excuses)
+        || cues().iter().any(excuses)
     {
         return;
     }
@@ -336,48 +343,91 @@ fn month_year(date: Date) -> String {
     )
 }
 
+/// The dated expressions and past cues of each sentence of a block, computed once per
+/// block that mentions a renamed place.
+struct SentencePeriods {
+    range: TextRange,
+    explicit: Vec<Period>,
+    /// Past cues, found only when an old name needs excusing.
+    cues: std::cell::OnceCell<Vec<Period>>,
+}
+
+fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<SentencePeriods> {
+    let prose = &doc.prose;
+    let mut ranges = block.sentences.clone();
+    if ranges.is_empty() {
+        ranges.push(block.range);
+    }
+    ranges
+        .into_iter()
+        .map(|range| {
+            let text = range.slice(prose);
+            SentencePeriods {
+                range,
+                explicit: period::periods(text, range.start, published)
+                    .into_iter()
+                    .filter(|p| !block.in_citation(p.range.start))
+                    .collect(),
+                cues: std::cell::OnceCell::new(),
+            }
+        })
+        .collect()
+}
+
 /// The periods that decide a mention (`strong`: in its clause, or heading its
 /// sentence) and those that can only excuse an old name (`weak`: elsewhere in the
 /// sentence, earlier in the paragraph, or vague cues of a past time).
 fn periods_for(
     doc: &Document,
-    published: Date,
-    block: &Block,
+    sentences: &[SentencePeriods],
     sentence: TextRange,
     at: TextRange,
 ) -> (Vec<Period>, Vec<Period>) {
     let prose = &doc.prose;
-    let text = sentence.slice(prose);
     let clause = clause_at(prose, sentence, at);
     let present = period::has_present_cue(clause.slice(prose));
     let mut strong = Vec::new();
     let mut weak = Vec::new();
-    for p in period::periods(text, sentence.start, published) {
-        if block.in_citation(p.range.start) {
+    for s in sentences {
+        if s.range.end <= sentence.start {
+            // Dated sentences earlier in the paragraph may still set the time.
+            weak.extend(s.explicit.iter().cloned());
             continue;
         }
-        // "In June 2011, ...", "Back in 2015, ...": a period before the first clause
-        // break, at most two words in.
-        let heads_sentence = prose
-            .get(sentence.start..p.range.start)
-            .is_some_and(|s| s.split_whitespace().count() <= 2 && !s.contains([',', ';']));
-        let in_clause = p.range.start < clause.end && clause.start < p.range.end;
-        if in_clause || (heads_sentence && !present) {
-            strong.push(p);
-        } else {
-            weak.push(p);
+        if !s.range.covers(at) {
+            continue;
+        }
+        for p in &s.explicit {
+            // "In June 2011, ...", "Back in 2015, ...": a period before the first
+            // clause break, at most two words in.
+            let heads_sentence = prose
+                .get(s.range.start..p.range.start)
+                .is_some_and(|t| t.split_whitespace().count() <= 2 && !t.contains([',', ';']));
+            let in_clause = p.range.start < clause.end && clause.start < p.range.end;
+            if in_clause || (heads_sentence && !present) {
+                strong.push(p.clone());
+            } else {
+                weak.push(p.clone());
+            }
         }
     }
-    weak.extend(period::cue_periods(text, published));
-    // Dated sentences earlier in the paragraph may still set the time.
-    for s in block.sentences.iter().filter(|s| s.end <= sentence.start) {
-        weak.extend(
-            period::periods(s.slice(prose), s.start, published)
-                .into_iter()
-                .filter(|p| !block.in_citation(p.range.start)),
-        );
-    }
     (strong, weak)
+}
+
+/// The past cues of the sentence that holds `at`.
+fn cues_for<'a>(
+    doc: &Document,
+    published: Date,
+    sentences: &'a [SentencePeriods],
+    at: TextRange,
+) -> &'a [Period] {
+    sentences
+        .iter()
+        .find(|s| s.range.covers(at))
+        .map_or(&[], |s| {
+            s.cues
+                .get_or_init(|| period::cue_periods(s.range.slice(&doc.prose), published))
+        })
 }
 
 /// The clause around `at`: the stretch of the sentence between commas, semicolons,
@@ -481,14 +531,14 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
 /// Cue words within three words before a name that mention it on purpose.
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed)\b\W*(?:\w+\W+){0,4}|\b(?:now|then|once|later)\b\W*(?:\w+\W+)?)$",
+        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?)$",
     )
     .expect("valid regex")
 });
 /// Cue words right after a name that explain it.
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:['’]s\b|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)\b|[,(—–]?\s*(?:(?:as|which|that|what)\b[^.;)]{0,60}?\b(?:known|called|named|renamed|spelt|spelled)\b|formerly\b|previously\b|renamed\b|until\s+\d{4}|before\s+\d{4}))",
+        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}))",
     )
     .expect("valid regex")
 });

@@ -26,7 +26,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let months = MONTHS.join("|");
     Regex::new(&format!(
         r"(?x)
-        \b(?P<prep>[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore
+        (?-u:\b)(?P<prep>[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore
            |[Aa]fter|[Bb]etween|[Oo]n|[Oo]f|[Tt]he|[Aa]s\ of|[Aa]s\ early\ as|[Aa]s\ late\ as)
         \s+
         (?:the\s+)?
@@ -37,7 +37,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         (?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?
         (?P<year>1[6-9]\d\d|20\d\d)(?P<decade>s)?
         (?:\s*(?:[–-]|to|and|through|until)\s*(?P<year2>1[6-9]\d\d|20\d\d))?
-        \b(?:[^,\d]|,\D|$)"
+        (?-u:\b)(?:[^,\d]|,\D|$)"
     ))
     .expect("valid regex")
 });
@@ -45,19 +45,19 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that set a sentence in the Soviet past, or in some past time.
 static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade)\b",
+        r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade)(?-u:\b)",
     )
     .expect("valid regex")
 });
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|back\s+in|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)\b",
+        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|back\s+in|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
     )
     .expect("valid regex")
 });
 /// Words that bring a clause back to the present.
 static PRESENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:now|today|currently|nowadays|at\s+present|these\s+days)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:now|today|currently|nowadays|at\s+present|these\s+days)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -65,6 +65,9 @@ static PRESENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// given the publication date.
 pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period> {
     let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for caps in PERIOD.captures_iter(text) {
         let (Some(prep), Some(year)) = (caps.name("prep"), caps.name("year")) else {
             continue;
