@@ -348,6 +348,8 @@ fn month_year(date: Date) -> String {
 struct SentencePeriods {
     range: TextRange,
     explicit: Vec<Period>,
+    /// Years without a preposition: they can only excuse.
+    bare: Vec<Period>,
     /// Past cues, found only when an old name needs excusing.
     cues: std::cell::OnceCell<Vec<Period>>,
 }
@@ -365,6 +367,10 @@ fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<Sente
             SentencePeriods {
                 range,
                 explicit: period::periods(text, range.start, published)
+                    .into_iter()
+                    .filter(|p| !block.in_citation(p.range.start))
+                    .collect(),
+                bare: period::bare_years(text, range.start, published)
                     .into_iter()
                     .filter(|p| !block.in_citation(p.range.start))
                     .collect(),
@@ -392,11 +398,13 @@ fn periods_for(
         if s.range.end <= sentence.start {
             // Dated sentences earlier in the paragraph may still set the time.
             weak.extend(s.explicit.iter().cloned());
+            weak.extend(s.bare.iter().cloned());
             continue;
         }
         if !s.range.covers(at) {
             continue;
         }
+        weak.extend(s.bare.iter().cloned());
         for p in &s.explicit {
             // "In June 2011, ...", "Back in 2015, ...": a period before the first
             // clause break, at most two words in.
@@ -538,7 +546,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cue words right after a name that explain it.
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}))",
+        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}))",
     )
     .expect("valid regex")
 });

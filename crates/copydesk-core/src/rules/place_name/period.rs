@@ -42,6 +42,10 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A year standing alone ("Expo 2017", "its 2010 budget").
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+
 /// Words that set a sentence in the Soviet past, or in some past time.
 static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -147,6 +151,39 @@ pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period>
         });
     }
     out
+}
+
+/// Years written without a preposition ("Expo 2017 in Astana"): each a period that
+/// can excuse a name of its time. Years after publication are left out (a "Strategy
+/// 2050" says nothing about the past).
+pub(crate) fn bare_years(text: &str, offset: usize, published: Date) -> Vec<Period> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    BARE_YEAR
+        .find_iter(text)
+        .filter(|m| {
+            // Not part of a figure such as "2,000,000", "$2019", "2019.5" or "2019%".
+            let before = text[..m.start()].chars().next_back();
+            let mut rest = text[m.end()..].chars();
+            let (after, after2) = (rest.next(), rest.next());
+            let figure_before = matches!(before, Some(',' | '.' | '$' | '€' | '£'));
+            let figure_after = after == Some('%')
+                || (matches!(after, Some(',' | '.')) && after2.is_some_and(|c| c.is_ascii_digit()));
+            !figure_before && !figure_after
+        })
+        .filter_map(|m| {
+            let year: i16 = m.as_str().parse().ok()?;
+            let first = Date::new(year, 1, 1).ok()?;
+            let last = Date::new(year, 12, 31).ok()?;
+            (first <= published).then(|| Period {
+                range: TextRange::new(offset + m.start(), offset + m.end()),
+                label: format!("in {year}"),
+                first,
+                last,
+            })
+        })
+        .collect()
 }
 
 /// Periods implied by vague cues in `text`: the Soviet past, or any time before
@@ -261,5 +298,18 @@ mod tests {
         );
         assert!(cue_periods("Tokayev is the president", date(2021, 1, 1)).is_empty());
         assert!(has_present_cue("the city now hosts"));
+    }
+
+    #[test]
+    fn bare_years_up_to_publication() {
+        let years: Vec<String> = bare_years(
+            "Expo 2017 opened; Strategy 2050 waits; 2,019,000 tonnes; 2019% ; the 1997 move.",
+            0,
+            date(2021, 9, 10),
+        )
+        .into_iter()
+        .map(|p| p.label)
+        .collect();
+        assert_eq!(years, vec!["in 2017", "in 1997"]);
     }
 }

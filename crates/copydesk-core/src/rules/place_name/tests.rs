@@ -83,7 +83,8 @@ fn cue_words_alone_mark_a_name_as_explained() {
     let text = "The capital's old name, Tselinograd, survives on a station sign. Nur-Sultan \
                 (as the capital was known for three years) rarely appears on maps now. Its \
                 short-lived name Nur-Sultan did not catch on abroad. The ministry's memo \
-                referred to the capital as Nur-Sultan by mistake.";
+                referred to the capital as Nur-Sultan by mistake. Nur-Sultan, as it was \
+                then, had few embassies.";
     assert_eq!(flagged(text, date(2023, 6, 1)), Vec::<String>::new());
 }
 
@@ -119,7 +120,8 @@ fn past_lives_and_eras_excuse_the_name_of_their_time() {
                 crossed the river. Back in 2015, Astana courted the same investors. The \
                 Red Army cadets studied under Frunze. The 2016 harvest fair in Astana drew \
                 crowds. Germany lost an army at Stalingrad. In 1991, Turkmenbashi took the \
-                republic out of the union.";
+                republic out of the union. Expo 2017 in Astana drew four million visitors. \
+                The Astana talks on Syria resumed.";
     assert_eq!(flagged(text, SEPT_2021), Vec::<String>::new());
 }
 
