@@ -110,6 +110,8 @@ struct Mention<'a> {
     place: &'a Place,
     /// The house form of the name written (`Alma-Ata` for `ALMA ATA`).
     name: &'a str,
+    /// Part of a proper noun (an exempt compound, a person's name) or of a citation.
+    proper: bool,
 }
 
 fn check_block(
@@ -127,7 +129,17 @@ fn check_block(
             let range = r.shift(block.range.start);
             let place = g.places.get(i)?;
             let name = place.house_form(doc.text(range))?;
-            Some(Mention { range, place, name })
+            let proper = in_exempt(prose.as_bytes(), range, place)
+                || block.in_citation(range.start)
+                || block
+                    .sentence_at(range.start)
+                    .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
+            Some(Mention {
+                range,
+                place,
+                name,
+                proper,
+            })
         })
         .collect();
     if mentions.is_empty() {
@@ -135,11 +147,7 @@ fn check_block(
     }
     let mut periods_cache: Option<Vec<SentencePeriods>> = None;
     for m in &mentions {
-        if !g.is_enabled(m.place)
-            || block.quote_at(m.range.start).is_some()
-            || block.in_citation(m.range.start)
-            || in_exempt(prose.as_bytes(), m.range, m.place)
-        {
+        if m.proper || !g.is_enabled(m.place) || block.quote_at(m.range.start).is_some() {
             continue;
         }
         let sentence = block.sentence_at(m.range.start).unwrap_or(block.range);
@@ -149,7 +157,10 @@ fn check_block(
         }
         // A sentence that names the place by two of its names explains the change.
         let both_names = mentions.iter().any(|o| {
-            std::ptr::eq(o.place, m.place) && o.name != m.name && sentence.covers(o.range)
+            std::ptr::eq(o.place, m.place)
+                && o.name != m.name
+                && !o.proper
+                && sentence.covers(o.range)
         });
         if both_names || explanatory(prose, sentence, m.range) {
             continue;
