@@ -6,7 +6,7 @@ use regex::Regex;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, BlockKind, Document, MONTHS};
-use crate::gazetteer::{in_exempt, ChangeKind, Gazetteer, Place};
+use crate::gazetteer::{in_exempt, ChangeKind, Gazetteer, Place, PlaceMention};
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
 use crate::style::HouseStyle;
 use crate::text::TextRange;
@@ -98,6 +98,13 @@ impl Rule for PlaceName {
 /// The gazetteer's places as Markdown, for `copydesk explain place-name` to append.
 pub fn gazetteer_listing(style: &HouseStyle) -> String {
     style.places.listing()
+}
+
+/// The gazetteer places mentioned in `doc` (exempt compounds left out), with their
+/// ranges, for the language server's hover: `mention.place.describe()` gives the names
+/// and the dates they were in force.
+pub fn place_mentions<'a>(doc: &Document, style: &'a HouseStyle) -> Vec<PlaceMention<'a>> {
+    style.places.mentions(doc)
 }
 
 /// The place that a name as written names, for the language server's hover.

@@ -374,7 +374,7 @@ fn hover_api_and_listing() {
         .describe()
         .contains("Astana (since 17 September 2022)"));
     let doc = Document::parse("Talks in Astana and at The Astana Times.", SourceKind::Text);
-    let mentions = style.places.mentions(&doc);
+    let mentions = place_mentions(&doc, style);
     assert_eq!(mentions.len(), 1);
     assert_eq!(doc.text(mentions[0].range), "Astana");
     let listing = gazetteer_listing(style);
