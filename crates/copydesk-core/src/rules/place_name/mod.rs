@@ -259,7 +259,18 @@ fn check_rename<'c>(
             return;
         };
         let when = &p.label;
-        let detail = change_detail(place, m.name, p.first);
+        let mut detail = change_detail(place, m.name, p.first);
+        if detail.is_empty() && in_force.len() == 1 {
+            // An old name: say when the name of the period came in.
+            if let Some(f) = place
+                .names
+                .iter()
+                .filter(|n| n.name == last && n.in_force_during(p.first, p.last))
+                .find_map(|n| n.from)
+            {
+                detail = format!(" (renamed {})", f.human());
+            }
+        }
         let d = report.report(
             m.range,
             format!(
@@ -423,12 +434,16 @@ fn periods_for(
             continue;
         }
         weak.extend(s.bare.iter().cloned());
+        let opening = prose.get(s.range.start..s.range.end).unwrap_or("");
+        let subordinate_opening = SUBORDINATOR.is_match(opening);
         for p in &s.explicit {
             // "In June 2011, ...", "Back in 2015, ...": a period before the first
-            // clause break, at most two words in.
-            let heads_sentence = prose
-                .get(s.range.start..p.range.start)
-                .is_some_and(|t| t.split_whitespace().count() <= 2 && !t.contains([',', ';']));
+            // clause break, at most two words in; or anywhere in an opening clause
+            // such as "When the capital moved north in 1997, ...".
+            let heads_sentence = prose.get(s.range.start..p.range.start).is_some_and(|t| {
+                !t.contains([',', ';', ':', '—'])
+                    && (subordinate_opening || t.split_whitespace().count() <= 2)
+            });
             let in_clause = p.range.start < clause.end && clause.start < p.range.end;
             if in_clause || (heads_sentence && !present) {
                 strong.push(p.clone());
@@ -553,6 +568,12 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
     }
     Reading::Plain
 }
+
+/// A sentence that opens with a clause of time: its dates govern the sentence.
+static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)")
+        .expect("valid regex")
+});
 
 /// Cue words within three words before a name that mention it on purpose.
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {

@@ -197,6 +197,18 @@ fn a_name_before_its_time_is_an_anachronism() {
         (replacement.as_str(), applicability),
         ("Astana", Applicability::Unsafe)
     );
+    // An opening clause of time governs the sentence.
+    let f = run(
+        "When the capital moved north in 1997, most firms stayed in Alma-Ata.",
+        SourceKind::Text,
+        SEPT_2021,
+        HouseStyle::embedded(),
+    );
+    assert_eq!(
+        f[0].message,
+        "`Alma-Ata` is out of its time: in 1997 Kazakhstan's largest city was called Almaty \
+         (renamed 1993)"
+    );
     // A period in the clause, not at the head of the sentence.
     assert_eq!(
         flagged(
