@@ -539,24 +539,39 @@ impl Matcher {
 }
 
 /// Whether `range` lies inside one of `place`'s exempt compounds in `text`
-/// (ASCII case-insensitive).
+/// (ASCII case-insensitive; a space also matches a no-break space).
 pub(crate) fn in_exempt(text: &[u8], range: TextRange, place: &Place) -> bool {
     place.exempt.iter().any(|e| {
         let e = e.as_bytes();
         if e.len() < range.len() {
             return false;
         }
-        let lo = range.end.saturating_sub(e.len());
-        let hi = range.start.min(text.len().saturating_sub(e.len()));
-        (lo..=hi).any(|s| {
-            text.get(s..s + e.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(e))
-                && (s == 0 || !text[s - 1].is_ascii_alphanumeric())
-                && text
-                    .get(s + e.len())
-                    .map_or(true, |b| !b.is_ascii_alphanumeric())
+        // A no-break space is two bytes: look back far enough for each.
+        let lo = range.end.saturating_sub(2 * e.len());
+        (lo..=range.start.min(text.len())).any(|s| {
+            exempt_match(text, s, e).is_some_and(|end| {
+                end >= range.end
+                    && (s == 0 || !text[s - 1].is_ascii_alphanumeric())
+                    && text.get(end).map_or(true, |b| !b.is_ascii_alphanumeric())
+            })
         })
     })
+}
+
+/// Where `phrase` ends if it occurs in `text` at `start`.
+fn exempt_match(text: &[u8], start: usize, phrase: &[u8]) -> Option<usize> {
+    let mut at = start;
+    for &p in phrase {
+        let b = *text.get(at)?;
+        if p == b' ' && b == 0xC2 && text.get(at + 1) == Some(&0xA0) {
+            at += 2;
+        } else if b.eq_ignore_ascii_case(&p) {
+            at += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
 }
 
 #[cfg(test)]

@@ -159,7 +159,9 @@ fn check_block(
         }
         let sentence = block.sentence_at(m.range.start).unwrap_or(block.range);
         let reading = proper_noun_reading(prose, sentence, m.range);
-        if reading == Reading::Compound {
+        // "University of Macedonia" (in Greece): an ambiguous name in a proper noun is
+        // too likely to be the other thing.
+        if reading == Reading::Compound || (reading == Reading::OfCompound && m.place.ambiguous) {
             continue;
         }
         // A sentence that names the place by two of its names explains the change.
@@ -532,9 +534,12 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
             && w.chars().any(char::is_lowercase)
             && !CALENDAR_WORDS.contains(&w)
     };
-    // The word right after, across one space.
+    // The word right after, across one space (or a no-break space).
     let after = prose.get(at.end..sentence.end).unwrap_or("");
-    if let Some(rest) = after.strip_prefix(' ') {
+    if let Some(rest) = after
+        .strip_prefix(' ')
+        .or_else(|| after.strip_prefix('\u{a0}'))
+    {
         let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
         if capitalised(&word) {
             return Reading::Compound;
@@ -542,7 +547,10 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
     }
     // The word right before, across one space, unless it opens the sentence.
     let before = prose.get(sentence.start..at.start).unwrap_or("");
-    if let Some(rest) = before.strip_suffix(' ') {
+    if let Some(rest) = before
+        .strip_suffix(' ')
+        .or_else(|| before.strip_suffix('\u{a0}'))
+    {
         let word_start = rest
             .char_indices()
             .rev()
