@@ -69,7 +69,7 @@ declare_rule! {
     /// ## Fixes
     /// A fix replaces the name and keeps its ending. It is safe for a plain mention at
     /// the publication date; unsafe where the place is ambiguous (Macedonia, Frunze), a
-    /// proper-noun reading is possible ("Republic of Macedonia"), or the date comes from
+    /// proper-noun reading is possible ("Kingdom of Swaziland"), or the date comes from
     /// a period in the text.
     ///
     /// ## Configuration
@@ -496,7 +496,7 @@ enum Reading {
     Plain,
     /// Next to another capitalised word: a person's or an institution's name.
     Compound,
-    /// "Republic of Macedonia": a proper noun, or a plain mention.
+    /// "Kingdom of Swaziland": a proper noun, or a plain mention.
     OfCompound,
 }
 

@@ -416,3 +416,16 @@ fn odd_input_does_not_panic() {
         );
     }
 }
+
+#[test]
+fn documented_example_holds() {
+    let example = "Officials in Astana announced the grain quota. In 2017, the ceasefire talks \
+                   opened in Nur-Sultan. Traders in Alma-Ata and KIEV disagreed.";
+    assert_eq!(
+        flagged(example, SEPT_2021),
+        vec!["Astana", "Nur-Sultan", "Alma-Ata", "KIEV"]
+    );
+    let instead = "Officials in Nur-Sultan announced the grain quota. In 2017, the ceasefire \
+                   talks opened in Astana. Traders in Almaty and KYIV disagreed.";
+    assert_eq!(flagged(instead, SEPT_2021), Vec::<String>::new());
+}
