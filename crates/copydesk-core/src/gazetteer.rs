@@ -214,7 +214,7 @@ impl Place {
         Some(&self.names[i])
     }
 
-    /// Whether the gazetteer knows the names for every day of `first..=last`.
+    /// Whether the gazetteer knows the place's name on `first` and every day after.
     pub fn covers(&self, first: Date) -> bool {
         self.names
             .first()
