@@ -5,7 +5,7 @@
 //! The data is `data/places.toml`, embedded in the binary. A user's configuration can
 //! add or override places by id and turn optional places on ([`Gazetteer::merge`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -362,11 +362,17 @@ impl Eq for MatcherCache {}
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Gazetteer {
+    /// Read with [`Gazetteer::places`]; changed only through [`Gazetteer::merge`] and
+    /// [`Gazetteer::patch`], which rebuild the matcher.
     #[serde(rename = "place", default)]
-    pub places: Vec<Place>,
+    pub(crate) places: Vec<Place>,
     /// Optional places turned on, by id.
     #[serde(default)]
     pub enable: Vec<String>,
+    /// Ids a configuration named in `exempt` that are not places (reported by
+    /// [`Gazetteer::validate`]).
+    #[serde(skip)]
+    unknown_ids: Vec<String>,
     #[serde(skip)]
     matcher: MatcherCache,
 }
@@ -386,10 +392,12 @@ pub struct PlaceMention<'a> {
 }
 
 impl Gazetteer {
-    /// Parse and validate gazetteer TOML.
+    /// Parse gazetteer TOML and validate its places (a partial gazetteer, such as a
+    /// configuration's, may enable places defined elsewhere: [`Gazetteer::validate`]
+    /// checks those once merged).
     pub fn from_toml(text: &str) -> Result<Self, GazetteerError> {
         let g: Gazetteer = toml::from_str(text)?;
-        g.validate()?;
+        g.validate_places()?;
         Ok(g)
     }
 
@@ -401,8 +409,21 @@ impl Gazetteer {
         &G
     }
 
-    /// Every place is valid and no form names two places.
+    /// Every place is valid, no form names two places, and every enabled or exempted
+    /// id is a place.
     pub fn validate(&self) -> Result<(), GazetteerError> {
+        for id in self.enable.iter().chain(&self.unknown_ids) {
+            if self.place(id).is_none() {
+                return Err(GazetteerError::Invalid {
+                    place: id.clone(),
+                    problem: "no such place in the gazetteer".into(),
+                });
+            }
+        }
+        self.validate_places()
+    }
+
+    fn validate_places(&self) -> Result<(), GazetteerError> {
         let mut seen: HashMap<String, &str> = HashMap::new();
         let mut ids = Vec::new();
         for p in &self.places {
@@ -428,21 +449,54 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// Every place, in file order.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
     /// Add `other`'s places, replacing those with the same id, and its enabled ids.
     pub fn merge(&mut self, other: Gazetteer) -> Result<(), GazetteerError> {
-        for place in other.places {
+        self.patch(false, other.places, other.enable, BTreeMap::new());
+        self.validate()
+    }
+
+    /// A configuration's changes: `places` replace the places with the same id (or all
+    /// places, with `replace`) or are added; `enable` turns optional places on; `exempt`
+    /// adds exempt compounds to places by id. Call [`Gazetteer::validate`] after.
+    pub fn patch(
+        &mut self,
+        replace: bool,
+        places: Vec<Place>,
+        enable: Vec<String>,
+        exempt: BTreeMap<String, Vec<String>>,
+    ) {
+        if replace {
+            self.places.clear();
+        }
+        for place in places {
             match self.places.iter_mut().find(|p| p.id == place.id) {
                 Some(p) => *p = place,
                 None => self.places.push(place),
             }
         }
-        for id in other.enable {
+        for id in enable {
             if !self.enable.contains(&id) {
                 self.enable.push(id);
             }
         }
+        for (id, phrases) in exempt {
+            match self.places.iter_mut().find(|p| p.id == id) {
+                Some(p) => {
+                    for phrase in phrases {
+                        if !p.exempt.contains(&phrase) {
+                            p.exempt.push(phrase);
+                        }
+                    }
+                }
+                None => self.unknown_ids.push(id),
+            }
+        }
         self.matcher = MatcherCache::default();
-        self.validate()
     }
 
     /// Whether the rule checks this place (optional places only when enabled).
@@ -582,6 +636,7 @@ mod tests {
     #[test]
     fn embedded_gazetteer_parses_and_validates() {
         let g = Gazetteer::from_toml(EMBEDDED_PLACES).unwrap();
+        g.validate().unwrap();
         assert!(g.places.len() >= 25, "{} places", g.places.len());
         for p in &g.places {
             // Every change has a reference, and the names' ranges follow each other
