@@ -194,6 +194,10 @@ pub struct Place {
     /// Proper nouns and set phrases that keep a name ("The Astana Times").
     #[serde(default)]
     pub exempt: Vec<String>,
+    /// Words that, in the same sentence, show that a name means something else ("Greece"
+    /// next to "Macedonia", "Niyazov" next to "Turkmenbashi").
+    #[serde(default)]
+    pub other_senses: Vec<String>,
     /// In date order.
     pub names: Vec<PlaceName>,
 }
@@ -608,6 +612,17 @@ pub(crate) fn in_exempt(text: &[u8], range: TextRange, place: &Place) -> bool {
                     && (s == 0 || !text[s - 1].is_ascii_alphanumeric())
                     && text.get(end).map_or(true, |b| !b.is_ascii_alphanumeric())
             })
+        })
+    })
+}
+
+/// Whether `text` holds one of `place`'s other-sense words, as a whole word.
+pub(crate) fn has_other_sense(text: &str, place: &Place) -> bool {
+    place.other_senses.iter().any(|w| {
+        text.match_indices(w.as_str()).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
 }

@@ -6,7 +6,7 @@ use regex::Regex;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, BlockKind, Document, MONTHS};
-use crate::gazetteer::{in_exempt, ChangeKind, Gazetteer, Place, PlaceMention};
+use crate::gazetteer::{has_other_sense, in_exempt, ChangeKind, Gazetteer, Place, PlaceMention};
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
 use crate::style::HouseStyle;
 use crate::text::TextRange;
@@ -158,6 +158,9 @@ fn check_block(
             continue;
         }
         let sentence = block.sentence_at(m.range.start).unwrap_or(block.range);
+        if has_other_sense(sentence.slice(prose), m.place) {
+            continue;
+        }
         let reading = proper_noun_reading(prose, sentence, m.range);
         // "University of Macedonia" (in Greece): an ambiguous name in a proper noun is
         // too likely to be the other thing.

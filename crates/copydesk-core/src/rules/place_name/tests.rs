@@ -94,7 +94,9 @@ fn people_and_institutions_named_after_places_are_not_flagged() {
                 Ivan Kiev appeared in the spring. Farmers in Greek Macedonia protested, and \
                 the Macedonia region of Greece sent aid. Mikhail Frunze is remembered in \
                 street names. She lectures at the University of Macedonia in Thessaloniki. \
-                Fans of FC\u{a0}Astana cheered.";
+                Fans of FC\u{a0}Astana cheered. Olive growers in Macedonia, in northern \
+                Greece, expect a poor harvest. Painted monasteries in Moldavia, the Romanian \
+                region, draw pilgrims.";
     assert_eq!(flagged(text, SEPT_2021), Vec::<String>::new());
     // After the capital took back its name, the first president's name is still his.
     let text = "Nursultan Nazarbayev, misspelt Nur-Sultan Nazarbayev in one cable, kept his title.";
