@@ -36,7 +36,8 @@ declare_rule! {
     /// the gazetteer's exempt compounds ("The Astana Times", "FC Astana", "the Astana
     /// process", "Chicken Kiev", "Battle of Stalingrad"); a name next to another
     /// capitalised word ("Astana Kenzhebayeva", "Greek Macedonia"), read as a person's or
-    /// an institution's name; explanatory mentions ("formerly Astana", "renamed
+    /// an institution's name; a sentence whose words show that the name means something
+    /// else ("Macedonia" next to "Greece"); explanatory mentions ("formerly Astana", "renamed
     /// Nur-Sultan in March 2019", "Nur-Sultan (as the capital has been known since
     /// March 2019)", "known until 2019 as Astana", "the then-capital", a sentence naming
     /// both the old and the new name); and an old name in a sentence that points to a
