@@ -28,6 +28,7 @@ pub use linter::{lint, lint_with};
 pub use registry::{all_rules, find_rule, rule_ids};
 pub use rule::{Context, Reporter, Rule, RuleMeta};
 pub use rules::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
+pub use rules::place_name::{gazetteer_listing, place_at, place_mentions};
 pub use style::HouseStyle;
 pub use text::{Encoding, LineIndex, Position, TextRange};
 
