@@ -399,17 +399,21 @@ fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<Sente
         .into_iter()
         .map(|range| {
             let text = range.slice(prose);
+            let explicit: Vec<Period> = period::periods(text, range.start, published)
+                .into_iter()
+                .filter(|p| !block.in_citation(p.range.start))
+                .collect();
             SentencePeriods {
                 range,
-                explicit: period::periods(text, range.start, published)
-                    .into_iter()
-                    .filter(|p| !block.in_citation(p.range.start))
-                    .collect(),
                 bare: period::bare_years(text, range.start, published)
                     .into_iter()
-                    .filter(|p| !block.in_citation(p.range.start))
+                    .filter(|p| {
+                        !block.in_citation(p.range.start)
+                            && !explicit.iter().any(|e| e.range.covers(p.range))
+                    })
                     .collect(),
                 cues: std::cell::OnceCell::new(),
+                explicit,
             }
         })
         .collect()
@@ -590,7 +594,7 @@ static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Cue words within three words before a name that mention it on purpose.
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?)$",
+        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?)$",
     )
     .expect("valid regex")
 });

@@ -83,7 +83,8 @@ fn cue_words_alone_mark_a_name_as_explained() {
     let text = "The capital's old name, Tselinograd, survives on a station sign. Nur-Sultan \
                 (as the capital was known for three years) rarely appears on maps now. Its \
                 short-lived name Nur-Sultan did not catch on abroad. The ministry's memo \
-                referred to the capital as Nur-Sultan by mistake. Nur-Sultan, as it was \
+                referred to the capital as Nur-Sultan by mistake. Older residents still call \
+                it Tselinograd. Nur-Sultan, as it was \
                 then, had few embassies.";
     assert_eq!(flagged(text, date(2023, 6, 1)), Vec::<String>::new());
 }
@@ -235,6 +236,14 @@ fn a_present_clause_with_an_old_name_is_flagged() {
             date(2023, 2, 1)
         ),
         vec!["Nur-Sultan"]
+    );
+    // A year inside "after 1991" is not a bare year of its own.
+    assert_eq!(
+        flagged(
+            "Residents flocked to Leningrad, and the region kept its name after 1991.",
+            date(2023, 1, 25)
+        ),
+        vec!["Leningrad"]
     );
     // A period elsewhere in the sentence that reaches publication excuses nothing.
     assert_eq!(
