@@ -86,6 +86,10 @@ impl Rule for PlaceName {
         &Self::META
     }
 
+    fn data_listing(&self, style: &HouseStyle) -> Option<String> {
+        Some(gazetteer_listing(style))
+    }
+
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let g = &ctx.style.places;
         for block in &doc.blocks {
