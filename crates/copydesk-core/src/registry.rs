@@ -5,7 +5,11 @@ use crate::rules;
 
 /// All rules, in the order `copydesk rules` lists them.
 pub fn all_rules() -> &'static [&'static dyn Rule] {
-    static RULES: &[&dyn Rule] = &[&rules::citation_format::CitationFormat];
+    static RULES: &[&dyn Rule] = &[
+        &rules::citation_format::CitationFormat,
+        &rules::unsourced_claim::UnsourcedClaim,
+        &rules::unattributed_quote::UnattributedQuote,
+    ];
     RULES
 }
 

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+pub use crate::analysis::sourcing_style::{CitationScope, SourcingStyle};
+
 /// The embedded default house style, as TOML.
 pub const EMBEDDED_HOUSE_STYLE: &str = include_str!("../data/house-style.toml");
 
@@ -30,6 +32,12 @@ pub struct CitationStyle {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStyle {
     pub citation: CitationStyle,
+    /// Sourcing word lists (`data/sourcing.toml`); a `[sourcing]` section extends them.
+    #[serde(
+        default = "SourcingStyle::embedded_clone",
+        deserialize_with = "SourcingStyle::deserialize_over_embedded"
+    )]
+    pub sourcing: SourcingStyle,
 }
 
 impl HouseStyle {
@@ -55,6 +63,7 @@ mod tests {
     fn embedded_house_style_parses() {
         let style = HouseStyle::from_toml(EMBEDDED_HOUSE_STYLE).unwrap();
         assert!(style.citation.full_month_names);
+        assert!(!style.sourcing.reporting_verbs.is_empty());
     }
 
     #[test]

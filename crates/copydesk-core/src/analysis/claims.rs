@@ -1,0 +1,800 @@
+//! Claims and their sources, shared by the `unsourced-claim` and `unattributed-quote`
+//! rules.
+//!
+//! A *claim* is a sentence that states something a reader may want to check: a figure,
+//! a direct quotation, reported speech, or a specific dated event. Analysis, forecast
+//! and opinion are not claims by themselves: figures and dates in a hedged sentence
+//! ("could reach 5 percent") are left alone.
+//!
+//! A *source* is a citation group, an inline attribution naming where something was said
+//! or published ("according to Interfax", "wrote on Twitter", "the Ministry ...
+//! reported"), a Markdown link or a footnote reference.
+//!
+//! Everything is read on the prose view, with citation groups blanked, so that the dates
+//! and numbers of a citation are never taken for claims.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sourcing_style::{Matchers, SourcingStyle};
+use crate::document::{Block, Document, Quote, MONTHS};
+use crate::text::TextRange;
+
+/// What kind of claim a sentence makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClaimKind {
+    Quotation,
+    ReportedSpeech,
+    Figure,
+    DatedEvent,
+}
+
+impl ClaimKind {
+    pub const fn label(self) -> &'static str {
+        match self {
+            ClaimKind::Quotation => "direct quotation",
+            ClaimKind::ReportedSpeech => "reported speech",
+            ClaimKind::Figure => "figure",
+            ClaimKind::DatedEvent => "dated event",
+        }
+    }
+}
+
+/// A sentence's claim: its kind and the text that makes it (the quotation, the reporting
+/// verb, the figure, the date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub range: TextRange,
+    pub sentence: TextRange,
+}
+
+const MONTH_ALT: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static MONEY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:US|U\.S\.|C|A|HK))?[$€£₽¥₸]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|mln|bln|bn|mn|m|k)\b)?")
+        .expect("valid regex")
+});
+static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|euros?|rubles?|roubles?|tenge|soms?|somoni|manats?|sums?|soums?|yuan|renminbi|pounds?|hryvnias?|lari|drams?|liras?|rupees?)\b")
+        .expect("valid regex")
+});
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d+(?:[.,]\d+)?(?:\s?%|\s?(?:percent|per\s+cent|percentage\s+points?)\b)")
+        .expect("valid regex")
+});
+static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:percent|per\s+cent)\b")
+        .expect("valid regex")
+});
+static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|half\s+a)\s+(?:million|billion|trillion)\b")
+        .expect("valid regex")
+});
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("valid regex")
+});
+static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:million|billion|trillion|thousand|hundred|mln|bln|bn)\b")
+        .expect("valid regex")
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<month>{MONTH_ALT})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    ))
+    .expect("valid regex")
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_ALT})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    ))
+    .expect("valid regex")
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:[Ii]n|[Oo]n|dated)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>{MONTH_ALT})\s+(?P<year>\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Words after a number that show it counts nothing ("in 2019 and", "between 5 and 10").
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "to", "of", "in", "on", "at", "the", "a", "an", "by", "for", "with", "from", "as",
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "when", "that", "which",
+    "who", "while", "than", "per", "out", "but", "so", "it", "its", "this", "these", "those",
+    "he", "she", "they", "we", "i", "will", "would", "can", "could", "may", "might", "did", "do",
+    "does", "not", "after", "before", "until", "since", "into", "onto", "over", "under", "all",
+    "percent", "am", "pm",
+];
+
+/// Words before a number that make it approximate, not a label ("Some 2,000").
+const APPROXIMATORS: &[&str] = &[
+    "some", "about", "around", "over", "nearly", "almost", "roughly", "approximately", "only",
+    "just", "more", "fewer", "less", "up", "at", "least", "than", "as", "many", "much", "all",
+    "another", "the", "a", "and", "or", "to", "by", "of", "with", "from", "for", "exactly",
+    "barely", "estimated", "total", "those", "these",
+];
+
+/// Capitalized words that open a sentence without naming anyone.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "there", "in", "on", "at", "as",
+    "for", "but", "and", "yet", "so", "its", "their", "his", "her", "one", "another", "such",
+    "what", "when", "while", "after", "before", "since", "if", "however", "still", "then",
+];
+
+/// Claims and sources of one document under one house style.
+pub struct Sourcing<'a> {
+    doc: &'a Document,
+    style: &'a SourcingStyle,
+    m: &'a Matchers,
+    /// The publication year.
+    year: i16,
+}
+
+impl<'a> Sourcing<'a> {
+    pub fn new(doc: &'a Document, style: &'a SourcingStyle, publication_year: i16) -> Self {
+        Self {
+            doc,
+            style,
+            m: style.matchers(),
+            year: publication_year,
+        }
+    }
+
+    pub fn style(&self) -> &SourcingStyle {
+        self.style
+    }
+
+    /// The prose of `range` with citation groups blanked, and optionally the insides of
+    /// quotations and every parenthetical. Offsets are relative to `range.start`.
+    fn masked(&self, block: &Block, range: TextRange, quotes: bool, parens: bool) -> String {
+        let prose = self.doc.prose.as_bytes();
+        let Some(bytes) = prose.get(range.start..range.end) else {
+            return String::new();
+        };
+        let mut bytes = bytes.to_vec();
+        let mut blank = |r: TextRange| {
+            let s = r.start.max(range.start);
+            let e = r.end.min(range.end);
+            if s < e {
+                for b in &mut bytes[s - range.start..e - range.start] {
+                    *b = b' ';
+                }
+            }
+        };
+        for c in &block.citations {
+            blank(c.range);
+        }
+        if quotes {
+            for q in block.quotes.iter().filter(|q| q.depth == 0) {
+                blank(q.inner);
+            }
+        }
+        if parens {
+            for p in &block.parentheticals {
+                blank(*p);
+            }
+        }
+        let len = bytes.len();
+        // Ranges are character boundaries, so this never fails; blank rather than panic.
+        String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(len))
+    }
+
+    /// Quotations long enough to be someone's words: outermost, at least
+    /// `min-quote-words` words, not a title, a slogan or a term, not inside a citation.
+    pub fn significant_quotes<'b>(&self, block: &'b Block) -> Vec<&'b Quote> {
+        block
+            .quotes
+            .iter()
+            .filter(|q| q.depth == 0 && !block.in_citation(q.range.start))
+            .filter(|q| {
+                let inner = q.inner.slice(&self.doc.prose);
+                word_count(inner) >= self.style.min_quote_words() && !is_title(inner)
+            })
+            .filter(|q| {
+                let start = block.sentence_at(q.range.start).map_or(block.range.start, |s| s.start);
+                let before = self.masked(block, TextRange::new(start, q.range.start), true, false);
+                !self.m.term_cue_at_end.is_match(&before)
+            })
+            .collect()
+    }
+
+    /// The claim a sentence makes, if any: a direct quotation, reported speech, a figure
+    /// or a dated event, in that order of precedence.
+    pub fn sentence_claim(&self, block: &Block, sentence: TextRange) -> Option<Claim> {
+        let claim = |kind, range: TextRange| Claim {
+            kind,
+            range,
+            sentence,
+        };
+        if let Some(q) = self
+            .significant_quotes(block)
+            .into_iter()
+            .find(|q| sentence.contains(q.range.start))
+        {
+            return Some(claim(ClaimKind::Quotation, q.range));
+        }
+        let text = self.masked(block, sentence, true, false);
+        if let Some(r) = self.reporting_verb(&text) {
+            return Some(claim(ClaimKind::ReportedSpeech, r.shift(sentence.start)));
+        }
+        if self.hedged(&text) {
+            return None;
+        }
+        if let Some(r) = self.figure(&text) {
+            return Some(claim(ClaimKind::Figure, r.shift(sentence.start)));
+        }
+        let text = self.masked(block, sentence, true, true);
+        if let Some(r) = self.dated_event(&text) {
+            return Some(claim(ClaimKind::DatedEvent, r.shift(sentence.start)));
+        }
+        None
+    }
+
+    /// Every claim of a block, one a sentence.
+    pub fn block_claims(&self, block: &Block) -> Vec<Claim> {
+        block
+            .sentences
+            .iter()
+            .filter_map(|&s| self.sentence_claim(block, s))
+            .collect()
+    }
+
+    fn reporting_verb(&self, text: &str) -> Option<TextRange> {
+        self.m
+            .reporting
+            .find_iter(text)
+            .find(|m| {
+                let word = m.as_str().to_lowercase();
+                let prev = last_word(&text[..m.start()]).to_lowercase();
+                let rest = text[m.end()..].trim_start();
+                // Idioms: "That said,", "having said that", "all told".
+                !((matches!(prev.as_str(), "that" | "this") && rest.starts_with(','))
+                    || prev == "having"
+                    || (prev == "all" && word == "told"))
+            })
+            .map(|m| TextRange::new(m.start(), m.end()))
+    }
+
+    /// Whether a sentence is analysis, forecast or opinion.
+    fn hedged(&self, text: &str) -> bool {
+        self.m.hedge.find_iter(text).any(|m| {
+            // "May 9", "May 2021": the month, not the modal.
+            !(m.as_str() == "May" && text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        })
+    }
+
+    /// The first figure in a sentence: money, a percentage, a count or a measured quantity.
+    fn figure(&self, text: &str) -> Option<TextRange> {
+        let mut found: Vec<TextRange> = Vec::new();
+        for re in [&*MONEY_SYMBOL, &*MONEY_WORD, &*PERCENT, &*PERCENT_WORDS] {
+            if let Some(m) = re.find(text) {
+                found.push(TextRange::new(m.start(), m.end()));
+            }
+        }
+        for c in WORD_COUNT.captures_iter(text) {
+            let whole = c.get(0).expect("group 0");
+            let counts_time = c.name("noun").is_some_and(|n| {
+                self.m
+                    .non_count_units
+                    .contains(&n.as_str().to_lowercase())
+            });
+            if !counts_time {
+                found.push(TextRange::new(whole.start(), whole.end()));
+                break;
+            }
+        }
+        if let Some(r) = NUMBER.find_iter(text).find_map(|m| self.count(text, m)) {
+            found.push(r);
+        }
+        found.into_iter().min_by_key(|r| r.start)
+    }
+
+    /// A number that counts people or things ("135 staff members", "some 2,000 Afghan
+    /// refugees", "72.8 tons"): not a year, a date, an ordinal, a label or a duration.
+    fn count(&self, text: &str, m: regex::Match<'_>) -> Option<TextRange> {
+        let num = m.as_str();
+        let before = text[..m.start()].chars().next_back();
+        let after = &text[m.end()..];
+        let next = after.chars().next();
+        // Part of a token: "COVID-19", "S-400", "G20", "18th", "1990s", "2019–2021",
+        // "10:30", "$5" (money is matched on its own).
+        if before.is_some_and(|c| c.is_alphanumeric() || "-–—/.:#№$€£₽¥₸_'’".contains(c)) {
+            return None;
+        }
+        if next.is_some_and(|c| c.is_alphanumeric() || "-–—/:%_".contains(c)) {
+            return None;
+        }
+        if next == Some('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let plain = !num.contains([',', '.']);
+        if plain && num.len() == 4 && (1000..=2100).contains(&num.parse::<u32>().unwrap_or(0)) {
+            return None;
+        }
+        let prev_word = last_word(&text[..m.start()]);
+        let prev_lower = prev_word.to_lowercase();
+        if MONTHS.contains(&prev_word) || self.m.number_labels.contains(&prev_lower) {
+            return None;
+        }
+        let possessive = prev_word.ends_with("'s") || prev_word.ends_with("’s");
+        if prev_word.starts_with(char::is_uppercase)
+            && !possessive
+            && !APPROXIMATORS.contains(&prev_lower.as_str())
+        {
+            // "Article 5", "Boeing 737", "Resolution 2593".
+            return None;
+        }
+        let (multiplied, after) = match MULTIPLIER.find(after) {
+            Some(x) => (true, &after[x.end()..]),
+            None => (false, after),
+        };
+        let word_start = after.len() - after.trim_start().len();
+        let word: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+            .collect();
+        let word = word.trim_end_matches('.');
+        let end = m.end() + (text.len() - m.end() - after.len());
+        if word.is_empty() || word_start == 0 {
+            // "rose to 2,500." counts; "the top 10." does not.
+            let figure = multiplied || !plain;
+            return figure.then(|| TextRange::new(m.start(), end));
+        }
+        let lower = word.to_lowercase();
+        if self.m.non_count_units.contains(&lower)
+            || MONTHS.contains(&word)
+            || FUNCTION_WORDS.contains(&lower.as_str())
+        {
+            return if multiplied {
+                Some(TextRange::new(m.start(), end))
+            } else {
+                None
+            };
+        }
+        let start = if APPROXIMATORS.contains(&prev_lower.as_str())
+            && matches!(
+                prev_lower.as_str(),
+                "some" | "about" | "around" | "over" | "nearly" | "almost" | "roughly"
+                    | "approximately" | "only" | "just" | "exactly" | "barely"
+            ) {
+            text[..m.start()].trim_end().len() - prev_word.len()
+        } else {
+            m.start()
+        };
+        let word_end = end + word_start + word.len();
+        Some(TextRange::new(start.min(m.start()), word_end.min(text.len())))
+    }
+
+    /// The first specific, recent date of an event ("On August 18", "In June 2011").
+    fn dated_event(&self, text: &str) -> Option<TextRange> {
+        let max_age = self.style.dated_event_max_age_years();
+        let recent = |year: Option<regex::Match<'_>>| match year {
+            None => true,
+            Some(y) => y
+                .as_str()
+                .parse::<i16>()
+                .is_ok_and(|y| y <= self.year && self.year - y <= max_age),
+        };
+        let mut found: Vec<TextRange> = Vec::new();
+        for re in [&*MONTH_DAY, &*DAY_MONTH] {
+            for c in re.captures_iter(text) {
+                let day: u8 = c["day"].parse().unwrap_or(0);
+                if (1..=31).contains(&day) && recent(c.name("year")) {
+                    let m = c.get(0).expect("group 0");
+                    found.push(TextRange::new(m.start(), m.end()));
+                    break;
+                }
+            }
+        }
+        for c in MONTH_YEAR.captures_iter(text) {
+            if recent(c.name("year")) {
+                let m = c.name("month").expect("month group");
+                let y = c.name("year").expect("year group");
+                found.push(TextRange::new(m.start(), y.end()));
+                break;
+            }
+        }
+        found.into_iter().min_by_key(|r| r.start)
+    }
+
+    /// Whether a sentence carries its own source: a citation group, a link, a footnote
+    /// reference or an inline attribution.
+    pub fn sentence_sourced(&self, block: &Block, sentence: TextRange) -> bool {
+        let limit = block
+            .sentences
+            .iter()
+            .map(|s| s.start)
+            .find(|&s| s > sentence.start)
+            .unwrap_or_else(|| self.after_block(block));
+        block
+            .citations
+            .iter()
+            .any(|c| sentence.contains(c.range.start))
+            || self
+                .doc
+                .links
+                .iter()
+                .any(|l| l.range.start < sentence.end && sentence.start < l.range.end)
+            || self
+                .doc
+                .footnote_refs
+                .iter()
+                .any(|f| f.start >= sentence.start && f.start < limit)
+            || self.inline_attribution(block, sentence)
+    }
+
+    /// Whether a block carries any source.
+    pub fn block_sourced(&self, block: &Block) -> bool {
+        let end = self.after_block(block);
+        !block.citations.is_empty()
+            || self
+                .doc
+                .links
+                .iter()
+                .any(|l| l.range.start < block.range.end && block.range.start < l.range.end)
+            || self
+                .doc
+                .footnote_refs
+                .iter()
+                .any(|f| f.start >= block.range.start && f.start < end)
+            || block
+                .sentences
+                .iter()
+                .any(|&s| self.inline_attribution(block, s))
+    }
+
+    /// Where the next block starts (footnote references after a block's last prose
+    /// character still belong to it).
+    fn after_block(&self, block: &Block) -> usize {
+        self.doc
+            .blocks
+            .iter()
+            .map(|b| b.range.start)
+            .find(|&s| s >= block.range.end)
+            .unwrap_or(self.doc.source.len())
+    }
+
+    /// "according to Interfax", "told Reuters", "wrote on Twitter", "the Ministry of
+    /// Foreign Affairs reported", "in an interview with Kazinform".
+    pub fn inline_attribution(&self, block: &Block, sentence: TextRange) -> bool {
+        let text = self.masked(block, sentence, true, false);
+        let cues = self
+            .m
+            .attribution
+            .find_iter(&text)
+            .chain(self.m.speech.find_iter(&text));
+        for m in cues {
+            let after = window_after(&text, m.end(), 6);
+            if self.m.source_token.is_match(after) {
+                return true;
+            }
+            if self.m.open_attribution.is_match(&text[..m.end()]) && self.names_source(after) {
+                return true;
+            }
+            let before = window_before(&text, m.start(), 6);
+            if self.m.source_token.is_match(before) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the words after an open phrase ("according to ...") name a source: a
+    /// capitalized name, or a document such as "official data".
+    fn names_source(&self, after: &str) -> bool {
+        const SKIP: &[&str] = &[
+            "the", "a", "an", "his", "her", "its", "their", "our", "official", "state",
+            "government", "latest", "preliminary", "new", "recent", "this", "that", "these",
+        ];
+        for word in after.split_whitespace() {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if self.m.vague_sources.contains(&lower) {
+                return false;
+            }
+            if SKIP.contains(&lower.as_str()) {
+                continue;
+            }
+            return w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || self.m.source_documents.contains(&lower);
+        }
+        false
+    }
+
+    /// Whether a quotation has a speaker in its sentence, the one before or the one after
+    /// (or, at a paragraph's start, the previous paragraph's last sentence).
+    pub fn quote_has_speaker(&self, block_index: usize, quote: &Quote) -> bool {
+        let Some(block) = self.doc.blocks.get(block_index) else {
+            return true;
+        };
+        let sentences = &block.sentences;
+        let first = sentences
+            .iter()
+            .position(|s| s.contains(quote.range.start))
+            .unwrap_or(0);
+        let last = sentences
+            .iter()
+            .position(|s| s.contains(quote.range.end.saturating_sub(1)))
+            .unwrap_or(first)
+            .max(first);
+        if let Some(&own) = sentences.get(first) {
+            // A citation group in the quotation's own sentence names where it is from.
+            if block.citations.iter().any(|c| own.contains(c.range.start)) {
+                return true;
+            }
+            if self.introduced(block, own, quote) {
+                return true;
+            }
+        }
+        let lo = first.saturating_sub(1);
+        let hi = (last + 1).min(sentences.len().saturating_sub(1));
+        if sentences
+            .get(lo..=hi)
+            .unwrap_or_default()
+            .iter()
+            .any(|&s| self.names_speaker(block, s))
+        {
+            return true;
+        }
+        if first == 0 && block_index > 0 {
+            let prev = &self.doc.blocks[block_index - 1];
+            if prev.kind.is_body() {
+                if let Some(&s) = prev.sentences.last() {
+                    return self.names_speaker(prev, s);
+                }
+            }
+        }
+        false
+    }
+
+    fn names_speaker(&self, block: &Block, sentence: TextRange) -> bool {
+        let text = self.masked(block, sentence, true, false);
+        self.m.speech.is_match(&text) || self.m.attribution.is_match(&text)
+    }
+
+    /// A quotation introduced by a colon or comma after a name or a pronoun: "Tokayev was
+    /// blunt: “...”".
+    fn introduced(&self, block: &Block, sentence: TextRange, quote: &Quote) -> bool {
+        if quote.range.start <= sentence.start {
+            return false;
+        }
+        let lead = self.masked(
+            block,
+            TextRange::new(sentence.start, quote.range.start),
+            true,
+            false,
+        );
+        let lead = lead.trim_end();
+        if !lead.ends_with([':', ',']) {
+            return false;
+        }
+        lead.split_whitespace().enumerate().any(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            matches!(
+                w.to_lowercase().as_str(),
+                "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their"
+            ) || (w.starts_with(char::is_uppercase)
+                && (i > 0 || !SENTENCE_OPENERS.contains(&w.to_lowercase().as_str())))
+        })
+    }
+}
+
+/// Body blocks grouped into the units that share their sources: a quotation that runs
+/// on into the next paragraph joins the two, and a list joins the paragraph that
+/// introduces it with a colon. Indices into `doc.blocks`.
+pub fn sourcing_units(doc: &Document) -> Vec<Vec<usize>> {
+    let mut units: Vec<Vec<usize>> = Vec::new();
+    let mut list_lead = false;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if !block.kind.is_body() {
+            list_lead = false;
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(|p| doc.blocks.get(p));
+        let continues_quote = prev.is_some_and(|p| p.kind.is_body() && ends_in_open_quote(p))
+            && opens_with_quote(doc, block);
+        let in_list = block.kind == crate::document::BlockKind::ListItem
+            && list_lead
+            && prev.is_some_and(|p| p.kind.is_body());
+        match units.last_mut() {
+            Some(unit) if continues_quote || in_list => unit.push(i),
+            _ => units.push(vec![i]),
+        }
+        let text = doc.prose_text(block.range).trim_end();
+        if block.kind == crate::document::BlockKind::Paragraph {
+            list_lead = text.ends_with(':');
+        } else if !in_list {
+            list_lead = false;
+        }
+    }
+    units
+}
+
+/// Whether a block ends inside a quotation that is not closed.
+pub fn ends_in_open_quote(block: &Block) -> bool {
+    block.quotes.iter().any(|q| q.depth == 0 && !q.closed)
+}
+
+/// Whether a block starts with an opening quotation mark.
+pub fn opens_with_quote(doc: &Document, block: &Block) -> bool {
+    doc.prose_text(block.range)
+        .starts_with(['“', '"', '«', '„', '‘', '\''])
+}
+
+/// The last word of `text` (letters, digits, apostrophes, dots and hyphens).
+fn last_word(text: &str) -> &str {
+    let t = text.trim_end();
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    t[start..].trim_end_matches('.')
+}
+
+/// Up to `words` words after `at`, stopping at a clause boundary.
+fn window_after(text: &str, at: usize, words: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let stop = rest
+        .find(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–' | '(' | ')'))
+        .unwrap_or(rest.len());
+    let clause = &rest[..stop];
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in clause.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    return &clause[..i];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    clause
+}
+
+/// Up to `words` words before `at`, stopping at a sentence-internal boundary other than
+/// a comma.
+fn window_before(text: &str, at: usize, words: usize) -> &str {
+    let head = text.get(..at).unwrap_or("");
+    let start = head
+        .rfind(|c: char| matches!(c, ';' | ':' | '.' | '!' | '?' | '—' | '(' | ')'))
+        .map_or(0, |i| i + 1);
+    let clause = &head[start..];
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in clause.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    return &clause[i..];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    clause
+}
+
+/// Words with at least one letter or digit.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A title in title case: every word of four letters or more is capitalized.
+fn is_title(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A short, single-line excerpt of a range's source text for a message.
+pub fn excerpt(doc: &Document, range: TextRange, max_chars: usize) -> String {
+    let text = doc.text(range).split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+    use crate::style::HouseStyle;
+
+    fn claim_of(sentence: &str) -> Option<(ClaimKind, String)> {
+        let doc = Document::parse(sentence, SourceKind::Text);
+        let style = &HouseStyle::embedded().sourcing;
+        let s = Sourcing::new(&doc, style, 2021);
+        let block = doc.blocks.first()?;
+        let c = s.block_claims(block).into_iter().next()?;
+        Some((c.kind, doc.text(c.range).to_string()))
+    }
+
+    #[test]
+    fn figures() {
+        for (text, figure) in [
+            ("Trade amounted to a modest $229.7 million in the period.", "$229.7 million"),
+            ("Over 60 percent of the flour comes from Kazakhstan.", "60 percent"),
+            ("The country admitted 135 staff members of the mission.", "135 staff"),
+            ("The rumor spoke of some 2,000 Afghan refugees.", "some 2,000 Afghan"),
+            ("Exports reached 72.8 tons of wheat.", "72.8 tons"),
+            ("Thousands of protesters gathered in the square.", "Thousands of protesters"),
+            ("The fund lost 4.5% of its value.", "4.5%"),
+        ] {
+            assert_eq!(
+                claim_of(text),
+                Some((ClaimKind::Figure, figure.to_string())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_figures() {
+        for text in [
+            "In the first half of 2021, relations cooled.",
+            "The region has not been this tense since World War II.",
+            "The COVID-19 pandemic and the S-400 deal mattered.",
+            "Article 5 of the treaty is the heart of the alliance.",
+            "The 1990s were a hard decade for the steppe.",
+            "He ruled the country for 30 years.",
+            "It was the 18th round of talks.",
+            "The period 2019–2021 was calm.",
+            "Exports could grow by 10 percent next year.",
+            "There is nothing to suggest that 5 percent is realistic.",
+        ] {
+            assert_eq!(claim_of(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn dated_events_and_history() {
+        assert_eq!(
+            claim_of("On August 18, the two ministers discussed the situation."),
+            Some((ClaimKind::DatedEvent, "August 18".into()))
+        );
+        assert_eq!(
+            claim_of("In June 2011, the Senate refused to ratify the agreement."),
+            Some((ClaimKind::DatedEvent, "June 2011".into()))
+        );
+        assert_eq!(
+            claim_of("On December 16, 1991, the republic declared independence."),
+            None
+        );
+        assert_eq!(
+            claim_of("The capital (renamed in March 2019) kept its old role."),
+            None
+        );
+    }
+
+    #[test]
+    fn reported_speech_and_idioms() {
+        assert_eq!(
+            claim_of("The minister said the border would stay open."),
+            Some((ClaimKind::ReportedSpeech, "said".into()))
+        );
+        assert_eq!(claim_of("That said, the outlook is uncertain."), None);
+    }
+}

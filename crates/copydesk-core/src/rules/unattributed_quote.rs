@@ -1,0 +1,121 @@
+use crate::analysis::claims::{ends_in_open_quote, excerpt, Sourcing};
+use crate::declare_rule;
+use crate::diagnostic::Severity;
+use crate::document::Document;
+use crate::rule::{Context, Reporter, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds direct quotations of five words or more (by default) with no speaker: no
+    /// reporting verb, speech cue or attribution ("said", "wrote", "speaking at",
+    /// "according to") in the quotation's sentence, the sentence before or the one after,
+    /// and no name or pronoun introducing it with a colon. Scare quotes, short terms,
+    /// titles in title case and slogans ("under the slogan “...”") are not quotations
+    /// of anyone. A quotation that runs on from the previous paragraph keeps that
+    /// paragraph's speaker. Headings, captions and block quotes are not checked.
+    ///
+    /// ## Why
+    /// A quotation without a speaker cannot be checked and reads as the writer's own
+    /// words in quotation marks.
+    ///
+    /// ## Example
+    /// ```text
+    /// Relations with Kabul have been frozen since August. “We will not recognize any
+    /// government that came to power by force.”
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// Relations with Kabul have been frozen since August. “We will not recognize any
+    /// government that came to power by force,” the foreign minister told Kazinform.
+    /// ```
+    ///
+    /// ## Configuration
+    /// `[sourcing] min-quote-words` (default 5), `speech-cues`, `reporting-verbs` and
+    /// `term-cues` in the house style.
+    pub struct UnattributedQuote => "unattributed-quote", Severity::Warning,
+        "Direct quotations name who said or wrote them";
+}
+
+impl Rule for UnattributedQuote {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date.year());
+        for (i, block) in doc.blocks.iter().enumerate() {
+            if !block.kind.is_body() {
+                continue;
+            }
+            let prev_open = i
+                .checked_sub(1)
+                .and_then(|p| doc.blocks.get(p))
+                .is_some_and(|p| p.kind.is_body() && ends_in_open_quote(p));
+            for quote in sourcing.significant_quotes(block) {
+                // The rest of a quotation opened in the previous paragraph.
+                if prev_open && quote.range.start == block.range.start {
+                    continue;
+                }
+                if sourcing.quote_has_speaker(i, quote) {
+                    continue;
+                }
+                let d = report.report(
+                    quote.range,
+                    format!(
+                        "Quotation `{}` names no speaker in its sentence or the one before",
+                        excerpt(doc, quote.range, 60)
+                    ),
+                );
+                d.help = Some(
+                    "Say who said or wrote it (\"..., the minister said\", \"according to ...\"), or paraphrase it"
+                        .into(),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+    use crate::linter::lint_with;
+    use crate::style::HouseStyle;
+    use jiff::civil::date;
+
+    fn findings(text: &str) -> Vec<String> {
+        let doc = Document::parse(text, SourceKind::Text);
+        let ctx = Context {
+            date: date(2021, 8, 23),
+            style: HouseStyle::embedded(),
+        };
+        lint_with(&doc, &ctx, &[&UnattributedQuote])
+            .into_iter()
+            .map(|d| doc.text(d.range).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quotation_without_speaker_is_flagged() {
+        let text = "Relations have been frozen since August. “We will not recognize any government that came to power by force.”";
+        assert_eq!(
+            findings(text),
+            vec!["“We will not recognize any government that came to power by force.”"]
+        );
+    }
+
+    #[test]
+    fn speakers_before_after_and_with_a_colon() {
+        for text in [
+            "The minister was blunt. He said: “We will not recognize any government that came to power by force.”",
+            "“We will not recognize any government that came to power by force,” the minister said.",
+            "Tokayev was blunt: “We will not recognize any government that came to power by force.”",
+            "The protesters marched under the slogan “land must never be sold to foreigners again.”",
+            "The report “The Great Game Returns to Central Asia” was widely read.",
+            "Officials called it a “temporary” measure.",
+        ] {
+            assert!(findings(text).is_empty(), "{text}");
+        }
+    }
+}
