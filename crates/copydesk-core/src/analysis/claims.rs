@@ -469,10 +469,15 @@ impl<'a> Sourcing<'a> {
             .chain(self.m.speech.find_iter(&text));
         for m in cues {
             let after = window_after(&text, m.end(), 6);
-            if self.m.source_token.is_match(after) {
-                return true;
+            if self.m.open_attribution.is_match(&text[..m.end()]) {
+                // "according to sources in the government" names nobody.
+                match self.names_source(after) {
+                    Some(true) => return true,
+                    Some(false) => continue,
+                    None => {}
+                }
             }
-            if self.m.open_attribution.is_match(&text[..m.end()]) && self.names_source(after) {
+            if self.m.source_token.is_match(after) {
                 return true;
             }
             let before = window_before(&text, m.start(), 6);
@@ -484,8 +489,9 @@ impl<'a> Sourcing<'a> {
     }
 
     /// Whether the words after an open phrase ("according to ...") name a source: a
-    /// capitalized name, or a document such as "official data".
-    fn names_source(&self, after: &str) -> bool {
+    /// capitalized name, or a document such as "official data"; `Some(false)` for a
+    /// vague source ("sources", "analysts"), `None` when it cannot tell.
+    fn names_source(&self, after: &str) -> Option<bool> {
         const SKIP: &[&str] = &[
             "the", "a", "an", "his", "her", "its", "their", "our", "official", "state",
             "government", "latest", "preliminary", "new", "recent", "this", "that", "these",
@@ -497,15 +503,16 @@ impl<'a> Sourcing<'a> {
             }
             let lower = w.to_lowercase();
             if self.m.vague_sources.contains(&lower) {
-                return false;
+                return Some(false);
             }
             if SKIP.contains(&lower.as_str()) {
                 continue;
             }
-            return w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            let named = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || self.m.source_documents.contains(&lower);
+            return named.then_some(true);
         }
-        false
+        None
     }
 
     /// Whether a quotation has a speaker in its sentence, the one before or the one after
