@@ -365,7 +365,16 @@ impl<'a> Sourcing<'a> {
         } else {
             m.start()
         };
-        let word_end = end + word_start + word.len();
+        let mut word_end = end + word_start + word.len();
+        if matches!(lower.as_str(), "cubic" | "square" | "metric" | "light") {
+            // "3 billion cubic meters": the unit is the next word.
+            let rest = &text[word_end.min(text.len())..];
+            let next: &str = rest.split_whitespace().next().unwrap_or("");
+            let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !next.is_empty() && rest.starts_with(char::is_whitespace) {
+                word_end += rest.len() - rest.trim_start().len() + next.len();
+            }
+        }
         Some(TextRange::new(start.min(m.start()), word_end.min(text.len())))
     }
 
@@ -462,12 +471,29 @@ impl<'a> Sourcing<'a> {
     /// Foreign Affairs reported", "in an interview with Kazinform".
     pub fn inline_attribution(&self, block: &Block, sentence: TextRange) -> bool {
         let text = self.masked(block, sentence, true, false);
+        // After a phrase or a reporting verb, the words name where it was said ("told
+        // Reuters", "wrote on Twitter"); after other speech cues they are an object
+        // ("accused the government"), so only a subject before them counts.
+        let reporting_ends: Vec<usize> = self
+            .m
+            .attribution
+            .find_iter(&text)
+            .chain(self.m.reporting.find_iter(&text))
+            .map(|m| m.end())
+            .collect();
         let cues = self
             .m
             .attribution
             .find_iter(&text)
             .chain(self.m.speech.find_iter(&text));
         for m in cues {
+            let before = window_before(&text, m.start(), 6);
+            if self.m.source_token.is_match(before) {
+                return true;
+            }
+            if !reporting_ends.contains(&m.end()) {
+                continue;
+            }
             let after = window_after(&text, m.end(), 6);
             if self.m.open_attribution.is_match(&text[..m.end()]) {
                 // "according to sources in the government" names nobody.
@@ -478,10 +504,6 @@ impl<'a> Sourcing<'a> {
                 }
             }
             if self.m.source_token.is_match(after) {
-                return true;
-            }
-            let before = window_before(&text, m.start(), 6);
-            if self.m.source_token.is_match(before) {
                 return true;
             }
         }
