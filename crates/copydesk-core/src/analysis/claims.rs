@@ -250,10 +250,12 @@ impl<'a> Sourcing<'a> {
                 let word = m.as_str().to_lowercase();
                 let prev = last_word(&text[..m.start()]).to_lowercase();
                 let rest = text[m.end()..].trim_start();
-                // Idioms: "That said,", "having said that", "all told".
+                // Idioms: "That said,", "having said that", "all told", "truth be told",
+                // "according to plan".
                 !((matches!(prev.as_str(), "that" | "this") && rest.starts_with(','))
                     || prev == "having"
-                    || (prev == "all" && word == "told"))
+                    || (matches!(prev.as_str(), "all" | "be") && word == "told")
+                    || (word.starts_with("according") && not_attribution(rest)))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
     }
@@ -319,6 +321,15 @@ impl<'a> Sourcing<'a> {
         if MONTHS.contains(&prev_word) || self.m.number_labels.contains(&prev_lower) {
             return None;
         }
+        if prev_lower == "of" {
+            // "a country of 19 million people": background.
+            let head = &text[..m.start()];
+            let head = head.trim_end();
+            let noun = last_word(&head[..head.len().saturating_sub(2)]).to_lowercase();
+            if self.m.background_nouns.contains(&noun) {
+                return None;
+            }
+        }
         let possessive = prev_word.ends_with("'s") || prev_word.ends_with("’s");
         if prev_word.starts_with(char::is_uppercase)
             && !possessive
@@ -345,7 +356,9 @@ impl<'a> Sourcing<'a> {
             return figure.then(|| TextRange::new(m.start(), end));
         }
         let lower = word.to_lowercase();
-        if self.m.non_count_units.contains(&lower)
+        // "the 10 largest employers": a ranking, not a count.
+        let superlative = lower.len() > 4 && lower.ends_with("est") && !multiplied;
+        if superlative || self.m.non_count_units.contains(&lower)
             || MONTHS.contains(&word)
             || FUNCTION_WORDS.contains(&lower.as_str())
         {
@@ -386,7 +399,7 @@ impl<'a> Sourcing<'a> {
             Some(y) => y
                 .as_str()
                 .parse::<i16>()
-                .is_ok_and(|y| y <= self.year && self.year - y <= max_age),
+                .is_ok_and(|y| y <= self.year && self.year - y < max_age),
         };
         let mut found: Vec<TextRange> = Vec::new();
         for re in [&*MONTH_DAY, &*DAY_MONTH] {
@@ -470,6 +483,9 @@ impl<'a> Sourcing<'a> {
     /// "according to Interfax", "told Reuters", "wrote on Twitter", "the Ministry of
     /// Foreign Affairs reported", "in an interview with Kazinform".
     pub fn inline_attribution(&self, block: &Block, sentence: TextRange) -> bool {
+        if self.outlet_parenthetical(block, sentence) {
+            return true;
+        }
         let text = self.masked(block, sentence, true, false);
         // After a phrase or a reporting verb, the words name where it was said ("told
         // Reuters", "wrote on Twitter"); after other speech cues they are an object
@@ -508,6 +524,39 @@ impl<'a> Sourcing<'a> {
             }
         }
         false
+    }
+
+    /// A parenthetical in the sentence that names only outlets, perhaps with dates, in a
+    /// looser form than the house citation group: "(Reuters)", "(Source: Interfax, 2021)".
+    fn outlet_parenthetical(&self, block: &Block, sentence: TextRange) -> bool {
+        block
+            .parentheticals
+            .iter()
+            .filter(|p| sentence.contains(p.start) && p.len() > 2)
+            .any(|p| {
+                let inner = TextRange::new(p.start + 1, p.end - 1).slice(&self.doc.prose);
+                if !p.slice(&self.doc.prose).starts_with('(') {
+                    return false;
+                }
+                let inner = inner.trim();
+                let inner = ["Source:", "Sources:", "source:", "sources:", "via "]
+                    .iter()
+                    .find_map(|pre| inner.strip_prefix(pre))
+                    .unwrap_or(inner);
+                let mut outlets = 0;
+                let all = inner.split([',', ';']).all(|part| {
+                    let part = part.trim();
+                    if self.m.outlet_exact.is_match(part) {
+                        outlets += 1;
+                        true
+                    } else {
+                        part.split_whitespace().all(|w| {
+                            MONTHS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+                        }) && !part.is_empty()
+                    }
+                });
+                all && outlets > 0
+            })
     }
 
     /// Whether the words after an open phrase ("according to ...") name a source: a
@@ -562,7 +611,21 @@ impl<'a> Sourcing<'a> {
                 return true;
             }
         }
-        let lo = first.saturating_sub(1);
+        // A run of quotations shares the speaker named before the first of them.
+        let quoted: Vec<usize> = self
+            .significant_quotes(block)
+            .iter()
+            .map(|q| q.range.start)
+            .collect();
+        let mut lo = first.saturating_sub(1);
+        while lo > 0
+            && first - lo < 4
+            && sentences
+                .get(lo)
+                .is_some_and(|s| quoted.iter().any(|&q| s.contains(q)))
+        {
+            lo -= 1;
+        }
         let hi = (last + 1).min(sentences.len().saturating_sub(1));
         if sentences
             .get(lo..=hi)
@@ -613,6 +676,22 @@ impl<'a> Sourcing<'a> {
                 && (i > 0 || !SENTENCE_OPENERS.contains(&w.to_lowercase().as_str())))
         })
     }
+}
+
+/// "according to plan", "according to the schedule": conformity, not attribution.
+fn not_attribution(rest: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "plan", "plans", "schedule", "script", "tradition", "custom", "expectations", "form",
+        "need", "needs", "size", "age", "rank", "merit", "taste", "protocol",
+    ];
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let mut w = words.next().unwrap_or_default();
+    if matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        w = words.next().unwrap_or_default();
+    }
+    WORDS.contains(&w.as_str())
 }
 
 /// Body blocks grouped into the units that share their sources: a quotation that runs

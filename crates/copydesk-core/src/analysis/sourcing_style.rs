@@ -49,6 +49,7 @@ pub struct SourcingStyle {
     pub hedges: Vec<String>,
     pub term_cues: Vec<String>,
     pub number_labels: Vec<String>,
+    pub background_nouns: Vec<String>,
     pub non_count_units: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
@@ -113,6 +114,7 @@ impl SourcingStyle {
         extend(&mut self.hedges, other.hedges);
         extend(&mut self.term_cues, other.term_cues);
         extend(&mut self.number_labels, other.number_labels);
+        extend(&mut self.background_nouns, other.background_nouns);
         extend(&mut self.non_count_units, other.non_count_units);
         self.matchers = MatcherCache::default();
     }
@@ -122,7 +124,7 @@ impl SourcingStyle {
     }
 
     pub fn dated_event_max_age_years(&self) -> i16 {
-        self.dated_event_max_age_years.unwrap_or(20)
+        self.dated_event_max_age_years.unwrap_or(15)
     }
 
     pub fn min_quote_words(&self) -> usize {
@@ -157,12 +159,15 @@ pub(crate) struct Matchers {
     pub open_attribution: Regex,
     /// Outlets, platforms, media nouns, institutions and domains.
     pub source_token: Regex,
+    /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
+    pub outlet_exact: Regex,
     pub hedge: Regex,
     /// A term cue at the end of a text.
     pub term_cue_at_end: Regex,
     pub vague_sources: HashSet<String>,
     pub source_documents: HashSet<String>,
     pub number_labels: HashSet<String>,
+    pub background_nouns: HashSet<String>,
     pub non_count_units: HashSet<String>,
 }
 
@@ -180,6 +185,12 @@ impl Matchers {
         ];
         source_alts.retain(|a| !a.is_empty());
         source_alts.push(DOMAIN.to_string());
+        let mut outlet_alts = vec![
+            alternation(&style.outlets, false),
+            alternation(&style.platforms, false),
+        ];
+        outlet_alts.retain(|a| !a.is_empty());
+        outlet_alts.push(DOMAIN.to_string());
         let mut speech: Vec<String> = style.reporting_verbs.clone();
         speech.extend(style.speech_cues.iter().cloned());
         // Hedges match as written and capitalized at a sentence start, but "May" before a
@@ -195,6 +206,7 @@ impl Matchers {
                 group(&alternation(&style.open_attribution_phrases, true))
             )),
             source_token: build(&source_alts.join("|")),
+            outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
             hedge: build(&alternation(&hedges, false)),
             term_cue_at_end: build(&format!(
                 r"{}[\s,:]*$",
@@ -203,6 +215,7 @@ impl Matchers {
             vague_sources: lower(&style.vague_sources),
             source_documents: lower(&style.source_documents),
             number_labels: lower(&style.number_labels),
+            background_nouns: lower(&style.background_nouns),
             non_count_units: lower(&style.non_count_units),
         }
     }
@@ -293,6 +306,7 @@ mod tests {
             ("hedges", &style.hedges),
             ("term-cues", &style.term_cues),
             ("number-labels", &style.number_labels),
+            ("background-nouns", &style.background_nouns),
             ("non-count-units", &style.non_count_units),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
@@ -320,6 +334,8 @@ mod tests {
         }
         assert!(m.source_token.is_match("Tengrinews.kz"));
         assert!(m.source_token.is_match("Twitter.com/TokayevKZ"));
+        assert!(m.outlet_exact.is_match("Reuters"));
+        assert!(!m.outlet_exact.is_match("CSTO"));
         assert!(m.hedge.is_match("Growth will likely slow"));
         assert!(m.term_cue_at_end.is_match("under the slogan "));
     }
