@@ -79,7 +79,10 @@ fn sourcing_labelled_set_precision_and_recall() {
                 }
                 None => {
                     fp += 1;
-                    report.push(format!("FP  {}: {} at `{text}`: {}", case.name, d.rule, d.message));
+                    report.push(format!(
+                        "FP  {}: {} at `{text}`: {}",
+                        case.name, d.rule, d.message
+                    ));
                 }
             }
         }
@@ -90,8 +93,16 @@ fn sourcing_labelled_set_precision_and_recall() {
             }
         }
     }
-    let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
-    let recall = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
+    let precision = if tp + fp == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let recall = if tp + fn_ == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fn_) as f64
+    };
     for line in &report {
         println!("{line}");
     }
@@ -141,7 +152,10 @@ fn regex_free_strip(text: &str) -> String {
     text.split("\n\n")
         .map(|para| {
             let trimmed = para.trim_end();
-            match (trimmed.ends_with(").") || trimmed.ends_with(')'), trimmed.rfind(" (")) {
+            match (
+                trimmed.ends_with(").") || trimmed.ends_with(')'),
+                trimmed.rfind(" ("),
+            ) {
                 (true, Some(i)) if !trimmed.starts_with('(') => {
                     let tail = if trimmed.ends_with('.') { "." } else { "" };
                     format!("{}{tail}", &trimmed[..i])

@@ -102,19 +102,53 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after a number that show it counts nothing ("in 2019 and", "between 5 and 10").
 const FUNCTION_WORDS: &[&str] = &[
     "and", "or", "to", "of", "in", "on", "at", "the", "a", "an", "by", "for", "with", "from", "as",
-    "was", "were", "is", "are", "be", "been", "had", "has", "have", "when", "that", "which",
-    "who", "while", "than", "per", "out", "but", "so", "it", "its", "this", "these", "those",
-    "he", "she", "they", "we", "i", "will", "would", "can", "could", "may", "might", "did", "do",
-    "does", "not", "after", "before", "until", "since", "into", "onto", "over", "under", "all",
-    "percent", "am", "pm",
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "when", "that", "which", "who",
+    "while", "than", "per", "out", "but", "so", "it", "its", "this", "these", "those", "he", "she",
+    "they", "we", "i", "will", "would", "can", "could", "may", "might", "did", "do", "does", "not",
+    "after", "before", "until", "since", "into", "onto", "over", "under", "all", "percent", "am",
+    "pm",
 ];
 
 /// Words before a number that make it approximate, not a label ("Some 2,000").
 const APPROXIMATORS: &[&str] = &[
-    "some", "about", "around", "over", "nearly", "almost", "roughly", "approximately", "only",
-    "just", "more", "fewer", "less", "up", "at", "least", "than", "as", "many", "much", "all",
-    "another", "the", "a", "and", "or", "to", "by", "of", "with", "from", "for", "exactly",
-    "barely", "estimated", "total", "those", "these",
+    "some",
+    "about",
+    "around",
+    "over",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "only",
+    "just",
+    "more",
+    "fewer",
+    "less",
+    "up",
+    "at",
+    "least",
+    "than",
+    "as",
+    "many",
+    "much",
+    "all",
+    "another",
+    "the",
+    "a",
+    "and",
+    "or",
+    "to",
+    "by",
+    "of",
+    "with",
+    "from",
+    "for",
+    "exactly",
+    "barely",
+    "estimated",
+    "total",
+    "those",
+    "these",
 ];
 
 /// Capitalized words that open a sentence without naming anyone.
@@ -194,7 +228,9 @@ impl<'a> Sourcing<'a> {
                 word_count(inner) >= self.style.min_quote_words() && !is_title(inner)
             })
             .filter(|q| {
-                let start = block.sentence_at(q.range.start).map_or(block.range.start, |s| s.start);
+                let start = block
+                    .sentence_at(q.range.start)
+                    .map_or(block.range.start, |s| s.start);
                 let before = self.masked(block, TextRange::new(start, q.range.start), true, false);
                 !self.m.term_cue_at_end.is_match(&before)
             })
@@ -264,7 +300,10 @@ impl<'a> Sourcing<'a> {
     fn hedged(&self, text: &str) -> bool {
         self.m.hedge.find_iter(text).any(|m| {
             // "May 9", "May 2021": the month, not the modal.
-            !(m.as_str() == "May" && text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            !(m.as_str() == "May"
+                && text[m.end()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()))
         })
     }
 
@@ -278,11 +317,9 @@ impl<'a> Sourcing<'a> {
         }
         for c in WORD_COUNT.captures_iter(text) {
             let whole = c.get(0).expect("group 0");
-            let counts_time = c.name("noun").is_some_and(|n| {
-                self.m
-                    .non_count_units
-                    .contains(&n.as_str().to_lowercase())
-            });
+            let counts_time = c
+                .name("noun")
+                .is_some_and(|n| self.m.non_count_units.contains(&n.as_str().to_lowercase()));
             if !counts_time {
                 found.push(TextRange::new(whole.start(), whole.end()));
                 break;
@@ -303,7 +340,8 @@ impl<'a> Sourcing<'a> {
         let next = after.chars().next();
         // Part of a token: "COVID-19", "S-400", "G20", "18th", "1990s", "2019–2021",
         // "10:30", "$5" (money is matched on its own).
-        if before.is_some_and(|c| c.is_alphanumeric() || "-–—/.:#№$€£₽¥₸_'’".contains(c)) {
+        if before.is_some_and(|c| c.is_alphanumeric() || "-–—/.:#№$€£₽¥₸_'’".contains(c))
+        {
             return None;
         }
         if next.is_some_and(|c| c.is_alphanumeric() || "-–—/:%_".contains(c)) {
@@ -358,7 +396,8 @@ impl<'a> Sourcing<'a> {
         let lower = word.to_lowercase();
         // "the 10 largest employers": a ranking, not a count.
         let superlative = lower.len() > 4 && lower.ends_with("est") && !multiplied;
-        if superlative || self.m.non_count_units.contains(&lower)
+        if superlative
+            || self.m.non_count_units.contains(&lower)
             || MONTHS.contains(&word)
             || FUNCTION_WORDS.contains(&lower.as_str())
         {
@@ -371,8 +410,18 @@ impl<'a> Sourcing<'a> {
         let start = if APPROXIMATORS.contains(&prev_lower.as_str())
             && matches!(
                 prev_lower.as_str(),
-                "some" | "about" | "around" | "over" | "nearly" | "almost" | "roughly"
-                    | "approximately" | "only" | "just" | "exactly" | "barely"
+                "some"
+                    | "about"
+                    | "around"
+                    | "over"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "approximately"
+                    | "only"
+                    | "just"
+                    | "exactly"
+                    | "barely"
             ) {
             text[..m.start()].trim_end().len() - prev_word.len()
         } else {
@@ -388,7 +437,10 @@ impl<'a> Sourcing<'a> {
                 word_end += rest.len() - rest.trim_start().len() + next.len();
             }
         }
-        Some(TextRange::new(start.min(m.start()), word_end.min(text.len())))
+        Some(TextRange::new(
+            start.min(m.start()),
+            word_end.min(text.len()),
+        ))
     }
 
     /// The first specific, recent date of an event ("On August 18", "In June 2011").
@@ -551,7 +603,9 @@ impl<'a> Sourcing<'a> {
                         true
                     } else {
                         part.split_whitespace().all(|w| {
-                            MONTHS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+                            MONTHS.contains(&w)
+                                || w.chars()
+                                    .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
                         }) && !part.is_empty()
                     }
                 });
@@ -564,8 +618,24 @@ impl<'a> Sourcing<'a> {
     /// vague source ("sources", "analysts"), `None` when it cannot tell.
     fn names_source(&self, after: &str) -> Option<bool> {
         const SKIP: &[&str] = &[
-            "the", "a", "an", "his", "her", "its", "their", "our", "official", "state",
-            "government", "latest", "preliminary", "new", "recent", "this", "that", "these",
+            "the",
+            "a",
+            "an",
+            "his",
+            "her",
+            "its",
+            "their",
+            "our",
+            "official",
+            "state",
+            "government",
+            "latest",
+            "preliminary",
+            "new",
+            "recent",
+            "this",
+            "that",
+            "these",
         ];
         for word in after.split_whitespace() {
             let w = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -681,14 +751,32 @@ impl<'a> Sourcing<'a> {
 /// "according to plan", "according to the schedule": conformity, not attribution.
 fn not_attribution(rest: &str) -> bool {
     const WORDS: &[&str] = &[
-        "plan", "plans", "schedule", "script", "tradition", "custom", "expectations", "form",
-        "need", "needs", "size", "age", "rank", "merit", "taste", "protocol",
+        "plan",
+        "plans",
+        "schedule",
+        "script",
+        "tradition",
+        "custom",
+        "expectations",
+        "form",
+        "need",
+        "needs",
+        "size",
+        "age",
+        "rank",
+        "merit",
+        "taste",
+        "protocol",
     ];
-    let mut words = rest
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let mut words = rest.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
     let mut w = words.next().unwrap_or_default();
-    if matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+    if matches!(
+        w.as_str(),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+    ) {
         w = words.next().unwrap_or_default();
     }
     WORDS.contains(&w.as_str())
@@ -751,7 +839,7 @@ fn last_word(text: &str) -> &str {
 fn window_after(text: &str, at: usize, words: usize) -> &str {
     let rest = text.get(at..).unwrap_or("");
     let stop = rest
-        .find(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–' | '(' | ')'))
+        .find([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
         .unwrap_or(rest.len());
     let clause = &rest[..stop];
     let mut seen = 0;
@@ -777,7 +865,7 @@ fn window_after(text: &str, at: usize, words: usize) -> &str {
 fn window_before(text: &str, at: usize, words: usize) -> &str {
     let head = text.get(..at).unwrap_or("");
     let start = head
-        .rfind(|c: char| matches!(c, ';' | ':' | '.' | '!' | '?' | '—' | '(' | ')'))
+        .rfind([';', ':', '.', '!', '?', '—', '(', ')'])
         .map_or(0, |i| i + 1);
     let clause = &head[start..];
     let mut seen = 0;
@@ -817,7 +905,11 @@ fn is_title(text: &str) -> bool {
 
 /// A short, single-line excerpt of a range's source text for a message.
 pub fn excerpt(doc: &Document, range: TextRange, max_chars: usize) -> String {
-    let text = doc.text(range).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = doc
+        .text(range)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if text.chars().count() <= max_chars {
         return text;
     }
@@ -843,12 +935,27 @@ mod tests {
     #[test]
     fn figures() {
         for (text, figure) in [
-            ("Trade amounted to a modest $229.7 million in the period.", "$229.7 million"),
-            ("Over 60 percent of the flour comes from Kazakhstan.", "60 percent"),
-            ("The country admitted 135 staff members of the mission.", "135 staff"),
-            ("The rumor spoke of some 2,000 Afghan refugees.", "some 2,000 Afghan"),
+            (
+                "Trade amounted to a modest $229.7 million in the period.",
+                "$229.7 million",
+            ),
+            (
+                "Over 60 percent of the flour comes from Kazakhstan.",
+                "60 percent",
+            ),
+            (
+                "The country admitted 135 staff members of the mission.",
+                "135 staff",
+            ),
+            (
+                "The rumor spoke of some 2,000 Afghan refugees.",
+                "some 2,000 Afghan",
+            ),
             ("Exports reached 72.8 tons of wheat.", "72.8 tons"),
-            ("Thousands of protesters gathered in the square.", "Thousands of protesters"),
+            (
+                "Thousands of protesters gathered in the square.",
+                "Thousands of protesters",
+            ),
             ("The fund lost 4.5% of its value.", "4.5%"),
         ] {
             assert_eq!(

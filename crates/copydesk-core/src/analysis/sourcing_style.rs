@@ -176,7 +176,8 @@ const DOMAIN: &str = r"\b[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com
 
 impl Matchers {
     fn new(style: &SourcingStyle) -> Self {
-        let lower = |v: &[String]| -> HashSet<String> { v.iter().map(|s| s.to_lowercase()).collect() };
+        let lower =
+            |v: &[String]| -> HashSet<String> { v.iter().map(|s| s.to_lowercase()).collect() };
         let mut source_alts = vec![
             alternation(&style.outlets, false),
             alternation(&style.platforms, false),
@@ -209,7 +210,7 @@ impl Matchers {
             outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
             hedge: build(&alternation(&hedges, false)),
             term_cue_at_end: build(&format!(
-                r"{}[\s,:]*$",
+                r"{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*[\s,:]*$",
                 group(&alternation(&style.term_cues, true))
             )),
             vague_sources: lower(&style.vague_sources),
@@ -338,6 +339,8 @@ mod tests {
         assert!(!m.outlet_exact.is_match("CSTO"));
         assert!(m.hedge.is_match("Growth will likely slow"));
         assert!(m.term_cue_at_end.is_match("under the slogan "));
+        assert!(m.term_cue_at_end.is_match("critics have dubbed it the "));
+        assert!(!m.term_cue_at_end.is_match("he called the protests "));
     }
 
     #[test]

@@ -28,6 +28,20 @@ impl OpenBlock {
     }
 }
 
+fn close(block: OpenBlock, blocks: &mut Vec<(BlockKind, TextRange)>) {
+    if block.start < block.end {
+        blocks.push((block.kind, TextRange::new(block.start, block.end)));
+    }
+}
+
+/// Close the implicit block of a tight list item, if one is open.
+fn close_implicit(open: &mut Vec<OpenBlock>, blocks: &mut Vec<(BlockKind, TextRange)>) {
+    if open.last().is_some_and(|b| b.implicit) {
+        let b = open.pop().expect("checked");
+        close(b, blocks);
+    }
+}
+
 pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocument {
     let mut prose: Vec<u8> = source.as_bytes().to_vec();
     blank(&mut prose, TextRange::new(0, source.len()));
@@ -51,21 +65,12 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
     // Open links: start offset, destination, and whether it is an autolink (`<https://...>`).
     let mut link_starts: Vec<(usize, String, bool)> = Vec::new();
 
-    let close = |block: OpenBlock, blocks: &mut Vec<(BlockKind, TextRange)>| {
-        if block.start < block.end {
-            blocks.push((block.kind, TextRange::new(block.start, block.end)));
-        }
-    };
-
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = TextRange::new(range.start + body_start, range.end + body_start);
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
-                    if open.last().is_some_and(|b| b.implicit) {
-                        let b = open.pop().expect("checked");
-                        close(b, &mut blocks);
-                    }
+                    close_implicit(&mut open, &mut blocks);
                     let kind = if footnote_depth > 0 {
                         BlockKind::Footnote
                     } else if quote_depth > 0 {
@@ -81,10 +86,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
                 Tag::BlockQuote(_) => quote_depth += 1,
                 Tag::FootnoteDefinition(_) => footnote_depth += 1,
                 Tag::Item => {
-                    if open.last().is_some_and(|b| b.implicit) {
-                        let b = open.pop().expect("checked");
-                        close(b, &mut blocks);
-                    }
+                    close_implicit(&mut open, &mut blocks);
                     item_depth += 1;
                     let kind = if quote_depth > 0 {
                         BlockKind::BlockQuote
@@ -94,10 +96,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
                     open.push(OpenBlock::new(kind, true));
                 }
                 Tag::List(_) => {
-                    if open.last().is_some_and(|b| b.implicit) {
-                        let b = open.pop().expect("checked");
-                        close(b, &mut blocks);
-                    }
+                    close_implicit(&mut open, &mut blocks);
                 }
                 Tag::Image { .. } => image_depth += 1,
                 Tag::Link {
@@ -118,10 +117,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
                     }
                 }
                 TagEnd::Item => {
-                    if open.last().is_some_and(|b| b.implicit) {
-                        let b = open.pop().expect("checked");
-                        close(b, &mut blocks);
-                    }
+                    close_implicit(&mut open, &mut blocks);
                     item_depth = item_depth.saturating_sub(1);
                 }
                 TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),

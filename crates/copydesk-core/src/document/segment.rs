@@ -156,12 +156,10 @@ pub(crate) fn quotes(text: &str) -> Vec<Quote> {
                     close(&mut stack, pos, at, len, &mut out);
                 }
             }
-            '‘' => {
-                if opens_after(prev)
-                    && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit())
-                {
-                    stack.push((Mark::CurlySingle, at));
-                }
+            '‘' if opens_after(prev)
+                && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit()) =>
+            {
+                stack.push((Mark::CurlySingle, at));
             }
             '’' | '\'' => {
                 let mark = if c == '’' {

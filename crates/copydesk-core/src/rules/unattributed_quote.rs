@@ -106,6 +106,53 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_never_panics() {
+        let article = include_str!("../../tests/fixtures/sourcing/article.txt");
+        let mut inputs: Vec<String> = [
+            "",
+            "“",
+            "”",
+            "“ ”",
+            "(TASS,\nAugust 20)) “ ” “” ‘ ’ ( [ ] ) $ % 5 percent 1,2,3 12.5. $$ €€ — – …",
+            "Ελληνικά 15 άνθρωποι, 日本語 200 人, emoji 🎉 300 people 🎉 said “ünïcödé wörds ärë hërë töö”.",
+            "of 5 of. 5 some. 5 $ 5 5. 5.. 5.5.5 1,000,000,000.",
+            "According to",
+            "said",
+            "On August",
+            "In May 2021 may",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let cuts: Vec<usize> = article
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|i| i % 37 == 0)
+            .collect();
+        for &i in &cuts {
+            inputs.push(article[..i].to_string());
+            inputs.push(article[i..].to_string());
+        }
+        for text in &inputs {
+            for kind in [SourceKind::Text, SourceKind::Markdown] {
+                let doc = Document::parse(text.as_str(), kind);
+                let ctx = Context {
+                    date: date(2021, 8, 23),
+                    style: HouseStyle::embedded(),
+                };
+                let _ = lint_with(
+                    &doc,
+                    &ctx,
+                    &[
+                        &UnattributedQuote,
+                        &crate::rules::unsourced_claim::UnsourcedClaim,
+                    ],
+                );
+            }
+        }
+    }
+
+    #[test]
     fn speakers_before_after_and_with_a_colon() {
         for text in [
             "The minister was blunt. He said: “We will not recognize any government that came to power by force.”",

@@ -81,7 +81,15 @@ impl Rule for UnsourcedClaim {
                 let Some(first) = unsourced.first() else {
                     continue;
                 };
-                report_claim(doc, block, first, claims.len(), unsourced.len(), scope, report);
+                report_claim(
+                    doc,
+                    block,
+                    first,
+                    claims.len(),
+                    unsourced.len(),
+                    scope,
+                    report,
+                );
             }
         }
     }
@@ -150,7 +158,11 @@ mod tests {
     use crate::style::HouseStyle;
     use jiff::civil::date;
 
-    fn lint(text: &str, kind: SourceKind, style: &HouseStyle) -> (Document, Vec<crate::Diagnostic>) {
+    fn lint(
+        text: &str,
+        kind: SourceKind,
+        style: &HouseStyle,
+    ) -> (Document, Vec<crate::Diagnostic>) {
         let doc = Document::parse(text, kind);
         let ctx = Context {
             date: date(2021, 8, 23),
@@ -218,11 +230,16 @@ mod tests {
         style
             .sourcing
             .merge(SourcingStyle::from_toml("scope = \"sentence\"").unwrap());
-        let text = "Trade reached $229.7 million. Wheat made up 40 percent of it (Total.kz, August 23).";
+        let text =
+            "Trade reached $229.7 million. Wheat made up 40 percent of it (Total.kz, August 23).";
         let (doc, d) = lint(text, SourceKind::Text, &style);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(doc.text(d[0].range), "$229.7 million");
-        assert!(d[0].message.contains("1 of the paragraph's 2 claims"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("1 of the paragraph's 2 claims"),
+            "{}",
+            d[0].message
+        );
         let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
         assert!(d.is_empty());
     }
