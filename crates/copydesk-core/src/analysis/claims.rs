@@ -578,38 +578,55 @@ impl<'a> Sourcing<'a> {
         false
     }
 
-    /// A parenthetical in the sentence that names only outlets, perhaps with dates, in a
-    /// looser form than the house citation group: "(Reuters)", "(Source: Interfax, 2021)".
+    /// A parenthetical in the sentence that cites in a looser form than the house
+    /// citation group: "(Reuters)", "(Source: Interfax, 2021)", "(see EDM, March 3)".
+    /// Every part is an outlet, a date or a name, with at least one outlet, or a name
+    /// and a date.
     fn outlet_parenthetical(&self, block: &Block, sentence: TextRange) -> bool {
         block
             .parentheticals
             .iter()
             .filter(|p| sentence.contains(p.start) && p.len() > 2)
             .any(|p| {
-                let inner = TextRange::new(p.start + 1, p.end - 1).slice(&self.doc.prose);
                 if !p.slice(&self.doc.prose).starts_with('(') {
                     return false;
                 }
+                let inner = TextRange::new(p.start + 1, p.end - 1).slice(&self.doc.prose);
                 let inner = inner.trim();
-                let inner = ["Source:", "Sources:", "source:", "sources:", "via "]
-                    .iter()
-                    .find_map(|pre| inner.strip_prefix(pre))
-                    .unwrap_or(inner);
-                let mut outlets = 0;
+                let inner = [
+                    "Source:", "Sources:", "source:", "sources:", "via ", "see ", "See ", "cf. ",
+                ]
+                .iter()
+                .find_map(|pre| inner.strip_prefix(pre))
+                .unwrap_or(inner);
+                let (mut outlets, mut names, mut dates) = (0, 0, 0);
                 let all = inner.split([',', ';']).all(|part| {
                     let part = part.trim();
-                    if self.m.outlet_exact.is_match(part) {
+                    if part.is_empty() {
+                        false
+                    } else if self.m.outlet_exact.is_match(part) {
                         outlets += 1;
                         true
+                    } else if part.split_whitespace().all(|w| {
+                        MONTHS.contains(&w)
+                            || w.chars()
+                                .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+                    }) {
+                        dates += 1;
+                        true
+                    } else if part.split_whitespace().count() <= 6
+                        && part.split_whitespace().all(|w| {
+                            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                                || matches!(w, "of" | "the" | "for" | "and" | "de" | "al")
+                        })
+                    {
+                        names += 1;
+                        true
                     } else {
-                        part.split_whitespace().all(|w| {
-                            MONTHS.contains(&w)
-                                || w.chars()
-                                    .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
-                        }) && !part.is_empty()
+                        false
                     }
                 });
-                all && outlets > 0
+                all && (outlets > 0 || (names > 0 && dates > 0))
             })
     }
 

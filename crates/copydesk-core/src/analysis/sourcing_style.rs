@@ -357,4 +357,25 @@ mod tests {
         assert!(style.matchers().source_token.is_match("TASS"));
         assert!(SourcingStyle::from_toml("colour = 1").is_err());
     }
+
+    #[test]
+    fn a_house_style_sourcing_section_extends_the_embedded_lists() {
+        let style = crate::style::HouseStyle::from_toml(
+            "[citation]\nfull-month-names = true\nyear-for-earlier-years = true\n\n[sourcing]\nscope = \"sentence\"\nplatforms = [\"Mastodon\"]\n",
+        )
+        .unwrap();
+        assert_eq!(style.sourcing.scope(), CitationScope::Sentence);
+        assert!(style.sourcing.platforms.iter().any(|p| p == "Mastodon"));
+        assert!(style.sourcing.platforms.iter().any(|p| p == "Telegram"));
+        // Without a section, the embedded data applies.
+        let plain = crate::style::HouseStyle::from_toml(
+            "[citation]\nfull-month-names = true\nyear-for-earlier-years = true\n",
+        )
+        .unwrap();
+        assert_eq!(plain.sourcing, *SourcingStyle::embedded());
+        assert!(crate::style::HouseStyle::from_toml(
+            "[citation]\nfull-month-names = true\nyear-for-earlier-years = true\n[sourcing]\ncolour = 1\n"
+        )
+        .is_err());
+    }
 }
