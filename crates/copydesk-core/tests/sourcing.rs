@@ -23,6 +23,8 @@ struct Case {
     text: String,
     #[serde(default)]
     kind: Option<String>,
+    #[serde(default)]
+    published: Option<toml::value::Datetime>,
     expect: Vec<Expected>,
 }
 
@@ -63,6 +65,10 @@ fn sourcing_labelled_set_precision_and_recall() {
             Some(other) => panic!("{}: unknown kind {other}", case.name),
         };
         let doc = Document::parse(case.text.as_str(), kind);
+        let ctx = Context {
+            date: case.published.as_ref().map_or(ctx.date, date_of),
+            ..ctx
+        };
         let found = lint_with(&doc, &ctx, &rules);
         let mut matched = vec![false; case.expect.len()];
         for d in &found {

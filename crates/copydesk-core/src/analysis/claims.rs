@@ -15,6 +15,7 @@
 
 use std::sync::LazyLock;
 
+use jiff::civil::Date;
 use regex::Regex;
 
 use super::sourcing_style::{Matchers, SourcingStyle};
@@ -163,17 +164,19 @@ pub struct Sourcing<'a> {
     doc: &'a Document,
     style: &'a SourcingStyle,
     m: &'a Matchers,
-    /// The publication year.
+    /// The publication date.
+    published: Date,
     year: i16,
 }
 
 impl<'a> Sourcing<'a> {
-    pub fn new(doc: &'a Document, style: &'a SourcingStyle, publication_year: i16) -> Self {
+    pub fn new(doc: &'a Document, style: &'a SourcingStyle, published: Date) -> Self {
         Self {
             doc,
             style,
             m: style.matchers(),
-            year: publication_year,
+            published,
+            year: published.year(),
         }
     }
 
@@ -453,11 +456,25 @@ impl<'a> Sourcing<'a> {
                 .parse::<i16>()
                 .is_ok_and(|y| y <= self.year && self.year - y < max_age),
         };
+        let month_of = |name: &str| {
+            MONTHS
+                .iter()
+                .position(|m| *m == name)
+                .map_or(1, |i| i as i8 + 1)
+        };
+        // A date after publication is a schedule or a forecast, not an event.
+        let scheduled = |c: &regex::Captures<'_>, day: i8| {
+            let year = c
+                .name("year")
+                .and_then(|y| y.as_str().parse::<i16>().ok())
+                .unwrap_or(self.year);
+            Date::new(year, month_of(&c["month"]), day).is_ok_and(|d| d > self.published)
+        };
         let mut found: Vec<TextRange> = Vec::new();
         for re in [&*MONTH_DAY, &*DAY_MONTH] {
             for c in re.captures_iter(text) {
                 let day: u8 = c["day"].parse().unwrap_or(0);
-                if (1..=31).contains(&day) && recent(c.name("year")) {
+                if (1..=31).contains(&day) && recent(c.name("year")) && !scheduled(&c, day as i8) {
                     let m = c.get(0).expect("group 0");
                     found.push(TextRange::new(m.start(), m.end()));
                     break;
@@ -465,7 +482,7 @@ impl<'a> Sourcing<'a> {
             }
         }
         for c in MONTH_YEAR.captures_iter(text) {
-            if recent(c.name("year")) {
+            if recent(c.name("year")) && !scheduled(&c, 1) {
                 let m = c.name("month").expect("month group");
                 let y = c.name("year").expect("year group");
                 found.push(TextRange::new(m.start(), y.end()));
@@ -754,13 +771,19 @@ impl<'a> Sourcing<'a> {
         if !lead.ends_with([':', ',']) {
             return false;
         }
+        // "The government’s line is simple:", "The ministry was clear:".
+        if self.m.source_token.is_match(lead) {
+            return true;
+        }
         lead.split_whitespace().enumerate().any(|(i, w)| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             matches!(
                 w.to_lowercase().as_str(),
                 "he" | "she" | "they" | "we" | "i" | "his" | "her" | "their"
-            ) || (w.starts_with(char::is_uppercase)
-                && (i > 0 || !SENTENCE_OPENERS.contains(&w.to_lowercase().as_str())))
+            ) || w.ends_with("'s")
+                || w.ends_with("’s")
+                || (w.starts_with(char::is_uppercase)
+                    && (i > 0 || !SENTENCE_OPENERS.contains(&w.to_lowercase().as_str())))
         })
     }
 }
@@ -943,7 +966,7 @@ mod tests {
     fn claim_of(sentence: &str) -> Option<(ClaimKind, String)> {
         let doc = Document::parse(sentence, SourceKind::Text);
         let style = &HouseStyle::embedded().sourcing;
-        let s = Sourcing::new(&doc, style, 2021);
+        let s = Sourcing::new(&doc, style, Date::new(2021, 9, 15).unwrap());
         let block = doc.blocks.first()?;
         let c = s.block_claims(block).into_iter().next()?;
         Some((c.kind, doc.text(c.range).to_string()))

@@ -43,7 +43,7 @@ impl Rule for UnattributedQuote {
     }
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date.year());
+        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
         for (i, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_body() {
                 continue;

@@ -60,7 +60,7 @@ impl Rule for UnsourcedClaim {
     }
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date.year());
+        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
         let scope = ctx.style.sourcing.scope();
         for unit in sourcing_units(doc) {
             let blocks: Vec<&Block> = unit.iter().filter_map(|&i| doc.blocks.get(i)).collect();
