@@ -50,6 +50,7 @@ pub struct SourcingStyle {
     pub term_cues: Vec<String>,
     pub number_labels: Vec<String>,
     pub background_nouns: Vec<String>,
+    pub standing_verbs: Vec<String>,
     pub non_count_units: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
@@ -115,6 +116,7 @@ impl SourcingStyle {
         extend(&mut self.term_cues, other.term_cues);
         extend(&mut self.number_labels, other.number_labels);
         extend(&mut self.background_nouns, other.background_nouns);
+        extend(&mut self.standing_verbs, other.standing_verbs);
         extend(&mut self.non_count_units, other.non_count_units);
         self.matchers = MatcherCache::default();
     }
@@ -168,6 +170,8 @@ pub(crate) struct Matchers {
     pub source_documents: HashSet<String>,
     pub number_labels: HashSet<String>,
     pub background_nouns: HashSet<String>,
+    /// A standing verb at the end of a text.
+    pub standing_verb_at_end: Regex,
     pub non_count_units: HashSet<String>,
 }
 
@@ -217,6 +221,10 @@ impl Matchers {
             source_documents: lower(&style.source_documents),
             number_labels: lower(&style.number_labels),
             background_nouns: lower(&style.background_nouns),
+            standing_verb_at_end: build(&format!(
+                r"{}(?:\s+\S+){{0,2}}\s*$",
+                group(&alternation(&style.standing_verbs, true))
+            )),
             non_count_units: lower(&style.non_count_units),
         }
     }
@@ -308,6 +316,7 @@ mod tests {
             ("term-cues", &style.term_cues),
             ("number-labels", &style.number_labels),
             ("background-nouns", &style.background_nouns),
+            ("standing-verbs", &style.standing_verbs),
             ("non-count-units", &style.non_count_units),
         ] {
             assert!(!list.is_empty(), "{name} is empty");

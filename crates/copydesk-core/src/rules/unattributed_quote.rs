@@ -120,6 +120,8 @@ mod tests {
             "said",
             "On August",
             "In May 2021 may",
+            "Tokayev—who was elected in June 2019 with 71 percent of the vote—has promised a “listening state.”",
+            "He—said—“five words or more here—” told… (see—TASS—, August—20) ‘x’—reported—",
         ]
         .iter()
         .map(|s| s.to_string())
