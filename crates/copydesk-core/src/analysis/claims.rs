@@ -737,6 +737,16 @@ impl<'a> Sourcing<'a> {
             .position(|s| s.contains(quote.range.end.saturating_sub(1)))
             .unwrap_or(first)
             .max(first);
+        // A fragment woven into a sentence ("the treaty obliges members to “provide
+        // assistance”") belongs to the sentence's subject.
+        let inner = quote.inner.slice(&self.doc.prose).trim_start();
+        let fragment = inner.starts_with(char::is_lowercase)
+            && sentences.get(first).is_some_and(|s| {
+                word_count(TextRange::new(s.start, quote.range.start).slice(&self.doc.prose)) >= 2
+            });
+        if fragment {
+            return true;
+        }
         if let Some(&own) = sentences.get(first) {
             // A citation group in the quotation's own sentence names where it is from.
             if block.citations.iter().any(|c| own.contains(c.range.start)) {

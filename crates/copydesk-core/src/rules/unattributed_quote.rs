@@ -238,6 +238,8 @@ mod tests {
             "The protesters marched under the slogan “land must never be sold to foreigners again.”",
             "The report “The Great Game Returns to Central Asia” was widely read.",
             "Officials called it a “temporary” measure.",
+            "The treaty obliges members to “provide necessary assistance, including military assistance.”",
+            "Many in Almaty are asking: “What comes next for the security of the region?”",
         ] {
             assert!(findings(text).is_empty(), "{text}");
         }
