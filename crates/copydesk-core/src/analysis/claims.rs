@@ -100,6 +100,11 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:every\s+year|each\s+year|annually|yearly|celebrates?|(?:is|are)\s+(?:celebrated|marked|observed|commemorated))\b")
+        .expect("valid regex")
+});
+
 /// Words after a number that show it counts nothing ("in 2019 and", "between 5 and 10").
 const FUNCTION_WORDS: &[&str] = &[
     "and", "or", "to", "of", "in", "on", "at", "the", "a", "an", "by", "for", "with", "from", "as",
@@ -472,6 +477,10 @@ impl<'a> Sourcing<'a> {
 
     /// The first specific, recent date of an event ("On August 18", "In June 2011").
     fn dated_event(&self, text: &str) -> Option<TextRange> {
+        if RECURRING.is_match(text) {
+            // "Independence Day is celebrated on December 16": a calendar, not an event.
+            return None;
+        }
         let max_age = self.style.dated_event_max_age_years();
         let recent = |year: Option<regex::Match<'_>>| match year {
             None => true,
@@ -1085,6 +1094,10 @@ mod tests {
         );
         assert_eq!(
             claim_of("The capital (renamed in March 2019) kept its old role."),
+            None
+        );
+        assert_eq!(
+            claim_of("Constitution Day is celebrated on August 30 every year."),
             None
         );
     }
