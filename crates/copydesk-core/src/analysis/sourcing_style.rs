@@ -87,13 +87,26 @@ impl SourcingStyle {
 
     /// Extend the lists with `other`'s and take its scalars where it sets them.
     pub fn merge(&mut self, other: SourcingStyle) {
-        fn extend(into: &mut Vec<String>, from: Vec<String>) {
+        self.merge_with(other, false);
+    }
+
+    /// Like [`merge`](Self::merge), but a list that `other` gives replaces the list here
+    /// (a configuration's `replace = true`).
+    pub fn replace_with(&mut self, other: SourcingStyle) {
+        self.merge_with(other, true);
+    }
+
+    fn merge_with(&mut self, other: SourcingStyle, replace: bool) {
+        let extend = |into: &mut Vec<String>, from: Vec<String>| {
+            if replace && !from.is_empty() {
+                into.clear();
+            }
             for item in from {
                 if !into.contains(&item) {
                     into.push(item);
                 }
             }
-        }
+        };
         self.scope = other.scope.or(self.scope);
         self.dated_event_max_age_years = other
             .dated_event_max_age_years
@@ -365,6 +378,12 @@ mod tests {
         assert!(style.matchers().source_token.is_match("Steppe Courier"));
         assert!(style.matchers().source_token.is_match("TASS"));
         assert!(SourcingStyle::from_toml("colour = 1").is_err());
+        let mut replaced = SourcingStyle::embedded().clone();
+        replaced
+            .replace_with(SourcingStyle::from_toml("outlets = [\"Steppe Courier\"]\n").unwrap());
+        assert_eq!(replaced.outlets, ["Steppe Courier"]);
+        assert!(!replaced.matchers().source_token.is_match("Xinhua"));
+        assert_eq!(replaced.platforms, SourcingStyle::embedded().platforms);
     }
 
     #[test]
