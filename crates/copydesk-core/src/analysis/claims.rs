@@ -460,14 +460,24 @@ impl<'a> Sourcing<'a> {
             m.start()
         };
         let mut word_end = end + word_start + word.len();
-        if matches!(lower.as_str(), "cubic" | "square" | "metric" | "light") {
-            // "3 billion cubic meters": the unit is the next word.
-            let rest = &text[word_end.min(text.len())..];
-            let next: &str = rest.split_whitespace().next().unwrap_or("");
-            let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if !next.is_empty() && rest.starts_with(char::is_whitespace) {
-                word_end += rest.len() - rest.trim_start().len() + next.len();
-            }
+        // "3 billion cubic meters", "135 staff members", "2,000 Afghan refugees": a
+        // qualifier and its plural noun (but not "4,500 troops took").
+        let rest = &text[word_end.min(text.len())..];
+        let next: &str = rest.split_whitespace().next().unwrap_or("");
+        let next_clean = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let unit = matches!(lower.as_str(), "cubic" | "square" | "metric" | "light");
+        let plural_noun = !lower.ends_with('s')
+            && next_clean.len() > 3
+            && next_clean.ends_with('s')
+            && next_clean
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_lowercase());
+        if (unit || plural_noun)
+            && !next_clean.is_empty()
+            && rest.starts_with(char::is_whitespace)
+            && !FUNCTION_WORDS.contains(&next_clean.to_lowercase().as_str())
+        {
+            word_end += rest.len() - rest.trim_start().len() + next_clean.len();
         }
         Some(TextRange::new(
             start.min(m.start()),
@@ -1037,11 +1047,11 @@ mod tests {
             ),
             (
                 "The country admitted 135 staff members of the mission.",
-                "135 staff",
+                "135 staff members",
             ),
             (
                 "The rumor spoke of some 2,000 Afghan refugees.",
-                "some 2,000 Afghan",
+                "some 2,000 Afghan refugees",
             ),
             ("Exports reached 72.8 tons of wheat.", "72.8 tons"),
             (
