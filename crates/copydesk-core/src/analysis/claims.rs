@@ -558,7 +558,16 @@ impl<'a> Sourcing<'a> {
                 .footnote_refs
                 .iter()
                 .any(|f| f.start >= sentence.start && f.start < limit)
+            || self.has_url(sentence.start, limit)
             || self.inline_attribution(block, sentence)
+    }
+
+    /// Whether the source between two offsets holds a bare URL (blank in the prose view).
+    fn has_url(&self, start: usize, end: usize) -> bool {
+        self.doc
+            .source
+            .get(start..end)
+            .is_some_and(|t| t.contains("http://") || t.contains("https://") || t.contains("www."))
     }
 
     /// Whether a block carries any source.
@@ -575,6 +584,7 @@ impl<'a> Sourcing<'a> {
                 .footnote_refs
                 .iter()
                 .any(|f| f.start >= block.range.start && f.start < end)
+            || self.has_url(block.range.start, end)
             || block
                 .sentences
                 .iter()

@@ -204,6 +204,8 @@ mod tests {
             "Trade reached $229.7 million, the Ministry of Trade reported.",
             "Trade reached [$229.7 million](https://stat.gov.kz/trade).",
             "Trade reached $229.7 million.[^1]\n\n[^1]: Statistics bureau, August 2021.",
+            "Trade reached $229.7 million (https://stat.gov.kz/trade).",
+            "Trade reached $229.7 million. Source: https://stat.gov.kz/trade",
         ] {
             let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
             assert!(d.is_empty(), "{text}: {d:?}");
