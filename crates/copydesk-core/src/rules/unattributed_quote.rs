@@ -11,8 +11,11 @@ declare_rule! {
     /// "according to") in the quotation's sentence, the sentence before or the one after,
     /// and no name or pronoun introducing it with a colon. Scare quotes, short terms,
     /// titles in title case and slogans ("under the slogan “...”") are not quotations
-    /// of anyone. A quotation that runs on from the previous paragraph keeps that
-    /// paragraph's speaker. Headings, captions and block quotes are not checked.
+    /// of anyone. A fragment woven into a sentence ("the treaty obliges members to
+    /// “provide assistance ...”") belongs to the sentence's subject, a run of quotations
+    /// shares the speaker named before the first, and a quotation that runs on from the
+    /// previous paragraph keeps that paragraph's speaker. Headings, captions and block
+    /// quotes are not checked.
     ///
     /// ## Why
     /// A quotation without a speaker cannot be checked and reads as the writer's own

@@ -18,9 +18,11 @@ declare_rule! {
     ///
     /// A source is a citation group `(Outlet, Month Day)`, an inline attribution naming
     /// where something was said or published ("according to Interfax", "wrote on
-    /// Twitter", "the Ministry of Foreign Affairs reported"), a Markdown link or a
-    /// footnote reference. In the house style a paragraph's citation group sources every
-    /// claim in the paragraph.
+    /// Twitter", "the Ministry of Foreign Affairs reported"), a looser bracket such as
+    /// "(Reuters)" or "(Author’s interview, Almaty, May 2021)", a Markdown link, a bare
+    /// URL or a footnote reference. In the house style a paragraph's citation group
+    /// sources every claim in the paragraph; a quotation that runs on into the next
+    /// paragraph, and a list introduced by a colon, share their sources.
     ///
     /// One finding a paragraph, at its first unsourced claim, naming the kind of claim
     /// and how many claims the paragraph holds. Headings, captions, credit lines, the
