@@ -48,6 +48,7 @@ pub struct SourcingStyle {
     pub institutions: Vec<String>,
     pub hedges: Vec<String>,
     pub term_cues: Vec<String>,
+    pub term_nouns: Vec<String>,
     pub number_labels: Vec<String>,
     pub background_nouns: Vec<String>,
     pub standing_verbs: Vec<String>,
@@ -127,6 +128,7 @@ impl SourcingStyle {
         extend(&mut self.institutions, other.institutions);
         extend(&mut self.hedges, other.hedges);
         extend(&mut self.term_cues, other.term_cues);
+        extend(&mut self.term_nouns, other.term_nouns);
         extend(&mut self.number_labels, other.number_labels);
         extend(&mut self.background_nouns, other.background_nouns);
         extend(&mut self.standing_verbs, other.standing_verbs);
@@ -227,8 +229,9 @@ impl Matchers {
             outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
             hedge: build(&alternation(&hedges, false)),
             term_cue_at_end: build(&format!(
-                r"{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*[\s,:]*$",
-                group(&alternation(&style.term_cues, true))
+                r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}})[\s,:]*$",
+                group(&alternation(&style.term_cues, true)),
+                group(&alternation(&style.term_nouns, true))
             )),
             vague_sources: lower(&style.vague_sources),
             source_documents: lower(&style.source_documents),
@@ -327,6 +330,7 @@ mod tests {
             ("institutions", &style.institutions),
             ("hedges", &style.hedges),
             ("term-cues", &style.term_cues),
+            ("term-nouns", &style.term_nouns),
             ("number-labels", &style.number_labels),
             ("background-nouns", &style.background_nouns),
             ("standing-verbs", &style.standing_verbs),
@@ -363,6 +367,7 @@ mod tests {
         assert!(m.term_cue_at_end.is_match("under the slogan "));
         assert!(m.term_cue_at_end.is_match("critics have dubbed it the "));
         assert!(!m.term_cue_at_end.is_match("he called the protests "));
+        assert!(m.term_cue_at_end.is_match("the slogan of the 1990s, "));
     }
 
     #[test]
