@@ -893,31 +893,33 @@ fn not_attribution(rest: &str) -> bool {
 }
 
 /// Body blocks grouped into the units that share their sources: a quotation that runs
-/// on into the next paragraph joins the two, and a list joins the paragraph that
-/// introduces it with a colon. Indices into `doc.blocks`.
+/// on into the next paragraph joins the two, and a paragraph that ends with a colon
+/// joins the list or the block quote it introduces (whose citation then sources it).
+/// Indices into `doc.blocks`; block quotes appear only inside such a unit.
 pub fn sourcing_units(doc: &Document) -> Vec<Vec<usize>> {
+    use crate::document::BlockKind;
     let mut units: Vec<Vec<usize>> = Vec::new();
-    let mut list_lead = false;
+    let mut lead = false;
     for (i, block) in doc.blocks.iter().enumerate() {
-        if !block.kind.is_body() {
-            list_lead = false;
+        let prev = i.checked_sub(1).and_then(|p| doc.blocks.get(p));
+        let joins_lead = lead
+            && matches!(block.kind, BlockKind::ListItem | BlockKind::BlockQuote)
+            && prev.is_some_and(|p| p.kind.is_body() || p.kind == BlockKind::BlockQuote);
+        if !block.kind.is_body() && !joins_lead {
+            lead = false;
             continue;
         }
-        let prev = i.checked_sub(1).and_then(|p| doc.blocks.get(p));
-        let continues_quote = prev.is_some_and(|p| p.kind.is_body() && ends_in_open_quote(p))
+        let continues_quote = block.kind.is_body()
+            && prev.is_some_and(|p| p.kind.is_body() && ends_in_open_quote(p))
             && opens_with_quote(doc, block);
-        let in_list = block.kind == crate::document::BlockKind::ListItem
-            && list_lead
-            && prev.is_some_and(|p| p.kind.is_body());
         match units.last_mut() {
-            Some(unit) if continues_quote || in_list => unit.push(i),
+            Some(unit) if continues_quote || joins_lead => unit.push(i),
             _ => units.push(vec![i]),
         }
-        let text = doc.prose_text(block.range).trim_end();
-        if block.kind == crate::document::BlockKind::Paragraph {
-            list_lead = text.ends_with(':');
-        } else if !in_list {
-            list_lead = false;
+        if block.kind == BlockKind::Paragraph {
+            lead = doc.prose_text(block.range).trim_end().ends_with(':');
+        } else if !joins_lead {
+            lead = false;
         }
     }
     units

@@ -71,7 +71,7 @@ impl Rule for UnsourcedClaim {
             if unit_sourced {
                 continue;
             }
-            for block in blocks {
+            for block in blocks.into_iter().filter(|b| b.kind.is_body()) {
                 let claims = sourcing.block_claims(block);
                 let unsourced: Vec<&Claim> = match scope {
                     CitationScope::Paragraph => claims.iter().collect(),
@@ -226,6 +226,17 @@ mod tests {
         let text = "The president said: “We will not close the border to anyone who needs help.\n\n“We will also keep the embassy open for as long as it is safe,” he added (Akorda.kz, August 16).";
         let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_block_quote_introduced_with_a_colon_sources_its_lead() {
+        let text = "The president wrote to his Uzbek counterpart:\n\n> We will not close the border to anyone who needs help (Akorda.kz, August 16).\n";
+        let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        let text = "The president wrote to his Uzbek counterpart.\n\n> We will not close the border to anyone who needs help (Akorda.kz, August 16).\n";
+        let (doc, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(doc.text(d[0].range), "wrote");
     }
 
     #[test]
