@@ -13,6 +13,7 @@
 //! Everything is read on the prose view, with citation groups blanked, so that the dates
 //! and numbers of a citation are never taken for claims.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -172,6 +173,8 @@ pub struct Sourcing<'a> {
     /// The publication date.
     published: Date,
     year: i16,
+    /// The masked views of the block last looked at.
+    masks: RefCell<Option<(TextRange, [String; 3])>>,
 }
 
 impl<'a> Sourcing<'a> {
@@ -182,6 +185,7 @@ impl<'a> Sourcing<'a> {
             m: style.matchers(),
             published,
             year: published.year(),
+            masks: RefCell::new(None),
         }
     }
 
@@ -189,15 +193,35 @@ impl<'a> Sourcing<'a> {
         self.style
     }
 
-    /// The prose of `range` with citation groups blanked, and optionally the insides of
-    /// quotations and every parenthetical. Offsets are relative to `range.start`.
+    /// The prose of `range` (inside `block`) with citation groups blanked, and optionally
+    /// the insides of quotations and every parenthetical. Offsets are relative to
+    /// `range.start`. The block's three masked views are built once and sliced.
     fn masked(&self, block: &Block, range: TextRange, quotes: bool, parens: bool) -> String {
-        let prose = self.doc.prose.as_bytes();
-        let Some(bytes) = prose.get(range.start..range.end) else {
-            return String::new();
+        let variant = match (quotes, parens) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
         };
-        let mut bytes = bytes.to_vec();
-        let mut blank = |r: TextRange| {
+        let mut cache = self.masks.borrow_mut();
+        if !matches!(cache.as_ref(), Some((r, _)) if *r == block.range) {
+            *cache = Some((block.range, self.mask_block(block)));
+        }
+        let (r, views) = cache.as_ref().expect("just filled");
+        if !r.covers(range) {
+            return String::new();
+        }
+        views[variant]
+            .get(range.start - r.start..range.end - r.start)
+            .unwrap_or("")
+            .to_string()
+    }
+
+    fn mask_block(&self, block: &Block) -> [String; 3] {
+        let range = block.range;
+        let Some(bytes) = self.doc.prose.as_bytes().get(range.start..range.end) else {
+            return Default::default();
+        };
+        let blank = |bytes: &mut Vec<u8>, r: TextRange| {
             let s = r.start.max(range.start);
             let e = r.end.min(range.end);
             if s < e {
@@ -206,22 +230,24 @@ impl<'a> Sourcing<'a> {
                 }
             }
         };
+        let mut plain = bytes.to_vec();
         for c in &block.citations {
-            blank(c.range);
+            blank(&mut plain, c.range);
         }
-        if quotes {
-            for q in block.quotes.iter().filter(|q| q.depth == 0) {
-                blank(q.inner);
-            }
+        let mut quoted = plain.clone();
+        for q in block.quotes.iter().filter(|q| q.depth == 0) {
+            blank(&mut quoted, q.inner);
         }
-        if parens {
-            for p in &block.parentheticals {
-                blank(*p);
-            }
+        let mut bracketed = quoted.clone();
+        for p in &block.parentheticals {
+            blank(&mut bracketed, *p);
         }
-        let len = bytes.len();
         // Ranges are character boundaries, so this never fails; blank rather than panic.
-        String::from_utf8(bytes).unwrap_or_else(|_| " ".repeat(len))
+        let text = |b: Vec<u8>| {
+            let len = b.len();
+            String::from_utf8(b).unwrap_or_else(|_| " ".repeat(len))
+        };
+        [text(plain), text(quoted), text(bracketed)]
     }
 
     /// Quotations long enough to be someone's words: outermost, at least
@@ -236,28 +262,40 @@ impl<'a> Sourcing<'a> {
                 word_count(inner) >= self.style.min_quote_words() && !is_title(inner)
             })
             .filter(|q| {
-                let start = block
-                    .sentence_at(q.range.start)
-                    .map_or(block.range.start, |s| s.start);
-                let before = self.masked(block, TextRange::new(start, q.range.start), true, false);
+                let start = sentence_index(block, q.range.start)
+                    .map_or(block.range.start, |i| block.sentences[i].start);
+                let before = self.masked(block, self.lead(start, q.range.start), true, false);
                 !self.m.term_cue_at_end.is_match(&before)
             })
             .collect()
     }
 
+    /// The range from `start` to `at`, at most [`LEAD_BYTES`] long: what precedes a
+    /// quotation in its sentence, bounded so long sentences stay linear.
+    fn lead(&self, start: usize, at: usize) -> TextRange {
+        let mut from = start.max(at.saturating_sub(LEAD_BYTES));
+        while from < at && !self.doc.prose.is_char_boundary(from) {
+            from += 1;
+        }
+        TextRange::new(from.min(at), at)
+    }
+
     /// The claim a sentence makes, if any: a direct quotation, reported speech, a figure
     /// or a dated event, in that order of precedence.
-    pub fn sentence_claim(&self, block: &Block, sentence: TextRange) -> Option<Claim> {
+    /// `quotes` are the block's [`significant_quotes`](Self::significant_quotes).
+    pub fn sentence_claim(
+        &self,
+        block: &Block,
+        sentence: TextRange,
+        quotes: &[&Quote],
+    ) -> Option<Claim> {
         let claim = |kind, range: TextRange| Claim {
             kind,
             range,
             sentence,
         };
-        if let Some(q) = self
-            .significant_quotes(block)
-            .into_iter()
-            .find(|q| sentence.contains(q.range.start))
-        {
+        let i = quotes.partition_point(|q| q.range.start < sentence.start);
+        if let Some(q) = quotes.get(i).filter(|q| sentence.contains(q.range.start)) {
             return Some(claim(ClaimKind::Quotation, q.range));
         }
         let text = self.masked(block, sentence, true, false);
@@ -279,10 +317,11 @@ impl<'a> Sourcing<'a> {
 
     /// Every claim of a block, one a sentence.
     pub fn block_claims(&self, block: &Block) -> Vec<Claim> {
+        let quotes = self.significant_quotes(block);
         block
             .sentences
             .iter()
-            .filter_map(|&s| self.sentence_claim(block, s))
+            .filter_map(|&s| self.sentence_claim(block, s, &quotes))
             .collect()
     }
 
@@ -396,7 +435,11 @@ impl<'a> Sourcing<'a> {
                 return None;
             }
         }
-        if self.m.standing_verb_at_end.is_match(&text[..m.start()]) {
+        if self
+            .m
+            .standing_verb_at_end
+            .is_match(tail(&text[..m.start()], 80))
+        {
             // "Kazakhstan has 17 regions": a standing state of things.
             return None;
         }
@@ -633,7 +676,7 @@ impl<'a> Sourcing<'a> {
                 continue;
             }
             let after = window_after(&text, m.end(), 6);
-            if self.m.open_attribution.is_match(&text[..m.end()]) {
+            if self.m.open_attribution.is_match(tail(&text[..m.end()], 80)) {
                 // "according to sources in the government" names nobody.
                 match self.names_source(after) {
                     Some(true) => return true,
@@ -752,18 +795,14 @@ impl<'a> Sourcing<'a> {
 
     /// Whether a quotation has a speaker in its sentence, the one before or the one after
     /// (or, at a paragraph's start, the previous paragraph's last sentence).
-    pub fn quote_has_speaker(&self, block_index: usize, quote: &Quote) -> bool {
+    /// `quotes` are the block's [`significant_quotes`](Self::significant_quotes).
+    pub fn quote_has_speaker(&self, block_index: usize, quote: &Quote, quotes: &[&Quote]) -> bool {
         let Some(block) = self.doc.blocks.get(block_index) else {
             return true;
         };
         let sentences = &block.sentences;
-        let first = sentences
-            .iter()
-            .position(|s| s.contains(quote.range.start))
-            .unwrap_or(0);
-        let last = sentences
-            .iter()
-            .position(|s| s.contains(quote.range.end.saturating_sub(1)))
+        let first = sentence_index(block, quote.range.start).unwrap_or(0);
+        let last = sentence_index(block, quote.range.end.saturating_sub(1))
             .unwrap_or(first)
             .max(first);
         // A fragment woven into a sentence ("the treaty obliges members to “provide
@@ -771,7 +810,7 @@ impl<'a> Sourcing<'a> {
         let inner = quote.inner.slice(&self.doc.prose).trim_start();
         let fragment = inner.starts_with(char::is_lowercase)
             && sentences.get(first).is_some_and(|s| {
-                word_count(TextRange::new(s.start, quote.range.start).slice(&self.doc.prose)) >= 2
+                word_count(self.lead(s.start, quote.range.start).slice(&self.doc.prose)) >= 2
             });
         if fragment {
             return true;
@@ -786,11 +825,7 @@ impl<'a> Sourcing<'a> {
             }
         }
         // A run of quotations shares the speaker named before the first of them.
-        let quoted: Vec<usize> = self
-            .significant_quotes(block)
-            .iter()
-            .map(|q| q.range.start)
-            .collect();
+        let quoted: Vec<usize> = quotes.iter().map(|q| q.range.start).collect();
         let mut lo = first.saturating_sub(1);
         while lo > 0
             && first - lo < 4
@@ -833,7 +868,7 @@ impl<'a> Sourcing<'a> {
         }
         let lead = self.masked(
             block,
-            TextRange::new(sentence.start, quote.range.start),
+            self.lead(sentence.start, quote.range.start),
             true,
             false,
         );
@@ -936,6 +971,28 @@ pub fn opens_with_quote(doc: &Document, block: &Block) -> bool {
         .starts_with(['“', '"', '«', '„', '‘', '\''])
 }
 
+/// The index of the sentence that holds `offset` (sentences are sorted and disjoint).
+fn sentence_index(block: &Block, offset: usize) -> Option<usize> {
+    let i = block.sentences.partition_point(|s| s.end <= offset);
+    block
+        .sentences
+        .get(i)
+        .filter(|s| s.contains(offset))
+        .map(|_| i)
+}
+
+/// How far back from a quotation or a cue the analyses look, in bytes.
+const LEAD_BYTES: usize = 240;
+
+/// The last `n` bytes of `text` or a little less, at a character boundary.
+fn tail(text: &str, n: usize) -> &str {
+    let mut from = text.len().saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 /// The last word of `text` (letters, digits, apostrophes, dots and hyphens).
 fn last_word(text: &str) -> &str {
     let t = text.trim_end();
@@ -975,7 +1032,7 @@ fn window_after(text: &str, at: usize, words: usize) -> &str {
 /// Up to `words` words before `at`, stopping at a sentence-internal boundary other than
 /// a comma.
 fn window_before(text: &str, at: usize, words: usize) -> &str {
-    let head = text.get(..at).unwrap_or("");
+    let head = tail(text.get(..at).unwrap_or(""), LEAD_BYTES);
     let start = head
         .rfind([';', ':', '.', '!', '?', '—', '(', ')'])
         .map_or(0, |i| {

@@ -55,12 +55,13 @@ impl Rule for UnattributedQuote {
                 .checked_sub(1)
                 .and_then(|p| doc.blocks.get(p))
                 .is_some_and(|p| p.kind.is_body() && ends_in_open_quote(p));
-            for quote in sourcing.significant_quotes(block) {
+            let quotes = sourcing.significant_quotes(block);
+            for &quote in &quotes {
                 // The rest of a quotation opened in the previous paragraph.
                 if prev_open && quote.range.start == block.range.start {
                     continue;
                 }
-                if sourcing.quote_has_speaker(i, quote) {
+                if sourcing.quote_has_speaker(i, quote, &quotes) {
                     continue;
                 }
                 let d = report.report(
