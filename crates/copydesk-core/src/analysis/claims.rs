@@ -59,6 +59,10 @@ static MONEY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\b(?:US|U\.S\.|C|A|HK))?[$€£₽¥₸]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|mln|bln|bn|mn|m|k)\b)?")
         .expect("valid regex")
 });
+static MONEY_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:USD|EUR|RUB|KZT|UZS|KGS|TJS|TMT|AZN|GEL|AMD|UAH|BYN|CNY|GBP|TRY)\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\b|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\s+(?:USD|EUR|RUB|KZT|UZS|KGS|TJS|TMT|AZN|GEL|AMD|UAH|BYN|CNY|GBP|TRY)\b")
+        .expect("valid regex")
+});
 static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|euros?|rubles?|roubles?|tenge|soms?|somoni|manats?|sums?|soums?|yuan|renminbi|pounds?|hryvnias?|lari|drams?|liras?|rupees?)\b")
         .expect("valid regex")
@@ -377,7 +381,13 @@ impl<'a> Sourcing<'a> {
     /// The first figure in a sentence: money, a percentage, a count or a measured quantity.
     fn figure(&self, text: &str) -> Option<TextRange> {
         let mut found: Vec<TextRange> = Vec::new();
-        for re in [&*MONEY_SYMBOL, &*MONEY_WORD, &*PERCENT, &*PERCENT_WORDS] {
+        for re in [
+            &*MONEY_SYMBOL,
+            &*MONEY_CODE,
+            &*MONEY_WORD,
+            &*PERCENT,
+            &*PERCENT_WORDS,
+        ] {
             if let Some(m) = re.find(text) {
                 found.push(TextRange::new(m.start(), m.end()));
             }
@@ -1128,6 +1138,10 @@ mod tests {
                 "Thousands of protesters",
             ),
             ("The fund lost 4.5% of its value.", "4.5%"),
+            (
+                "The budget set aside KZT 500 billion for roads.",
+                "KZT 500 billion",
+            ),
         ] {
             assert_eq!(
                 claim_of(text),
