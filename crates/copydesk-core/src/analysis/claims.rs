@@ -662,6 +662,9 @@ impl<'a> Sourcing<'a> {
             return true;
         }
         let text = self.masked(block, sentence, true, false);
+        if self.m.self_source.is_match(&text) {
+            return true;
+        }
         // After a phrase or a reporting verb, the words name where it was said ("told
         // Reuters", "wrote on Twitter"); after other speech cues they are an object
         // ("accused the government"), so only a subject before them counts.
@@ -711,7 +714,17 @@ impl<'a> Sourcing<'a> {
             .iter()
             .filter(|p| sentence.contains(p.start) && p.len() > 2)
             .any(|p| {
-                if !p.slice(&self.doc.prose).starts_with('(') {
+                let whole = p.slice(&self.doc.prose);
+                if whole.starts_with('[') {
+                    // A numbered reference: "[1]", "[3, 4]", "[12–14]".
+                    let inner = whole.trim_matches(['[', ']']);
+                    return !inner.trim().is_empty()
+                        && inner
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || " ,–-".contains(c))
+                        && inner.chars().any(|c| c.is_ascii_digit());
+                }
+                if !whole.starts_with('(') {
                     return false;
                 }
                 let inner = TextRange::new(p.start + 1, p.end - 1).slice(&self.doc.prose);

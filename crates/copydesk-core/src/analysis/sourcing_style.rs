@@ -42,6 +42,7 @@ pub struct SourcingStyle {
     pub open_attribution_phrases: Vec<String>,
     pub vague_sources: Vec<String>,
     pub source_documents: Vec<String>,
+    pub self_sources: Vec<String>,
     pub outlets: Vec<String>,
     pub platforms: Vec<String>,
     pub media_nouns: Vec<String>,
@@ -122,6 +123,7 @@ impl SourcingStyle {
         );
         extend(&mut self.vague_sources, other.vague_sources);
         extend(&mut self.source_documents, other.source_documents);
+        extend(&mut self.self_sources, other.self_sources);
         extend(&mut self.outlets, other.outlets);
         extend(&mut self.platforms, other.platforms);
         extend(&mut self.media_nouns, other.media_nouns);
@@ -174,6 +176,8 @@ pub(crate) struct Matchers {
     pub speech: Regex,
     pub attribution: Regex,
     pub open_attribution: Regex,
+    /// The writer's own research: "our survey", "author's interview".
+    pub self_source: Regex,
     /// Outlets, platforms, media nouns, institutions and domains.
     pub source_token: Regex,
     /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
@@ -225,6 +229,7 @@ impl Matchers {
                 r"{}\W*$",
                 group(&alternation(&style.open_attribution_phrases, true))
             )),
+            self_source: build(&alternation(&style.self_sources, true)),
             source_token: build(&source_alts.join("|")),
             outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
             hedge: build(&alternation(&hedges, false)),
@@ -324,6 +329,7 @@ mod tests {
             ("open-attribution-phrases", &style.open_attribution_phrases),
             ("vague-sources", &style.vague_sources),
             ("source-documents", &style.source_documents),
+            ("self-sources", &style.self_sources),
             ("outlets", &style.outlets),
             ("platforms", &style.platforms),
             ("media-nouns", &style.media_nouns),

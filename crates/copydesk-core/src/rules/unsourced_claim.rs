@@ -207,6 +207,8 @@ mod tests {
             "Trade reached [$229.7 million](https://stat.gov.kz/trade).",
             "Trade reached $229.7 million.[^1]\n\n[^1]: Statistics bureau, August 2021.",
             "Trade reached $229.7 million (https://stat.gov.kz/trade).",
+            "Trade reached $229.7 million [4].",
+            "Our survey of 1,200 households found that 43 percent had a member abroad.",
             "Trade reached $229.7 million. Source: https://stat.gov.kz/trade",
         ] {
             let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
