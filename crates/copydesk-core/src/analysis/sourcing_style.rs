@@ -33,6 +33,10 @@ pub enum CitationScope {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct SourcingStyle {
+    /// In a section merged over other data (a configuration's `[sourcing]`): the lists
+    /// it gives replace the ones there instead of extending them. Never set in the
+    /// embedded data.
+    pub replace: bool,
     pub scope: Option<CitationScope>,
     pub dated_event_max_age_years: Option<i16>,
     pub min_quote_words: Option<usize>,
@@ -88,8 +92,11 @@ impl SourcingStyle {
     }
 
     /// Extend the lists with `other`'s and take its scalars where it sets them.
+    ///
+    /// With `other.replace`, the lists `other` gives replace the ones here.
     pub fn merge(&mut self, other: SourcingStyle) {
-        self.merge_with(other, false);
+        let replace = other.replace;
+        self.merge_with(other, replace);
     }
 
     /// Like [`merge`](Self::merge), but a list that `other` gives replaces the list here
@@ -322,6 +329,7 @@ mod tests {
     fn embedded_sourcing_data_is_valid() {
         let style = SourcingStyle::from_toml(EMBEDDED_SOURCING).unwrap();
         assert_eq!(style.scope(), CitationScope::Paragraph);
+        assert!(!style.replace, "the embedded data replaces nothing");
         for (name, list) in [
             ("reporting-verbs", &style.reporting_verbs),
             ("speech-cues", &style.speech_cues),
@@ -395,6 +403,12 @@ mod tests {
         assert_eq!(replaced.outlets, ["Steppe Courier"]);
         assert!(!replaced.matchers().source_token.is_match("Xinhua"));
         assert_eq!(replaced.platforms, SourcingStyle::embedded().platforms);
+        let mut replaced = SourcingStyle::embedded().clone();
+        replaced.merge(
+            SourcingStyle::from_toml("replace = true\noutlets = [\"Steppe Courier\"]\n").unwrap(),
+        );
+        assert_eq!(replaced.outlets, ["Steppe Courier"]);
+        assert!(!replaced.replace);
     }
 
     #[test]
