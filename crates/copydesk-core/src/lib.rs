@@ -4,6 +4,7 @@
 //! No printing, no process exit, no async: the CLI and the language server are front
 //! ends over [`lint`].
 
+pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod discovery;

@@ -7,6 +7,8 @@ use crate::rules;
 pub fn all_rules() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
         &rules::citation_format::CitationFormat,
+        &rules::unsourced_claim::UnsourcedClaim,
+        &rules::unattributed_quote::UnattributedQuote,
         &rules::acronym_undefined::AcronymUndefined,
         &rules::acronym_mismatch::AcronymMismatch,
         &rules::acronym_redefined::AcronymRedefined,

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 mod acronyms;
+pub use crate::analysis::sourcing_style::{CitationScope, SourcingStyle};
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 
 /// The embedded default house style, as TOML.
@@ -39,6 +40,12 @@ pub struct HouseStyle {
     /// The gazetteer of the `place-name` rule, from its own file (`data/places.toml`).
     #[serde(default)]
     pub places: crate::gazetteer::Gazetteer,
+    /// Sourcing word lists (`data/sourcing.toml`); a `[sourcing]` section extends them.
+    #[serde(
+        default = "SourcingStyle::embedded_clone",
+        deserialize_with = "SourcingStyle::deserialize_over_embedded"
+    )]
+    pub sourcing: SourcingStyle,
 }
 
 impl HouseStyle {
@@ -66,6 +73,7 @@ mod tests {
         assert!(style.citation.full_month_names);
         assert!(style.acronyms.is_exempt("US"));
         assert!(style.acronyms.glossary_entry("CSTO").is_some());
+        assert!(!style.sourcing.reporting_verbs.is_empty());
     }
 
     #[test]

@@ -47,7 +47,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::gazetteer::{Gazetteer, Place};
-use crate::style::{AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle};
+use crate::style::{AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle, SourcingStyle};
 
 /// A change to one part of the house style.
 pub trait Patch<T> {
@@ -81,6 +81,9 @@ pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
     pub acronyms: Option<AcronymsPatch>,
     pub places: Option<PlacesPatch>,
+    /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
+    /// (optional scalars, lists that extend, `replace = true`).
+    pub sourcing: Option<SourcingStyle>,
 }
 
 impl Patch<HouseStyle> for HouseStylePatch {
@@ -90,6 +93,9 @@ impl Patch<HouseStyle> for HouseStylePatch {
         }
         if let Some(p) = self.acronyms {
             p.apply_to(&mut style.acronyms);
+        }
+        if let Some(p) = self.sourcing {
+            style.sourcing.merge(p);
         }
         if let Some(p) = self.places {
             p.apply_to(&mut style.places);
@@ -259,6 +265,22 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("atlantis"));
+    }
+
+    #[test]
+    fn sourcing_patch_sets_scope_and_extends_lists() {
+        let patch: HouseStylePatch =
+            toml::from_str("[sourcing]\nscope = \"sentence\"\noutlets = [\"Steppe Review\"]\n")
+                .unwrap();
+        let mut style = HouseStyle::embedded().clone();
+        let before = style.sourcing.outlets.len();
+        patch.apply_to(&mut style);
+        assert_eq!(
+            style.sourcing.scope(),
+            crate::style::CitationScope::Sentence
+        );
+        assert_eq!(style.sourcing.outlets.len(), before + 1);
+        assert!(toml::from_str::<HouseStylePatch>("[sourcing]\nscope = \"page\"\n").is_err());
     }
 
     #[test]
