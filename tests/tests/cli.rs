@@ -337,6 +337,16 @@ fn rules_lists_every_rule_and_explain_documents_one() {
         assert!(out.contains(section), "{out}");
     }
 
+    // The place-name rule lists the gazetteer with its dates and references.
+    let o = run(&["explain", "place-name"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Nur-Sultan (20 March 2019 – 17 September 2022)"),
+        "{out}"
+    );
+    assert!(out.contains("Eswatini"), "{out}");
+
     let o = run(&["explain", "no-such-rule"], None);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);

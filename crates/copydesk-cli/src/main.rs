@@ -65,5 +65,9 @@ fn explain(id: &str) -> anyhow::Result<ExitCode> {
     writeln!(out, "# {} ({})\n", meta.id, meta.default_severity)?;
     writeln!(out, "{}\n", meta.summary)?;
     write!(out, "{}", meta.documentation())?;
+    if let Some(listing) = rule.data_listing(copydesk_core::HouseStyle::embedded()) {
+        write!(out, "\n{}", listing.trim_end())?;
+        writeln!(out)?;
+    }
     Ok(ExitCode::SUCCESS)
 }

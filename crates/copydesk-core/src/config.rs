@@ -331,7 +331,13 @@ impl Config {
                 severity: reader.severities(&o.rules, "overrides.rules")?,
             });
         }
+        let places_at = text.find("house-style.places").unwrap_or(0);
         file.house_style.apply_to(&mut config.style);
+        config
+            .style
+            .places
+            .validate()
+            .map_err(|e| reader.error(places_at, e.to_string()))?;
         Ok(config)
     }
 
@@ -674,5 +680,16 @@ mod tests {
         assert_eq!(line_column("ab\nçd", 5), (2, 2));
         assert_eq!(line_column("ab", 99), (1, 3));
         assert_eq!(line_column("é", 1), (1, 1));
+    }
+
+    #[test]
+    fn house_style_places_are_patched_and_checked() {
+        let c = parse("[house-style.places]\nenable = [\"czechia\"]\n").unwrap();
+        assert!(c
+            .style
+            .places
+            .is_enabled(c.style.places.place("czechia").unwrap()));
+        let e = err("select = []\n[house-style.places]\nenable = [\"narnia\"]\n");
+        assert!(e.contains(":2:") && e.contains("narnia"), "{e}");
     }
 }

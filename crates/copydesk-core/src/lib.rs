@@ -4,11 +4,13 @@
 //! No printing, no process exit, no async: the CLI and the language server are front
 //! ends over [`lint`].
 
+pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod discovery;
 pub mod document;
 pub mod fix;
+pub mod gazetteer;
 pub mod linter;
 pub mod registry;
 pub mod rule;
@@ -22,10 +24,12 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use discovery::{ConfigResolver, ConfigSource};
 pub use document::{Block, BlockKind, DateSource, Document, PublicationDate, SourceKind};
 pub use fix::{apply_fixes, fix_until_stable, FixMode};
+pub use gazetteer::{Gazetteer, Place, PlaceMention};
 pub use linter::{lint, lint_with};
 pub use registry::{all_rules, find_rule, rule_ids};
 pub use rule::{Context, Reporter, Rule, RuleMeta};
 pub use rules::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
+pub use rules::place_name::{gazetteer_listing, place_at, place_mentions};
 pub use style::HouseStyle;
 pub use text::{Encoding, LineIndex, Position, TextRange};
 

@@ -7,9 +7,12 @@ use crate::rules;
 pub fn all_rules() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
         &rules::citation_format::CitationFormat,
+        &rules::unsourced_claim::UnsourcedClaim,
+        &rules::unattributed_quote::UnattributedQuote,
         &rules::acronym_undefined::AcronymUndefined,
         &rules::acronym_mismatch::AcronymMismatch,
         &rules::acronym_redefined::AcronymRedefined,
+        &rules::place_name::PlaceName,
         // Last: it reports on the suppression comments after the other rules ran.
         &rules::unused_suppression::UnusedSuppression,
     ];

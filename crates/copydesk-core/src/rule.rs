@@ -72,6 +72,12 @@ impl<'a> Reporter<'a> {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>);
+
+    /// House-style data the rule reads, as Markdown for `copydesk explain` (for
+    /// example the gazetteer's places); `None` when the rule has none worth listing.
+    fn data_listing(&self, _style: &HouseStyle) -> Option<String> {
+        None
+    }
 }
 
 /// Declare a rule struct and its [`RuleMeta`]; the doc comment is the documentation

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 mod acronyms;
+pub use crate::analysis::sourcing_style::{CitationScope, SourcingStyle};
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 
 /// The embedded default house style, as TOML.
@@ -36,6 +37,15 @@ pub struct HouseStyle {
     /// Acronym exemptions and glossary; embedded from `data/acronyms.toml` by default.
     #[serde(default)]
     pub acronyms: AcronymStyle,
+    /// The gazetteer of the `place-name` rule, from its own file (`data/places.toml`).
+    #[serde(default)]
+    pub places: crate::gazetteer::Gazetteer,
+    /// Sourcing word lists (`data/sourcing.toml`); a `[sourcing]` section extends them.
+    #[serde(
+        default = "SourcingStyle::embedded_clone",
+        deserialize_with = "SourcingStyle::deserialize_over_embedded"
+    )]
+    pub sourcing: SourcingStyle,
 }
 
 impl HouseStyle {
@@ -63,6 +73,7 @@ mod tests {
         assert!(style.citation.full_month_names);
         assert!(style.acronyms.is_exempt("US"));
         assert!(style.acronyms.glossary_entry("CSTO").is_some());
+        assert!(!style.sourcing.reporting_verbs.is_empty());
     }
 
     #[test]

@@ -46,7 +46,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::style::{AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle};
+use crate::gazetteer::{Gazetteer, Place};
+use crate::style::{AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle, SourcingStyle};
 
 /// A change to one part of the house style.
 pub trait Patch<T> {
@@ -79,6 +80,10 @@ pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace
 pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
     pub acronyms: Option<AcronymsPatch>,
+    pub places: Option<PlacesPatch>,
+    /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
+    /// (optional scalars, lists that extend, `replace = true`).
+    pub sourcing: Option<SourcingStyle>,
 }
 
 impl Patch<HouseStyle> for HouseStylePatch {
@@ -88,6 +93,12 @@ impl Patch<HouseStyle> for HouseStylePatch {
         }
         if let Some(p) = self.acronyms {
             p.apply_to(&mut style.acronyms);
+        }
+        if let Some(p) = self.sourcing {
+            style.sourcing.merge(p);
+        }
+        if let Some(p) = self.places {
+            p.apply_to(&mut style.places);
         }
     }
 }
@@ -115,6 +126,29 @@ impl Patch<AcronymStyle> for AcronymsPatch {
             target.glossary.clear();
         }
         target.glossary.extend(self.glossary);
+    }
+}
+
+/// `[house-style.places]`: the gazetteer of `place-name`. `[[house-style.places.place]]`
+/// entries (same keys as `data/places.toml`) replace the embedded place with the same
+/// id or are added; `enable` turns optional places on; `exempt` adds exempt compounds
+/// to places by id. The result is validated when the configuration is read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PlacesPatch {
+    #[serde(default)]
+    pub replace: bool,
+    #[serde(default)]
+    pub enable: Vec<String>,
+    #[serde(default)]
+    pub exempt: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub place: Vec<Place>,
+}
+
+impl Patch<Gazetteer> for PlacesPatch {
+    fn apply_to(self, target: &mut Gazetteer) {
+        target.patch(self.replace, self.place, self.enable, self.exempt);
     }
 }
 
@@ -157,6 +191,18 @@ units = []
 # Expansions suggested for undefined acronyms, by acronym:
 # [house-style.acronyms.glossary.KEGOC]
 # expansion = \"Kazakhstan Electricity Grid Operating Company\"
+
+[house-style.places]
+# true: the places below replace the embedded gazetteer instead of extending it.
+replace = false
+# Optional places to check (off by default): \"turkiye\", \"czechia\", \"myanmar\".
+enable = []
+# Exempt compounds added to a place, by id:
+# exempt = { astana = [\"Astana Motors\"] }
+# A place (same keys as the embedded gazetteer) replaces the one with its id:
+# [[house-style.places.place]]
+# id = \"kyiv\"
+# ...
 ";
 
 #[cfg(test)]
@@ -190,6 +236,51 @@ mod tests {
         replace.apply_to(&mut style);
         assert!(style.is_exempt("KEGOC") && !style.is_exempt("US"));
         assert!(style.glossary_entry("CSTO").is_none());
+    }
+
+    #[test]
+    fn places_patch_enables_exempts_and_overrides() {
+        let patch: PlacesPatch =
+            toml::from_str("enable = [\"turkiye\"]\nexempt = { astana = [\"Astana Motors\"] }\n")
+                .unwrap();
+        let mut style = HouseStyle::embedded().clone();
+        patch.apply_to(&mut style.places);
+        style.places.validate().unwrap();
+        assert!(style
+            .places
+            .is_enabled(style.places.place("turkiye").unwrap()));
+        assert!(style
+            .places
+            .place("astana")
+            .unwrap()
+            .exempt
+            .contains(&"Astana Motors".into()));
+        let bad: PlacesPatch =
+            toml::from_str("exempt = { atlantis = [\"Atlantis Bank\"] }").unwrap();
+        let mut style = HouseStyle::embedded().clone();
+        bad.apply_to(&mut style.places);
+        assert!(style
+            .places
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("atlantis"));
+    }
+
+    #[test]
+    fn sourcing_patch_sets_scope_and_extends_lists() {
+        let patch: HouseStylePatch =
+            toml::from_str("[sourcing]\nscope = \"sentence\"\noutlets = [\"Steppe Review\"]\n")
+                .unwrap();
+        let mut style = HouseStyle::embedded().clone();
+        let before = style.sourcing.outlets.len();
+        patch.apply_to(&mut style);
+        assert_eq!(
+            style.sourcing.scope(),
+            crate::style::CitationScope::Sentence
+        );
+        assert_eq!(style.sourcing.outlets.len(), before + 1);
+        assert!(toml::from_str::<HouseStylePatch>("[sourcing]\nscope = \"page\"\n").is_err());
     }
 
     #[test]

@@ -5,4 +5,7 @@ pub mod acronym_redefined;
 pub mod acronym_undefined;
 pub mod acronyms;
 pub mod citation_format;
+pub mod place_name;
+pub mod unattributed_quote;
+pub mod unsourced_claim;
 pub mod unused_suppression;

@@ -1,0 +1,434 @@
+//! House-style data for sourcing: what counts as a reporting verb, an inline attribution,
+//! an outlet, a hedge. Read by the `unsourced-claim` and `unattributed-quote` rules.
+//!
+//! The data lives in `data/sourcing.toml`. A `[sourcing]` section in a house-style file
+//! (or a user's configuration) is merged over the embedded data: lists are extended,
+//! scalars replaced.
+
+use std::collections::HashSet;
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer};
+
+use crate::style::StyleError;
+
+/// The embedded sourcing data, as TOML.
+pub const EMBEDDED_SOURCING: &str = include_str!("../../data/sourcing.toml");
+
+/// Which claims a citation group sources.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationScope {
+    /// A paragraph's citation group (or any source in the paragraph) sources every claim
+    /// in it: the house style.
+    #[default]
+    Paragraph,
+    /// Every claim needs a source in its own sentence.
+    Sentence,
+}
+
+/// Sourcing data. Every field may be left out of a TOML section that extends the
+/// embedded data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SourcingStyle {
+    /// In a section merged over other data (a configuration's `[sourcing]`): the lists
+    /// it gives replace the ones there instead of extending them. Never set in the
+    /// embedded data.
+    pub replace: bool,
+    pub scope: Option<CitationScope>,
+    pub dated_event_max_age_years: Option<i16>,
+    pub min_quote_words: Option<usize>,
+    pub reporting_verbs: Vec<String>,
+    pub speech_cues: Vec<String>,
+    pub attribution_phrases: Vec<String>,
+    pub open_attribution_phrases: Vec<String>,
+    pub vague_sources: Vec<String>,
+    pub source_documents: Vec<String>,
+    pub self_sources: Vec<String>,
+    pub outlets: Vec<String>,
+    pub platforms: Vec<String>,
+    pub media_nouns: Vec<String>,
+    pub institutions: Vec<String>,
+    pub hedges: Vec<String>,
+    pub term_cues: Vec<String>,
+    pub term_nouns: Vec<String>,
+    pub number_labels: Vec<String>,
+    pub background_nouns: Vec<String>,
+    pub standing_verbs: Vec<String>,
+    pub non_count_units: Vec<String>,
+    #[serde(skip)]
+    matchers: MatcherCache,
+}
+
+impl SourcingStyle {
+    pub fn from_toml(text: &str) -> Result<Self, StyleError> {
+        Ok(toml::from_str(text)?)
+    }
+
+    /// The embedded sourcing data.
+    pub fn embedded() -> &'static SourcingStyle {
+        static STYLE: LazyLock<SourcingStyle> = LazyLock::new(|| {
+            SourcingStyle::from_toml(EMBEDDED_SOURCING)
+                .expect("the embedded sourcing data is valid (tested)")
+        });
+        &STYLE
+    }
+
+    /// Serde helper for [`crate::style::HouseStyle`]: a `[sourcing]` section extends the
+    /// embedded data instead of replacing it.
+    pub(crate) fn deserialize_over_embedded<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let extra = SourcingStyle::deserialize(deserializer)?;
+        let mut style = SourcingStyle::embedded().clone();
+        style.merge(extra);
+        Ok(style)
+    }
+
+    pub(crate) fn embedded_clone() -> Self {
+        SourcingStyle::embedded().clone()
+    }
+
+    /// Extend the lists with `other`'s and take its scalars where it sets them.
+    ///
+    /// With `other.replace`, the lists `other` gives replace the ones here.
+    pub fn merge(&mut self, other: SourcingStyle) {
+        let replace = other.replace;
+        self.merge_with(other, replace);
+    }
+
+    /// Like [`merge`](Self::merge), but a list that `other` gives replaces the list here
+    /// (a configuration's `replace = true`).
+    pub fn replace_with(&mut self, other: SourcingStyle) {
+        self.merge_with(other, true);
+    }
+
+    fn merge_with(&mut self, other: SourcingStyle, replace: bool) {
+        let extend = |into: &mut Vec<String>, from: Vec<String>| {
+            if replace && !from.is_empty() {
+                into.clear();
+            }
+            for item in from {
+                if !into.contains(&item) {
+                    into.push(item);
+                }
+            }
+        };
+        self.scope = other.scope.or(self.scope);
+        self.dated_event_max_age_years = other
+            .dated_event_max_age_years
+            .or(self.dated_event_max_age_years);
+        self.min_quote_words = other.min_quote_words.or(self.min_quote_words);
+        extend(&mut self.reporting_verbs, other.reporting_verbs);
+        extend(&mut self.speech_cues, other.speech_cues);
+        extend(&mut self.attribution_phrases, other.attribution_phrases);
+        extend(
+            &mut self.open_attribution_phrases,
+            other.open_attribution_phrases,
+        );
+        extend(&mut self.vague_sources, other.vague_sources);
+        extend(&mut self.source_documents, other.source_documents);
+        extend(&mut self.self_sources, other.self_sources);
+        extend(&mut self.outlets, other.outlets);
+        extend(&mut self.platforms, other.platforms);
+        extend(&mut self.media_nouns, other.media_nouns);
+        extend(&mut self.institutions, other.institutions);
+        extend(&mut self.hedges, other.hedges);
+        extend(&mut self.term_cues, other.term_cues);
+        extend(&mut self.term_nouns, other.term_nouns);
+        extend(&mut self.number_labels, other.number_labels);
+        extend(&mut self.background_nouns, other.background_nouns);
+        extend(&mut self.standing_verbs, other.standing_verbs);
+        extend(&mut self.non_count_units, other.non_count_units);
+        self.matchers = MatcherCache::default();
+    }
+
+    pub fn scope(&self) -> CitationScope {
+        self.scope.unwrap_or_default()
+    }
+
+    pub fn dated_event_max_age_years(&self) -> i16 {
+        self.dated_event_max_age_years.unwrap_or(15)
+    }
+
+    pub fn min_quote_words(&self) -> usize {
+        self.min_quote_words.unwrap_or(5).max(1)
+    }
+
+    /// The word lists compiled to patterns, once per style.
+    pub(crate) fn matchers(&self) -> &Matchers {
+        self.matchers.0.get_or_init(|| Matchers::new(self))
+    }
+}
+
+/// Compiled patterns, built on first use. Not part of the data: always equal.
+#[derive(Debug, Clone, Default)]
+struct MatcherCache(OnceLock<Matchers>);
+
+impl PartialEq for MatcherCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for MatcherCache {}
+
+/// The sourcing word lists as patterns.
+#[derive(Debug, Clone)]
+pub(crate) struct Matchers {
+    pub reporting: Regex,
+    /// Reporting verbs and speech cues.
+    pub speech: Regex,
+    pub attribution: Regex,
+    pub open_attribution: Regex,
+    /// The writer's own research: "our survey", "author's interview".
+    pub self_source: Regex,
+    /// Outlets, platforms, media nouns, institutions and domains.
+    pub source_token: Regex,
+    /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
+    pub outlet_exact: Regex,
+    pub hedge: Regex,
+    /// A term cue at the end of a text.
+    pub term_cue_at_end: Regex,
+    pub vague_sources: HashSet<String>,
+    pub source_documents: HashSet<String>,
+    pub number_labels: HashSet<String>,
+    pub background_nouns: HashSet<String>,
+    /// A standing verb at the end of a text.
+    pub standing_verb_at_end: Regex,
+    pub non_count_units: HashSet<String>,
+}
+
+/// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
+const DOMAIN: &str = r"\b[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|ru|kz|uz|kg|tj|tm|az|am|ge|ua|by|cn|uk|de|fr|io|info|gov|edu|int|eu|news|media|tv)\b(?:/[\p{L}\p{N}_.\-/@]*)?";
+
+impl Matchers {
+    fn new(style: &SourcingStyle) -> Self {
+        let lower =
+            |v: &[String]| -> HashSet<String> { v.iter().map(|s| s.to_lowercase()).collect() };
+        let mut source_alts = vec![
+            alternation(&style.outlets, false),
+            alternation(&style.platforms, false),
+            alternation(&style.media_nouns, true),
+            alternation(&style.institutions, true),
+        ];
+        source_alts.retain(|a| !a.is_empty());
+        source_alts.push(DOMAIN.to_string());
+        let mut outlet_alts = vec![
+            alternation(&style.outlets, false),
+            alternation(&style.platforms, false),
+        ];
+        outlet_alts.retain(|a| !a.is_empty());
+        outlet_alts.push(DOMAIN.to_string());
+        let mut speech: Vec<String> = style.reporting_verbs.clone();
+        speech.extend(style.speech_cues.iter().cloned());
+        // Hedges match as written and capitalized at a sentence start, but "May" before a
+        // number or a year is the month.
+        let mut hedges: Vec<String> = style.hedges.clone();
+        hedges.extend(style.hedges.iter().map(|h| capitalize(h)));
+        Matchers {
+            reporting: build(&alternation(&style.reporting_verbs, true)),
+            speech: build(&alternation(&speech, true)),
+            attribution: build(&alternation(&style.attribution_phrases, true)),
+            open_attribution: build(&format!(
+                r"{}\W*$",
+                group(&alternation(&style.open_attribution_phrases, true))
+            )),
+            self_source: build(&alternation(&style.self_sources, true)),
+            source_token: build(&source_alts.join("|")),
+            outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
+            hedge: build(&alternation(&hedges, false)),
+            term_cue_at_end: build(&format!(
+                r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}})[\s,:]*$",
+                group(&alternation(&style.term_cues, true)),
+                group(&alternation(&style.term_nouns, true))
+            )),
+            vague_sources: lower(&style.vague_sources),
+            source_documents: lower(&style.source_documents),
+            number_labels: lower(&style.number_labels),
+            background_nouns: lower(&style.background_nouns),
+            standing_verb_at_end: build(&format!(
+                r"{}(?:\s+\S+){{0,2}}\s*$",
+                group(&alternation(&style.standing_verbs, true))
+            )),
+            non_count_units: lower(&style.non_count_units),
+        }
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn group(alt: &str) -> String {
+    if alt.is_empty() {
+        // Matches nothing.
+        r"[^\s\S]".to_string()
+    } else {
+        format!("(?:{alt})")
+    }
+}
+
+/// A whole-word alternation of `words`, longest first; white space inside an entry
+/// matches any run of white space.
+fn alternation(words: &[String], case_insensitive: bool) -> String {
+    let mut words: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let w = w.trim();
+            let body = w
+                .split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+");
+            let lead = if w.starts_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            let trail = if w.ends_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            format!("{lead}{body}{trail}")
+        })
+        .collect();
+    if alts.is_empty() {
+        return String::new();
+    }
+    let flags = if case_insensitive { "(?i)" } else { "" };
+    format!("(?:{flags}{})", alts.join("|"))
+}
+
+fn build(pattern: &str) -> Regex {
+    let pattern = if pattern.is_empty() {
+        r"[^\s\S]"
+    } else {
+        pattern
+    };
+    // Entries are escaped, so the pattern is valid; an oversized user list falls back to
+    // matching nothing rather than panicking.
+    Regex::new(pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("valid regex"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_sourcing_data_is_valid() {
+        let style = SourcingStyle::from_toml(EMBEDDED_SOURCING).unwrap();
+        assert_eq!(style.scope(), CitationScope::Paragraph);
+        assert!(!style.replace, "the embedded data replaces nothing");
+        for (name, list) in [
+            ("reporting-verbs", &style.reporting_verbs),
+            ("speech-cues", &style.speech_cues),
+            ("attribution-phrases", &style.attribution_phrases),
+            ("open-attribution-phrases", &style.open_attribution_phrases),
+            ("vague-sources", &style.vague_sources),
+            ("source-documents", &style.source_documents),
+            ("self-sources", &style.self_sources),
+            ("outlets", &style.outlets),
+            ("platforms", &style.platforms),
+            ("media-nouns", &style.media_nouns),
+            ("institutions", &style.institutions),
+            ("hedges", &style.hedges),
+            ("term-cues", &style.term_cues),
+            ("term-nouns", &style.term_nouns),
+            ("number-labels", &style.number_labels),
+            ("background-nouns", &style.background_nouns),
+            ("standing-verbs", &style.standing_verbs),
+            ("non-count-units", &style.non_count_units),
+        ] {
+            assert!(!list.is_empty(), "{name} is empty");
+            let mut seen = HashSet::new();
+            for entry in list {
+                assert_eq!(entry.trim(), entry, "{name}: `{entry}` has outer spaces");
+                assert!(
+                    seen.insert(entry.to_lowercase()),
+                    "{name}: `{entry}` is listed twice"
+                );
+            }
+        }
+        // Open phrases are attribution phrases too.
+        for p in &style.open_attribution_phrases {
+            assert!(style.attribution_phrases.contains(p), "{p}");
+        }
+        // Every pattern compiles to something that matches its own entries.
+        let m = style.matchers();
+        for verb in &style.reporting_verbs {
+            assert!(m.reporting.is_match(verb), "{verb}");
+            assert!(m.speech.is_match(verb), "{verb}");
+        }
+        for outlet in &style.outlets {
+            assert!(m.source_token.is_match(outlet), "{outlet}");
+        }
+        assert!(m.source_token.is_match("Tengrinews.kz"));
+        assert!(m.source_token.is_match("Twitter.com/TokayevKZ"));
+        assert!(m.outlet_exact.is_match("Reuters"));
+        assert!(!m.outlet_exact.is_match("CSTO"));
+        assert!(m.hedge.is_match("Growth will likely slow"));
+        assert!(m.term_cue_at_end.is_match("under the slogan "));
+        assert!(m.term_cue_at_end.is_match("critics have dubbed it the "));
+        assert!(!m.term_cue_at_end.is_match("he called the protests "));
+        assert!(m.term_cue_at_end.is_match("the slogan of the 1990s, "));
+    }
+
+    #[test]
+    fn a_section_extends_the_embedded_data() {
+        let extra =
+            SourcingStyle::from_toml("scope = \"sentence\"\noutlets = [\"Steppe Courier\"]\n")
+                .unwrap();
+        let mut style = SourcingStyle::embedded().clone();
+        let before = style.outlets.len();
+        style.merge(extra);
+        assert_eq!(style.scope(), CitationScope::Sentence);
+        assert_eq!(style.outlets.len(), before + 1);
+        assert!(style.matchers().source_token.is_match("Steppe Courier"));
+        assert!(style.matchers().source_token.is_match("TASS"));
+        assert!(SourcingStyle::from_toml("colour = 1").is_err());
+        let mut replaced = SourcingStyle::embedded().clone();
+        replaced
+            .replace_with(SourcingStyle::from_toml("outlets = [\"Steppe Courier\"]\n").unwrap());
+        assert_eq!(replaced.outlets, ["Steppe Courier"]);
+        assert!(!replaced.matchers().source_token.is_match("Xinhua"));
+        assert_eq!(replaced.platforms, SourcingStyle::embedded().platforms);
+        let mut replaced = SourcingStyle::embedded().clone();
+        replaced.merge(
+            SourcingStyle::from_toml("replace = true\noutlets = [\"Steppe Courier\"]\n").unwrap(),
+        );
+        assert_eq!(replaced.outlets, ["Steppe Courier"]);
+        assert!(!replaced.replace);
+    }
+
+    #[test]
+    fn a_house_style_sourcing_section_extends_the_embedded_lists() {
+        let style = crate::style::HouseStyle::from_toml(
+            "[citation]\nfull-month-names = true\nyear-for-earlier-years = true\n\n[sourcing]\nscope = \"sentence\"\nplatforms = [\"Mastodon\"]\n",
+        )
+        .unwrap();
+        assert_eq!(style.sourcing.scope(), CitationScope::Sentence);
+        assert!(style.sourcing.platforms.iter().any(|p| p == "Mastodon"));
+        assert!(style.sourcing.platforms.iter().any(|p| p == "Telegram"));
+        // Without a section, the embedded data applies.
+        let plain = crate::style::HouseStyle::from_toml(
+            "[citation]\nfull-month-names = true\nyear-for-earlier-years = true\n",
+        )
+        .unwrap();
+        assert_eq!(plain.sourcing, *SourcingStyle::embedded());
+        assert!(crate::style::HouseStyle::from_toml(
+            "[citation]\nfull-month-names = true\nyear-for-earlier-years = true\n[sourcing]\ncolour = 1\n"
+        )
+        .is_err());
+    }
+}

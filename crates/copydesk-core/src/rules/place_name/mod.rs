@@ -1,0 +1,628 @@
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::declare_rule;
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::document::{Block, BlockKind, Document, MONTHS};
+use crate::gazetteer::{has_other_sense, in_exempt, ChangeKind, Gazetteer, Place, PlaceMention};
+use crate::rule::{Context, Reporter, Rule, RuleMeta};
+use crate::style::HouseStyle;
+use crate::text::TextRange;
+
+mod period;
+
+use period::Period;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a place is called by the name in force at the date that matters,
+    /// using the house gazetteer (`copydesk explain place-name` lists its places):
+    ///
+    /// - **The date that matters** is the publication date, unless an explicit past
+    ///   period in the same sentence or clause moves it: "In June 2011, ...", "in 2015",
+    ///   "between 2010 and 2018", "until 2019", "in the 1990s". A period at the head of
+    ///   a sentence covers the whole sentence; elsewhere it covers its clause.
+    /// - **Renamed places** take the name of their time: in 2017 Kazakhstan's capital
+    ///   was Astana, from 20 March 2019 Nur-Sultan, from 17 September 2022 Astana again.
+    ///   A name not yet in force in the period is an anachronism.
+    /// - **Spelling changes** (Kyiv, Odesa, Kharkiv) apply to every period once the house
+    ///   adopted them, so only the publication date counts.
+    /// - Variant forms ("Alma Ata"), inflected forms ("Astana's", "Kiev-based") and
+    ///   capitals ("KIEV, March 3 —") are found; the fix keeps the ending and the case.
+    ///
+    /// Not flagged: quotations, citation groups, block quotes, captions and header lines;
+    /// the gazetteer's exempt compounds ("The Astana Times", "FC Astana", "the Astana
+    /// process", "Chicken Kiev", "Battle of Stalingrad"); a name next to another
+    /// capitalised word ("Astana Kenzhebayeva", "Greek Macedonia"), read as a person's or
+    /// an institution's name; a sentence whose words show that the name means something
+    /// else ("Macedonia" next to "Greece"); explanatory mentions ("formerly Astana", "renamed
+    /// Nur-Sultan in March 2019", "Nur-Sultan (as the capital has been known since
+    /// March 2019)", "known until 2019 as Astana", "the then-capital", a sentence naming
+    /// both the old and the new name); and an old name in a sentence that points to a
+    /// past time without a date ("then", "at the time", "Soviet", "siege") or follows a
+    /// dated sentence of the same paragraph, when the name was in force at that time.
+    ///
+    /// Headings are checked like body text; a Title Case heading mostly escapes through
+    /// the capitalised-neighbour rule, which errs towards silence.
+    ///
+    /// ## Why
+    /// A name out of its time tells the reader the piece was not checked: "Nur-Sultan"
+    /// in a piece published in 2023 is a year out of date, and "talks in Nur-Sultan in
+    /// 2017" puts a name in a year before it existed. A fixed "old name -> new name"
+    /// table cannot tell these apart; the gazetteer's dated names can.
+    ///
+    /// ## Example
+    /// Published 10 September 2021:
+    ///
+    /// ```text
+    /// Officials in Astana announced the grain quota. In 2017, the ceasefire talks
+    /// opened in Nur-Sultan. Traders in Alma-Ata and KIEV disagreed.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// Officials in Nur-Sultan announced the grain quota. In 2017, the ceasefire talks
+    /// opened in Astana. Traders in Almaty and KYIV disagreed.
+    /// ```
+    ///
+    /// ## Fixes
+    /// A fix replaces the name and keeps its ending. It is safe for a plain mention at
+    /// the publication date; unsafe where the place is ambiguous (Macedonia, Frunze), a
+    /// proper-noun reading is possible ("Kingdom of Swaziland"), or the date comes from
+    /// a period in the text.
+    ///
+    /// ## Configuration
+    /// The gazetteer is `data/places.toml`; a config can add or override places by id,
+    /// add exempt compounds, and turn on the optional places (`turkiye`, `czechia`,
+    /// `myanmar`).
+    pub struct PlaceName => "place-name", Severity::Warning,
+        "Places are called by the name in force at the date that matters";
+}
+
+impl Rule for PlaceName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn data_listing(&self, style: &HouseStyle) -> Option<String> {
+        Some(gazetteer_listing(style))
+    }
+
+    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+        let g = &ctx.style.places;
+        for block in &doc.blocks {
+            if block.kind.is_body() || block.kind == BlockKind::Heading {
+                check_block(doc, ctx, g, block, report);
+            }
+        }
+    }
+}
+
+/// The gazetteer's places as Markdown, for `copydesk explain place-name` to append.
+pub fn gazetteer_listing(style: &HouseStyle) -> String {
+    style.places.listing()
+}
+
+/// The gazetteer places mentioned in `doc` (exempt compounds left out), with their
+/// ranges, for the language server's hover: `mention.place.describe()` gives the names
+/// and the dates they were in force.
+pub fn place_mentions<'a>(doc: &Document, style: &'a HouseStyle) -> Vec<PlaceMention<'a>> {
+    style.places.mentions(doc)
+}
+
+/// The place that a name as written names, for the language server's hover.
+pub fn place_at<'a>(style: &'a HouseStyle, name_text: &str) -> Option<&'a Place> {
+    style.places.place_at(name_text)
+}
+
+struct Mention<'a> {
+    range: TextRange,
+    place: &'a Place,
+    /// The house form of the name written (`Alma-Ata` for `ALMA ATA`).
+    name: &'a str,
+    /// Part of a proper noun (an exempt compound, a person's name) or of a citation.
+    proper: bool,
+}
+
+fn check_block(
+    doc: &Document,
+    ctx: &Context<'_>,
+    g: &Gazetteer,
+    block: &Block,
+    report: &mut Reporter<'_>,
+) {
+    let prose = &doc.prose;
+    let mentions: Vec<Mention<'_>> = g
+        .find_in(block.range.slice(prose))
+        .into_iter()
+        .filter_map(|(r, i)| {
+            let range = r.shift(block.range.start);
+            let place = g.places.get(i)?;
+            let name = place.house_form(doc.text(range))?;
+            let proper = in_exempt(prose.as_bytes(), range, place)
+                || block.in_citation(range.start)
+                || block
+                    .sentence_at(range.start)
+                    .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
+            Some(Mention {
+                range,
+                place,
+                name,
+                proper,
+            })
+        })
+        .collect();
+    if mentions.is_empty() {
+        return;
+    }
+    let mut periods_cache: Option<Vec<SentencePeriods>> = None;
+    for m in &mentions {
+        if m.proper || !g.is_enabled(m.place) || block.quote_at(m.range.start).is_some() {
+            continue;
+        }
+        let sentence = block.sentence_at(m.range.start).unwrap_or(block.range);
+        if has_other_sense(sentence.slice(prose), m.place) {
+            continue;
+        }
+        let reading = proper_noun_reading(prose, sentence, m.range);
+        // "University of Macedonia" (in Greece): an ambiguous name in a proper noun is
+        // too likely to be the other thing.
+        if reading == Reading::Compound || (reading == Reading::OfCompound && m.place.ambiguous) {
+            continue;
+        }
+        // A sentence that names the place by two of its names explains the change.
+        let both_names = mentions.iter().any(|o| {
+            std::ptr::eq(o.place, m.place)
+                && o.name != m.name
+                && !o.proper
+                && sentence.covers(o.range)
+        });
+        if both_names || explanatory(prose, sentence, m.range) {
+            continue;
+        }
+        let unsafe_fix = m.place.ambiguous || reading == Reading::OfCompound;
+        match m.place.kind {
+            ChangeKind::Spelling => check_spelling(doc, ctx, m, unsafe_fix, report),
+            ChangeKind::Rename => {
+                let sentences =
+                    periods_cache.get_or_insert_with(|| sentence_periods(doc, ctx.date, block));
+                let (strong, weak) = periods_for(doc, sentences, sentence, m.range);
+                let cues = || cues_for(doc, ctx.date, sentences, m.range);
+                check_rename(doc, ctx, m, &strong, &weak, cues, unsafe_fix, report);
+            }
+        }
+    }
+}
+
+fn check_spelling(
+    doc: &Document,
+    ctx: &Context<'_>,
+    m: &Mention<'_>,
+    unsafe_fix: bool,
+    report: &mut Reporter<'_>,
+) {
+    let current = m.place.current();
+    let Some(adopted) = current.from else {
+        return;
+    };
+    if current.name == m.name || ctx.date < adopted.first {
+        return;
+    }
+    let written = doc.text(m.range);
+    let d = report.report(
+        m.range,
+        format!(
+            "House style spells {} `{}`, not `{written}` (since {})",
+            m.place.description,
+            current.name,
+            adopted.human()
+        ),
+    );
+    d.help = current
+        .reference
+        .as_ref()
+        .map(|r| format!("Reference: {r}"));
+    d.fix = Some(replacement_fix(written, &current.name, m.range, unsafe_fix));
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_rename<'c>(
+    doc: &Document,
+    ctx: &Context<'_>,
+    m: &Mention<'_>,
+    strong: &[Period],
+    weak: &[Period],
+    cues: impl FnOnce() -> &'c [Period],
+    unsafe_fix: bool,
+    report: &mut Reporter<'_>,
+) {
+    let place = m.place;
+    let written = doc.text(m.range);
+    if !strong.is_empty() {
+        if strong
+            .iter()
+            .any(|p| place.form_in_force_during(written, p.first, p.last))
+        {
+            return;
+        }
+        // The newest name of an ambiguous place may be something else in an earlier
+        // period (Turkmenbashi was Niyazov's title before it was a city's name).
+        if place.ambiguous && place.current().has_form(written) {
+            return;
+        }
+        let Some(p) = strong.iter().find(|p| place.covers(p.first)) else {
+            return;
+        };
+        let mut in_force: Vec<&str> = Vec::new();
+        for n in place
+            .names
+            .iter()
+            .filter(|n| n.in_force_during(p.first, p.last))
+        {
+            if !in_force.contains(&n.name.as_str()) {
+                in_force.push(&n.name);
+            }
+        }
+        let Some(&last) = in_force.last() else {
+            return;
+        };
+        let when = &p.label;
+        let mut detail = change_detail(place, m.name, p.first);
+        if detail.is_empty() && in_force.len() == 1 {
+            // An old name: say when the name of the period came in.
+            if let Some(f) = place
+                .names
+                .iter()
+                .filter(|n| n.name == last && n.in_force_during(p.first, p.last))
+                .find_map(|n| n.from)
+            {
+                detail = format!(" (renamed {})", f.human());
+            }
+        }
+        let d = report.report(
+            m.range,
+            format!(
+                "`{written}` is out of its time: {when} {} was called {}{detail}",
+                place.description,
+                in_force.join(" or ")
+            ),
+        );
+        d.help = Some(format!("Names in force: {}", spans(place)));
+        if in_force.len() == 1 {
+            d.fix = Some(replacement_fix(written, last, m.range, true));
+        }
+        return;
+    }
+    // A period that reaches the publication date ("by 2025", "since 2017") cannot
+    // excuse a name that is out of date by then.
+    let excuses =
+        |p: &Period| p.last < ctx.date && place.form_in_force_during(written, p.first, p.last);
+    if place.form_in_force_during(written, ctx.date, ctx.date)
+        || weak.iter().any(excuses)
+        || cues().iter().any(excuses)
+    {
+        return;
+    }
+    let Some(now) = place.name_at(ctx.date) else {
+        return;
+    };
+    let when = month_year(ctx.date);
+    let since = now
+        .from
+        .map(|f| format!(" (renamed {})", f.human()))
+        .unwrap_or_default();
+    let message = if place
+        .entries_for(written)
+        .iter()
+        .all(|n| n.from.is_some_and(|f| f.first > ctx.date))
+    {
+        format!(
+            "`{written}` is not yet the name: in {when} {} is called {}{}",
+            place.description,
+            now.name,
+            change_detail(place, m.name, ctx.date)
+        )
+    } else {
+        format!(
+            "`{written}` is out of date: in {when} {} is called {}{since}",
+            place.description, now.name
+        )
+    };
+    let d = report.report(m.range, message);
+    d.help = now.reference.as_ref().map(|r| format!("Reference: {r}"));
+    d.fix = Some(replacement_fix(written, &now.name, m.range, unsafe_fix));
+}
+
+/// " (Nur-Sultan only from 20 March 2019)" for a name that came later than `date`.
+fn change_detail(place: &Place, name: &str, date: Date) -> String {
+    place
+        .names
+        .iter()
+        .filter(|n| n.name == name)
+        .filter_map(|n| n.from)
+        .find(|f| f.first > date)
+        .map(|f| format!(" ({name} only from {})", f.human()))
+        .unwrap_or_default()
+}
+
+fn spans(place: &Place) -> String {
+    place
+        .names
+        .iter()
+        .map(|n| n.span())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn replacement_fix(written: &str, name: &str, range: TextRange, unsafe_fix: bool) -> Fix {
+    let caps = written.chars().any(char::is_alphabetic)
+        && !written.chars().any(char::is_lowercase)
+        && name.chars().any(char::is_lowercase);
+    let replacement = if caps {
+        name.to_uppercase()
+    } else {
+        name.to_string()
+    };
+    let title = format!("Replace `{written}` with `{replacement}`");
+    let edits = vec![Edit::replace(range, replacement)];
+    if unsafe_fix {
+        Fix::unsafe_(title, edits)
+    } else {
+        Fix::safe(title, edits)
+    }
+}
+
+fn month_year(date: Date) -> String {
+    format!(
+        "{} {}",
+        MONTHS[usize::from(date.month().unsigned_abs()).saturating_sub(1)],
+        date.year()
+    )
+}
+
+/// The dated expressions and past cues of each sentence of a block, computed once per
+/// block that mentions a renamed place.
+struct SentencePeriods {
+    range: TextRange,
+    explicit: Vec<Period>,
+    /// Years without a preposition: they can only excuse.
+    bare: Vec<Period>,
+    /// Past cues, found only when an old name needs excusing.
+    cues: std::cell::OnceCell<Vec<Period>>,
+}
+
+fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<SentencePeriods> {
+    let prose = &doc.prose;
+    let mut ranges = block.sentences.clone();
+    if ranges.is_empty() {
+        ranges.push(block.range);
+    }
+    ranges
+        .into_iter()
+        .map(|range| {
+            let text = range.slice(prose);
+            let explicit: Vec<Period> = period::periods(text, range.start, published)
+                .into_iter()
+                .filter(|p| !block.in_citation(p.range.start))
+                .collect();
+            SentencePeriods {
+                range,
+                bare: period::bare_years(text, range.start, published)
+                    .into_iter()
+                    .filter(|p| {
+                        !block.in_citation(p.range.start)
+                            && !explicit.iter().any(|e| e.range.covers(p.range))
+                    })
+                    .collect(),
+                cues: std::cell::OnceCell::new(),
+                explicit,
+            }
+        })
+        .collect()
+}
+
+/// The periods that decide a mention (`strong`: in its clause, or heading its
+/// sentence) and those that can only excuse an old name (`weak`: elsewhere in the
+/// sentence, earlier in the paragraph, or vague cues of a past time).
+fn periods_for(
+    doc: &Document,
+    sentences: &[SentencePeriods],
+    sentence: TextRange,
+    at: TextRange,
+) -> (Vec<Period>, Vec<Period>) {
+    let prose = &doc.prose;
+    let clause = clause_at(prose, sentence, at);
+    let present = period::has_present_cue(clause.slice(prose));
+    let mut strong = Vec::new();
+    let mut weak = Vec::new();
+    for s in sentences {
+        if s.range.end <= sentence.start {
+            // Dated sentences earlier in the paragraph may still set the time.
+            weak.extend(s.explicit.iter().cloned());
+            weak.extend(s.bare.iter().cloned());
+            continue;
+        }
+        if !s.range.covers(at) {
+            continue;
+        }
+        weak.extend(s.bare.iter().cloned());
+        let opening = prose.get(s.range.start..s.range.end).unwrap_or("");
+        let subordinate_opening = SUBORDINATOR.is_match(opening);
+        for p in &s.explicit {
+            // "In June 2011, ...", "Back in 2015, ...": a period before the first
+            // clause break, at most two words in; or anywhere in an opening clause
+            // such as "When the capital moved north in 1997, ...".
+            let heads_sentence = prose.get(s.range.start..p.range.start).is_some_and(|t| {
+                !t.contains([',', ';', ':', '—'])
+                    && (subordinate_opening || t.split_whitespace().count() <= 2)
+            });
+            let in_clause = p.range.start < clause.end && clause.start < p.range.end;
+            if in_clause || (heads_sentence && !present) {
+                strong.push(p.clone());
+            } else {
+                weak.push(p.clone());
+            }
+        }
+    }
+    (strong, weak)
+}
+
+/// The past cues of the sentence that holds `at`.
+fn cues_for<'a>(
+    doc: &Document,
+    published: Date,
+    sentences: &'a [SentencePeriods],
+    at: TextRange,
+) -> &'a [Period] {
+    sentences
+        .iter()
+        .find(|s| s.range.covers(at))
+        .map_or(&[], |s| {
+            s.cues
+                .get_or_init(|| period::cue_periods(s.range.slice(&doc.prose), published))
+        })
+}
+
+/// The clause around `at`: the stretch of the sentence between commas, semicolons,
+/// colons, dashes and brackets.
+fn clause_at(prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']');
+    let before = prose.get(sentence.start..at.start).unwrap_or("");
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let after = prose.get(at.end..sentence.end).unwrap_or("");
+    let end = after
+        .char_indices()
+        .find(|&(_, c)| is_break(c))
+        .map_or(sentence.end, |(i, _)| at.end + i);
+    TextRange::new(start, end.max(start))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Plain,
+    /// Next to another capitalised word: a person's or an institution's name.
+    Compound,
+    /// "Kingdom of Swaziland": a proper noun, or a plain mention.
+    OfCompound,
+}
+
+const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "I",
+];
+
+fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Reading {
+    let written = at.slice(prose);
+    if !written.chars().any(char::is_lowercase) {
+        // A dateline or a heading in capitals: no case to read.
+        return Reading::Plain;
+    }
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !CALENDAR_WORDS.contains(&w)
+    };
+    // The word right after, across one space (or a no-break space).
+    let after = prose.get(at.end..sentence.end).unwrap_or("");
+    if let Some(rest) = after
+        .strip_prefix(' ')
+        .or_else(|| after.strip_prefix('\u{a0}'))
+    {
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        if capitalised(&word) {
+            return Reading::Compound;
+        }
+    }
+    // The word right before, across one space, unless it opens the sentence.
+    let before = prose.get(sentence.start..at.start).unwrap_or("");
+    if let Some(rest) = before
+        .strip_suffix(' ')
+        .or_else(|| before.strip_suffix('\u{a0}'))
+    {
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[word_start..];
+        let opens = rest[..word_start].chars().all(|c| !c.is_alphanumeric());
+        if capitalised(word) && !opens {
+            return Reading::Compound;
+        }
+        if word == "of" {
+            let head = rest[..word_start].trim_end();
+            let prev_start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let prev = &head[prev_start..];
+            if capitalised(prev) {
+                return Reading::OfCompound;
+            }
+        }
+    }
+    Reading::Plain
+}
+
+/// A sentence that opens with a clause of time: its dates govern the sentence.
+static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Cue words within three words before a name that mention it on purpose.
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?)$",
+    )
+    .expect("valid regex")
+});
+/// Cue words right after a name that explain it.
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}))",
+    )
+    .expect("valid regex")
+});
+
+fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bool {
+    let mut start = at.start.saturating_sub(80).max(sentence.start);
+    while !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = prose.get(start..at.start).unwrap_or("");
+    let mut end = (at.end + 100).min(sentence.end);
+    while !prose.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = prose.get(at.end..end.max(at.end)).unwrap_or("");
+    CUE_BEFORE.is_match(before) || CUE_AFTER.is_match(after)
+}
+
+#[cfg(test)]
+mod tests;

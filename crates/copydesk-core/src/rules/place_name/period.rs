@@ -1,0 +1,315 @@
+//! The date that matters for a place mention: explicit periods ("In June 2011",
+//! "between 2010 and 2018", "until 2019", "in the 1990s") and vaguer cues of a past
+//! time ("then", "Soviet", "at the time") in a sentence.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+use regex::Regex;
+
+use crate::document::MONTHS;
+use crate::text::TextRange;
+
+/// A span of time named in the text: every day of `first..=last` may be meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Period {
+    /// The expression in the source ("In June 2011"); empty for a cue.
+    pub range: TextRange,
+    /// How a message names the period: "in June 2011", "between 2010 and 2018".
+    pub label: String,
+    pub first: Date,
+    pub last: Date,
+}
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTHS.join("|");
+    Regex::new(&format!(
+        r"(?x)
+        (?-u:\b)(?P<prep>[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore
+           |[Aa]fter|[Bb]etween|[Oo]n|[Oo]f|[Tt]he|[Aa]s\ of|[Aa]s\ early\ as|[Aa]s\ late\ as)
+        \s+
+        (?:the\s+)?
+        (?:(?:early|late|mid|end\ of|beginning\ of|start\ of|spring\ of|summer\ of|autumn\ of
+            |fall\ of|winter\ of|first\ half\ of|second\ half\ of)[\s-]+(?:the\s+)?)?
+        (?:(?P<day1>\d{{1,2}})\s+)?
+        (?:(?P<month>{months})\s+)?
+        (?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?
+        (?P<year>1[6-9]\d\d|20\d\d)(?P<decade>s)?
+        (?:\s*(?:[–-]|to|and|through|until)\s*(?P<year2>1[6-9]\d\d|20\d\d))?
+        (?-u:\b)(?:[^,\d]|,\D|$)"
+    ))
+    .expect("valid regex")
+});
+
+/// A year standing alone ("Expo 2017", "its 2010 budget").
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+
+/// Words that set a sentence in the Soviet past, or in some past time.
+static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|back\s+in|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+/// Words that bring a clause back to the present.
+static PRESENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:now|today|currently|nowadays|at\s+present|these\s+days)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// The explicit periods in `text` (which starts at byte `offset` of the document),
+/// given the publication date.
+pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period> {
+    let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    for caps in PERIOD.captures_iter(text) {
+        let (Some(prep), Some(year)) = (caps.name("prep"), caps.name("year")) else {
+            continue;
+        };
+        let Ok(y) = year.as_str().parse::<i16>() else {
+            continue;
+        };
+        let end = caps
+            .name("year2")
+            .or(caps.name("decade"))
+            .map_or(year.end(), |m| m.end());
+        let month = caps
+            .name("month")
+            .and_then(|m| MONTHS.iter().position(|n| *n == m.as_str()))
+            .and_then(|i| i8::try_from(i + 1).ok());
+        let day = caps
+            .name("day1")
+            .or(caps.name("day2"))
+            .and_then(|d| d.as_str().parse::<i8>().ok());
+        let (first, last) = if caps.name("decade").is_some() && y % 10 == 0 {
+            (Date::new(y, 1, 1), Date::new(y + 9, 12, 31))
+        } else {
+            match (month, day) {
+                (Some(m), Some(d)) => (Date::new(y, m, d), Date::new(y, m, d)),
+                (Some(m), None) => (
+                    Date::new(y, m, 1),
+                    Date::new(y, m, 1).map(|d| d.last_of_month()),
+                ),
+                _ => (Date::new(y, 1, 1), Date::new(y, 12, 31)),
+            }
+        };
+        let (Ok(mut first), Ok(mut last)) = (first, last) else {
+            continue;
+        };
+        if let Some(y2) = caps
+            .name("year2")
+            .and_then(|m| m.as_str().parse::<i16>().ok())
+        {
+            match Date::new(y2, 12, 31) {
+                Ok(d) if d >= last => last = d,
+                _ => continue,
+            }
+        }
+        match prep.as_str().to_ascii_lowercase().as_str() {
+            "since" | "as of" => last = published.max(first),
+            "from" if caps.name("year2").is_none() => last = published.max(first),
+            "after" => {
+                first = last.checked_add(1.day()).unwrap_or(last);
+                last = published.max(first);
+            }
+            "until" | "till" | "by" | "as late as" => first = Date::MIN,
+            "before" => {
+                last = first.checked_sub(1.day()).unwrap_or(first);
+                first = Date::MIN;
+            }
+            _ => {}
+        }
+        let range = TextRange::new(offset + prep.start(), offset + end);
+        let written = text.get(prep.start()..end).unwrap_or("");
+        let label = match prep.as_str() {
+            // "the 2020 census", "the mills of the 1920s": say "in".
+            "the" | "The" | "of" | "Of" => {
+                let year_text = text.get(year.start()..end).unwrap_or("");
+                if caps.name("decade").is_some() {
+                    format!("in the {year_text}")
+                } else {
+                    format!("in {year_text}")
+                }
+            }
+            _ => lower_first(written),
+        };
+        out.push(Period {
+            range,
+            label,
+            first,
+            last,
+        });
+    }
+    out
+}
+
+/// Years written without a preposition ("Expo 2017 in Astana"): each a period that
+/// can excuse a name of its time. Years after publication are left out (a "Strategy
+/// 2050" says nothing about the past).
+pub(crate) fn bare_years(text: &str, offset: usize, published: Date) -> Vec<Period> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    BARE_YEAR
+        .find_iter(text)
+        .filter(|m| {
+            // Not part of a figure such as "2,000,000", "$2019", "2019.5" or "2019%".
+            let before = text[..m.start()].chars().next_back();
+            let mut rest = text[m.end()..].chars();
+            let (after, after2) = (rest.next(), rest.next());
+            let figure_before = matches!(before, Some(',' | '.' | '$' | '€' | '£'));
+            let figure_after = after == Some('%')
+                || (matches!(after, Some(',' | '.')) && after2.is_some_and(|c| c.is_ascii_digit()));
+            !figure_before && !figure_after
+        })
+        .filter_map(|m| {
+            let year: i16 = m.as_str().parse().ok()?;
+            let first = Date::new(year, 1, 1).ok()?;
+            let last = Date::new(year, 12, 31).ok()?;
+            (first <= published).then(|| Period {
+                range: TextRange::new(offset + m.start(), offset + m.end()),
+                label: format!("in {year}"),
+                first,
+                last,
+            })
+        })
+        .collect()
+}
+
+/// Periods implied by vague cues in `text`: the Soviet past, or any time before
+/// publication. They can excuse a name but never make one wrong.
+pub(crate) fn cue_periods(text: &str, published: Date) -> Vec<Period> {
+    let mut out = Vec::new();
+    if SOVIET_CUE.is_match(text) {
+        out.push(Period {
+            range: TextRange::default(),
+            label: "in Soviet times".into(),
+            first: Date::MIN,
+            last: Date::new(1991, 12, 26).expect("valid date"),
+        });
+    }
+    if PAST_CUE.is_match(text) {
+        out.push(Period {
+            range: TextRange::default(),
+            label: "at the time".into(),
+            first: Date::MIN,
+            last: published.checked_sub(1.day()).unwrap_or(published),
+        });
+    }
+    out
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether `text` has a word that brings it back to the present ("now", "today").
+pub(crate) fn has_present_cue(text: &str) -> bool {
+    PRESENT_CUE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn spans(text: &str) -> Vec<(String, Date, Date)> {
+        periods(text, 0, date(2021, 9, 10))
+            .into_iter()
+            .map(|p| (p.range.slice(text).to_string(), p.first, p.last))
+            .collect()
+    }
+
+    #[test]
+    fn explicit_periods() {
+        assert_eq!(
+            spans("In June 2011, the senate met."),
+            vec![("In June 2011".into(), date(2011, 6, 1), date(2011, 6, 30))]
+        );
+        assert_eq!(
+            spans("They met in 2015 and between 2010 and 2018 too."),
+            vec![
+                ("in 2015".into(), date(2015, 1, 1), date(2015, 12, 31)),
+                (
+                    "between 2010 and 2018".into(),
+                    date(2010, 1, 1),
+                    date(2018, 12, 31)
+                )
+            ]
+        );
+        assert_eq!(
+            spans("Until 2019, it was so; in the early 1990s it was not."),
+            vec![
+                ("Until 2019".into(), Date::MIN, date(2019, 12, 31)),
+                (
+                    "in the early 1990s".into(),
+                    date(1990, 1, 1),
+                    date(1999, 12, 31)
+                )
+            ]
+        );
+        assert_eq!(
+            spans("On August 15, 2019, talks began; since 2017 they go on."),
+            vec![
+                (
+                    "On August 15, 2019".into(),
+                    date(2019, 8, 15),
+                    date(2019, 8, 15)
+                ),
+                ("since 2017".into(), date(2017, 1, 1), date(2021, 9, 10))
+            ]
+        );
+        assert_eq!(
+            spans("on 6 May 1998 it changed"),
+            vec![("on 6 May 1998".into(), date(1998, 5, 6), date(1998, 5, 6))]
+        );
+    }
+
+    #[test]
+    fn not_periods() {
+        assert!(spans("They shipped 2,000 tonnes in 2,015 crates and $2019 in cash.").is_empty());
+        assert!(spans("On August 15 the envoy left.").is_empty());
+        assert!(spans("It fell by 1,500 units.").is_empty());
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(
+            cue_periods("the Soviet-era plant", date(2021, 1, 1)).len(),
+            1
+        );
+        assert_eq!(
+            cue_periods("Tokayev, then foreign minister", date(2021, 1, 1)).len(),
+            1
+        );
+        assert!(cue_periods("Tokayev is the president", date(2021, 1, 1)).is_empty());
+        assert!(has_present_cue("the city now hosts"));
+    }
+
+    #[test]
+    fn bare_years_up_to_publication() {
+        let years: Vec<String> = bare_years(
+            "Expo 2017 opened; Strategy 2050 waits; 2,019,000 tonnes; 2019% ; the 1997 move.",
+            0,
+            date(2021, 9, 10),
+        )
+        .into_iter()
+        .map(|p| p.label)
+        .collect();
+        assert_eq!(years, vec!["in 2017", "in 1997"]);
+    }
+}
