@@ -671,3 +671,30 @@ fn hover_on_an_acronym_gives_its_expansion() {
     );
     assert!(value.contains("Defined on line 1"), "{value}");
 }
+
+#[test]
+fn hover_on_a_place_gives_its_names_and_the_name_at_publication() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    let uri = "file:///newsroom/2021-08-23-capital.txt";
+    let text = "Москва — “Türkiye” 😀: envoys met in Astana on Monday (TASS, August 20).\n";
+    client.open(uri, "plaintext", text);
+    client.diagnostics(uri, 1);
+    let col = utf16_len(&text[..text.find("Astana").unwrap()]);
+    let response = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(0, col + 3)}),
+    );
+    let result = &response["result"];
+    assert_eq!(
+        result["range"],
+        json!({"start": position(0, col), "end": position(0, col + 6)}),
+        "{response}"
+    );
+    let value = result["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**Astana**: "), "{value}");
+    assert!(
+        value.contains("At publication (23 August 2021) the house name is `Nur-Sultan`."),
+        "{value}"
+    );
+}

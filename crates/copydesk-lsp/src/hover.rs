@@ -4,11 +4,6 @@
 //! - from [`HoverSource`]s, which read the document: an acronym's expansion and where it
 //!   is defined, a place's names and the dates they were in force;
 //! - from the findings published for the document: the rule and its summary.
-//!
-//! INTEGRATION NOTE (issue 3): the place-name gazetteer is not on main yet. To wire it,
-//! implement [`HoverSource`] for places (`ctx.style.places.mentions(doc)`, the mention
-//! that holds the offset, `place.describe()` and `place.name_at(ctx.date)`) and list it
-//! in [`sources`].
 
 use copydesk_core::{find_rule, Context, Document, TextRange};
 use tower_lsp::lsp_types::{self as lsp, Hover, HoverContents, MarkupContent, MarkupKind};
@@ -32,7 +27,7 @@ pub trait HoverSource: Send + Sync {
 
 /// The hover sources, in the order their notes are shown.
 pub fn sources() -> &'static [&'static dyn HoverSource] {
-    &[&Acronyms]
+    &[&Acronyms, &Places]
 }
 
 /// Acronyms: the expansion, and where the document defines it (or that the house
@@ -65,6 +60,34 @@ impl HoverSource for Acronyms {
             None => {}
         }
         Some(HoverNote { range, markdown })
+    }
+}
+
+/// Places: the place's names with the dates each was in force and its reference, and
+/// the house name at the publication date.
+pub struct Places;
+
+impl HoverSource for Places {
+    fn hover(&self, doc: &Document, ctx: &Context<'_>, offset: usize) -> Option<HoverNote> {
+        let mention = copydesk_core::place_mentions(doc, ctx.style)
+            .into_iter()
+            .find(|m| m.range.start <= offset && offset <= m.range.end)?;
+        let mut markdown = format!(
+            "**{}**: {}",
+            doc.text(mention.range),
+            mention.place.describe()
+        );
+        if let Some(name) = mention.place.name_at(ctx.date) {
+            let date = copydesk_core::gazetteer::DateBound::day(ctx.date).human();
+            markdown.push_str(&format!(
+                "\n\nAt publication ({date}) the house name is `{}`.",
+                name.name
+            ));
+        }
+        Some(HoverNote {
+            range: mention.range,
+            markdown,
+        })
     }
 }
 
@@ -197,6 +220,40 @@ mod tests {
         );
         assert_eq!(
             Acronyms.hover(&doc, &ctx, text.find("Later").unwrap()),
+            None
+        );
+    }
+
+    #[test]
+    fn places_show_their_names_and_dates() {
+        let text = "Ministers met in Astana, the capital, on Monday.\n";
+        let doc = Document::parse(text, SourceKind::Text);
+        let ctx = Context {
+            date: jiff::civil::date(2021, 9, 1),
+            style: HouseStyle::embedded(),
+        };
+        let note = Places
+            .hover(&doc, &ctx, text.find("Astana").unwrap() + 2)
+            .unwrap();
+        assert_eq!(note.range.slice(text), "Astana");
+        assert!(
+            note.markdown.starts_with("**Astana**: "),
+            "{}",
+            note.markdown
+        );
+        assert!(
+            note.markdown.contains("Nur-Sultan (20 March 2019"),
+            "{}",
+            note.markdown
+        );
+        assert!(
+            note.markdown
+                .ends_with("At publication (1 September 2021) the house name is `Nur-Sultan`."),
+            "{}",
+            note.markdown
+        );
+        assert_eq!(
+            Places.hover(&doc, &ctx, text.find("capital").unwrap()),
             None
         );
     }

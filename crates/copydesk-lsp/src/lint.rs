@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn publication_date_from_front_matter_then_file_name() {
-        let body = "Talks resumed in Astana (TASS, August 20).\n";
+        let body = "Talks resumed in Vienna (TASS, August 20).\n";
         let mut inp = input(body);
         inp.kind = SourceKind::Markdown;
         inp.today = jiff::civil::date(2030, 1, 1);
