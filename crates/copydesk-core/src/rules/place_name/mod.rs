@@ -512,19 +512,8 @@ enum Reading {
     OfCompound,
 }
 
+/// Capitalised words that are not names: weekdays and "I" (months come from [`MONTHS`]).
 const CALENDAR_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -545,6 +534,7 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
             && !CALENDAR_WORDS.contains(&w)
+            && !MONTHS.contains(&w)
     };
     // The word right after, across one space (or a no-break space).
     let after = prose.get(at.end..sentence.end).unwrap_or("");
