@@ -13,6 +13,7 @@ mod plain;
 mod segment;
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 pub use citation::{edit_distance, CitationDate, CitationGroup, CitationItem, MONTHS};
 pub use date::{parse_date_text, DateSource, PublicationDate};
@@ -125,6 +126,31 @@ pub struct Link {
     pub destination: String,
 }
 
+/// Analyses that several rules share, computed once per document and house style (the
+/// three acronym rules read one analysis). A clone starts empty.
+#[derive(Default)]
+pub struct SharedAnalyses {
+    /// The acronym analysis and the acronym data it was computed with.
+    pub(crate) acronyms: Mutex<
+        Option<(
+            crate::style::AcronymStyle,
+            Arc<crate::rules::acronyms::Analysis>,
+        )>,
+    >,
+}
+
+impl Clone for SharedAnalyses {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl std::fmt::Debug for SharedAnalyses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SharedAnalyses")
+    }
+}
+
 /// A parsed document.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -141,6 +167,7 @@ pub struct Document {
     /// `# copydesk-...` directive lines in plain text (blank in the prose view).
     pub comments: Vec<TextRange>,
     pub line_index: LineIndex,
+    pub(crate) shared: SharedAnalyses,
 }
 
 impl Document {
@@ -167,6 +194,7 @@ impl Document {
             footnote_refs: raw.footnote_refs,
             comments: raw.comments,
             line_index,
+            shared: SharedAnalyses::default(),
         }
     }
 

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{analyse, glossary_acronym_for, DefinitionKind};
+use crate::rules::acronyms::{glossary_acronym_for, shared_analysis, DefinitionKind};
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +44,7 @@ impl Rule for AcronymMismatch {
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let style = &ctx.style.acronyms;
-        let analysis = analyse(doc, style);
+        let analysis = shared_analysis(doc, style);
         for def in &analysis.definitions {
             if def.kind != DefinitionKind::Mismatch || def.quoted {
                 continue;

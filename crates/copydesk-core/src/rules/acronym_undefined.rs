@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{analyse, line_of, written_out_before};
+use crate::rules::acronyms::{line_of, shared_analysis, written_out_before};
 
 declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ impl Rule for AcronymUndefined {
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let style = &ctx.style.acronyms;
-        let analysis = analyse(doc, style);
+        let analysis = shared_analysis(doc, style);
         for key in analysis.keys() {
             let Some(first) = analysis.first_use(key) else {
                 continue;

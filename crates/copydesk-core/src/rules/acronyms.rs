@@ -18,7 +18,7 @@
 //!   `English Name (Original Name—ACR)` / `(Russian: Original Name, ACR)`.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
@@ -353,7 +353,7 @@ pub struct AcronymInfo {
 /// definition) or the glossary's, with every place it occurs. In order of first
 /// appearance.
 pub fn acronym_definitions(doc: &Document, style: &HouseStyle) -> Vec<AcronymInfo> {
-    let analysis = analyse(doc, &style.acronyms);
+    let analysis = shared_analysis(doc, &style.acronyms);
     let mut out = Vec::new();
     for key in analysis.keys() {
         let uses: Vec<TextRange> = analysis
@@ -418,6 +418,24 @@ pub fn expansion_fits(acronym: &str, expansion: &str) -> bool {
 }
 
 /// Analyse the acronyms of `doc`.
+/// The document's acronym analysis, computed once and shared by the three acronym rules
+/// and the hover (recomputed when the acronym data differs from the cached one's).
+pub(crate) fn shared_analysis(doc: &Document, style: &AcronymStyle) -> Arc<Analysis> {
+    let mut cached = doc
+        .shared
+        .acronyms
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((with, analysis)) = cached.as_ref() {
+        if with == style {
+            return Arc::clone(analysis);
+        }
+    }
+    let analysis = Arc::new(analyse(doc, style));
+    *cached = Some((style.clone(), Arc::clone(&analysis)));
+    analysis
+}
+
 pub(crate) fn analyse(doc: &Document, style: &AcronymStyle) -> Analysis {
     let lower_words = lowercase_words(doc);
     let mut analysis = Analysis::default();
