@@ -188,8 +188,16 @@ fn check_block(
             ChangeKind::Rename => {
                 let sentences =
                     periods_cache.get_or_insert_with(|| sentence_periods(doc, ctx.date, block));
-                let (strong, weak) = periods_for(doc, sentences, sentence, m.range);
-                let cues = || cues_for(doc, ctx.date, sentences, m.range);
+                let (strong, weak, anchored) = periods_for(doc, sentences, sentence, m.range);
+                // A clause anchored in the present ("officials in Nur-Sultan now avoid
+                // it", "said last week") takes its past cues from itself alone.
+                let own_cues = std::cell::OnceCell::new();
+                let cues = || match anchored {
+                    Some(clause) => own_cues
+                        .get_or_init(|| period::cue_periods(clause.slice(prose), ctx.date))
+                        .as_slice(),
+                    None => cues_for(doc, ctx.date, sentences, m.range),
+                };
                 check_rename(doc, ctx, m, &strong, &weak, cues, unsafe_fix, report);
             }
         }
@@ -425,16 +433,19 @@ fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<Sente
 
 /// The periods that decide a mention (`strong`: in its clause, or heading its
 /// sentence) and those that can only excuse an old name (`weak`: elsewhere in the
-/// sentence, earlier in the paragraph, or vague cues of a past time).
+/// sentence, earlier in the paragraph, or vague cues of a past time). When the
+/// mention's clause is anchored in the present ("now", "last week"), only periods
+/// inside it can excuse, and the clause is returned.
 fn periods_for(
     doc: &Document,
     sentences: &[SentencePeriods],
     sentence: TextRange,
     at: TextRange,
-) -> (Vec<Period>, Vec<Period>) {
+) -> (Vec<Period>, Vec<Period>, Option<TextRange>) {
     let prose = &doc.prose;
     let clause = clause_at(prose, sentence, at);
     let present = period::has_present_cue(clause.slice(prose));
+    let anchored = present || period::has_recent_cue(clause.slice(prose));
     let mut strong = Vec::new();
     let mut weak = Vec::new();
     for s in sentences {
@@ -466,7 +477,11 @@ fn periods_for(
             }
         }
     }
-    (strong, weak)
+    if anchored {
+        weak.retain(|p| clause.covers(p.range));
+        return (strong, weak, Some(clause));
+    }
+    (strong, weak, None)
 }
 
 /// The past cues of the sentence that holds `at`.
@@ -487,21 +502,40 @@ fn cues_for<'a>(
 
 /// The clause around `at`: the stretch of the sentence between commas, semicolons,
 /// colons, dashes and brackets.
+/// A word that opens a subordinate clause ("that she studied in Kiev in the 1970s",
+/// "who worked in Alma-Ata") also starts a clause.
 fn clause_at(prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']');
     let before = prose.get(sentence.start..at.start).unwrap_or("");
-    let start = before
+    let punct_start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| is_break(c))
-        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = SUBORDINATE_WORD
+        .find_iter(before)
+        .last()
+        .map_or(0, |m| m.start());
+    let start = sentence.start + punct_start.max(word_start);
     let after = prose.get(at.end..sentence.end).unwrap_or("");
-    let end = after
+    let punct_end = after
         .char_indices()
         .find(|&(_, c)| is_break(c))
-        .map_or(sentence.end, |(i, _)| at.end + i);
+        .map_or(after.len(), |(i, _)| i);
+    let word_end = SUBORDINATE_WORD
+        .find(after)
+        .map_or(after.len(), |m| m.start());
+    let end = at.end + punct_end.min(word_end);
     TextRange::new(start, end.max(start))
 }
+
+/// Words that open a subordinate or relative clause, between two words.
+static SUBORDINATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:that|which|who|whom|whose|where|when|because|although|though|while|whereas)\s",
+    )
+    .expect("valid regex")
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {

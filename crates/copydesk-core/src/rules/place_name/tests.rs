@@ -139,6 +139,51 @@ fn a_dated_sentence_can_excuse_the_next_one_but_not_condemn_it() {
 }
 
 #[test]
+fn a_period_in_a_subordinate_clause_does_not_date_the_main_clause() {
+    // "that ..." opens a clause of its own: its decade is not the time of `Almaty`.
+    let text = "A pensioner in Almaty said that he trained as a pilot in the 1960s. \
+                The courier in Almaty who delivered the letters in 1985 has retired.";
+    assert_eq!(flagged(text, date(2024, 5, 1)), Vec::<String>::new());
+    // The subordinate clause itself keeps its date.
+    let text = "The talks that opened in Nur-Sultan in 2017 stalled.";
+    assert_eq!(flagged(text, SEPT_2021), vec!["Nur-Sultan"]);
+}
+
+#[test]
+fn past_cues_still_excuse_where_the_clause_is_not_anchored_in_the_present() {
+    let text = "Historians now say the siege of Leningrad cost a million lives.\n\n\
+                Today, veterans of the Leningrad siege gather each January.\n\n\
+                Back in the 1980s, the tractor plant in Alma-Ata employed thousands.\n\n\
+                Diplomats in Nur-Sultan, as the capital was called until 2022, liked \
+                the phrase.";
+    assert_eq!(flagged(text, date(2024, 5, 1)), Vec::<String>::new());
+}
+
+#[test]
+fn a_clause_anchored_in_the_present_is_not_excused_by_other_clauses() {
+    // An earlier sentence's date does not reach a clause that says "now".
+    let text = "The capital was renamed in 2019 and again in 2022. The phrase survives, \
+                though diplomats in Nur-Sultan now avoid it.";
+    assert_eq!(flagged(text, date(2024, 5, 1)), vec!["Nur-Sultan"]);
+    // "siege" in the reported clause does not make "said last week" historical.
+    let text = "A councillor in Leningrad said last week that the city would honour the \
+                defenders of the siege.";
+    assert_eq!(flagged(text, date(2024, 5, 1)), vec!["Leningrad"]);
+}
+
+#[test]
+fn back_in_a_place_is_not_a_past_cue() {
+    // "Back in 2015" points to the past; "back in Kirghizia" only to a place.
+    assert_eq!(
+        flagged(
+            "Back in Kirghizia, the schools will teach in both languages.",
+            date(2024, 5, 1)
+        ),
+        vec!["Kirghizia"]
+    );
+}
+
+#[test]
 fn optional_places_are_off_by_default() {
     let text = "Ankara said Turkey would mediate, and Burma and the Czech Republic abstained.";
     assert_eq!(flagged(text, date(2023, 3, 1)), Vec::<String>::new());
