@@ -5,7 +5,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::document::{Block, BlockKind, Document, MONTHS};
+use crate::document::{Block, BlockKind, Document, SourceKind, MONTHS};
 use crate::gazetteer::{has_other_sense, in_exempt, ChangeKind, Gazetteer, Place, PlaceMention};
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
 use crate::style::HouseStyle;
@@ -143,6 +143,7 @@ fn check_block(
             let name = place.house_form(doc.text(range))?;
             let proper = in_exempt(prose.as_bytes(), range, place)
                 || block.in_citation(range.start)
+                || in_italics(doc, range)
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -611,6 +612,65 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
         }
     }
     Reading::Plain
+}
+
+/// Whether `at` lies inside a Markdown italic span (`*The Gates of Kiev*`,
+/// `_Kiev: A Portrait_`): the title of a work, a ship's or a foreign name, or a word
+/// cited as a word, all of which keep the name as written. Bold (`**KIEV —**`) is
+/// not italic.
+fn in_italics(doc: &Document, at: TextRange) -> bool {
+    if doc.kind != SourceKind::Markdown {
+        return false;
+    }
+    let src = doc.source.as_str();
+    let (Some(before), Some(after)) = (src.get(..at.start), src.get(at.end..)) else {
+        return false;
+    };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(src.len(), |i| at.end + i);
+    let Some(line) = src.get(start..end) else {
+        return false;
+    };
+    let (from, to) = (at.start - start, at.end - start);
+    let mut open = false;
+    for (i, c) in line.char_indices() {
+        let Some(m) = italic_marker(line, i, c) else {
+            continue;
+        };
+        if i >= to {
+            if open && m.closes {
+                return true;
+            }
+        } else if i < from {
+            if !open && m.opens {
+                open = true;
+            } else if open && m.closes {
+                open = false;
+            }
+        }
+    }
+    false
+}
+
+struct Marker {
+    opens: bool,
+    closes: bool,
+}
+
+/// A single `*` or `_` at byte `i` of `line` that can open or close an italic span.
+fn italic_marker(line: &str, i: usize, c: char) -> Option<Marker> {
+    if c != '*' && c != '_' {
+        return None;
+    }
+    let prev = line[..i].chars().next_back();
+    let next = line[i + c.len_utf8()..].chars().next();
+    if prev == Some(c) || next == Some(c) {
+        return None;
+    }
+    let outside = |ch: Option<char>| ch.map_or(true, |ch| !ch.is_alphanumeric());
+    let opens = next.is_some_and(|n| !n.is_whitespace()) && outside(prev);
+    let closes = prev.is_some_and(|p| !p.is_whitespace()) && outside(next);
+    (opens || closes).then_some(Marker { opens, closes })
 }
 
 /// A sentence that opens with a clause of time: its dates govern the sentence.

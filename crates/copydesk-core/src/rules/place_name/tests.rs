@@ -139,6 +139,48 @@ fn a_dated_sentence_can_excuse_the_next_one_but_not_condemn_it() {
 }
 
 #[test]
+fn titles_of_works_in_italics_keep_their_names() {
+    let md = "His 2004 history *The Gates of Kiev* is still in print, and the \
+              survey _Odessa and the Sea_ followed.\n\n\
+              Grain moved through **ODESSA** and Kiev all winter.\n\n\
+              * Kiev and Odesa signed the pact.\n";
+    let found: Vec<String> = run(md, SourceKind::Markdown, SEPT_2021, HouseStyle::embedded())
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    // Bold and list markers are not italics: those mentions are still checked.
+    assert_eq!(found, vec!["ODESSA", "Kiev", "Kiev"]);
+}
+
+#[test]
+fn a_native_of_a_place_names_it_as_it_was_then() {
+    let text = "The minister, a native of Leningrad, studied law in Moscow.";
+    assert_eq!(flagged(text, SEPT_2021), Vec::<String>::new());
+    // The cue excuses only a name that was once in force.
+    assert_eq!(
+        flagged(
+            "The minister, a native of Nur-Sultan, studied law.",
+            date(2017, 5, 1)
+        ),
+        vec!["Nur-Sultan"]
+    );
+}
+
+#[test]
+fn a_possessive_makes_stalingrad_a_metaphor() {
+    let text = "Bakhmut became Ukraine's Stalingrad, and the bloggers called it Putin’s \
+                Stalingrad. Each side wanted its own Stalingrad.";
+    assert_eq!(flagged(text, date(2023, 5, 1)), Vec::<String>::new());
+    assert_eq!(
+        flagged(
+            "Fans travelled to Stalingrad for the match.",
+            date(2023, 5, 1)
+        ),
+        vec!["Stalingrad"]
+    );
+}
+
+#[test]
 fn a_period_in_a_subordinate_clause_does_not_date_the_main_clause() {
     // "that ..." opens a clause of its own: its decade is not the time of `Almaty`.
     let text = "A pensioner in Almaty said that he trained as a pilot in the 1960s. \
