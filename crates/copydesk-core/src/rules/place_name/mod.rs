@@ -92,7 +92,18 @@ impl Rule for PlaceName {
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let g = &ctx.style.places;
+        // Entries under a "Notes" or "Sources" heading cite works as published.
+        let mut in_notes = false;
         for block in &doc.blocks {
+            if block.kind == BlockKind::Heading {
+                in_notes = NOTES_HEADING.is_match(block.range.slice(&doc.prose).trim());
+                if in_notes {
+                    continue;
+                }
+            }
+            if in_notes {
+                continue;
+            }
             if block.kind.is_body() || block.kind == BlockKind::Heading {
                 check_block(doc, ctx, g, block, report);
             }
@@ -144,6 +155,7 @@ fn check_block(
             let proper = in_exempt(prose.as_bytes(), range, place)
                 || block.in_citation(range.start)
                 || in_italics(doc, range)
+                || in_note_entry(doc, range)
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -612,6 +624,25 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
         }
     }
     Reading::Plain
+}
+
+/// The heading of a section of notes, references or sources.
+static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:end\s*notes|notes|footnotes|references|sources|bibliography|works\s+cited|further\s+reading|sources\s+and\s+notes|notes\s+and\s+sources)\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// A line that opens with a note marker (`[3] Interfax-Ukraine, Kiev, March 3, 2015.`):
+/// an endnote of a plain-text article, which cites its source as published.
+static NOTE_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\[\d{1,3}\]\s").expect("valid regex"));
+
+fn in_note_entry(doc: &Document, at: TextRange) -> bool {
+    let before = doc.source.get(..at.start).unwrap_or("");
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    NOTE_ENTRY.is_match(line)
 }
 
 /// Whether `at` lies inside a Markdown italic span (`*The Gates of Kiev*`,

@@ -181,6 +181,41 @@ fn a_possessive_makes_stalingrad_a_metaphor() {
 }
 
 #[test]
+fn notes_and_reference_entries_cite_works_as_published() {
+    let md = "Officials met on Monday.[^1]\n\n\
+              ## Notes\n\n\
+              1. Interfax-Ukraine, Kiev, March 3, 2015.\n\
+              2. Vlast.kz, Nur-Sultan, May 29, 2020.\n\n\
+              [^1]: UNIAN, Kiev, March 4, 2015.\n";
+    let found: Vec<String> = run(
+        md,
+        SourceKind::Markdown,
+        date(2023, 1, 5),
+        HouseStyle::embedded(),
+    )
+    .into_iter()
+    .map(|f| f.text)
+    .collect();
+    assert_eq!(found, Vec::<String>::new());
+    let text = "The talks resumed.[1]\n\n[1] Interfax-Ukraine, Kiev, March 3, 2015.\n\
+                [2] Kazinform, Nur-Sultan, May 29, 2020.";
+    assert_eq!(flagged(text, date(2023, 1, 5)), Vec::<String>::new());
+    // A section after the notes is checked again, and so is a body line with a marker
+    // inside it.
+    let md = "## Sources\n\nUNIAN, Kiev.\n\n## Outlook\n\nTalks in Kiev resume.[1] Odessa waits.\n";
+    let found: Vec<String> = run(
+        md,
+        SourceKind::Markdown,
+        date(2023, 1, 5),
+        HouseStyle::embedded(),
+    )
+    .into_iter()
+    .map(|f| f.text)
+    .collect();
+    assert_eq!(found, vec!["Kiev", "Odessa"]);
+}
+
+#[test]
 fn a_period_in_a_subordinate_clause_does_not_date_the_main_clause() {
     // "that ..." opens a clause of its own: its decade is not the time of `Almaty`.
     let text = "A pensioner in Almaty said that he trained as a pilot in the 1960s. \
