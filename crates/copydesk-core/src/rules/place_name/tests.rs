@@ -216,6 +216,27 @@ fn notes_and_reference_entries_cite_works_as_published() {
 }
 
 #[test]
+fn catholic_sees_keep_their_historical_names() {
+    let text = "The Archbishop of Bombay and the Archdiocese of Calcutta appealed for calm.";
+    assert_eq!(flagged(text, SEPT_2021), Vec::<String>::new());
+    assert_eq!(
+        flagged("The Mayor of Bombay appealed for calm.", SEPT_2021),
+        vec!["Bombay"]
+    );
+}
+
+#[test]
+fn a_name_that_takes_its_name_from_something_is_explained() {
+    let text = "In the 1950s the steppe was ploughed up, and the city of Tselinograd took \
+                its name from the campaign.";
+    assert_eq!(flagged(text, SEPT_2021), Vec::<String>::new());
+    // "its name" elsewhere explains nothing about the mention.
+    let text = "In the 1950s the steppe was ploughed up, and Tselinograd grew; the farm \
+                took its name from the campaign.";
+    assert_eq!(flagged(text, SEPT_2021), vec!["Tselinograd"]);
+}
+
+#[test]
 fn a_period_in_a_subordinate_clause_does_not_date_the_main_clause() {
     // "that ..." opens a clause of its own: its decade is not the time of `Almaty`.
     let text = "A pensioner in Almaty said that he trained as a pilot in the 1960s. \
