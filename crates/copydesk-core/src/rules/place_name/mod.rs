@@ -156,6 +156,7 @@ fn check_block(
                 || block.in_citation(range.start)
                 || in_italics(doc, range)
                 || in_note_entry(doc, range)
+                || names_a_north_american_town(prose, range)
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -643,6 +644,22 @@ fn in_note_entry(doc: &Document, at: TextRange) -> bool {
     let before = doc.source.get(..at.start).unwrap_or("");
     let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     NOTE_ENTRY.is_match(line)
+}
+
+/// A name followed by a US state or a Canadian province ("Odessa, Texas", "St.
+/// Petersburg, Fla.", "Calcutta, Ohio") names a North American town. "Georgia" is
+/// left out: it is also the country ("Tiflis, Georgia").
+static NORTH_AMERICAN_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^,\s+(?:(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Ontario|Quebec|Manitoba|Saskatchewan|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?-u:\b)|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|Ont)\.)",
+    )
+    .expect("valid regex")
+});
+
+fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
+    prose
+        .get(at.end..)
+        .is_some_and(|after| NORTH_AMERICAN_STATE.is_match(after))
 }
 
 /// Whether `at` lies inside a Markdown italic span (`*The Gates of Kiev*`,
