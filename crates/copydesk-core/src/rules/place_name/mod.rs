@@ -202,7 +202,13 @@ fn check_block(
             ChangeKind::Rename => {
                 let sentences =
                     periods_cache.get_or_insert_with(|| sentence_periods(doc, ctx.date, block));
-                let (strong, weak, anchored) = periods_for(doc, sentences, sentence, m.range);
+                let (mut strong, mut weak, anchored) =
+                    periods_for(doc, sentences, sentence, m.range);
+                // "the Astana-based fund, founded in 2020": the base is where it is
+                // now, so a date in the clause can excuse the name but not condemn it.
+                if BASED.is_match(prose.get(m.range.end..).unwrap_or("")) {
+                    weak.append(&mut strong);
+                }
                 // A clause anchored in the present ("officials in Nur-Sultan now avoid
                 // it", "said last week") takes its past cues from itself alone.
                 let own_cues = std::cell::OnceCell::new();
@@ -661,6 +667,11 @@ fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
         .get(at.end..)
         .is_some_and(|after| NORTH_AMERICAN_STATE.is_match(after))
 }
+
+/// A place-name adjective of location: "-based", "-headquartered".
+static BASED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)").expect("valid regex")
+});
 
 /// Whether `at` lies inside a Markdown italic span (`*The Gates of Kiev*`,
 /// `_Kiev: A Portrait_`): the title of a work, a ship's or a foreign name, or a word

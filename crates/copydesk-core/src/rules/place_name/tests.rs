@@ -249,6 +249,18 @@ fn north_american_towns_named_after_old_world_places() {
 }
 
 #[test]
+fn a_based_adjective_names_the_base_of_today() {
+    let text = "An Astana-based fund joined the scheme in 2020.";
+    assert_eq!(flagged(text, date(2023, 5, 1)), Vec::<String>::new());
+    // Without the adjective the date decides.
+    let text = "A fund in Astana joined the scheme in 2020.";
+    assert_eq!(flagged(text, date(2023, 5, 1)), vec!["Astana"]);
+    // And at the publication date an old base is still out of date.
+    let text = "A Nur-Sultan-based fund joined the scheme.";
+    assert_eq!(flagged(text, date(2023, 5, 1)), vec!["Nur-Sultan"]);
+}
+
+#[test]
 fn a_period_in_a_subordinate_clause_does_not_date_the_main_clause() {
     // "that ..." opens a clause of its own: its decade is not the time of `Almaty`.
     let text = "A pensioner in Almaty said that he trained as a pilot in the 1960s. \
