@@ -261,6 +261,14 @@ fn a_based_adjective_names_the_base_of_today() {
 }
 
 #[test]
+fn named_battles_keep_the_name_of_the_histories() {
+    let text = "The Third Battle of Kharkov ended in March 1943.";
+    assert_eq!(flagged(text, SEPT_2021), Vec::<String>::new());
+    let text = "The Germans retook Kharkov in March 1943.";
+    assert_eq!(flagged(text, SEPT_2021), vec!["Kharkov"]);
+}
+
+#[test]
 fn a_period_in_a_subordinate_clause_does_not_date_the_main_clause() {
     // "that ..." opens a clause of its own: its decade is not the time of `Almaty`.
     let text = "A pensioner in Almaty said that he trained as a pilot in the 1960s. \
