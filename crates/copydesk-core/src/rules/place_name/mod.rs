@@ -33,6 +33,9 @@ declare_rule! {
     ///   capitals ("KIEV, March 3 —") are found; the fix keeps the ending and the case.
     ///
     /// Not flagged: quotations, citation groups, block quotes, captions and header lines;
+    /// Markdown italics (titles of works: *The Gates of Kiev*); entries under a "Notes"
+    /// or "Sources" heading and plain-text `[1]` endnotes; North American towns
+    /// ("Odessa, Texas", "Calcutta, Ohio");
     /// the gazetteer's exempt compounds ("The Astana Times", "FC Astana", "the Astana
     /// process", "Chicken Kiev", "Battle of Stalingrad"); a name next to another
     /// capitalised word ("Astana Kenzhebayeva", "Greek Macedonia"), read as a person's or
@@ -43,6 +46,10 @@ declare_rule! {
     /// both the old and the new name); and an old name in a sentence that points to a
     /// past time without a date ("then", "at the time", "Soviet", "siege") or follows a
     /// dated sentence of the same paragraph, when the name was in force at that time.
+    /// Such excuses do not reach a clause anchored in the present ("officials in
+    /// Nur-Sultan now avoid it", "said last week"), and a date in a subordinate clause
+    /// ("who studied there in the 1970s") dates only that clause. An "-based" adjective
+    /// names today's base: a date can excuse it but not condemn it.
     ///
     /// Headings are checked like body text; a Title Case heading mostly escapes through
     /// the capitalised-neighbour rule, which errs towards silence.
