@@ -606,10 +606,12 @@ pub(crate) fn in_exempt(text: &[u8], range: TextRange, place: &Place) -> bool {
         }
         // A no-break space is two bytes: look back far enough for each.
         let lo = range.end.saturating_sub(2 * e.len());
+        // A phrase that opens with a possessive ending ("'s Stalingrad") follows a word.
+        let possessive = e.starts_with(b"'s ") || e.starts_with("\u{2019}s ".as_bytes());
         (lo..=range.start.min(text.len())).any(|s| {
             exempt_match(text, s, e).is_some_and(|end| {
                 end >= range.end
-                    && (s == 0 || !text[s - 1].is_ascii_alphanumeric())
+                    && (possessive || s == 0 || !text[s - 1].is_ascii_alphanumeric())
                     && text.get(end).map_or(true, |b| !b.is_ascii_alphanumeric())
             })
         })

@@ -5,7 +5,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::document::{Block, BlockKind, Document, MONTHS};
+use crate::document::{Block, BlockKind, Document, SourceKind, MONTHS};
 use crate::gazetteer::{has_other_sense, in_exempt, ChangeKind, Gazetteer, Place, PlaceMention};
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
 use crate::style::HouseStyle;
@@ -33,6 +33,9 @@ declare_rule! {
     ///   capitals ("KIEV, March 3 —") are found; the fix keeps the ending and the case.
     ///
     /// Not flagged: quotations, citation groups, block quotes, captions and header lines;
+    /// Markdown italics (titles of works: *The Gates of Kiev*); entries under a "Notes"
+    /// or "Sources" heading and plain-text `[1]` endnotes; North American towns
+    /// ("Odessa, Texas", "Calcutta, Ohio");
     /// the gazetteer's exempt compounds ("The Astana Times", "FC Astana", "the Astana
     /// process", "Chicken Kiev", "Battle of Stalingrad"); a name next to another
     /// capitalised word ("Astana Kenzhebayeva", "Greek Macedonia"), read as a person's or
@@ -43,6 +46,10 @@ declare_rule! {
     /// both the old and the new name); and an old name in a sentence that points to a
     /// past time without a date ("then", "at the time", "Soviet", "siege") or follows a
     /// dated sentence of the same paragraph, when the name was in force at that time.
+    /// Such excuses do not reach a clause anchored in the present ("officials in
+    /// Nur-Sultan now avoid it", "said last week"), and a date in a subordinate clause
+    /// ("who studied there in the 1970s") dates only that clause. An "-based" adjective
+    /// names today's base: a date can excuse it but not condemn it.
     ///
     /// Headings are checked like body text; a Title Case heading mostly escapes through
     /// the capitalised-neighbour rule, which errs towards silence.
@@ -92,7 +99,18 @@ impl Rule for PlaceName {
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let g = &ctx.style.places;
+        // Entries under a "Notes" or "Sources" heading cite works as published.
+        let mut in_notes = false;
         for block in &doc.blocks {
+            if block.kind == BlockKind::Heading {
+                in_notes = NOTES_HEADING.is_match(block.range.slice(&doc.prose).trim());
+                if in_notes {
+                    continue;
+                }
+            }
+            if in_notes {
+                continue;
+            }
             if block.kind.is_body() || block.kind == BlockKind::Heading {
                 check_block(doc, ctx, g, block, report);
             }
@@ -143,6 +161,9 @@ fn check_block(
             let name = place.house_form(doc.text(range))?;
             let proper = in_exempt(prose.as_bytes(), range, place)
                 || block.in_citation(range.start)
+                || in_italics(doc, range)
+                || in_note_entry(doc, range)
+                || names_a_north_american_town(prose, range)
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -188,8 +209,22 @@ fn check_block(
             ChangeKind::Rename => {
                 let sentences =
                     periods_cache.get_or_insert_with(|| sentence_periods(doc, ctx.date, block));
-                let (strong, weak) = periods_for(doc, sentences, sentence, m.range);
-                let cues = || cues_for(doc, ctx.date, sentences, m.range);
+                let (mut strong, mut weak, anchored) =
+                    periods_for(doc, sentences, sentence, m.range);
+                // "the Astana-based fund, founded in 2020": the base is where it is
+                // now, so a date in the clause can excuse the name but not condemn it.
+                if BASED.is_match(prose.get(m.range.end..).unwrap_or("")) {
+                    weak.append(&mut strong);
+                }
+                // A clause anchored in the present ("officials in Nur-Sultan now avoid
+                // it", "said last week") takes its past cues from itself alone.
+                let own_cues = std::cell::OnceCell::new();
+                let cues = || match anchored {
+                    Some(clause) => own_cues
+                        .get_or_init(|| period::cue_periods(clause.slice(prose), ctx.date))
+                        .as_slice(),
+                    None => cues_for(doc, ctx.date, sentences, m.range),
+                };
                 check_rename(doc, ctx, m, &strong, &weak, cues, unsafe_fix, report);
             }
         }
@@ -425,16 +460,19 @@ fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<Sente
 
 /// The periods that decide a mention (`strong`: in its clause, or heading its
 /// sentence) and those that can only excuse an old name (`weak`: elsewhere in the
-/// sentence, earlier in the paragraph, or vague cues of a past time).
+/// sentence, earlier in the paragraph, or vague cues of a past time). When the
+/// mention's clause is anchored in the present ("now", "last week"), only periods
+/// inside it can excuse, and the clause is returned.
 fn periods_for(
     doc: &Document,
     sentences: &[SentencePeriods],
     sentence: TextRange,
     at: TextRange,
-) -> (Vec<Period>, Vec<Period>) {
+) -> (Vec<Period>, Vec<Period>, Option<TextRange>) {
     let prose = &doc.prose;
     let clause = clause_at(prose, sentence, at);
     let present = period::has_present_cue(clause.slice(prose));
+    let anchored = present || period::has_recent_cue(clause.slice(prose));
     let mut strong = Vec::new();
     let mut weak = Vec::new();
     for s in sentences {
@@ -466,7 +504,11 @@ fn periods_for(
             }
         }
     }
-    (strong, weak)
+    if anchored {
+        weak.retain(|p| clause.covers(p.range));
+        return (strong, weak, Some(clause));
+    }
+    (strong, weak, None)
 }
 
 /// The past cues of the sentence that holds `at`.
@@ -487,21 +529,40 @@ fn cues_for<'a>(
 
 /// The clause around `at`: the stretch of the sentence between commas, semicolons,
 /// colons, dashes and brackets.
+/// A word that opens a subordinate clause ("that she studied in Kiev in the 1970s",
+/// "who worked in Alma-Ata") also starts a clause.
 fn clause_at(prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']');
     let before = prose.get(sentence.start..at.start).unwrap_or("");
-    let start = before
+    let punct_start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| is_break(c))
-        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = SUBORDINATE_WORD
+        .find_iter(before)
+        .last()
+        .map_or(0, |m| m.start());
+    let start = sentence.start + punct_start.max(word_start);
     let after = prose.get(at.end..sentence.end).unwrap_or("");
-    let end = after
+    let punct_end = after
         .char_indices()
         .find(|&(_, c)| is_break(c))
-        .map_or(sentence.end, |(i, _)| at.end + i);
+        .map_or(after.len(), |(i, _)| i);
+    let word_end = SUBORDINATE_WORD
+        .find(after)
+        .map_or(after.len(), |m| m.start());
+    let end = at.end + punct_end.min(word_end);
     TextRange::new(start, end.max(start))
 }
+
+/// Words that open a subordinate or relative clause, between two words.
+static SUBORDINATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:that|which|who|whom|whose|where|when|because|although|though|while|whereas)\s",
+    )
+    .expect("valid regex")
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -579,6 +640,105 @@ fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Readi
     Reading::Plain
 }
 
+/// The heading of a section of notes, references or sources.
+static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:end\s*notes|notes|footnotes|references|sources|bibliography|works\s+cited|further\s+reading|sources\s+and\s+notes|notes\s+and\s+sources)\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// A line that opens with a note marker (`[3] Interfax-Ukraine, Kiev, March 3, 2015.`):
+/// an endnote of a plain-text article, which cites its source as published.
+static NOTE_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\[\d{1,3}\]\s").expect("valid regex"));
+
+fn in_note_entry(doc: &Document, at: TextRange) -> bool {
+    let before = doc.source.get(..at.start).unwrap_or("");
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    NOTE_ENTRY.is_match(line)
+}
+
+/// A name followed by a US state or a Canadian province ("Odessa, Texas", "St.
+/// Petersburg, Fla.", "Calcutta, Ohio") names a North American town. "Georgia" is
+/// left out: it is also the country ("Tiflis, Georgia").
+static NORTH_AMERICAN_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^,\s+(?:(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Ontario|Quebec|Manitoba|Saskatchewan|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?-u:\b)|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|Ont)\.)",
+    )
+    .expect("valid regex")
+});
+
+fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
+    prose
+        .get(at.end..)
+        .is_some_and(|after| NORTH_AMERICAN_STATE.is_match(after))
+}
+
+/// A place-name adjective of location: "-based", "-headquartered".
+static BASED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)").expect("valid regex")
+});
+
+/// Whether `at` lies inside a Markdown italic span (`*The Gates of Kiev*`,
+/// `_Kiev: A Portrait_`): the title of a work, a ship's or a foreign name, or a word
+/// cited as a word, all of which keep the name as written. Bold (`**KIEV —**`) is
+/// not italic.
+fn in_italics(doc: &Document, at: TextRange) -> bool {
+    if doc.kind != SourceKind::Markdown {
+        return false;
+    }
+    let src = doc.source.as_str();
+    let (Some(before), Some(after)) = (src.get(..at.start), src.get(at.end..)) else {
+        return false;
+    };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(src.len(), |i| at.end + i);
+    let Some(line) = src.get(start..end) else {
+        return false;
+    };
+    let (from, to) = (at.start - start, at.end - start);
+    let mut open = false;
+    for (i, c) in line.char_indices() {
+        let Some(m) = italic_marker(line, i, c) else {
+            continue;
+        };
+        if i >= to {
+            if open && m.closes {
+                return true;
+            }
+        } else if i < from {
+            if !open && m.opens {
+                open = true;
+            } else if open && m.closes {
+                open = false;
+            }
+        }
+    }
+    false
+}
+
+struct Marker {
+    opens: bool,
+    closes: bool,
+}
+
+/// A single `*` or `_` at byte `i` of `line` that can open or close an italic span.
+fn italic_marker(line: &str, i: usize, c: char) -> Option<Marker> {
+    if c != '*' && c != '_' {
+        return None;
+    }
+    let prev = line[..i].chars().next_back();
+    let next = line[i + c.len_utf8()..].chars().next();
+    if prev == Some(c) || next == Some(c) {
+        return None;
+    }
+    let outside = |ch: Option<char>| ch.map_or(true, |ch| !ch.is_alphanumeric());
+    let opens = next.is_some_and(|n| !n.is_whitespace()) && outside(prev);
+    let closes = prev.is_some_and(|p| !p.is_whitespace()) && outside(next);
+    (opens || closes).then_some(Marker { opens, closes })
+}
+
 /// A sentence that opens with a clause of time: its dates govern the sentence.
 static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)")
@@ -595,7 +755,7 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cue words right after a name that explain it.
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}))",
+        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}|(?:take|takes|took|taken|get|gets|got|derive|derives|derived|draw|draws|drew|owe|owes|owed)\s+its\s+name(?-u:\b)))",
     )
     .expect("valid regex")
 });

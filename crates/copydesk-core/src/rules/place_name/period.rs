@@ -55,7 +55,7 @@ static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|back\s+in|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|natives?|back\s+(?:in|then)\s+(?:the\s+)?(?:day|days|\d)|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -220,6 +220,16 @@ fn lower_first(s: &str) -> String {
 /// Whether `text` has a word that brings it back to the present ("now", "today").
 pub(crate) fn has_present_cue(text: &str) -> bool {
     PRESENT_CUE.is_match(text)
+}
+
+/// Words that tie a clause to the days around publication ("said last week").
+static RECENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:last\s+week|this\s+week|yesterday|recently)(?-u:\b)")
+        .expect("valid regex")
+});
+
+pub(crate) fn has_recent_cue(text: &str) -> bool {
+    RECENT_CUE.is_match(text)
 }
 
 #[cfg(test)]
