@@ -109,6 +109,32 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A year or a decade ("1986", "1990s"); ranges ("1992–1997") give two.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\p{L}\p{N}$€£₽¥₸.,/-])(?P<year>1[0-9]{3}|20[0-9]{2})(?P<decade>s|’s|'s)?\b")
+        .expect("valid regex")
+});
+
+/// Words that bring a sentence back to the present after a historical one.
+static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:today|now|nowadays|currently|at\s+present|this\s+year|last\s+year|so\s+far|still|remains?|recent(?:ly)?)\b")
+        .expect("valid regex")
+});
+
+/// A legal text stating its own terms ("the law requires organizations that receive
+/// more than 20 percent ...", "Article 4 obliges members ..."): the document named is
+/// the source of its figures.
+static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:law|laws|treaty|article|constitution|decree|code|agreement|resolution|convention|charter|statute|regulation|regulations|rules)\b[^.;:!?]{0,40}?\b(?:requires?|obliges?|stipulates?|provides|allows|bans|prohibits|caps|limits|guarantees|exempts|defines)\b")
+        .expect("valid regex")
+});
+
+/// A wire dateline: "BISHKEK, April 9 (Reuters) -", "ALMATY (AP) —".
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,[^()\n]{1,40})?\s*\((?P<agency>[^()\n]{2,30})\)\s*[-–—]")
+        .expect("valid regex")
+});
+
 static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:every\s+year|each\s+year|annually|yearly|celebrates?|(?:is|are)\s+(?:celebrated|marked|observed|commemorated))\b")
         .expect("valid regex")
@@ -257,21 +283,34 @@ impl<'a> Sourcing<'a> {
     /// Quotations long enough to be someone's words: outermost, at least
     /// `min-quote-words` words, not a title, a slogan or a term, not inside a citation.
     pub fn significant_quotes<'b>(&self, block: &'b Block) -> Vec<&'b Quote> {
-        block
+        // A quotation joined by "and", "or" or a comma to a title, a slogan or a term
+        // is one too: placards reading “...” and “...”.
+        let mut prev_term: Option<usize> = None;
+        let mut out = Vec::new();
+        for q in block
             .quotes
             .iter()
             .filter(|q| q.depth == 0 && !block.in_citation(q.range.start))
-            .filter(|q| {
-                let inner = q.inner.slice(&self.doc.prose);
-                word_count(inner) >= self.style.min_quote_words() && !is_title(inner)
-            })
-            .filter(|q| {
+        {
+            let joined = prev_term.is_some_and(|end| {
+                let between = TextRange::new(end.min(q.range.start), q.range.start)
+                    .slice(&self.doc.prose)
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',');
+                matches!(between, "" | "and" | "or" | "and the" | "or the")
+            });
+            let inner = q.inner.slice(&self.doc.prose);
+            let term = joined || is_title(inner) || {
                 let start = sentence_index(block, q.range.start)
                     .map_or(block.range.start, |i| block.sentences[i].start);
                 let before = self.masked(block, self.lead(start, q.range.start), true, false);
-                !self.m.term_cue_at_end.is_match(&before)
-            })
-            .collect()
+                self.m.term_cue_at_end.is_match(&before)
+            };
+            prev_term = term.then_some(q.range.end);
+            if !term && word_count(inner) >= self.style.min_quote_words() {
+                out.push(q);
+            }
+        }
+        out
     }
 
     /// The range from `start` to `at`, at most [`LEAD_BYTES`] long: what precedes a
@@ -293,6 +332,47 @@ impl<'a> Sourcing<'a> {
         sentence: TextRange,
         quotes: &[&Quote],
     ) -> Option<Claim> {
+        let text = self.masked(block, sentence, true, false);
+        let historical = self.years_historical(&text).unwrap_or(false);
+        self.claim_in(block, sentence, quotes, historical)
+    }
+
+    /// Whether the years a sentence names all lie before the dated-event horizon:
+    /// `None` when it names none.
+    fn years_historical(&self, text: &str) -> Option<bool> {
+        let max_age = self.style.dated_event_max_age_years();
+        let mut any = false;
+        for c in YEAR.captures_iter(text) {
+            let year: i16 = c["year"].parse().unwrap_or(0);
+            // A decade reaches to its last year; "since 1960" reaches to the present.
+            let since = last_word(&text[..c.name("year").expect("year group").start()])
+                .eq_ignore_ascii_case("since");
+            let year = if since {
+                self.year
+            } else if c.name("decade").is_some() {
+                year + 9
+            } else {
+                year
+            };
+            any = true;
+            if year > self.year || self.year - year < max_age {
+                return Some(false);
+            }
+        }
+        any.then_some(true)
+    }
+
+    /// [`sentence_claim`](Self::sentence_claim) where `historical` says whether the
+    /// sentence is told in the past beyond the dated-event horizon (its own years, or
+    /// the paragraph's last years when it names none): figures of history ("the war
+    /// killed some 30,000 people") are background, not claims.
+    fn claim_in(
+        &self,
+        block: &Block,
+        sentence: TextRange,
+        quotes: &[&Quote],
+        historical: bool,
+    ) -> Option<Claim> {
         let claim = |kind, range: TextRange| Claim {
             kind,
             range,
@@ -309,8 +389,10 @@ impl<'a> Sourcing<'a> {
         if self.hedged(&text) {
             return None;
         }
-        if let Some(r) = self.figure(&text) {
-            return Some(claim(ClaimKind::Figure, r.shift(sentence.start)));
+        if !historical && !PROVISION.is_match(&text) {
+            if let Some(r) = self.figure(&text) {
+                return Some(claim(ClaimKind::Figure, r.shift(sentence.start)));
+            }
         }
         let text = self.masked(block, sentence, true, true);
         if let Some(r) = self.dated_event(&text) {
@@ -322,11 +404,23 @@ impl<'a> Sourcing<'a> {
     /// Every claim of a block, one a sentence.
     pub fn block_claims(&self, block: &Block) -> Vec<Claim> {
         let quotes = self.significant_quotes(block);
-        block
-            .sentences
-            .iter()
-            .filter_map(|&s| self.sentence_claim(block, s, &quotes))
-            .collect()
+        // The paragraph's narrative time: whether its last sentence with a year was told
+        // beyond the horizon. A sentence without a year of its own keeps it, unless it
+        // comes back to the present ("today", "still").
+        let mut told_in_history = false;
+        let mut claims = Vec::new();
+        for &s in &block.sentences {
+            let text = self.masked(block, s, true, false);
+            let historical = match self.years_historical(&text) {
+                Some(h) => h,
+                None => told_in_history && !PRESENT.is_match(&text),
+            };
+            told_in_history = historical;
+            if let Some(c) = self.claim_in(block, s, &quotes, historical) {
+                claims.push(c);
+            }
+        }
+        claims
     }
 
     fn reporting_verb(&self, text: &str) -> Option<TextRange> {
@@ -361,6 +455,8 @@ impl<'a> Sourcing<'a> {
                     || commonplace
                     || (matches!(prev.as_str(), "that" | "this") && rest.starts_with(','))
                     || prev == "having"
+                    // "have long insisted", "has always said": a standing position.
+                    || matches!(prev.as_str(), "long" | "always")
                     || (matches!(prev.as_str(), "all" | "be") && word == "told")
                     || (word.starts_with("according") && not_attribution(rest)))
             })
@@ -397,7 +493,7 @@ impl<'a> Sourcing<'a> {
             let counts_time = c
                 .name("noun")
                 .is_some_and(|n| self.m.non_count_units.contains(&n.as_str().to_lowercase()));
-            if !counts_time {
+            if !counts_time && !self.background_of(&text[..whole.start()]) {
                 found.push(TextRange::new(whole.start(), whole.end()));
                 break;
             }
@@ -436,14 +532,9 @@ impl<'a> Sourcing<'a> {
         if MONTHS.contains(&prev_word) || self.m.number_labels.contains(&prev_lower) {
             return None;
         }
-        if prev_lower == "of" {
+        if self.background_of(&text[..m.start()]) {
             // "a country of 19 million people": background.
-            let head = &text[..m.start()];
-            let head = head.trim_end();
-            let noun = last_word(&head[..head.len().saturating_sub(2)]).to_lowercase();
-            if self.m.background_nouns.contains(&noun) {
-                return None;
-            }
+            return None;
         }
         if self
             .m
@@ -479,6 +570,10 @@ impl<'a> Sourcing<'a> {
             return figure.then(|| TextRange::new(m.start(), end));
         }
         let lower = word.to_lowercase();
+        if self.m.measure_units.contains(&lower) {
+            // "some 970 kilometers", "1.56 million square kilometers": geography.
+            return None;
+        }
         // "the 10 largest employers": a ranking, not a count.
         let superlative = lower.len() > 4 && lower.ends_with("est") && !multiplied;
         if superlative
@@ -538,6 +633,29 @@ impl<'a> Sourcing<'a> {
         ))
     }
 
+    /// Whether `head` (the text before a number) ends with a background noun and "of",
+    /// maybe with approximators: "a country of", "a population of about", "a combined
+    /// population of just over".
+    fn background_of(&self, head: &str) -> bool {
+        const APPROX: &[&str] = &[
+            "some", "about", "around", "over", "nearly", "almost", "roughly", "approximately",
+            "just", "more", "than", "less", "under", "barely", "slightly", "well",
+        ];
+        let mut head = head.trim_end();
+        loop {
+            let word = last_word(head);
+            if word.is_empty() || !APPROX.contains(&word.to_lowercase().as_str()) {
+                break;
+            }
+            head = head[..head.len() - word.len()].trim_end();
+        }
+        let Some(head) = head.strip_suffix(" of").or_else(|| head.strip_suffix("\nof")) else {
+            return false;
+        };
+        let noun = last_word(head).to_lowercase();
+        self.m.background_nouns.contains(&noun)
+    }
+
     /// The first specific, recent date of an event ("On August 18", "In June 2011").
     fn dated_event(&self, text: &str) -> Option<TextRange> {
         if RECURRING.is_match(text) {
@@ -570,15 +688,35 @@ impl<'a> Sourcing<'a> {
         for re in [&*MONTH_DAY, &*DAY_MONTH] {
             for c in re.captures_iter(text) {
                 let day: u8 = c["day"].parse().unwrap_or(0);
-                if (1..=31).contains(&day) && recent(c.name("year")) && !scheduled(&c, day as i8) {
-                    let m = c.get(0).expect("group 0");
+                let m = c.get(0).expect("group 0");
+                // "Since February 24", "the statement of October 10": a point of
+                // reference, not an event.
+                let reference = matches!(
+                    last_word(&text[..m.start()]).to_lowercase().as_str(),
+                    "since" | "until" | "till" | "of"
+                );
+                if (1..=31).contains(&day)
+                    && !reference
+                    && recent(c.name("year"))
+                    && !scheduled(&c, day as i8)
+                {
                     found.push(TextRange::new(m.start(), m.end()));
                     break;
                 }
             }
         }
         for c in MONTH_YEAR.captures_iter(text) {
-            if recent(c.name("year")) && !scheduled(&c, 1) {
+            // "In June 2011, the Senate refused ...": the sentence tells that event. Later
+            // in a sentence a month and year mostly date background ("was granted
+            // candidate status in December 2023").
+            let opening = text[..c.get(0).expect("group 0").start()]
+                .trim_matches(|c: char| c.is_whitespace() || "“\"‘'".contains(c))
+                .to_lowercase();
+            let opens = matches!(
+                opening.as_str(),
+                "" | "but" | "and" | "then" | "yet" | "later" | "already" | "back"
+            );
+            if opens && recent(c.name("year")) && !scheduled(&c, 1) {
                 let m = c.name("month").expect("month group");
                 let y = c.name("year").expect("year group");
                 found.push(TextRange::new(m.start(), y.end()));
@@ -682,7 +820,7 @@ impl<'a> Sourcing<'a> {
             .chain(self.m.speech.find_iter(&text));
         for m in cues {
             let before = window_before(&text, m.start(), 6);
-            if self.m.source_token.is_match(before) {
+            if self.names_body(before) {
                 return true;
             }
             if !reporting_ends.contains(&m.end()) {
@@ -702,6 +840,33 @@ impl<'a> Sourcing<'a> {
             }
         }
         false
+    }
+
+    /// Whether `text` names a source body, not as the place of one person ("a member of
+    /// parliament said" is that member's word, not parliament's).
+    fn names_body(&self, text: &str) -> bool {
+        self.m.source_token.find_iter(text).any(|t| {
+            let head = text[..t.start()].trim_end().to_lowercase();
+            !(head.ends_with("member of") || head.ends_with("members of"))
+        })
+    }
+
+    /// Whether the document is wire copy: its first paragraph opens with a dateline
+    /// naming a news agency, "BISHKEK, April 9 (Reuters) -". The agency reports first
+    /// hand, so its own account needs no citation.
+    pub fn wire_copy(&self) -> bool {
+        let Some(block) = self
+            .doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == crate::document::BlockKind::Paragraph)
+        else {
+            return false;
+        };
+        let head: String = self.doc.text(block.range).chars().take(120).collect();
+        WIRE_DATELINE
+            .captures(&head)
+            .is_some_and(|c| self.m.outlet_exact.is_match(c["agency"].trim()))
     }
 
     /// A parenthetical in the sentence that cites in a looser form than the house
@@ -869,7 +1034,14 @@ impl<'a> Sourcing<'a> {
         }
         if first == 0 && block_index > 0 {
             let prev = &self.doc.blocks[block_index - 1];
-            if prev.kind.is_body() {
+            // Only a paragraph that introduces the quotation ("She told lawmakers:")
+            // lends it its speaker; one that ends with its own business does not.
+            let introduces = self
+                .doc
+                .prose_text(prev.range)
+                .trim_end()
+                .ends_with([':', ',']);
+            if prev.kind.is_body() && introduces {
                 if let Some(&s) = prev.sentences.last() {
                     return self.names_speaker(prev, s);
                 }
@@ -961,7 +1133,8 @@ pub fn sourcing_units(doc: &Document) -> Vec<Vec<usize>> {
     for (i, block) in doc.blocks.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| doc.blocks.get(p));
         let joins_lead = lead
-            && matches!(block.kind, BlockKind::ListItem | BlockKind::BlockQuote)
+            && (matches!(block.kind, BlockKind::ListItem | BlockKind::BlockQuote)
+                || (block.kind == BlockKind::Paragraph && opens_with_quote(doc, block)))
             && prev.is_some_and(|p| p.kind.is_body() || p.kind == BlockKind::BlockQuote);
         if !block.kind.is_body() && !joins_lead {
             lead = false;
@@ -1087,12 +1260,21 @@ fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// A title in title case: every word of four letters or more is capitalized.
+/// A title in title case: every word of four letters or more is capitalized, except the
+/// prepositions and conjunctions that title case leaves in lower case ("The Memoir of a
+/// Kazakh Nomad under Stalin").
 fn is_title(text: &str) -> bool {
+    const MINOR: &[&str] = &[
+        "with", "from", "into", "onto", "over", "under", "upon", "about", "above", "after",
+        "before", "below", "between", "against", "among", "across", "along", "around",
+        "behind", "beyond", "during", "through", "toward", "towards", "within", "without",
+        "than", "that", "when", "while",
+    ];
     let long: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| !MINOR.contains(w))
         .collect();
     long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }

@@ -64,6 +64,10 @@ impl Rule for UnsourcedClaim {
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
         let scope = ctx.style.sourcing.scope();
+        if sourcing.wire_copy() {
+            // Wire copy ("BISHKEK, April 9 (Reuters) -") is the agency's own report.
+            return;
+        }
         for unit in sourcing_units(doc) {
             let blocks: Vec<&Block> = unit.iter().filter_map(|&i| doc.blocks.get(i)).collect();
             let unit_sourced = scope == CitationScope::Paragraph
@@ -92,6 +96,11 @@ impl Rule for UnsourcedClaim {
                     scope,
                     report,
                 );
+                if scope == CitationScope::Paragraph {
+                    // A unit shares its sources: a list or a quotation run over several
+                    // blocks is one finding, not one an item.
+                    break;
+                }
             }
         }
     }
