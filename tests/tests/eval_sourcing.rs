@@ -84,7 +84,10 @@ fn sourcing_rules_meet_the_bar_on_the_evaluation_corpus() {
     let mut per_rule: BTreeMap<&str, [usize; 3]> = BTreeMap::new(); // tp, fp, fn
     for f in &findings {
         let path = f["path"].as_str().unwrap_or("");
-        let file = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let file = Path::new(path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
         let rule = f["rule"].as_str().unwrap_or("");
         let at = f["byte_start"].as_u64().unwrap_or(0) as usize;
         let hit = mistakes.iter().enumerate().position(|(i, m)| {
@@ -114,14 +117,24 @@ fn sourcing_rules_meet_the_bar_on_the_evaluation_corpus() {
         .zip(&matched)
         .filter(|(_, &m)| !m)
         .map(|(m, _)| {
-            per_rule.entry(RULES.iter().find(|r| **r == m.rule).copied().unwrap_or("")).or_default()[2] += 1;
+            per_rule
+                .entry(RULES.iter().find(|r| **r == m.rule).copied().unwrap_or(""))
+                .or_default()[2] += 1;
             format!("{} {} `{}`", m.file, m.rule, m.text)
         })
         .collect();
 
     let tp = matched.iter().filter(|&&m| m).count();
-    let precision = if findings.is_empty() { 1.0 } else { tp as f64 / findings.len() as f64 };
-    let recall = if mistakes.is_empty() { 1.0 } else { tp as f64 / mistakes.len() as f64 };
+    let precision = if findings.is_empty() {
+        1.0
+    } else {
+        tp as f64 / findings.len() as f64
+    };
+    let recall = if mistakes.is_empty() {
+        1.0
+    } else {
+        tp as f64 / mistakes.len() as f64
+    };
     for (rule, [tp, fp, fn_]) in &per_rule {
         println!("{rule}: {tp} true positives, {fp} false positives, {fn_} misses");
     }

@@ -131,8 +131,10 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A wire dateline: "BISHKEK, April 9 (Reuters) -", "ALMATY (AP) —".
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,[^()\n]{1,40})?\s*\((?P<agency>[^()\n]{2,30})\)\s*[-–—]")
-        .expect("valid regex")
+    Regex::new(
+        r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,[^()\n]{1,40})?\s*\((?P<agency>[^()\n]{2,30})\)\s*[-–—]",
+    )
+    .expect("valid regex")
 });
 
 static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
@@ -638,8 +640,22 @@ impl<'a> Sourcing<'a> {
     /// population of just over".
     fn background_of(&self, head: &str) -> bool {
         const APPROX: &[&str] = &[
-            "some", "about", "around", "over", "nearly", "almost", "roughly", "approximately",
-            "just", "more", "than", "less", "under", "barely", "slightly", "well",
+            "some",
+            "about",
+            "around",
+            "over",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "just",
+            "more",
+            "than",
+            "less",
+            "under",
+            "barely",
+            "slightly",
+            "well",
         ];
         let mut head = head.trim_end();
         loop {
@@ -649,7 +665,10 @@ impl<'a> Sourcing<'a> {
             }
             head = head[..head.len() - word.len()].trim_end();
         }
-        let Some(head) = head.strip_suffix(" of").or_else(|| head.strip_suffix("\nof")) else {
+        let Some(head) = head
+            .strip_suffix(" of")
+            .or_else(|| head.strip_suffix("\nof"))
+        else {
             return false;
         };
         let noun = last_word(head).to_lowercase();
@@ -1266,9 +1285,9 @@ fn word_count(text: &str) -> usize {
 fn is_title(text: &str) -> bool {
     const MINOR: &[&str] = &[
         "with", "from", "into", "onto", "over", "under", "upon", "about", "above", "after",
-        "before", "below", "between", "against", "among", "across", "along", "around",
-        "behind", "beyond", "during", "through", "toward", "towards", "within", "without",
-        "than", "that", "when", "while",
+        "before", "below", "between", "against", "among", "across", "along", "around", "behind",
+        "beyond", "during", "through", "toward", "towards", "within", "without", "than", "that",
+        "when", "while",
     ];
     let long: Vec<&str> = text
         .split_whitespace()
@@ -1364,6 +1383,95 @@ mod tests {
         ] {
             assert_eq!(claim_of(text), None, "{text}");
         }
+    }
+
+    fn paragraph_claims(text: &str) -> Vec<(ClaimKind, String)> {
+        let doc = Document::parse(text, SourceKind::Text);
+        let style = &HouseStyle::embedded().sourcing;
+        let s = Sourcing::new(&doc, style, Date::new(2021, 9, 15).unwrap());
+        doc.blocks
+            .iter()
+            .flat_map(|b| s.block_claims(b))
+            .map(|c| (c.kind, doc.text(c.range).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn figures_of_history_are_background() {
+        for text in [
+            "In 1989, some 40,000 miners struck across the Karaganda basin.",
+            "The famine of the early 1930s killed about 1.5 million people in the republic.",
+            "The civil war of 1992–1997 displaced more than 600,000 people.",
+            "The reservoir was filled in 1978. Its builders moved 12,000 families out of the valley.",
+        ] {
+            assert_eq!(paragraph_claims(text), vec![], "{text}");
+        }
+        // A recent year, "since" a year, or a return to the present keeps the figure.
+        assert_eq!(
+            claim_of("The lake has lost 60 percent of its area since 1985."),
+            Some((ClaimKind::Figure, "60 percent".into()))
+        );
+        assert_eq!(
+            claim_of("In 1994 and again in 2019, exports fell by 20 percent."),
+            Some((ClaimKind::Figure, "20 percent".into()))
+        );
+        assert_eq!(
+            paragraph_claims(
+                "The mine opened in 1975. Today it employs 3,000 workers from the valley."
+            ),
+            vec![(ClaimKind::Figure, "3,000 workers".into())]
+        );
+    }
+
+    #[test]
+    fn background_counts_lengths_and_legal_terms() {
+        for text in [
+            "Tajikistan, a mountainous country of about 10 million people, borders China.",
+            "Estonia has a population of just over 1.3 million.",
+            "The Baltic states have a combined population of just over six million.",
+            "The Irtysh flows some 4,200 kilometers before it joins the Ob.",
+            "The herders roam a steppe spread over 300,000 square kilometers.",
+            "The new law requires outlets that receive more than 20 percent of their money from abroad to register.",
+        ] {
+            assert_eq!(claim_of(text), None, "{text}");
+        }
+        assert_eq!(
+            claim_of("Floods destroyed 2,000 houses in the valley last week."),
+            Some((ClaimKind::Figure, "2,000 houses".into()))
+        );
+    }
+
+    #[test]
+    fn dates_of_reference_and_background_months() {
+        for text in [
+            "Since February 24, the border crossings have been busier than ever.",
+            "The joint statement of March 3 mentions neither sanctions nor trade.",
+            "The country was granted candidate status in June 2021 and has waited since.",
+        ] {
+            assert_eq!(claim_of(text), None, "{text}");
+        }
+        assert_eq!(
+            claim_of("On March 3, the two presidents signed a joint statement."),
+            Some((ClaimKind::DatedEvent, "March 3".into()))
+        );
+        assert_eq!(
+            claim_of("But in June 2021, parliament voted the bill down."),
+            Some((ClaimKind::DatedEvent, "June 2021".into()))
+        );
+    }
+
+    #[test]
+    fn standing_positions_are_not_reported_speech() {
+        for text in [
+            "Beijing has long insisted that the pipeline is a purely commercial project.",
+            "Moscow has always said that the base serves regional stability.",
+        ] {
+            assert_eq!(claim_of(text), None, "{text}");
+        }
+        assert_eq!(
+            claim_of("Beijing insisted on Monday that the pipeline is a commercial project."),
+            Some((ClaimKind::ReportedSpeech, "insisted".into()))
+        );
     }
 
     #[test]

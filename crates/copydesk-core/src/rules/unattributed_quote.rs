@@ -234,6 +234,30 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_runs_of_slogans_are_not_quotations() {
+        for text in [
+            "The shop had a rare copy of “The Steppe and the Sown: Farmers under Soviet Rule” on its shelf.",
+            "Students carried banners reading “Free the prisoners now” and “No more rigged elections in this country.”",
+        ] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", findings(text));
+        }
+        // A quotation after a sentence of the writer's own is still flagged.
+        let text = "Students marched to the square. “No more rigged elections in this country.”";
+        assert_eq!(findings(text).len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_lends_its_speaker_only_to_a_quotation_it_introduces() {
+        let text = "The minister spoke for an hour. He told the deputies:\n\n“We cannot keep the border closed for another year.”";
+        assert!(findings(text).is_empty());
+        let text = "The minister responded by closing the consulate.\n\n“We cannot keep the border closed for another year.”";
+        assert_eq!(
+            findings(text),
+            vec!["“We cannot keep the border closed for another year.”"]
+        );
+    }
+
+    #[test]
     fn speakers_before_after_and_with_a_colon() {
         for text in [
             "The minister was blunt. He said: “We will not recognize any government that came to power by force.”",
@@ -244,6 +268,7 @@ mod tests {
             "Officials called it a “temporary” measure.",
             "The treaty obliges members to “provide necessary assistance, including military assistance.”",
             "Many in Almaty are asking: “What comes next for the security of the region?”",
+            "A former minister was blunter in a conversation with journalists. “The reform is dead, and everybody in the cabinet knows it.”",
         ] {
             assert!(findings(text).is_empty(), "{text}");
         }

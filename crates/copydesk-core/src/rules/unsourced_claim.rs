@@ -226,6 +226,48 @@ mod tests {
     }
 
     #[test]
+    fn interviews_anonymous_sources_and_survey_reports_are_sources() {
+        for text in [
+            "Herders in Naryn described the winter losses to this author: “We lost 300 sheep in one night.”",
+            "“The quota will not be raised this year.” So a senior official put it to the author in Tashkent.",
+            "In the words of a diplomat who asked not to be named, the talks were “a dialogue of the deaf, and both sides know it.”",
+            "About 70 percent of Armenians back the reform, according to surveys by the International Republican Institute.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+        let text = "“Nobody here will vote for the treaty,” a member of parliament said.";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn wire_copy_is_the_agency_s_own_report() {
+        let text = "ASTANA, March 2 (Reuters) - Kazakhstan raised its key rate to 16 percent on Monday.\n\nThe tenge rose 2 percent against the dollar after the decision.\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        // A dateline without an agency is no wire copy.
+        let text = "ASTANA, March 2 - The tenge rose 2 percent against the dollar on Monday.\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn a_colon_lead_shares_the_source_of_the_quotation_it_introduces() {
+        let text = "The minister opened the session on May 4 with a warning. He told the deputies:\n\n“We cannot keep the border closed for another year without losing the harvest” (Kabar, May 4).\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn an_unsourced_list_is_one_finding() {
+        let text = "Trade figures for the year:\n\n- exports rose to $4.1 billion;\n- imports fell by 12 percent;\n- 300 firms lost their licenses.\n";
+        let (doc, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(doc.text(d[0].range), "$4.1 billion");
+    }
+
+    #[test]
     fn headings_captions_and_block_quotes_are_not_checked() {
         let text = "# Exports Rose 40 Percent\n\n> The minister said exports rose 40 percent.\n\nPhoto: 2,000 people at the rally (Reuters)\n";
         let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
