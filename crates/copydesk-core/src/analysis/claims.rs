@@ -80,7 +80,7 @@ static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|half\s+a)\s+(?:million|billion|trillion)\b")
+    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+(?:million|billion|trillion)\b")
         .expect("valid regex")
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -837,9 +837,19 @@ impl<'a> Sourcing<'a> {
             .attribution
             .find_iter(&text)
             .chain(self.m.speech.find_iter(&text));
+        let phrases: Vec<usize> = self
+            .m
+            .attribution
+            .find_iter(&text)
+            .map(|m| m.start())
+            .collect();
         for m in cues {
             let before = window_before(&text, m.start(), 6);
             if self.names_body(before) {
+                return true;
+            }
+            if m.as_str().eq_ignore_ascii_case("reported") && reporter_named(&text[..m.start()]) {
+                // "..., Kabar reported": a name that reports is a medium.
                 return true;
             }
             if !reporting_ends.contains(&m.end()) {
@@ -855,6 +865,11 @@ impl<'a> Sourcing<'a> {
                 }
             }
             if self.m.source_token.is_match(after) {
+                return true;
+            }
+            if phrases.contains(&m.start()) && self.names_body(&text) {
+                // "said Gulnoza Said, ... at the Committee to Protect Journalists, in a
+                // statement": the body's statement, wherever the sentence names it.
                 return true;
             }
         }
@@ -1107,6 +1122,20 @@ impl<'a> Sourcing<'a> {
     }
 }
 
+/// Whether `head` ends with ", Name" (one to four capitalized words): the reporter in
+/// "..., Kabar reported".
+fn reporter_named(head: &str) -> bool {
+    let head = head.trim_end();
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    let words: Vec<&str> = head[comma + 1..].split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
 /// "according to plan", "according to the schedule": conformity, not attribution.
 fn not_attribution(rest: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -1140,6 +1169,42 @@ fn not_attribution(rest: &str) -> bool {
     }
     WORDS.contains(&w.as_str())
 }
+
+/// A note about the article rather than part of it: an editor's note, a correction, a
+/// wire credit line, or an author's bio ("Aigerim Seitkali is a journalist in Almaty.")
+/// in the last body paragraphs. Such blocks make no claims.
+pub fn is_apparatus(doc: &Document, index: usize) -> bool {
+    let Some(block) = doc.blocks.get(index) else {
+        return false;
+    };
+    let text = doc.prose_text(block.range).trim_start();
+    if NOTE.is_match(text) {
+        return true;
+    }
+    let later_body = doc.blocks[index + 1..]
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .count();
+    let head: String = text.chars().take(200).collect();
+    later_body == 0 && BIO.is_match(text) && ROLE.is_match(&head)
+}
+
+/// What a bio says its subject is.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:journalist|analyst|fellow|scholar|professor|researcher|historian|writer|editor|correspondent|director|lecturer|author|expert|consultant|student|candidate|reporter|contributor|economist|specialist|associate|adviser|advisor|founder|freelancer|photographer|columnist)s?\b")
+        .expect("valid regex")
+});
+
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(\[]?(?i:editor[’']s\s+note|editors[’']\s+note|note\s+from\s+the\s+editor|correction|clarification|update|updated|disclaimer|reporting\s+by|additional\s+reporting|writing\s+by|editing\s+by)\b")
+        .expect("valid regex")
+});
+
+/// "Name Surname is a senior fellow ...", "Name is an analyst ...".
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|al|bin|kyzy|uulu)){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")
+        .expect("valid regex")
+});
 
 /// Body blocks grouped into the units that share their sources: a quotation that runs
 /// on into the next paragraph joins the two, and a paragraph that ends with a colon
