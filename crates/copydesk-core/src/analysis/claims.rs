@@ -125,7 +125,7 @@ static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
 /// more than 20 percent ...", "Article 4 obliges members ..."): the document named is
 /// the source of its figures.
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:law|laws|treaty|article|constitution|decree|code|agreement|resolution|convention|charter|statute|regulation|regulations|rules)\b[^.;:!?]{0,40}?\b(?:requires?|obliges?|stipulates?|provides|allows|bans|prohibits|caps|limits|guarantees|exempts|defines)\b")
+    Regex::new(r"(?i)\b(?:law|laws|treaty|article|constitution|decree|code|agreement|resolution|convention|charter|statute|regulation|regulations|rules)\b[^.;:!?]{0,40}?\b(?:requires?|obliges?|stipulates?|provides|allows|bans|prohibits|caps|limits|guarantees|exempts|defines|sets?\s+out|lays\s+out|laid\s+out|lists|listed)\b")
         .expect("valid regex")
 });
 
@@ -1497,6 +1497,7 @@ mod tests {
             "The Irtysh flows some 4,200 kilometers before it joins the Ob.",
             "The herders roam a steppe spread over 300,000 square kilometers.",
             "The new law requires outlets that receive more than 20 percent of their money from abroad to register.",
+            "The ceasefire agreement, signed in March, set out 12 points for both sides to meet.",
         ] {
             assert_eq!(claim_of(text), None, "{text}");
         }

@@ -269,6 +269,7 @@ mod tests {
             "The treaty obliges members to “provide necessary assistance, including military assistance.”",
             "Many in Almaty are asking: “What comes next for the security of the region?”",
             "A former minister was blunter in a conversation with journalists. “The reform is dead, and everybody in the cabinet knows it.”",
+            "“Both capitals want the road, and neither wants to pay for it.” That is how a Kazakh engineer summarized the talks.",
         ] {
             assert!(findings(text).is_empty(), "{text}");
         }
