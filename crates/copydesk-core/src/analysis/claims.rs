@@ -301,7 +301,9 @@ impl<'a> Sourcing<'a> {
                 matches!(between, "" | "and" | "or" | "and the" | "or the")
             });
             let inner = q.inner.slice(&self.doc.prose);
-            let term = joined || is_title(inner) || {
+            let after = TextRange::new(q.range.end, block.range.end.min(q.range.end + 60))
+                .slice(&self.doc.prose);
+            let term = joined || is_title(inner) || self.term_after(after) || {
                 let start = sentence_index(block, q.range.start)
                     .map_or(block.range.start, |i| block.sentences[i].start);
                 let before = self.masked(block, self.lead(start, q.range.start), true, false);
@@ -313,6 +315,32 @@ impl<'a> Sourcing<'a> {
             }
         }
         out
+    }
+
+    /// Whether the words after a quotation make it an inscription: "“...,” read a
+    /// banner", "“...,” said the placards".
+    fn term_after(&self, after: &str) -> bool {
+        let mut words = after.split_whitespace().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        let Some(verb) = words.next() else {
+            return false;
+        };
+        if !matches!(
+            verb.as_str(),
+            "read" | "reads" | "said" | "says" | "proclaimed" | "ran"
+        ) {
+            return false;
+        }
+        words.take(2).any(|w| {
+            self.m.term_nouns.contains(&w)
+                || w == "sign"
+                || w == "signs"
+                || w == "poster"
+                || w == "posters"
+                || w == "graffiti"
+        })
     }
 
     /// The range from `start` to `at`, at most [`LEAD_BYTES`] long: what precedes a
@@ -845,7 +873,7 @@ impl<'a> Sourcing<'a> {
             .collect();
         for m in cues {
             let before = window_before(&text, m.start(), 6);
-            if self.names_body(before) {
+            if self.names_body_in(&text, before) {
                 return true;
             }
             if m.as_str().eq_ignore_ascii_case("reported") && reporter_named(&text[..m.start()]) {
@@ -864,10 +892,10 @@ impl<'a> Sourcing<'a> {
                     None => {}
                 }
             }
-            if self.m.source_token.is_match(after) {
+            if self.names_body_in(&text, after) {
                 return true;
             }
-            if phrases.contains(&m.start()) && self.names_body(&text) {
+            if phrases.contains(&m.start()) && self.names_body_in(&text, &text) {
                 // "said Gulnoza Said, ... at the Committee to Protect Journalists, in a
                 // statement": the body's statement, wherever the sentence names it.
                 return true;
@@ -878,10 +906,46 @@ impl<'a> Sourcing<'a> {
 
     /// Whether `text` names a source body, not as the place of one person ("a member of
     /// parliament said" is that member's word, not parliament's).
-    fn names_body(&self, text: &str) -> bool {
-        self.m.source_token.find_iter(text).any(|t| {
-            let head = text[..t.start()].trim_end().to_lowercase();
-            !(head.ends_with("member of") || head.ends_with("members of"))
+    /// `part` is a slice of `text`, whose earlier words still count ("a member of
+    /// Russia’s | Security Council").
+    fn names_body_in(&self, text: &str, part: &str) -> bool {
+        let from = (part.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&f| f + part.len() <= text.len())
+            .unwrap_or(0);
+        self.m.source_token.find_iter(part).any(|t| {
+            let head = text
+                .get(..from + t.start())
+                .unwrap_or("")
+                .trim_end()
+                .to_lowercase();
+            // "a newspaper interview", "a local television channel": no medium named.
+            let unnamed = head
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .any(|w| matches!(w, "a" | "an" | "local" | "one"))
+                && matches!(
+                    t.as_str().to_lowercase().as_str(),
+                    "newspaper"
+                        | "magazine"
+                        | "television"
+                        | "tv"
+                        | "radio"
+                        | "channel"
+                        | "outlet"
+                        | "website"
+                        | "web site"
+                        | "blog"
+                        | "portal"
+                );
+            // "a member of Russia’s Security Council": one person, not the body.
+            let member = head
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| matches!(w, "member" | "members"));
+            !(unnamed || member)
         })
     }
 

@@ -202,6 +202,7 @@ pub(crate) struct Matchers {
     pub standing_verb_at_end: Regex,
     pub non_count_units: HashSet<String>,
     pub measure_units: HashSet<String>,
+    pub term_nouns: HashSet<String>,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -258,6 +259,7 @@ impl Matchers {
             )),
             non_count_units: lower(&style.non_count_units),
             measure_units: lower(&style.measure_units),
+            term_nouns: lower(&style.term_nouns),
         }
     }
 }

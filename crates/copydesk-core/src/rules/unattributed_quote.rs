@@ -238,6 +238,7 @@ mod tests {
         for text in [
             "The shop had a rare copy of “The Steppe and the Sown: Farmers under Soviet Rule” on its shelf.",
             "Students carried banners reading “Free the prisoners now” and “No more rigged elections in this country.”",
+            "“Land belongs to those who work it,” read a placard in the square. Another read: “We will not leave until the governor resigns.”",
         ] {
             assert!(findings(text).is_empty(), "{text}: {:?}", findings(text));
         }

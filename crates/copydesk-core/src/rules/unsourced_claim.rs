@@ -239,9 +239,14 @@ mod tests {
             let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
             assert!(d.is_empty(), "{text}: {d:?}");
         }
-        let text = "“Nobody here will vote for the treaty,” a member of parliament said.";
-        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
-        assert_eq!(d.len(), 1, "{d:?}");
+        for text in [
+            "“Nobody here will vote for the treaty,” a member of parliament said.",
+            "“The treaty is dead and buried,” a member of Kazakhstan’s Security Council said in a newspaper interview.",
+            "“The treaty is dead and buried,” a deputy minister told a local television channel.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
     }
 
     #[test]
