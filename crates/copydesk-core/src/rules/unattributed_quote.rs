@@ -10,11 +10,12 @@ declare_rule! {
     /// reporting verb, speech cue or attribution ("said", "wrote", "speaking at",
     /// "according to") in the quotation's sentence, the sentence before or the one after,
     /// and no name or pronoun introducing it with a colon. Scare quotes, short terms,
-    /// titles in title case and slogans ("under the slogan “...”") are not quotations
-    /// of anyone. A fragment woven into a sentence ("the treaty obliges members to
+    /// titles in title case and slogans ("under the slogan “...”", "“...,” read a
+    /// banner") are not quotations of anyone. A fragment woven into a sentence ("the treaty obliges members to
     /// “provide assistance ...”") belongs to the sentence's subject, a run of quotations
     /// shares the speaker named before the first, and a quotation that runs on from the
-    /// previous paragraph keeps that paragraph's speaker. Headings, captions and block
+    /// previous paragraph, or that a paragraph ending in a colon introduces, keeps that
+    /// paragraph's speaker. Headings, captions and block
     /// quotes are not checked.
     ///
     /// ## Why

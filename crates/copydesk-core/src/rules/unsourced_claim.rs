@@ -14,7 +14,11 @@ declare_rule! {
     /// to") or a specific, recent dated event ("On August 18, the ministers met").
     /// Analysis, forecasts and opinion ("will likely", "could", "there is nothing to
     /// suggest") are not claims by themselves; years, ordinals, durations and labels
-    /// ("Article 5") are not figures.
+    /// ("Article 5") are not figures. Background is not a claim either: a population or
+    /// an area ("a country of about 5.6 million people"), lengths and areas, the terms a
+    /// named law or treaty sets out, figures of history (a sentence, or the paragraph's
+    /// narrative, dated before the dated-event horizon), a standing position ("Moscow has
+    /// long insisted") and a month and year in the middle of a sentence.
     ///
     /// A source is a citation group `(Outlet, Month Day)`, an inline attribution naming
     /// where something was said or published ("according to Interfax", "wrote on
@@ -24,9 +28,14 @@ declare_rule! {
     /// sources every claim in the paragraph; a quotation that runs on into the next
     /// paragraph, and a list introduced by a colon, share their sources.
     ///
-    /// One finding a paragraph, at its first unsourced claim, naming the kind of claim
-    /// and how many claims the paragraph holds. Headings, captions, credit lines, the
-    /// header block, front matter and block quotes are not checked.
+    /// The writer's own interviews ("told this author", "on condition of anonymity")
+    /// are sources, and wire copy (a dateline naming an agency, "BISHKEK, April 9
+    /// (Reuters) -") is the agency's own report.
+    ///
+    /// One finding a paragraph (or a list with its lead), at its first unsourced claim,
+    /// naming the kind of claim and how many claims the paragraph holds. Headings,
+    /// captions, credit lines, the header block, front matter, block quotes, editor's
+    /// notes and a closing author bio are not checked.
     ///
     /// ## Why
     /// Every figure and every quotation is something a reader, or a lawyer, may want to
