@@ -301,8 +301,11 @@ impl<'a> Sourcing<'a> {
                 matches!(between, "" | "and" | "or" | "and the" | "or the")
             });
             let inner = q.inner.slice(&self.doc.prose);
-            let after = TextRange::new(q.range.end, block.range.end.min(q.range.end + 60))
-                .slice(&self.doc.prose);
+            let mut end = block.range.end.min(q.range.end + 60).max(q.range.end);
+            while !self.doc.prose.is_char_boundary(end) {
+                end -= 1;
+            }
+            let after = TextRange::new(q.range.end, end.max(q.range.end)).slice(&self.doc.prose);
             let term = joined || is_title(inner) || self.term_after(after) || {
                 let start = sentence_index(block, q.range.start)
                     .map_or(block.range.start, |i| block.sentences[i].start);

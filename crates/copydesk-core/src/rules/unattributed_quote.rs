@@ -240,6 +240,7 @@ mod tests {
             "The shop had a rare copy of “The Steppe and the Sown: Farmers under Soviet Rule” on its shelf.",
             "Students carried banners reading “Free the prisoners now” and “No more rigged elections in this country.”",
             "“Land belongs to those who work it,” read a placard in the square. Another read: “We will not leave until the governor resigns.”",
+            "“Жер сатылмайды, жер халықтыкі — land is not for sale,” read a banner at the rally in Zhanaozen.",
         ] {
             assert!(findings(text).is_empty(), "{text}: {:?}", findings(text));
         }

@@ -243,6 +243,7 @@ mod tests {
             "Herders in Naryn described the winter losses to this author: “We lost 300 sheep in one night.”",
             "“The quota will not be raised this year.” So a senior official put it to the author in Tashkent.",
             "In the words of a diplomat who asked not to be named, the talks were “a dialogue of the deaf, and both sides know it.”",
+            "A driver in Osh described the queue at the border: “We waited four days and paid twice.” He asked that his name not be used.",
             "About 70 percent of Armenians back the reform, according to surveys by the International Republican Institute.",
         ] {
             let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
