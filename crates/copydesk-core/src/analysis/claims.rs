@@ -137,6 +137,12 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The editor's note of an interview.
+static INTERVIEW_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:the|this)\s+interview\s+(?:has\s+been|was)\s+(?:edited|condensed|translated|shortened)|(?:spoke|talked)\s+(?:with|to)\s+(?:our|this|the)\s+(?:correspondent|reporter|author|writer|editor))\b")
+        .expect("valid regex")
+});
+
 static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:every\s+year|each\s+year|annually|yearly|celebrates?|(?:is|are)\s+(?:celebrated|marked|observed|commemorated))\b")
         .expect("valid regex")
@@ -968,6 +974,18 @@ impl<'a> Sourcing<'a> {
         WIRE_DATELINE
             .captures(&head)
             .is_some_and(|c| self.m.outlet_exact.is_match(c["agency"].trim()))
+    }
+
+    /// Whether the document is an interview, by its editor's note ("The interview has
+    /// been edited for length", "She spoke with our correspondent"): the answers are
+    /// the interview itself, their own source.
+    pub fn interview(&self) -> bool {
+        self.doc
+            .blocks
+            .iter()
+            .take(6)
+            .chain(self.doc.blocks.iter().rev().take(3))
+            .any(|b| INTERVIEW_NOTE.is_match(self.doc.prose_text(b.range)))
     }
 
     /// A parenthetical in the sentence that cites in a looser form than the house

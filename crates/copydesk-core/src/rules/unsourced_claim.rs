@@ -73,8 +73,9 @@ impl Rule for UnsourcedClaim {
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
         let scope = ctx.style.sourcing.scope();
-        if sourcing.wire_copy() {
-            // Wire copy ("BISHKEK, April 9 (Reuters) -") is the agency's own report.
+        if sourcing.wire_copy() || sourcing.interview() {
+            // Wire copy ("BISHKEK, April 9 (Reuters) -") is the agency's own report; an
+            // interview is its own source.
             return;
         }
         for unit in sourcing_units(doc) {
@@ -290,6 +291,17 @@ mod tests {
         // A dateline without an agency is no wire copy.
         let text = "ASTANA, March 2 - The tenge rose 2 percent against the dollar on Monday.\n";
         let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn an_interview_is_its_own_source() {
+        let text = "*Aliya Nurlanova ran the grain exchange until 2020. She spoke with our correspondent on May 3. The interview has been edited for length.*\n\n**How bad was the harvest?**\n\nWe lost 30 percent of the wheat in the north. “Sell now or lose it all,” I told the farmers.\n";
+        let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        let text =
+            "**How bad was the harvest?**\n\nWe lost 30 percent of the wheat in the north.\n";
+        let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
         assert_eq!(d.len(), 1, "{d:?}");
     }
 
