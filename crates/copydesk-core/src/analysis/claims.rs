@@ -898,7 +898,13 @@ impl<'a> Sourcing<'a> {
                 match self.names_source(after) {
                     Some(true) => return true,
                     Some(false) => continue,
-                    None => {}
+                    None => {
+                        // "according to its mayor, Andriy Sadovyi": a name in apposition.
+                        let rest = text.get(m.end() + after.len()..).unwrap_or("");
+                        if appositive_name(rest) {
+                            return true;
+                        }
+                    }
                 }
             }
             if self.names_body_in(&text, after) {
@@ -1205,6 +1211,24 @@ impl<'a> Sourcing<'a> {
                     && (i > 0 || !SENTENCE_OPENERS.contains(&w.to_lowercase().as_str())))
         })
     }
+}
+
+/// Whether `rest` opens with ", First Last" (two or three capitalized words) ending
+/// the clause: a person's name in apposition.
+fn appositive_name(rest: &str) -> bool {
+    let Some(rest) = rest.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let clause = rest
+        .split([',', ';', '.', '(', ')', '—'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase())
+        })
 }
 
 /// Whether `head` ends with ", Name" (one to four capitalized words): the reporter in

@@ -246,6 +246,7 @@ mod tests {
             "In the words of a diplomat who asked not to be named, the talks were “a dialogue of the deaf, and both sides know it.”",
             "A driver in Osh described the queue at the border: “We waited four days and paid twice.” He asked that his name not be used.",
             "About 70 percent of Armenians back the reform, according to surveys by the International Republican Institute.",
+            "The city has grown by about 90,000 people since 2020, according to its mayor, Yerlan Zhakanov.",
         ] {
             let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
             assert!(d.is_empty(), "{text}: {d:?}");
@@ -254,6 +255,7 @@ mod tests {
             "“Nobody here will vote for the treaty,” a member of parliament said.",
             "“The treaty is dead and buried,” a member of Kazakhstan’s Security Council said in a newspaper interview.",
             "“The treaty is dead and buried,” a deputy minister told a local television channel.",
+            "The city has grown by about 90,000 people, according to the mayor, Astana officials say.",
         ] {
             let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
             assert_eq!(d.len(), 1, "{text}: {d:?}");
