@@ -80,7 +80,7 @@ static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|half\s+a)\s+(?:million|billion|trillion)\b")
+    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+(?:million|billion|trillion)\b")
         .expect("valid regex")
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,6 +107,40 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:[Ii]n|[Oo]n|dated)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>{MONTH_ALT})\s+(?P<year>\d{{4}})\b"
     ))
     .expect("valid regex")
+});
+
+/// A year or a decade ("1986", "1990s"); ranges ("1992–1997") give two.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\p{L}\p{N}$€£₽¥₸.,/-])(?P<year>1[0-9]{3}|20[0-9]{2})(?P<decade>s|’s|'s)?\b")
+        .expect("valid regex")
+});
+
+/// Words that bring a sentence back to the present after a historical one.
+static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:today|now|nowadays|currently|at\s+present|this\s+year|last\s+year|so\s+far|still|remains?|recent(?:ly)?)\b")
+        .expect("valid regex")
+});
+
+/// A legal text stating its own terms ("the law requires organizations that receive
+/// more than 20 percent ...", "Article 4 obliges members ..."): the document named is
+/// the source of its figures.
+static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:law|laws|treaty|article|constitution|decree|code|agreement|resolution|convention|charter|statute|regulation|regulations|rules)\b[^.;:!?]{0,40}?\b(?:requires?|obliges?|stipulates?|provides|allows|bans|prohibits|caps|limits|guarantees|exempts|defines|sets?\s+out|lays\s+out|laid\s+out|lists|listed)\b")
+        .expect("valid regex")
+});
+
+/// A wire dateline: "BISHKEK, April 9 (Reuters) -", "ALMATY (AP) —".
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,[^()\n]{1,40})?\s*\((?P<agency>[^()\n]{2,30})\)\s*[-–—]",
+    )
+    .expect("valid regex")
+});
+
+/// The editor's note of an interview.
+static INTERVIEW_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:the|this)\s+interview\s+(?:has\s+been|was)\s+(?:edited|condensed|translated|shortened)|(?:spoke|talked)\s+(?:with|to)\s+our\s+(?:correspondent|reporter))\b")
+        .expect("valid regex")
 });
 
 static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
@@ -257,21 +291,65 @@ impl<'a> Sourcing<'a> {
     /// Quotations long enough to be someone's words: outermost, at least
     /// `min-quote-words` words, not a title, a slogan or a term, not inside a citation.
     pub fn significant_quotes<'b>(&self, block: &'b Block) -> Vec<&'b Quote> {
-        block
+        // A quotation joined by "and", "or" or a comma to a title, a slogan or a term
+        // is one too: placards reading “...” and “...”.
+        let mut prev_term: Option<usize> = None;
+        let mut out = Vec::new();
+        for q in block
             .quotes
             .iter()
             .filter(|q| q.depth == 0 && !block.in_citation(q.range.start))
-            .filter(|q| {
-                let inner = q.inner.slice(&self.doc.prose);
-                word_count(inner) >= self.style.min_quote_words() && !is_title(inner)
-            })
-            .filter(|q| {
+        {
+            let joined = prev_term.is_some_and(|end| {
+                let between = TextRange::new(end.min(q.range.start), q.range.start)
+                    .slice(&self.doc.prose)
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',');
+                matches!(between, "" | "and" | "or" | "and the" | "or the")
+            });
+            let inner = q.inner.slice(&self.doc.prose);
+            let mut end = block.range.end.min(q.range.end + 60).max(q.range.end);
+            while !self.doc.prose.is_char_boundary(end) {
+                end -= 1;
+            }
+            let after = TextRange::new(q.range.end, end.max(q.range.end)).slice(&self.doc.prose);
+            let term = joined || is_title(inner) || self.term_after(after) || {
                 let start = sentence_index(block, q.range.start)
                     .map_or(block.range.start, |i| block.sentences[i].start);
                 let before = self.masked(block, self.lead(start, q.range.start), true, false);
-                !self.m.term_cue_at_end.is_match(&before)
-            })
-            .collect()
+                self.m.term_cue_at_end.is_match(&before)
+            };
+            prev_term = term.then_some(q.range.end);
+            if !term && word_count(inner) >= self.style.min_quote_words() {
+                out.push(q);
+            }
+        }
+        out
+    }
+
+    /// Whether the words after a quotation make it an inscription: "“...,” read a
+    /// banner", "“...,” said the placards".
+    fn term_after(&self, after: &str) -> bool {
+        let mut words = after.split_whitespace().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        let Some(verb) = words.next() else {
+            return false;
+        };
+        if !matches!(
+            verb.as_str(),
+            "read" | "reads" | "said" | "says" | "proclaimed" | "ran"
+        ) {
+            return false;
+        }
+        words.take(2).any(|w| {
+            self.m.term_nouns.contains(&w)
+                || w == "sign"
+                || w == "signs"
+                || w == "poster"
+                || w == "posters"
+                || w == "graffiti"
+        })
     }
 
     /// The range from `start` to `at`, at most [`LEAD_BYTES`] long: what precedes a
@@ -293,6 +371,47 @@ impl<'a> Sourcing<'a> {
         sentence: TextRange,
         quotes: &[&Quote],
     ) -> Option<Claim> {
+        let text = self.masked(block, sentence, true, false);
+        let historical = self.years_historical(&text).unwrap_or(false);
+        self.claim_in(block, sentence, quotes, historical)
+    }
+
+    /// Whether the years a sentence names all lie before the dated-event horizon:
+    /// `None` when it names none.
+    fn years_historical(&self, text: &str) -> Option<bool> {
+        let max_age = self.style.dated_event_max_age_years();
+        let mut any = false;
+        for c in YEAR.captures_iter(text) {
+            let year: i16 = c["year"].parse().unwrap_or(0);
+            // A decade reaches to its last year; "since 1960" reaches to the present.
+            let since = last_word(&text[..c.name("year").expect("year group").start()])
+                .eq_ignore_ascii_case("since");
+            let year = if since {
+                self.year
+            } else if c.name("decade").is_some() {
+                year + 9
+            } else {
+                year
+            };
+            any = true;
+            if year > self.year || self.year - year < max_age {
+                return Some(false);
+            }
+        }
+        any.then_some(true)
+    }
+
+    /// [`sentence_claim`](Self::sentence_claim) where `historical` says whether the
+    /// sentence is told in the past beyond the dated-event horizon (its own years, or
+    /// the paragraph's last years when it names none): figures of history ("the war
+    /// killed some 30,000 people") are background, not claims.
+    fn claim_in(
+        &self,
+        block: &Block,
+        sentence: TextRange,
+        quotes: &[&Quote],
+        historical: bool,
+    ) -> Option<Claim> {
         let claim = |kind, range: TextRange| Claim {
             kind,
             range,
@@ -309,8 +428,10 @@ impl<'a> Sourcing<'a> {
         if self.hedged(&text) {
             return None;
         }
-        if let Some(r) = self.figure(&text) {
-            return Some(claim(ClaimKind::Figure, r.shift(sentence.start)));
+        if !historical && !PROVISION.is_match(&text) {
+            if let Some(r) = self.figure(&text) {
+                return Some(claim(ClaimKind::Figure, r.shift(sentence.start)));
+            }
         }
         let text = self.masked(block, sentence, true, true);
         if let Some(r) = self.dated_event(&text) {
@@ -322,11 +443,23 @@ impl<'a> Sourcing<'a> {
     /// Every claim of a block, one a sentence.
     pub fn block_claims(&self, block: &Block) -> Vec<Claim> {
         let quotes = self.significant_quotes(block);
-        block
-            .sentences
-            .iter()
-            .filter_map(|&s| self.sentence_claim(block, s, &quotes))
-            .collect()
+        // The paragraph's narrative time: whether its last sentence with a year was told
+        // beyond the horizon. A sentence without a year of its own keeps it, unless it
+        // comes back to the present ("today", "still").
+        let mut told_in_history = false;
+        let mut claims = Vec::new();
+        for &s in &block.sentences {
+            let text = self.masked(block, s, true, false);
+            let historical = match self.years_historical(&text) {
+                Some(h) => h,
+                None => told_in_history && !PRESENT.is_match(&text),
+            };
+            told_in_history = historical;
+            if let Some(c) = self.claim_in(block, s, &quotes, historical) {
+                claims.push(c);
+            }
+        }
+        claims
     }
 
     fn reporting_verb(&self, text: &str) -> Option<TextRange> {
@@ -361,6 +494,8 @@ impl<'a> Sourcing<'a> {
                     || commonplace
                     || (matches!(prev.as_str(), "that" | "this") && rest.starts_with(','))
                     || prev == "having"
+                    // "have long insisted", "has always said": a standing position.
+                    || matches!(prev.as_str(), "long" | "always")
                     || (matches!(prev.as_str(), "all" | "be") && word == "told")
                     || (word.starts_with("according") && not_attribution(rest)))
             })
@@ -397,7 +532,7 @@ impl<'a> Sourcing<'a> {
             let counts_time = c
                 .name("noun")
                 .is_some_and(|n| self.m.non_count_units.contains(&n.as_str().to_lowercase()));
-            if !counts_time {
+            if !counts_time && !self.background_of(&text[..whole.start()]) {
                 found.push(TextRange::new(whole.start(), whole.end()));
                 break;
             }
@@ -436,14 +571,9 @@ impl<'a> Sourcing<'a> {
         if MONTHS.contains(&prev_word) || self.m.number_labels.contains(&prev_lower) {
             return None;
         }
-        if prev_lower == "of" {
+        if self.background_of(&text[..m.start()]) {
             // "a country of 19 million people": background.
-            let head = &text[..m.start()];
-            let head = head.trim_end();
-            let noun = last_word(&head[..head.len().saturating_sub(2)]).to_lowercase();
-            if self.m.background_nouns.contains(&noun) {
-                return None;
-            }
+            return None;
         }
         if self
             .m
@@ -479,6 +609,10 @@ impl<'a> Sourcing<'a> {
             return figure.then(|| TextRange::new(m.start(), end));
         }
         let lower = word.to_lowercase();
+        if self.m.measure_units.contains(&lower) {
+            // "some 970 kilometers", "1.56 million square kilometers": geography.
+            return None;
+        }
         // "the 10 largest employers": a ranking, not a count.
         let superlative = lower.len() > 4 && lower.ends_with("est") && !multiplied;
         if superlative
@@ -538,6 +672,46 @@ impl<'a> Sourcing<'a> {
         ))
     }
 
+    /// Whether `head` (the text before a number) ends with a background noun and "of",
+    /// maybe with approximators: "a country of", "a population of about", "a combined
+    /// population of just over".
+    fn background_of(&self, head: &str) -> bool {
+        const APPROX: &[&str] = &[
+            "some",
+            "about",
+            "around",
+            "over",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "just",
+            "more",
+            "than",
+            "less",
+            "under",
+            "barely",
+            "slightly",
+            "well",
+        ];
+        let mut head = head.trim_end();
+        loop {
+            let word = last_word(head);
+            if word.is_empty() || !APPROX.contains(&word.to_lowercase().as_str()) {
+                break;
+            }
+            head = head[..head.len() - word.len()].trim_end();
+        }
+        let Some(head) = head
+            .strip_suffix(" of")
+            .or_else(|| head.strip_suffix("\nof"))
+        else {
+            return false;
+        };
+        let noun = last_word(head).to_lowercase();
+        self.m.background_nouns.contains(&noun)
+    }
+
     /// The first specific, recent date of an event ("On August 18", "In June 2011").
     fn dated_event(&self, text: &str) -> Option<TextRange> {
         if RECURRING.is_match(text) {
@@ -570,15 +744,35 @@ impl<'a> Sourcing<'a> {
         for re in [&*MONTH_DAY, &*DAY_MONTH] {
             for c in re.captures_iter(text) {
                 let day: u8 = c["day"].parse().unwrap_or(0);
-                if (1..=31).contains(&day) && recent(c.name("year")) && !scheduled(&c, day as i8) {
-                    let m = c.get(0).expect("group 0");
+                let m = c.get(0).expect("group 0");
+                // "Since February 24", "the statement of October 10": a point of
+                // reference, not an event.
+                let reference = matches!(
+                    last_word(&text[..m.start()]).to_lowercase().as_str(),
+                    "since" | "until" | "till" | "of"
+                );
+                if (1..=31).contains(&day)
+                    && !reference
+                    && recent(c.name("year"))
+                    && !scheduled(&c, day as i8)
+                {
                     found.push(TextRange::new(m.start(), m.end()));
                     break;
                 }
             }
         }
         for c in MONTH_YEAR.captures_iter(text) {
-            if recent(c.name("year")) && !scheduled(&c, 1) {
+            // "In June 2011, the Senate refused ...": the sentence tells that event. Later
+            // in a sentence a month and year mostly date background ("was granted
+            // candidate status in December 2023").
+            let opening = text[..c.get(0).expect("group 0").start()]
+                .trim_matches(|c: char| c.is_whitespace() || "“\"‘'".contains(c))
+                .to_lowercase();
+            let opens = matches!(
+                opening.as_str(),
+                "" | "but" | "and" | "then" | "yet" | "later" | "already" | "back"
+            );
+            if opens && recent(c.name("year")) && !scheduled(&c, 1) {
                 let m = c.name("month").expect("month group");
                 let y = c.name("year").expect("year group");
                 found.push(TextRange::new(m.start(), y.end()));
@@ -680,9 +874,19 @@ impl<'a> Sourcing<'a> {
             .attribution
             .find_iter(&text)
             .chain(self.m.speech.find_iter(&text));
+        let phrases: Vec<usize> = self
+            .m
+            .attribution
+            .find_iter(&text)
+            .map(|m| m.start())
+            .collect();
         for m in cues {
             let before = window_before(&text, m.start(), 6);
-            if self.m.source_token.is_match(before) {
+            if self.names_body_in(&text, before) {
+                return true;
+            }
+            if m.as_str().eq_ignore_ascii_case("reported") && reporter_named(&text[..m.start()]) {
+                // "..., Kabar reported": a name that reports is a medium.
                 return true;
             }
             if !reporting_ends.contains(&m.end()) {
@@ -694,14 +898,101 @@ impl<'a> Sourcing<'a> {
                 match self.names_source(after) {
                     Some(true) => return true,
                     Some(false) => continue,
-                    None => {}
+                    None => {
+                        // "according to its mayor, Andriy Sadovyi": a name in apposition.
+                        let rest = text.get(m.end() + after.len()..).unwrap_or("");
+                        if appositive_name(rest) {
+                            return true;
+                        }
+                    }
                 }
             }
-            if self.m.source_token.is_match(after) {
+            if self.names_body_in(&text, after) {
+                return true;
+            }
+            if phrases.contains(&m.start()) && self.names_body_in(&text, &text) {
+                // "said Gulnoza Said, ... at the Committee to Protect Journalists, in a
+                // statement": the body's statement, wherever the sentence names it.
                 return true;
             }
         }
         false
+    }
+
+    /// Whether `text` names a source body, not as the place of one person ("a member of
+    /// parliament said" is that member's word, not parliament's).
+    /// `part` is a slice of `text`, whose earlier words still count ("a member of
+    /// Russia’s | Security Council").
+    fn names_body_in(&self, text: &str, part: &str) -> bool {
+        let from = (part.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&f| f + part.len() <= text.len())
+            .unwrap_or(0);
+        self.m.source_token.find_iter(part).any(|t| {
+            let head = text
+                .get(..from + t.start())
+                .unwrap_or("")
+                .trim_end()
+                .to_lowercase();
+            // "a newspaper interview", "a local television channel": no medium named.
+            let unnamed = head
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .any(|w| matches!(w, "a" | "an" | "local" | "one"))
+                && matches!(
+                    t.as_str().to_lowercase().as_str(),
+                    "newspaper"
+                        | "magazine"
+                        | "television"
+                        | "tv"
+                        | "radio"
+                        | "channel"
+                        | "outlet"
+                        | "website"
+                        | "web site"
+                        | "blog"
+                        | "portal"
+                );
+            // "a member of Russia’s Security Council": one person, not the body.
+            let member = head
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| matches!(w, "member" | "members"));
+            !(unnamed || member)
+        })
+    }
+
+    /// Whether the document is wire copy: its first paragraph opens with a dateline
+    /// naming a news agency, "BISHKEK, April 9 (Reuters) -". The agency reports first
+    /// hand, so its own account needs no citation.
+    pub fn wire_copy(&self) -> bool {
+        let Some(block) = self
+            .doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == crate::document::BlockKind::Paragraph)
+        else {
+            return false;
+        };
+        let head: String = self.doc.text(block.range).chars().take(120).collect();
+        WIRE_DATELINE
+            .captures(&head)
+            .is_some_and(|c| self.m.outlet_exact.is_match(c["agency"].trim()))
+    }
+
+    /// Whether the document is an interview, by its editor's note ("The interview has
+    /// been edited for length", "She spoke with our correspondent"): the answers are
+    /// the interview itself, their own source. ("spoke to the author" in an analysis
+    /// sources only its own paragraph.)
+    pub fn interview(&self) -> bool {
+        self.doc
+            .blocks
+            .iter()
+            .take(6)
+            .chain(self.doc.blocks.iter().rev().take(3))
+            .any(|b| INTERVIEW_NOTE.is_match(self.doc.prose_text(b.range)))
     }
 
     /// A parenthetical in the sentence that cites in a looser form than the house
@@ -869,7 +1160,14 @@ impl<'a> Sourcing<'a> {
         }
         if first == 0 && block_index > 0 {
             let prev = &self.doc.blocks[block_index - 1];
-            if prev.kind.is_body() {
+            // Only a paragraph that introduces the quotation ("She told lawmakers:")
+            // lends it its speaker; one that ends with its own business does not.
+            let introduces = self
+                .doc
+                .prose_text(prev.range)
+                .trim_end()
+                .ends_with([':', ',']);
+            if prev.kind.is_body() && introduces {
                 if let Some(&s) = prev.sentences.last() {
                     return self.names_speaker(prev, s);
                 }
@@ -916,6 +1214,38 @@ impl<'a> Sourcing<'a> {
     }
 }
 
+/// Whether `rest` opens with ", First Last" (two or three capitalized words) ending
+/// the clause: a person's name in apposition.
+fn appositive_name(rest: &str) -> bool {
+    let Some(rest) = rest.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let clause = rest
+        .split([',', ';', '.', '(', ')', '—'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase())
+        })
+}
+
+/// Whether `head` ends with ", Name" (one to four capitalized words): the reporter in
+/// "..., Kabar reported".
+fn reporter_named(head: &str) -> bool {
+    let head = head.trim_end();
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    let words: Vec<&str> = head[comma + 1..].split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
 /// "according to plan", "according to the schedule": conformity, not attribution.
 fn not_attribution(rest: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -950,6 +1280,42 @@ fn not_attribution(rest: &str) -> bool {
     WORDS.contains(&w.as_str())
 }
 
+/// A note about the article rather than part of it: an editor's note, a correction, a
+/// wire credit line, or an author's bio ("Aigerim Seitkali is a journalist in Almaty.")
+/// in the last body paragraphs. Such blocks make no claims.
+pub fn is_apparatus(doc: &Document, index: usize) -> bool {
+    let Some(block) = doc.blocks.get(index) else {
+        return false;
+    };
+    let text = doc.prose_text(block.range).trim_start();
+    if NOTE.is_match(text) {
+        return true;
+    }
+    let later_body = doc.blocks[index + 1..]
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .count();
+    let head: String = text.chars().take(200).collect();
+    later_body == 0 && BIO.is_match(text) && ROLE.is_match(&head)
+}
+
+/// What a bio says its subject is.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:journalist|analyst|fellow|scholar|professor|researcher|historian|writer|editor|correspondent|director|lecturer|author|expert|consultant|student|candidate|reporter|contributor|economist|specialist|associate|adviser|advisor|founder|freelancer|photographer|columnist)s?\b")
+        .expect("valid regex")
+});
+
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(\[]?(?i:editor[’']s\s+note|editors[’']\s+note|note\s+from\s+the\s+editor|correction|clarification|update|updated|disclaimer|reporting\s+by|additional\s+reporting|writing\s+by|editing\s+by)\b")
+        .expect("valid regex")
+});
+
+/// "Name Surname is a senior fellow ...", "Name is an analyst ...".
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|al|bin|kyzy|uulu)){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")
+        .expect("valid regex")
+});
+
 /// Body blocks grouped into the units that share their sources: a quotation that runs
 /// on into the next paragraph joins the two, and a paragraph that ends with a colon
 /// joins the list or the block quote it introduces (whose citation then sources it).
@@ -961,7 +1327,8 @@ pub fn sourcing_units(doc: &Document) -> Vec<Vec<usize>> {
     for (i, block) in doc.blocks.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| doc.blocks.get(p));
         let joins_lead = lead
-            && matches!(block.kind, BlockKind::ListItem | BlockKind::BlockQuote)
+            && (matches!(block.kind, BlockKind::ListItem | BlockKind::BlockQuote)
+                || (block.kind == BlockKind::Paragraph && opens_with_quote(doc, block)))
             && prev.is_some_and(|p| p.kind.is_body() || p.kind == BlockKind::BlockQuote);
         if !block.kind.is_body() && !joins_lead {
             lead = false;
@@ -1087,12 +1454,21 @@ fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// A title in title case: every word of four letters or more is capitalized.
+/// A title in title case: every word of four letters or more is capitalized, except the
+/// prepositions and conjunctions that title case leaves in lower case ("The Memoir of a
+/// Kazakh Nomad under Stalin").
 fn is_title(text: &str) -> bool {
+    const MINOR: &[&str] = &[
+        "with", "from", "into", "onto", "over", "under", "upon", "about", "above", "after",
+        "before", "below", "between", "against", "among", "across", "along", "around", "behind",
+        "beyond", "during", "through", "toward", "towards", "within", "without", "than", "that",
+        "when", "while",
+    ];
     let long: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| !MINOR.contains(w))
         .collect();
     long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }
@@ -1182,6 +1558,96 @@ mod tests {
         ] {
             assert_eq!(claim_of(text), None, "{text}");
         }
+    }
+
+    fn paragraph_claims(text: &str) -> Vec<(ClaimKind, String)> {
+        let doc = Document::parse(text, SourceKind::Text);
+        let style = &HouseStyle::embedded().sourcing;
+        let s = Sourcing::new(&doc, style, Date::new(2021, 9, 15).unwrap());
+        doc.blocks
+            .iter()
+            .flat_map(|b| s.block_claims(b))
+            .map(|c| (c.kind, doc.text(c.range).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn figures_of_history_are_background() {
+        for text in [
+            "In 1989, some 40,000 miners struck across the Karaganda basin.",
+            "The famine of the early 1930s killed about 1.5 million people in the republic.",
+            "The civil war of 1992–1997 displaced more than 600,000 people.",
+            "The reservoir was filled in 1978. Its builders moved 12,000 families out of the valley.",
+        ] {
+            assert_eq!(paragraph_claims(text), vec![], "{text}");
+        }
+        // A recent year, "since" a year, or a return to the present keeps the figure.
+        assert_eq!(
+            claim_of("The lake has lost 60 percent of its area since 1985."),
+            Some((ClaimKind::Figure, "60 percent".into()))
+        );
+        assert_eq!(
+            claim_of("In 1994 and again in 2019, exports fell by 20 percent."),
+            Some((ClaimKind::Figure, "20 percent".into()))
+        );
+        assert_eq!(
+            paragraph_claims(
+                "The mine opened in 1975. Today it employs 3,000 workers from the valley."
+            ),
+            vec![(ClaimKind::Figure, "3,000 workers".into())]
+        );
+    }
+
+    #[test]
+    fn background_counts_lengths_and_legal_terms() {
+        for text in [
+            "Tajikistan, a mountainous country of about 10 million people, borders China.",
+            "Estonia has a population of just over 1.3 million.",
+            "The Baltic states have a combined population of just over six million.",
+            "The Irtysh flows some 4,200 kilometers before it joins the Ob.",
+            "The herders roam a steppe spread over 300,000 square kilometers.",
+            "The new law requires outlets that receive more than 20 percent of their money from abroad to register.",
+            "The ceasefire agreement, signed in March, set out 12 points for both sides to meet.",
+        ] {
+            assert_eq!(claim_of(text), None, "{text}");
+        }
+        assert_eq!(
+            claim_of("Floods destroyed 2,000 houses in the valley last week."),
+            Some((ClaimKind::Figure, "2,000 houses".into()))
+        );
+    }
+
+    #[test]
+    fn dates_of_reference_and_background_months() {
+        for text in [
+            "Since February 24, the border crossings have been busier than ever.",
+            "The joint statement of March 3 mentions neither sanctions nor trade.",
+            "The country was granted candidate status in June 2021 and has waited since.",
+        ] {
+            assert_eq!(claim_of(text), None, "{text}");
+        }
+        assert_eq!(
+            claim_of("On March 3, the two presidents signed a joint statement."),
+            Some((ClaimKind::DatedEvent, "March 3".into()))
+        );
+        assert_eq!(
+            claim_of("But in June 2021, parliament voted the bill down."),
+            Some((ClaimKind::DatedEvent, "June 2021".into()))
+        );
+    }
+
+    #[test]
+    fn standing_positions_are_not_reported_speech() {
+        for text in [
+            "Beijing has long insisted that the pipeline is a purely commercial project.",
+            "Moscow has always said that the base serves regional stability.",
+        ] {
+            assert_eq!(claim_of(text), None, "{text}");
+        }
+        assert_eq!(
+            claim_of("Beijing insisted on Monday that the pipeline is a commercial project."),
+            Some((ClaimKind::ReportedSpeech, "insisted".into()))
+        );
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub struct SourcingStyle {
     pub background_nouns: Vec<String>,
     pub standing_verbs: Vec<String>,
     pub non_count_units: Vec<String>,
+    pub measure_units: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -142,6 +143,7 @@ impl SourcingStyle {
         extend(&mut self.background_nouns, other.background_nouns);
         extend(&mut self.standing_verbs, other.standing_verbs);
         extend(&mut self.non_count_units, other.non_count_units);
+        extend(&mut self.measure_units, other.measure_units);
         self.matchers = MatcherCache::default();
     }
 
@@ -199,6 +201,8 @@ pub(crate) struct Matchers {
     /// A standing verb at the end of a text.
     pub standing_verb_at_end: Regex,
     pub non_count_units: HashSet<String>,
+    pub measure_units: HashSet<String>,
+    pub term_nouns: HashSet<String>,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -254,6 +258,8 @@ impl Matchers {
                 group(&alternation(&style.standing_verbs, true))
             )),
             non_count_units: lower(&style.non_count_units),
+            measure_units: lower(&style.measure_units),
+            term_nouns: lower(&style.term_nouns),
         }
     }
 }
@@ -349,6 +355,7 @@ mod tests {
             ("background-nouns", &style.background_nouns),
             ("standing-verbs", &style.standing_verbs),
             ("non-count-units", &style.non_count_units),
+            ("measure-units", &style.measure_units),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
             let mut seen = HashSet::new();

@@ -10,11 +10,12 @@ declare_rule! {
     /// reporting verb, speech cue or attribution ("said", "wrote", "speaking at",
     /// "according to") in the quotation's sentence, the sentence before or the one after,
     /// and no name or pronoun introducing it with a colon. Scare quotes, short terms,
-    /// titles in title case and slogans ("under the slogan “...”") are not quotations
-    /// of anyone. A fragment woven into a sentence ("the treaty obliges members to
+    /// titles in title case and slogans ("under the slogan “...”", "“...,” read a
+    /// banner") are not quotations of anyone. A fragment woven into a sentence ("the treaty obliges members to
     /// “provide assistance ...”") belongs to the sentence's subject, a run of quotations
     /// shares the speaker named before the first, and a quotation that runs on from the
-    /// previous paragraph keeps that paragraph's speaker. Headings, captions and block
+    /// previous paragraph, or that a paragraph ending in a colon introduces, keeps that
+    /// paragraph's speaker. Headings, captions and block
     /// quotes are not checked.
     ///
     /// ## Why
@@ -234,6 +235,32 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_runs_of_slogans_are_not_quotations() {
+        for text in [
+            "The shop had a rare copy of “The Steppe and the Sown: Farmers under Soviet Rule” on its shelf.",
+            "Students carried banners reading “Free the prisoners now” and “No more rigged elections in this country.”",
+            "“Land belongs to those who work it,” read a placard in the square. Another read: “We will not leave until the governor resigns.”",
+            "“Жер сатылмайды, жер халықтыкі — land is not for sale,” read a banner at the rally in Zhanaozen.",
+        ] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", findings(text));
+        }
+        // A quotation after a sentence of the writer's own is still flagged.
+        let text = "Students marched to the square. “No more rigged elections in this country.”";
+        assert_eq!(findings(text).len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_lends_its_speaker_only_to_a_quotation_it_introduces() {
+        let text = "The minister spoke for an hour. He told the deputies:\n\n“We cannot keep the border closed for another year.”";
+        assert!(findings(text).is_empty());
+        let text = "The minister responded by closing the consulate.\n\n“We cannot keep the border closed for another year.”";
+        assert_eq!(
+            findings(text),
+            vec!["“We cannot keep the border closed for another year.”"]
+        );
+    }
+
+    #[test]
     fn speakers_before_after_and_with_a_colon() {
         for text in [
             "The minister was blunt. He said: “We will not recognize any government that came to power by force.”",
@@ -244,6 +271,8 @@ mod tests {
             "Officials called it a “temporary” measure.",
             "The treaty obliges members to “provide necessary assistance, including military assistance.”",
             "Many in Almaty are asking: “What comes next for the security of the region?”",
+            "A former minister was blunter in a conversation with journalists. “The reform is dead, and everybody in the cabinet knows it.”",
+            "“Both capitals want the road, and neither wants to pay for it.” That is how a Kazakh engineer summarized the talks.",
         ] {
             assert!(findings(text).is_empty(), "{text}");
         }

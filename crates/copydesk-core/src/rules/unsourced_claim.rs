@@ -1,4 +1,4 @@
-use crate::analysis::claims::{excerpt, sourcing_units, Claim, Sourcing};
+use crate::analysis::claims::{excerpt, is_apparatus, sourcing_units, Claim, Sourcing};
 use crate::analysis::sourcing_style::CitationScope;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
@@ -14,7 +14,11 @@ declare_rule! {
     /// to") or a specific, recent dated event ("On August 18, the ministers met").
     /// Analysis, forecasts and opinion ("will likely", "could", "there is nothing to
     /// suggest") are not claims by themselves; years, ordinals, durations and labels
-    /// ("Article 5") are not figures.
+    /// ("Article 5") are not figures. Background is not a claim either: a population or
+    /// an area ("a country of about 5.6 million people"), lengths and areas, the terms a
+    /// named law or treaty sets out, figures of history (a sentence, or the paragraph's
+    /// narrative, dated before the dated-event horizon), a standing position ("Moscow has
+    /// long insisted") and a month and year in the middle of a sentence.
     ///
     /// A source is a citation group `(Outlet, Month Day)`, an inline attribution naming
     /// where something was said or published ("according to Interfax", "wrote on
@@ -24,9 +28,14 @@ declare_rule! {
     /// sources every claim in the paragraph; a quotation that runs on into the next
     /// paragraph, and a list introduced by a colon, share their sources.
     ///
-    /// One finding a paragraph, at its first unsourced claim, naming the kind of claim
-    /// and how many claims the paragraph holds. Headings, captions, credit lines, the
-    /// header block, front matter and block quotes are not checked.
+    /// The writer's own interviews ("told this author", "on condition of anonymity")
+    /// are sources, and wire copy (a dateline naming an agency, "BISHKEK, April 9
+    /// (Reuters) -") is the agency's own report.
+    ///
+    /// One finding a paragraph (or a list with its lead), at its first unsourced claim,
+    /// naming the kind of claim and how many claims the paragraph holds. Headings,
+    /// captions, credit lines, the header block, front matter, block quotes, editor's
+    /// notes and a closing author bio are not checked.
     ///
     /// ## Why
     /// Every figure and every quotation is something a reader, or a lawyer, may want to
@@ -64,6 +73,11 @@ impl Rule for UnsourcedClaim {
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
         let scope = ctx.style.sourcing.scope();
+        if sourcing.wire_copy() || sourcing.interview() {
+            // Wire copy ("BISHKEK, April 9 (Reuters) -") is the agency's own report; an
+            // interview is its own source.
+            return;
+        }
         for unit in sourcing_units(doc) {
             let blocks: Vec<&Block> = unit.iter().filter_map(|&i| doc.blocks.get(i)).collect();
             let unit_sourced = scope == CitationScope::Paragraph
@@ -71,7 +85,10 @@ impl Rule for UnsourcedClaim {
             if unit_sourced {
                 continue;
             }
-            for block in blocks.into_iter().filter(|b| b.kind.is_body()) {
+            for (&index, block) in unit.iter().zip(blocks) {
+                if !block.kind.is_body() || is_apparatus(doc, index) {
+                    continue;
+                }
                 let claims = sourcing.block_claims(block);
                 let unsourced: Vec<&Claim> = match scope {
                     CitationScope::Paragraph => claims.iter().collect(),
@@ -92,6 +109,11 @@ impl Rule for UnsourcedClaim {
                     scope,
                     report,
                 );
+                if scope == CitationScope::Paragraph {
+                    // A unit shares its sources: a list or a quotation run over several
+                    // blocks is one finding, not one an item.
+                    break;
+                }
             }
         }
     }
@@ -214,6 +236,90 @@ mod tests {
             let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
             assert!(d.is_empty(), "{text}: {d:?}");
         }
+    }
+
+    #[test]
+    fn interviews_anonymous_sources_and_survey_reports_are_sources() {
+        for text in [
+            "Herders in Naryn described the winter losses to this author: “We lost 300 sheep in one night.”",
+            "“The quota will not be raised this year.” So a senior official put it to the author in Tashkent.",
+            "In the words of a diplomat who asked not to be named, the talks were “a dialogue of the deaf, and both sides know it.”",
+            "A driver in Osh described the queue at the border: “We waited four days and paid twice.” He asked that his name not be used.",
+            "About 70 percent of Armenians back the reform, according to surveys by the International Republican Institute.",
+            "The city has grown by about 90,000 people since 2020, according to its mayor, Yerlan Zhakanov.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+        for text in [
+            "“Nobody here will vote for the treaty,” a member of parliament said.",
+            "“The treaty is dead and buried,” a member of Kazakhstan’s Security Council said in a newspaper interview.",
+            "“The treaty is dead and buried,” a deputy minister told a local television channel.",
+            "The city has grown by about 90,000 people, according to the mayor, Astana officials say.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn notes_bios_and_named_reporters() {
+        for text in [
+            "Editor’s note: This article was corrected on May 3. The dam is 215 meters high, not 250.",
+            "The talks resumed.\n\nZarina Akhmedova is a researcher in Dushanbe. She wrote about the 2012 Khorog clashes for this publication.",
+            "The tenge fell 4 percent on Monday, Kabar reported.",
+            "“The verdict is a disgrace,” said Aibek Osmonov, a spokesman for the Bishkek City Court, in a statement on Friday.",
+            "The diaspora, estimated at several million people, follows the vote closely.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+        // A closing paragraph that is no bio is checked; so is a name that reports
+        // without a comma before it.
+        for text in [
+            "The talks resumed.\n\nTokayev is a cautious man, and 70 percent of voters backed him in June.",
+            "The tenge fell 4 percent on Monday, and a trader in Almaty reported heavy losses.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn wire_copy_is_the_agency_s_own_report() {
+        let text = "ASTANA, March 2 (Reuters) - Kazakhstan raised its key rate to 16 percent on Monday.\n\nThe tenge rose 2 percent against the dollar after the decision.\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        // A dateline without an agency is no wire copy.
+        let text = "ASTANA, March 2 - The tenge rose 2 percent against the dollar on Monday.\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn an_interview_is_its_own_source() {
+        let text = "*Aliya Nurlanova ran the grain exchange until 2020. She spoke with our correspondent on May 3. The interview has been edited for length.*\n\n**How bad was the harvest?**\n\nWe lost 30 percent of the wheat in the north. “Sell now or lose it all,” I told the farmers.\n";
+        let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        let text =
+            "**How bad was the harvest?**\n\nWe lost 30 percent of the wheat in the north.\n";
+        let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn a_colon_lead_shares_the_source_of_the_quotation_it_introduces() {
+        let text = "The minister opened the session on May 4 with a warning. He told the deputies:\n\n“We cannot keep the border closed for another year without losing the harvest” (Kabar, May 4).\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn an_unsourced_list_is_one_finding() {
+        let text = "Trade figures for the year:\n\n- exports rose to $4.1 billion;\n- imports fell by 12 percent;\n- 300 firms lost their licenses.\n";
+        let (doc, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(doc.text(d[0].range), "$4.1 billion");
     }
 
     #[test]
