@@ -87,6 +87,14 @@ static DOMAIN_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A pointer before a source: "see EDM, March 3, 2021", "see also TASS", "cf. RBC".
+static SEE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:see(?:\s+also)?|cf\.)\s+").expect("valid regex"));
+/// A note on the source's language after its date: "March 3, 2019 [in Russian]".
+static LANGUAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\[in\s+\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?\]$").expect("valid regex")
+});
+
 /// Lower-case words allowed inside an outlet's name ("Radio Free Europe", "Centre for
 /// Eastern Studies", "Le Monde", "Al Jazeera").
 const NAME_CONNECTORS: &[&str] = &[
@@ -254,7 +262,22 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
         };
         // Dates since the last year, which a year token then applies to.
         let mut open_dates = 0usize;
-        for part_range in split_trimmed(prose, item_range, ',') {
+        let parts = split_trimmed(prose, item_range, ',');
+        let last = parts.len().saturating_sub(1);
+        for (n, part_range) in parts.into_iter().enumerate() {
+            // "see EDM, March 3, 2021", "Vedomosti, March 3, 2019 [in Russian]": the
+            // pointer and the language note are not part of the source or its date.
+            let mut part_range = part_range;
+            if n == 0 {
+                if let Some(m) = SEE_PREFIX.find(part_range.slice(prose)) {
+                    part_range.start += m.end();
+                }
+            }
+            if n == last {
+                if let Some(m) = LANGUAGE_NOTE.find(part_range.slice(prose)) {
+                    part_range.end = part_range.start + m.start();
+                }
+            }
             let part = part_range.slice(prose);
             if part.is_empty() {
                 return None;
@@ -411,6 +434,19 @@ mod tests {
         let g = &groups("He said so (Akorda.kz, Twitter.com/TokayevKZ).")[0];
         assert_eq!(g.items[0].outlets.len(), 2);
         assert!(g.items[0].dates.is_empty());
+    }
+
+    #[test]
+    fn a_see_pointer_and_a_language_note_are_not_part_of_the_source() {
+        let text = "The drills were announced (see EDM, March 19, 2015; Vedomosti, March 3, 2019 [in Russian]).";
+        let g = &groups(text)[0];
+        assert_eq!(g.items.len(), 2);
+        assert_eq!(g.items[0].outlets[0].slice(text), "EDM");
+        assert_eq!(g.items[0].dates[0].year, Some(2015));
+        assert_eq!(g.items[1].outlets[0].slice(text), "Vedomosti");
+        assert_eq!(g.items[1].dates[0].range.slice(text), "March 3, 2019");
+        // Not a pointer: "see" inside ordinary prose.
+        assert!(groups("He left (as we will see in March 2019).").is_empty());
     }
 
     #[test]

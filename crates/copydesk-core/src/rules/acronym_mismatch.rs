@@ -147,6 +147,27 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_that_skips_a_word_of_its_known_name_passes() {
+        let text = "Leaders met at the Conference on Interaction and Confidence-Building Measures in Asia (CICA) in Astana. Diplomats from the Collective Security Treaty Organization (ODKB in Russian) attended. The Collective Security Treaty Organization (ODKB) answered.";
+        assert_eq!(mismatches(text), vec![]);
+    }
+
+    #[test]
+    fn the_glossary_name_of_a_near_acronym_is_a_slip() {
+        let text = "Leaders of the Organization of Turkic States (OTC) met in Samarkand.";
+        let (d, fixed) = lint_fix(text, &AcronymMismatch);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "`Organization of Turkic States` does not fit the acronym `OTC`"
+        );
+        assert_eq!(
+            fixed,
+            "Leaders of the Organization of Turkic States (OTS) met in Samarkand."
+        );
+    }
+
+    #[test]
     fn a_wrong_name_for_a_glossary_acronym_is_flagged() {
         let f = mismatches("Agents of the Federal Intelligence Service (FSB) came.");
         assert_eq!(f.len(), 1);

@@ -255,6 +255,18 @@ mod tests {
     }
 
     #[test]
+    fn pointers_to_earlier_pieces_in_citation_groups_do_not_count() {
+        let text = "Snap drills have become routine on the western border (see EDM, April 2, 2019; Vedomosti, March 3, 2019 [in Russian]). The exercises grew.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn ship_prefixes_and_news_agencies_known_by_initials_pass() {
+        let text = "The destroyer USS Porter sailed from Souda Bay, and HMS Defender followed. The state news agency SANA and Iran's IRNA reported the strike.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
     fn a_definition_inside_a_quotation_defines() {
         let text = "The minister said, “We trust the Collective Security Treaty Organization (CSTO).” The CSTO did not answer.";
         assert_eq!(undefined(text), vec![]);

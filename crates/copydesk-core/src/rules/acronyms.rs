@@ -943,6 +943,24 @@ fn mismatch_start(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usi
     })
 }
 
+/// Where the glossary's name for another acronym, one letter or a swap away from
+/// `key`, ends the clause: "Organization of Turkic States (OTC)" is the glossary's OTS
+/// with a slip. An acronym in another language ("Collective Security Treaty
+/// Organization (ODKB)") starts with another letter and is left alone.
+fn glossary_name_of_near_acronym(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usize> {
+    let letters = letters_of(key);
+    style
+        .glossary
+        .keys()
+        .filter(|other| other.as_str() != key)
+        .filter(|other| {
+            let theirs = letters_of(other);
+            theirs.first() == letters.first() && osa_distance(&theirs, &letters) == 1
+        })
+        .find_map(|other| glossary_suffix(style, other, words))
+        .filter(|&k| words[k..].iter().filter(|w| !w.function).count() >= 2)
+}
+
 /// Whether a name that does not fit is a slip for this acronym rather than a
 /// translation: it starts with the acronym's letter and its initials are one letter
 /// dropped, added or swapped away from the acronym (two edits of any kind when the
@@ -1083,7 +1101,10 @@ fn find_definitions(
                 } else if let Some(k) = glossary_suffix(style, key, &words) {
                     (DefinitionKind::Glossary, Some(k))
                 } else if let Some(k) = (i == 0)
-                    .then(|| mismatch_start(style, key, &words))
+                    .then(|| {
+                        glossary_name_of_near_acronym(style, key, &words)
+                            .or_else(|| mismatch_start(style, key, &words))
+                    })
                     .flatten()
                 {
                     (DefinitionKind::Mismatch, Some(k))
