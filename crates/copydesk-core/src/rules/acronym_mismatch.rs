@@ -153,6 +153,15 @@ mod tests {
     }
 
     #[test]
+    fn a_stem_after_a_prefix_gives_a_letter() {
+        let text = "Guard posts in the Demilitarized Zone (DMZ) came down. The Nonproliferation Treaty (NPT) review failed. An Intercontinental Ballistic Missile (ICBM) was tested.";
+        assert_eq!(mismatches(text), vec![]);
+        // The letter still has to be there: a slip after a prefix is flagged.
+        let f = mismatches("Guard posts in the Demilitarized Zone (DNZ) came down.");
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
     fn the_glossary_name_of_a_near_acronym_is_a_slip() {
         let text = "Leaders of the Organization of Turkic States (OTC) met in Samarkand.";
         let (d, fixed) = lint_fix(text, &AcronymMismatch);

@@ -267,6 +267,12 @@ mod tests {
     }
 
     #[test]
+    fn weapon_systems_known_by_their_designations_pass() {
+        let text = "The first M142 HIMARS launchers reached the front, with NLAW missiles and two NASAMS batteries.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
     fn a_definition_inside_a_quotation_defines() {
         let text = "The minister said, “We trust the Collective Security Treaty Organization (CSTO).” The CSTO did not answer.";
         assert_eq!(undefined(text), vec![]);

@@ -54,6 +54,13 @@ const COMPOUND_SUFFIXES: &[&str] = &[
     "era",
 ];
 
+/// Prefixes written solid with the word they modify, whose stem an acronym may take a
+/// letter from: "Demilitarized" gives D and M, "Intercontinental" I and C.
+const PREFIXES: &[&str] = &[
+    "anti", "counter", "de", "inter", "intra", "multi", "non", "post", "pre", "semi", "sub",
+    "super", "trans", "ultra", "un", "bi", "tri", "geo", "hydro", "micro", "thermo", "cyber",
+];
+
 /// Ordinary words that a shouted line or a drop-capital opening writes in capitals.
 const COMMON_WORDS: &[&str] = &[
     "THE",
@@ -740,9 +747,18 @@ impl Word {
         self.humps
             .iter()
             .flat_map(|p| {
-                p.chars()
-                    .enumerate()
-                    .map(|(i, c)| (c, i <= 1 || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')))
+                // The first letter after a prefix starts a word too: "Demilitarized
+                // Zone (DMZ)", "Nonproliferation Treaty (NPT)".
+                let stem = PREFIXES
+                    .iter()
+                    .find(|pre| p.len() >= pre.len() + 4 && p.starts_with(**pre))
+                    .map_or(usize::MAX, |pre| pre.chars().count());
+                p.chars().enumerate().map(move |(i, c)| {
+                    (
+                        c,
+                        i <= 1 || i == stem || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'),
+                    )
+                })
             })
             .collect()
     }
