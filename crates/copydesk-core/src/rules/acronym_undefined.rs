@@ -273,6 +273,22 @@ mod tests {
     }
 
     #[test]
+    fn place_and_agency_datelines_and_group_names_pass() {
+        let text = "ALMATY, Kazakhstan (AP) — Both producers joined the OPEC+ deal in 2016.\n\nBAKU, Azerbaijan — The Organization of the Petroleum Exporting Countries (OPEC) met.\n\nKYIV, March 3 (Reuters) — Talks resumed.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn a_name_written_out_earlier_in_the_paragraph_introduces_its_initials() {
+        let text = "Prigozhin's private military company, the Wagner Group (PMC Wagner), grew. Votes were counted by the Central Election Commission, and the CEC reported a turnout of 40 percent.";
+        assert_eq!(undefined(text), vec![]);
+        // Not across paragraphs, and not for two-letter acronyms.
+        let f = undefined("The Central Election Commission met.\n\nThe CEC reported late. The Security Council met, and the SC agreed.");
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(flagged, vec!["CEC", "SC"]);
+    }
+
+    #[test]
     fn a_definition_inside_a_quotation_defines() {
         let text = "The minister said, “We trust the Collective Security Treaty Organization (CSTO).” The CSTO did not answer.";
         assert_eq!(undefined(text), vec![]);

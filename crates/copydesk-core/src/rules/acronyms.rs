@@ -211,7 +211,7 @@ static EXPANSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// A dateline or label that opens a block: "KIEV, March 3 —", "MOSCOW —", "NOTE:".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*[—–]|\s+--?)\s|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
+        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\.?)?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*[—–]|\s+--?)\s|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
     )
     .expect("valid regex")
 });
@@ -565,6 +565,10 @@ fn scan_block(
             if char_before(prose, w.start - dash.len_utf8()).is_some_and(|c| c.is_ascii_digit()) {
                 continue;
             }
+        }
+        // "OPEC+" names a group of its own, not a use of OPEC.
+        if after == Some('+') {
+            continue;
         }
         let mut end = w.end;
         let mut designation = designation;
@@ -1394,7 +1398,7 @@ pub(crate) fn written_out_before(
     offset: usize,
 ) -> bool {
     let Some(entry) = style.glossary_entry(key) else {
-        return false;
+        return initials_written_out_before(doc, key, offset);
     };
     let targets: Vec<Vec<String>> = entry
         .forms()
@@ -1431,6 +1435,44 @@ pub(crate) fn written_out_before(
         }
     }
     false
+}
+
+/// A name whose initials spell `key` written out earlier in the paragraph of `offset`
+/// ("Prigozhin's private military company, the Wagner Group (PMC Wagner)"): each
+/// significant word of the run gives one letter, in order. Only for acronyms of three
+/// letters or more, where such a run is not a coincidence.
+fn initials_written_out_before(doc: &Document, key: &str, offset: usize) -> bool {
+    let letters = letters_of(key);
+    if letters.len() < 3 {
+        return false;
+    }
+    let Some(block) = doc
+        .body_blocks()
+        .find(|b| b.range.start <= offset && offset <= b.range.end)
+    else {
+        return false;
+    };
+    let words: Vec<Word> = EXPANSION_WORD
+        .find_iter(doc.prose.get(block.range.start..offset).unwrap_or(""))
+        .map(|m| Word::new(m.as_str(), TextRange::default()))
+        .collect();
+    let initial = |w: &Word| w.parts.first().and_then(|p| p.chars().next());
+    (0..words.len()).any(|start| {
+        let mut l = 0;
+        for w in &words[start..] {
+            if l == letters.len() {
+                break;
+            }
+            if w.function && l > 0 {
+                continue;
+            }
+            if w.parts.len() != 1 || initial(w) != Some(letters[l]) {
+                return false;
+            }
+            l += 1;
+        }
+        l == letters.len()
+    })
 }
 
 /// The glossary acronym whose expansion is exactly `expansion` (case and spelling
