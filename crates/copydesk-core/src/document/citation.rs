@@ -75,6 +75,17 @@ static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
         .expect("valid regex")
 });
+/// A date written day first, as British and European desks do: "24 September",
+/// "23–24 September".
+static DAY_FIRST_DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)$")
+        .expect("valid regex")
+});
+/// A time of day after a date: "14:30", "2:30 PM", "09:15 GMT".
+static TIME_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s+\p{Lu}{2,4})?$")
+        .expect("valid regex")
+});
 static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?$").expect("valid regex")
 });
@@ -183,10 +194,15 @@ enum Part {
     Date(CitationDate),
     Day(TextRange, u8, Option<u8>),
     Year(TextRange, i16),
+    /// A time of day, after a date.
+    Time,
 }
 
 fn classify_part(part: &str, range: TextRange) -> Option<Part> {
-    if let Some(c) = DATE_PART.captures(part) {
+    if let Some(c) = DATE_PART
+        .captures(part)
+        .or_else(|| DAY_FIRST_DATE_PART.captures(part))
+    {
         let month = c.name("month").expect("group");
         let (is_month, number, abbreviated) = month_like(month.as_str());
         let dot = !c.name("dot").is_some_and(|d| d.as_str().is_empty());
@@ -216,6 +232,9 @@ fn classify_part(part: &str, range: TextRange) -> Option<Part> {
         let day = c["day"].parse().ok()?;
         let day2 = c.name("day2").and_then(|d| d.as_str().parse().ok());
         return Some(Part::Day(range, day, day2));
+    }
+    if TIME_PART.is_match(part) {
+        return Some(Part::Time);
     }
     if YEAR_PART.is_match(part) {
         return Some(Part::Year(range, part.parse().ok()?));
@@ -321,6 +340,11 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
                         ..prev
                     });
                     open_dates += 1;
+                }
+                Part::Time => {
+                    if item.dates.is_empty() {
+                        return None;
+                    }
                 }
                 Part::Year(r, year) => {
                     if open_dates == 0 {
@@ -447,6 +471,20 @@ mod tests {
         assert_eq!(g.items[1].dates[0].range.slice(text), "March 3, 2019");
         // Not a pointer: "see" inside ordinary prose.
         assert!(groups("He left (as we will see in March 2019).").is_empty());
+    }
+
+    #[test]
+    fn day_first_dates_and_times_of_day_are_read() {
+        let text = "It was held in secret (Novaya Gazeta, 24 September; Meduza, 23–24 September; Interfax, September 27, 2020, 14:30).";
+        let g = &groups(text)[0];
+        assert_eq!(g.items.len(), 3);
+        assert_eq!(g.items[0].dates[0].month, Some(9));
+        assert_eq!(g.items[0].dates[0].day, Some(24));
+        assert_eq!(g.items[1].dates[0].day_end, Some(24));
+        assert_eq!(g.items[2].dates.len(), 1);
+        assert_eq!(g.items[2].dates[0].year, Some(2020));
+        // A time alone is not a date.
+        assert!(groups("They met (Interfax, 14:30).").is_empty());
     }
 
     #[test]

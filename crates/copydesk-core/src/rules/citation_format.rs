@@ -341,6 +341,17 @@ mod tests {
     }
 
     #[test]
+    fn day_first_dates_and_times_are_dates() {
+        let text = "The inauguration was held in secret (Novaya Gazeta, 24 September; Meduza, 23–24 September; Interfax, September 27, 2020, 14:30).";
+        assert_eq!(findings(text, date(2020, 9, 30)), vec![]);
+        let f = findings(
+            "It was held in secret (Meduza, 31 September).",
+            date(2020, 10, 30),
+        );
+        assert_eq!(f, vec![("31".into(), "September 31 does not exist".into())]);
+    }
+
+    #[test]
     fn items_without_outlet_or_date() {
         let f = findings(
             "It was reported (TASS, August 20; Interfax; August 21).",
