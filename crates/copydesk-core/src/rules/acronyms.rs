@@ -59,6 +59,10 @@ const COMPOUND_SUFFIXES: &[&str] = &[
 const PREFIXES: &[&str] = &[
     "anti", "counter", "de", "inter", "intra", "multi", "non", "post", "pre", "semi", "sub",
     "super", "trans", "ultra", "un", "bi", "tri", "geo", "hydro", "micro", "thermo", "cyber",
+    // Compound company names of the former Soviet Union: Gazprom (GP), Energoatom,
+    // Rosneft, Aeroflot, Transneft.
+    "gaz", "neft", "energo", "ros", "aero", "avia", "agro", "avto", "petro", "electro", "elektro",
+    "tele",
 ];
 
 /// Ordinary words that a shouted line or a drop-capital opening writes in capitals.
@@ -1000,7 +1004,18 @@ fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
         return distance <= 2;
     }
     // A letter dropped, added or swapped is a slip; a letter changed is as often a
-    // translation ("Democratic Choice of Kazakhstan (DVK)").
+    // translation ("Democratic Choice of Kazakhstan (DVK)"), and a letter added at
+    // either end stands for a word the name leaves out: the country in "the Islamic
+    // Renaissance Party (IRPT)", "the Social Democratic Party (SDPK)". A doubled
+    // letter ("Caspian Pipeline Consortium (CPCC)") is still a slip.
+    let n = letters.len();
+    if n == initials.len() + 1
+        && n >= 3
+        && ((letters.starts_with(&initials) && letters[n - 1] != letters[n - 2])
+            || (letters.ends_with(&initials) && letters[0] != letters[1]))
+    {
+        return false;
+    }
     let mut a = initials.clone();
     let mut b = letters.clone();
     a.sort_unstable();
