@@ -289,6 +289,15 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_of_acronyms_introduces_each_part() {
+        let text = "The Future Growth Project-Wellhead Pressure Management Project (FGP-WPMP) starts in 2024. The OSCE Office for Democratic Institutions and Human Rights (OSCE/ODIHR) watched. The FGP will add output; the WPMP will keep pressure up, and ODIHR will report.";
+        let f = undefined(text);
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        // OSCE is only named, not expanded, in the office's name.
+        assert_eq!(flagged, vec!["OSCE"]);
+    }
+
+    #[test]
     fn a_definition_inside_a_quotation_defines() {
         let text = "The minister said, “We trust the Collective Security Treaty Organization (CSTO).” The CSTO did not answer.";
         assert_eq!(undefined(text), vec![]);

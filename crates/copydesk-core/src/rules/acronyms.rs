@@ -1115,12 +1115,22 @@ fn find_definitions(
             .flat_map(|p| p.split(" or "))
             .map(str::trim)
             .collect();
-        if let Some(first_key) = segments.first().and_then(|p| lone_acronym(p)) {
+        // A compound of acronyms, "(FGP-WPMP)", "(OSCE/ODIHR)", introduces each part.
+        let compound_first = || {
+            let first = segments.first()?;
+            let parts: Vec<&str> = first.split(['-', '–', '/']).collect();
+            if parts.len() < 2 || !parts.iter().all(|p| lone_acronym(p).is_some()) {
+                return None;
+            }
+            Some((lone_acronym(parts[0])?, parts[0].len()))
+        };
+        let first = segments
+            .first()
+            .and_then(|p| lone_acronym(p).map(|k| (k, p.len())))
+            .or_else(compound_first);
+        if let Some((first_key, first_len)) = first {
             let acr_start = inner.start + (inner_text.len() - inner_text.trim_start().len());
-            let mut keys = vec![(
-                first_key,
-                TextRange::new(acr_start, acr_start + segments[0].len()),
-            )];
+            let mut keys = vec![(first_key, TextRange::new(acr_start, acr_start + first_len))];
             for o in occurrences.iter() {
                 if paren.covers(o.token.range) && !keys.iter().any(|(k, _)| *k == o.token.key) {
                     keys.push((o.token.key.clone(), o.token.range));
