@@ -267,6 +267,12 @@ mod tests {
     }
 
     #[test]
+    fn legal_forms_clubs_and_names_in_capitals_pass() {
+        let text = "PAO Gazprom and TOO Kazakhmys Copper signed; OOO Zapsibneftekhim did not. FC Kairat beat CSKA Moscow on the day EXPO 2017 opened.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
     fn weapon_systems_known_by_their_designations_pass() {
         let text = "The first M142 HIMARS launchers reached the front, with NLAW missiles and two NASAMS batteries.";
         assert_eq!(undefined(text), vec![]);
