@@ -108,6 +108,20 @@ fn numbered_figure_and_table_captions_are_captions() {
 }
 
 #[test]
+fn a_question_headline_in_title_case_is_a_heading() {
+    let text = "Why Did the CSTO Intervene in Kazakhstan?\n\nWhy did the bloc intervene at all?\n\nWho Wins?\n";
+    let doc = Document::parse(text, SourceKind::Text);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Heading,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph
+        ]
+    );
+}
+
+#[test]
 fn header_date_is_read() {
     let text = "Title of the Piece\n\nPublished: September 10, 2021\n\nBody text here.\n";
     let doc = Document::parse(text, SourceKind::Text);
