@@ -60,8 +60,13 @@ fn check_group(
     group: &CitationGroup,
     report: &mut Reporter<'_>,
 ) {
-    for item in &group.items {
-        if item.outlets.is_empty() {
+    for (i, item) in group.items.iter().enumerate() {
+        // "(see EDM, March 3, 2021; June 1, 2022)": more dates of the same source.
+        let continues = i > 0 && {
+            let prev = &group.items[i - 1];
+            !prev.outlets.is_empty() && !prev.dates.is_empty() && !item.dates.is_empty()
+        };
+        if item.outlets.is_empty() && !continues {
             let d = report.report(
                 item.range,
                 format!("Citation item `{}` names no outlet", doc.text(item.range)),
@@ -349,6 +354,12 @@ mod tests {
             date(2020, 10, 30),
         );
         assert_eq!(f, vec![("31".into(), "September 31 does not exist".into())]);
+    }
+
+    #[test]
+    fn more_dates_of_the_same_source_after_a_semicolon() {
+        let text = "The drills grew each year (see EDM, March 3, 2021; June 1, 2022; TASS, May 9).";
+        assert_eq!(findings(text, date(2022, 6, 10)), vec![]);
     }
 
     #[test]
