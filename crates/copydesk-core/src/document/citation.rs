@@ -76,9 +76,9 @@ static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// A date written day first, as British and European desks do: "24 September",
-/// "23–24 September".
+/// "23–24 September", "3 March 2022".
 static DAY_FIRST_DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)$")
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$")
         .expect("valid regex")
 });
 /// A time of day after a date: "14:30", "2:30 PM", "09:15 GMT".
@@ -485,6 +485,9 @@ mod tests {
         assert_eq!(g.items[2].dates[0].year, Some(2020));
         // A time alone is not a date.
         assert!(groups("They met (Interfax, 14:30).").is_empty());
+        let g = &groups("It was agreed (TASS, March 3; Financial Times, 3 March 2022).")[0];
+        assert_eq!(g.items[1].dates[0].day, Some(3));
+        assert_eq!(g.items[1].dates[0].year, Some(2022));
     }
 
     #[test]
