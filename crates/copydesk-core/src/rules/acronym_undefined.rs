@@ -267,6 +267,22 @@ mod tests {
     }
 
     #[test]
+    fn company_and_outlet_initials_used_as_names_pass() {
+        let text = "TBILISI—A consortium led by TBC Holding will build the port; APM Terminals runs the old one, and ACWA Power builds the plant. The Chinese firm TBEA refurbished it, the public broadcaster LRT reported, and a poll by the polling company GORBI agreed.";
+        assert_eq!(undefined(text), vec![]);
+        // Not an organisation's initials before an ordinary noun.
+        let f = undefined("The NATO summit opened. The alliance CSTO met.");
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(flagged, vec!["NATO", "CSTO"]);
+    }
+
+    #[test]
+    fn an_acronym_introduced_by_name_is_defined() {
+        let text = "The National Security Service, known under Karimov as the SNB, was renamed. The SNB lost its chief. What officials call the SVO began in February; the SVO goes on.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
     fn legal_forms_clubs_and_names_in_capitals_pass() {
         let text = "PAO Gazprom and TOO Kazakhmys Copper signed; OOO Zapsibneftekhim did not. FC Kairat beat CSKA Moscow on the day EXPO 2017 opened.";
         assert_eq!(undefined(text), vec![]);

@@ -212,13 +212,71 @@ static EXPANSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A dateline or label that opens a block: "KIEV, March 3 —", "MOSCOW —", "NOTE:".
+/// A dateline or label that opens a block: "KIEV, March 3 —", "MOSCOW —",
+/// "TBILISI—Georgia", "NOTE:".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\.?)?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*[—–]|\s+--?)\s|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
+        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\.?)?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*[—–]\s*|\s+--?\s)|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
     )
     .expect("valid regex")
 });
+
+/// The head noun of a company's name after its initials: "APM Terminals", "ACWA Power",
+/// "TBC Holding". The initials are then a brand, not an acronym to expand.
+const COMPANY_HEADS: &[&str] = &[
+    "Holding",
+    "Holdings",
+    "Terminals",
+    "Power",
+    "Group",
+    "Bank",
+    "Minerals",
+    "Energy",
+    "Airlines",
+    "Airways",
+    "Capital",
+    "Partners",
+    "Motors",
+    "Telecom",
+    "Petroleum",
+    "Industries",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Logistics",
+    "Shipping",
+    "Resources",
+    "Mining",
+    "Metals",
+    "Steel",
+    "Securities",
+    "Investments",
+    "Technologies",
+];
+
+/// A descriptive noun in apposition before a company's or an outlet's initials: "the
+/// Chinese firm TBEA", "the public broadcaster LRT", "the state news agency SANA".
+static DESCRIBED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:firm|company|broadcaster|pollster|polling company|channel|newspaper|daily|weekly|portal|website|news site|outlet|news agency|airline|carrier|lender|operator|developer|contractor|conglomerate|giant|maker|manufacturer|producer|insurer|miner|brand|start-up|startup)\s+$")
+        .expect("valid regex")
+});
+
+/// An acronym introduced by name in the text: "the National Security Service, known
+/// under Karimov as the SNB", "what Moscow calls the SVO".
+static KNOWN_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:known|referred to|abbreviated)(?:\s+[\p{L}\p{N}’'-]+){0,4}?\s+as|(?:call|called|calls|dubbed|nicknamed))\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// The text of `prose` before `at`, at most about `max` bytes, cut at a char boundary.
+fn tail_before(prose: &str, from: usize, at: usize, max: usize) -> &str {
+    let mut start = at.saturating_sub(max).max(from);
+    while start < at && !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    prose.get(start..at).unwrap_or("")
+}
 
 /// The original-language form inside the parentheses: "Federalnaya Sluzhba
 /// Bezopasnosti—FSB", "Russian: Federalnaya Sluzhba Bezopasnosti, FSB".
@@ -619,6 +677,20 @@ fn scan_block(
         } else if let Some(suffix) = compound_suffix(rest) {
             end += suffix;
             bare = false;
+        }
+        // A company's or an outlet's initials used as its name: "APM Terminals", "the
+        // Chinese firm TBEA".
+        if bare {
+            let next_word = prose
+                .get(end..)
+                .and_then(|r| r.strip_prefix(' '))
+                .and_then(|r| WORD.find(r).filter(|m| m.start() == 0))
+                .map(|m| m.as_str());
+            if next_word.is_some_and(|n| COMPANY_HEADS.contains(&n))
+                || DESCRIBED_NAME.is_match(tail_before(prose, block.range.start, w.start, 40))
+            {
+                continue;
+            }
         }
         let quoted = block.quote_at(w.start).is_some();
         out.push(Occurrence {
@@ -1369,6 +1441,32 @@ fn find_definitions(
         occurrences[idx].defines = true;
         occurrences[idx].counts = false;
     }
+    for o in occurrences.iter_mut() {
+        if o.defines
+            || style.is_exempt(&o.token.key)
+            || !KNOWN_AS.is_match(tail_before(
+                prose,
+                block.range.start,
+                o.token.range.start,
+                80,
+            ))
+        {
+            continue;
+        }
+        o.defines = true;
+        o.counts = false;
+        out.push(Definition {
+            key: o.token.key.clone(),
+            kind: DefinitionKind::Description,
+            acronym: o.token.range,
+            range: o.token.range,
+            expansion: None,
+            expansion_text: String::new(),
+            removal: None,
+            quoted: block.quote_at(o.token.range.start).is_some(),
+        });
+    }
+    out.sort_by_key(|d| d.range.start);
     out
 }
 
