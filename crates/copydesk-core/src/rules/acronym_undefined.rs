@@ -61,6 +61,17 @@ impl Rule for AcronymUndefined {
             if written_out_before(doc, style, key, at.start) {
                 continue;
             }
+            // "COPs" after "the 29th Conference of the Parties (COP29)": the numbered
+            // designation defined the series.
+            if analysis.definitions.iter().any(|d| {
+                d.acronym.start < at.start
+                    && d.key.strip_prefix(key).is_some_and(|n| {
+                        let n = n.strip_prefix('-').unwrap_or(n);
+                        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+                    })
+            }) {
+                continue;
+            }
             let written = doc.text(at);
             if let Some(later) = first_definition {
                 let line = line_of(doc, later.range.start);
@@ -280,6 +291,16 @@ mod tests {
     fn an_acronym_introduced_by_name_is_defined() {
         let text = "The National Security Service, known under Karimov as the SNB, was renamed. The SNB lost its chief. What officials call the SVO began in February; the SVO goes on.";
         assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn a_numbered_designation_defines_its_series() {
+        let text = "The 29th Conference of the Parties (COP29) opened in Baku. COPs often run over, and the COP is no exception.";
+        assert_eq!(undefined(text), vec![]);
+        // Used before the designation is defined, it is still undefined.
+        let f =
+            undefined("COPs often run over. The 29th Conference of the Parties (COP29) opened.");
+        assert_eq!(f.len(), 1);
     }
 
     #[test]
