@@ -75,6 +75,17 @@ static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
         .expect("valid regex")
 });
+/// A date written day first, as British and European desks do: "24 September",
+/// "23–24 September", "3 March 2022".
+static DAY_FIRST_DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$")
+        .expect("valid regex")
+});
+/// A time of day after a date: "14:30", "2:30 PM", "09:15 GMT".
+static TIME_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s+\p{Lu}{2,4})?$")
+        .expect("valid regex")
+});
 static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?$").expect("valid regex")
 });
@@ -85,6 +96,14 @@ static DOMAIN_LIKE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/[\p{L}\p{N}_.\-/@]*)?$",
     )
     .expect("valid regex")
+});
+
+/// A pointer before a source: "see EDM, March 3, 2021", "see also TASS", "cf. RBC".
+static SEE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:see(?:\s+also)?|cf\.)\s+").expect("valid regex"));
+/// A note on the source's language after its date: "March 3, 2019 [in Russian]".
+static LANGUAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\[in\s+\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?\]$").expect("valid regex")
 });
 
 /// Lower-case words allowed inside an outlet's name ("Radio Free Europe", "Centre for
@@ -175,10 +194,15 @@ enum Part {
     Date(CitationDate),
     Day(TextRange, u8, Option<u8>),
     Year(TextRange, i16),
+    /// A time of day, after a date.
+    Time,
 }
 
 fn classify_part(part: &str, range: TextRange) -> Option<Part> {
-    if let Some(c) = DATE_PART.captures(part) {
+    if let Some(c) = DATE_PART
+        .captures(part)
+        .or_else(|| DAY_FIRST_DATE_PART.captures(part))
+    {
         let month = c.name("month").expect("group");
         let (is_month, number, abbreviated) = month_like(month.as_str());
         let dot = !c.name("dot").is_some_and(|d| d.as_str().is_empty());
@@ -208,6 +232,9 @@ fn classify_part(part: &str, range: TextRange) -> Option<Part> {
         let day = c["day"].parse().ok()?;
         let day2 = c.name("day2").and_then(|d| d.as_str().parse().ok());
         return Some(Part::Day(range, day, day2));
+    }
+    if TIME_PART.is_match(part) {
+        return Some(Part::Time);
     }
     if YEAR_PART.is_match(part) {
         return Some(Part::Year(range, part.parse().ok()?));
@@ -254,7 +281,22 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
         };
         // Dates since the last year, which a year token then applies to.
         let mut open_dates = 0usize;
-        for part_range in split_trimmed(prose, item_range, ',') {
+        let parts = split_trimmed(prose, item_range, ',');
+        let last = parts.len().saturating_sub(1);
+        for (n, part_range) in parts.into_iter().enumerate() {
+            // "see EDM, March 3, 2021", "Vedomosti, March 3, 2019 [in Russian]": the
+            // pointer and the language note are not part of the source or its date.
+            let mut part_range = part_range;
+            if n == 0 {
+                if let Some(m) = SEE_PREFIX.find(part_range.slice(prose)) {
+                    part_range.start += m.end();
+                }
+            }
+            if n == last {
+                if let Some(m) = LANGUAGE_NOTE.find(part_range.slice(prose)) {
+                    part_range.end = part_range.start + m.start();
+                }
+            }
             let part = part_range.slice(prose);
             if part.is_empty() {
                 return None;
@@ -298,6 +340,11 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
                         ..prev
                     });
                     open_dates += 1;
+                }
+                Part::Time => {
+                    if item.dates.is_empty() {
+                        return None;
+                    }
                 }
                 Part::Year(r, year) => {
                     if open_dates == 0 {
@@ -411,6 +458,36 @@ mod tests {
         let g = &groups("He said so (Akorda.kz, Twitter.com/TokayevKZ).")[0];
         assert_eq!(g.items[0].outlets.len(), 2);
         assert!(g.items[0].dates.is_empty());
+    }
+
+    #[test]
+    fn a_see_pointer_and_a_language_note_are_not_part_of_the_source() {
+        let text = "The drills were announced (see EDM, March 19, 2015; Vedomosti, March 3, 2019 [in Russian]).";
+        let g = &groups(text)[0];
+        assert_eq!(g.items.len(), 2);
+        assert_eq!(g.items[0].outlets[0].slice(text), "EDM");
+        assert_eq!(g.items[0].dates[0].year, Some(2015));
+        assert_eq!(g.items[1].outlets[0].slice(text), "Vedomosti");
+        assert_eq!(g.items[1].dates[0].range.slice(text), "March 3, 2019");
+        // Not a pointer: "see" inside ordinary prose.
+        assert!(groups("He left (as we will see in March 2019).").is_empty());
+    }
+
+    #[test]
+    fn day_first_dates_and_times_of_day_are_read() {
+        let text = "It was held in secret (Novaya Gazeta, 24 September; Meduza, 23–24 September; Interfax, September 27, 2020, 14:30).";
+        let g = &groups(text)[0];
+        assert_eq!(g.items.len(), 3);
+        assert_eq!(g.items[0].dates[0].month, Some(9));
+        assert_eq!(g.items[0].dates[0].day, Some(24));
+        assert_eq!(g.items[1].dates[0].day_end, Some(24));
+        assert_eq!(g.items[2].dates.len(), 1);
+        assert_eq!(g.items[2].dates[0].year, Some(2020));
+        // A time alone is not a date.
+        assert!(groups("They met (Interfax, 14:30).").is_empty());
+        let g = &groups("It was agreed (TASS, March 3; Financial Times, 3 March 2022).")[0];
+        assert_eq!(g.items[1].dates[0].day, Some(3));
+        assert_eq!(g.items[1].dates[0].year, Some(2022));
     }
 
     #[test]

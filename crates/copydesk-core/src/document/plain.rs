@@ -16,10 +16,11 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines.
+/// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines, and numbered
+/// figure and table captions: `Figure 1. FDI inflows (source: UNCTAD)`.
 static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\(?\s*(?:sources?|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:",
+        r"(?i)^(?:\(?\s*(?:sources?|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:|(?:figure|fig\.|table|chart|map|graph|exhibit)\s+\d{1,2}[a-z]?\s*[.:—–]\s)",
     )
     .expect("valid regex")
 });
@@ -55,6 +56,10 @@ pub(crate) fn classify(text: &str) -> BlockKind {
 /// A single line with no sentence-ending punctuation and no more than 20 words.
 fn looks_like_title(line: &str) -> bool {
     let last = line.chars().last().unwrap_or('.');
+    // A headline that asks or exclaims, in title case: "Why Did the CSTO Intervene?"
+    if matches!(last, '?' | '!') && title_case(line) {
+        return true;
+    }
     if matches!(
         last,
         '.' | '!' | '?' | ':' | ';' | ',' | ')' | '"' | '”' | '’' | '…' | '\''
@@ -64,6 +69,23 @@ fn looks_like_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let first = line.chars().next().unwrap_or('a');
     words <= 20 && (first.is_uppercase() || first.is_numeric())
+}
+
+/// Three words or more, every word of four letters or more capitalised.
+fn title_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 3
+        && words.len() <= 20
+        && words.iter().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters < 4
+                || w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
 
 /// Blank bare URLs in the prose view.

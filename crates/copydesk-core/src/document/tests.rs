@@ -98,6 +98,30 @@ fn markdown_header_lines_and_captions_are_classified() {
 }
 
 #[test]
+fn numbered_figure_and_table_captions_are_captions() {
+    let text = "Figure 1. FDI inflows, 2015–2023 (source: UNCTAD).\n\nTable 2: Trade with China\n\nTable salt prices rose. Figure skating is popular.\n";
+    let doc = Document::parse(text, SourceKind::Markdown);
+    assert_eq!(
+        kinds(&doc),
+        vec![BlockKind::Caption, BlockKind::Caption, BlockKind::Paragraph]
+    );
+}
+
+#[test]
+fn a_question_headline_in_title_case_is_a_heading() {
+    let text = "Why Did the CSTO Intervene in Kazakhstan?\n\nWhy did the bloc intervene at all?\n\nWho Wins?\n";
+    let doc = Document::parse(text, SourceKind::Text);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Heading,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph
+        ]
+    );
+}
+
+#[test]
 fn header_date_is_read() {
     let text = "Title of the Piece\n\nPublished: September 10, 2021\n\nBody text here.\n";
     let doc = Document::parse(text, SourceKind::Text);

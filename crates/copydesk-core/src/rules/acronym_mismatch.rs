@@ -147,6 +147,42 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_that_skips_a_word_of_its_known_name_passes() {
+        let text = "Leaders met at the Conference on Interaction and Confidence-Building Measures in Asia (CICA) in Astana. Diplomats from the Collective Security Treaty Organization (ODKB in Russian) attended. The Collective Security Treaty Organization (ODKB) answered.";
+        assert_eq!(mismatches(text), vec![]);
+    }
+
+    #[test]
+    fn a_stem_after_a_prefix_gives_a_letter() {
+        let text = "Guard posts in the Demilitarized Zone (DMZ) came down. The Nonproliferation Treaty (NPT) review failed. An Intercontinental Ballistic Missile (ICBM) was tested.";
+        assert_eq!(mismatches(text), vec![]);
+        // The letter still has to be there: a slip after a prefix is flagged.
+        let f = mismatches("Guard posts in the Demilitarized Zone (DNZ) came down.");
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn a_country_the_name_leaves_out_and_compound_company_names_pass() {
+        let text = "The banned Islamic Renaissance Party (IRPT) met in Warsaw. The Social Democratic Party (SDPK) split. The Islamic Movement (IMU) was once active. Gazprom Neft (GPN) bought a stake.";
+        assert_eq!(mismatches(text), vec![]);
+    }
+
+    #[test]
+    fn the_glossary_name_of_a_near_acronym_is_a_slip() {
+        let text = "Leaders of the Organization of Turkic States (OTC) met in Samarkand.";
+        let (d, fixed) = lint_fix(text, &AcronymMismatch);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "`Organization of Turkic States` does not fit the acronym `OTC`"
+        );
+        assert_eq!(
+            fixed,
+            "Leaders of the Organization of Turkic States (OTS) met in Samarkand."
+        );
+    }
+
+    #[test]
     fn a_wrong_name_for_a_glossary_acronym_is_flagged() {
         let f = mismatches("Agents of the Federal Intelligence Service (FSB) came.");
         assert_eq!(f.len(), 1);

@@ -61,6 +61,17 @@ impl Rule for AcronymUndefined {
             if written_out_before(doc, style, key, at.start) {
                 continue;
             }
+            // "COPs" after "the 29th Conference of the Parties (COP29)": the numbered
+            // designation defined the series.
+            if analysis.definitions.iter().any(|d| {
+                d.acronym.start < at.start
+                    && d.key.strip_prefix(key).is_some_and(|n| {
+                        let n = n.strip_prefix('-').unwrap_or(n);
+                        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+                    })
+            }) {
+                continue;
+            }
             let written = doc.text(at);
             if let Some(later) = first_definition {
                 let line = line_of(doc, later.range.start);
@@ -252,6 +263,81 @@ mod tests {
     fn citations_captions_quotes_and_headings_do_not_count() {
         let text = "Steppe Security and the CSTO\n\n(Source: RFE/RL)\n\nThe ministry spoke on Monday (TASS, RBC, August 20; VOA, August 21). Tokayev said, “The CSTO will act.”\n\nThe Collective Security Treaty Organization (CSTO) then met.";
         assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn pointers_to_earlier_pieces_in_citation_groups_do_not_count() {
+        let text = "Snap drills have become routine on the western border (see EDM, April 2, 2019; Vedomosti, March 3, 2019 [in Russian]). The exercises grew.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn ship_prefixes_and_news_agencies_known_by_initials_pass() {
+        let text = "The destroyer USS Porter sailed from Souda Bay, and HMS Defender followed. The state news agency SANA and Iran's IRNA reported the strike.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn company_and_outlet_initials_used_as_names_pass() {
+        let text = "TBILISI—A consortium led by TBC Holding will build the port; APM Terminals runs the old one, and ACWA Power builds the plant. The Chinese firm TBEA refurbished it, the public broadcaster LRT reported, and a poll by the polling company GORBI agreed.";
+        assert_eq!(undefined(text), vec![]);
+        // Not an organisation's initials before an ordinary noun.
+        let f = undefined("The NATO summit opened. The alliance CSTO met.");
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(flagged, vec!["NATO", "CSTO"]);
+    }
+
+    #[test]
+    fn an_acronym_introduced_by_name_is_defined() {
+        let text = "The National Security Service, known under Karimov as the SNB, was renamed. The SNB lost its chief. What officials call the SVO began in February; the SVO goes on.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn a_numbered_designation_defines_its_series() {
+        let text = "The 29th Conference of the Parties (COP29) opened in Baku. COPs often run over, and the COP is no exception.";
+        assert_eq!(undefined(text), vec![]);
+        // Used before the designation is defined, it is still undefined.
+        let f =
+            undefined("COPs often run over. The 29th Conference of the Parties (COP29) opened.");
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn legal_forms_clubs_and_names_in_capitals_pass() {
+        let text = "PAO Gazprom and TOO Kazakhmys Copper signed; OOO Zapsibneftekhim did not. FC Kairat beat CSKA Moscow on the day EXPO 2017 opened.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn weapon_systems_known_by_their_designations_pass() {
+        let text = "The first M142 HIMARS launchers reached the front, with NLAW missiles and two NASAMS batteries.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn place_and_agency_datelines_and_group_names_pass() {
+        let text = "ALMATY, Kazakhstan (AP) — Both producers joined the OPEC+ deal in 2016.\n\nBAKU, Azerbaijan — The Organization of the Petroleum Exporting Countries (OPEC) met.\n\nKYIV, March 3 (Reuters) — Talks resumed.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn a_name_written_out_earlier_in_the_paragraph_introduces_its_initials() {
+        let text = "Prigozhin's private military company, the Wagner Group (PMC Wagner), grew. Votes were counted by the Central Election Commission, and the CEC reported a turnout of 40 percent.";
+        assert_eq!(undefined(text), vec![]);
+        // Not across paragraphs, and not for two-letter acronyms.
+        let f = undefined("The Central Election Commission met.\n\nThe CEC reported late. The Security Council met, and the SC agreed.");
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(flagged, vec!["CEC", "SC"]);
+    }
+
+    #[test]
+    fn a_compound_of_acronyms_introduces_each_part() {
+        let text = "The Future Growth Project-Wellhead Pressure Management Project (FGP-WPMP) starts in 2024. The OSCE Office for Democratic Institutions and Human Rights (OSCE/ODIHR) watched. The FGP will add output; the WPMP will keep pressure up, and ODIHR will report.";
+        let f = undefined(text);
+        let flagged: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        // OSCE is only named, not expanded, in the office's name.
+        assert_eq!(flagged, vec!["OSCE"]);
     }
 
     #[test]

@@ -54,6 +54,17 @@ const COMPOUND_SUFFIXES: &[&str] = &[
     "era",
 ];
 
+/// Prefixes written solid with the word they modify, whose stem an acronym may take a
+/// letter from: "Demilitarized" gives D and M, "Intercontinental" I and C.
+const PREFIXES: &[&str] = &[
+    "anti", "counter", "de", "inter", "intra", "multi", "non", "post", "pre", "semi", "sub",
+    "super", "trans", "ultra", "un", "bi", "tri", "geo", "hydro", "micro", "thermo", "cyber",
+    // Compound company names of the former Soviet Union: Gazprom (GP), Energoatom,
+    // Rosneft, Aeroflot, Transneft.
+    "gaz", "neft", "energo", "ros", "aero", "avia", "agro", "avto", "petro", "electro", "elektro",
+    "tele",
+];
+
 /// Ordinary words that a shouted line or a drop-capital opening writes in capitals.
 const COMMON_WORDS: &[&str] = &[
     "THE",
@@ -201,13 +212,71 @@ static EXPANSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A dateline or label that opens a block: "KIEV, March 3 —", "MOSCOW —", "NOTE:".
+/// A dateline or label that opens a block: "KIEV, March 3 —", "MOSCOW —",
+/// "TBILISI—Georgia", "NOTE:".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*[—–]|\s+--?)\s|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
+        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\.?)?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*[—–]\s*|\s+--?\s)|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
     )
     .expect("valid regex")
 });
+
+/// The head noun of a company's name after its initials: "APM Terminals", "ACWA Power",
+/// "TBC Holding". The initials are then a brand, not an acronym to expand.
+const COMPANY_HEADS: &[&str] = &[
+    "Holding",
+    "Holdings",
+    "Terminals",
+    "Power",
+    "Group",
+    "Bank",
+    "Minerals",
+    "Energy",
+    "Airlines",
+    "Airways",
+    "Capital",
+    "Partners",
+    "Motors",
+    "Telecom",
+    "Petroleum",
+    "Industries",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Logistics",
+    "Shipping",
+    "Resources",
+    "Mining",
+    "Metals",
+    "Steel",
+    "Securities",
+    "Investments",
+    "Technologies",
+];
+
+/// A descriptive noun in apposition before a company's or an outlet's initials: "the
+/// Chinese firm TBEA", "the public broadcaster LRT", "the state news agency SANA".
+static DESCRIBED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:firm|company|broadcaster|pollster|polling company|channel|newspaper|daily|weekly|portal|website|news site|outlet|news agency|airline|carrier|lender|operator|developer|contractor|conglomerate|giant|maker|manufacturer|producer|insurer|miner|brand|start-up|startup)\s+$")
+        .expect("valid regex")
+});
+
+/// An acronym introduced by name in the text: "the National Security Service, known
+/// under Karimov as the SNB", "what Moscow calls the SVO".
+static KNOWN_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:known|referred to|abbreviated)(?:\s+[\p{L}\p{N}’'-]+){0,4}?\s+as|(?:call|called|calls|dubbed|nicknamed))\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// The text of `prose` before `at`, at most about `max` bytes, cut at a char boundary.
+fn tail_before(prose: &str, from: usize, at: usize, max: usize) -> &str {
+    let mut start = at.saturating_sub(max).max(from);
+    while start < at && !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    prose.get(start..at).unwrap_or("")
+}
 
 /// The original-language form inside the parentheses: "Federalnaya Sluzhba
 /// Bezopasnosti—FSB", "Russian: Federalnaya Sluzhba Bezopasnosti, FSB".
@@ -577,6 +646,10 @@ fn scan_block(
                 continue;
             }
         }
+        // "OPEC+" names a group of its own, not a use of OPEC.
+        if after == Some('+') {
+            continue;
+        }
         let mut end = w.end;
         let mut designation = designation;
         let mut key = key;
@@ -622,6 +695,20 @@ fn scan_block(
         } else if let Some(suffix) = compound_suffix(rest) {
             end += suffix;
             bare = false;
+        }
+        // A company's or an outlet's initials used as its name: "APM Terminals", "the
+        // Chinese firm TBEA".
+        if bare {
+            let next_word = prose
+                .get(end..)
+                .and_then(|r| r.strip_prefix(' '))
+                .and_then(|r| WORD.find(r).filter(|m| m.start() == 0))
+                .map(|m| m.as_str());
+            if next_word.is_some_and(|n| COMPANY_HEADS.contains(&n))
+                || DESCRIBED_NAME.is_match(tail_before(prose, block.range.start, w.start, 40))
+            {
+                continue;
+            }
         }
         let quoted = block.quote_at(w.start).is_some();
         out.push(Occurrence {
@@ -758,9 +845,18 @@ impl Word {
         self.humps
             .iter()
             .flat_map(|p| {
-                p.chars()
-                    .enumerate()
-                    .map(|(i, c)| (c, i <= 1 || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')))
+                // The first letter after a prefix starts a word too: "Demilitarized
+                // Zone (DMZ)", "Nonproliferation Treaty (NPT)".
+                let stem = PREFIXES
+                    .iter()
+                    .find(|pre| p.len() >= pre.len() + 4 && p.starts_with(**pre))
+                    .map_or(usize::MAX, |pre| pre.chars().count());
+                p.chars().enumerate().map(move |(i, c)| {
+                    (
+                        c,
+                        i <= 1 || i == stem || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'),
+                    )
+                })
             })
             .collect()
     }
@@ -961,6 +1057,24 @@ fn mismatch_start(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usi
     })
 }
 
+/// Where the glossary's name for another acronym, one letter or a swap away from
+/// `key`, ends the clause: "Organization of Turkic States (OTC)" is the glossary's OTS
+/// with a slip. An acronym in another language ("Collective Security Treaty
+/// Organization (ODKB)") starts with another letter and is left alone.
+fn glossary_name_of_near_acronym(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usize> {
+    let letters = letters_of(key);
+    style
+        .glossary
+        .keys()
+        .filter(|other| other.as_str() != key)
+        .filter(|other| {
+            let theirs = letters_of(other);
+            theirs.first() == letters.first() && osa_distance(&theirs, &letters) == 1
+        })
+        .find_map(|other| glossary_suffix(style, other, words))
+        .filter(|&k| words[k..].iter().filter(|w| !w.function).count() >= 2)
+}
+
 /// Whether a name that does not fit is a slip for this acronym rather than a
 /// translation: it starts with the acronym's letter and its initials are one letter
 /// dropped, added or swapped away from the acronym (two edits of any kind when the
@@ -980,7 +1094,18 @@ fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
         return distance <= 2;
     }
     // A letter dropped, added or swapped is a slip; a letter changed is as often a
-    // translation ("Democratic Choice of Kazakhstan (DVK)").
+    // translation ("Democratic Choice of Kazakhstan (DVK)"), and a letter added at
+    // either end stands for a word the name leaves out: the country in "the Islamic
+    // Renaissance Party (IRPT)", "the Social Democratic Party (SDPK)". A doubled
+    // letter ("Caspian Pipeline Consortium (CPCC)") is still a slip.
+    let n = letters.len();
+    if n == initials.len() + 1
+        && n >= 3
+        && ((letters.starts_with(&initials) && letters[n - 1] != letters[n - 2])
+            || (letters.ends_with(&initials) && letters[0] != letters[1]))
+    {
+        return false;
+    }
     let mut a = initials.clone();
     let mut b = letters.clone();
     a.sort_unstable();
@@ -1080,12 +1205,22 @@ fn find_definitions(
             .flat_map(|p| p.split(" or "))
             .map(str::trim)
             .collect();
-        if let Some(first_key) = segments.first().and_then(|p| lone_acronym(p)) {
+        // A compound of acronyms, "(FGP-WPMP)", "(OSCE/ODIHR)", introduces each part.
+        let compound_first = || {
+            let first = segments.first()?;
+            let parts: Vec<&str> = first.split(['-', '–', '/']).collect();
+            if parts.len() < 2 || !parts.iter().all(|p| lone_acronym(p).is_some()) {
+                return None;
+            }
+            Some((lone_acronym(parts[0])?, parts[0].len()))
+        };
+        let first = segments
+            .first()
+            .and_then(|p| lone_acronym(p).map(|k| (k, p.len())))
+            .or_else(compound_first);
+        if let Some((first_key, first_len)) = first {
             let acr_start = inner.start + (inner_text.len() - inner_text.trim_start().len());
-            let mut keys = vec![(
-                first_key,
-                TextRange::new(acr_start, acr_start + segments[0].len()),
-            )];
+            let mut keys = vec![(first_key, TextRange::new(acr_start, acr_start + first_len))];
             for o in occurrences.iter() {
                 if paren.covers(o.token.range) && !keys.iter().any(|(k, _)| *k == o.token.key) {
                     keys.push((o.token.key.clone(), o.token.range));
@@ -1101,7 +1236,10 @@ fn find_definitions(
                 } else if let Some(k) = glossary_suffix(style, key, &words) {
                     (DefinitionKind::Glossary, Some(k))
                 } else if let Some(k) = (i == 0)
-                    .then(|| mismatch_start(style, key, &words))
+                    .then(|| {
+                        glossary_name_of_near_acronym(style, key, &words)
+                            .or_else(|| mismatch_start(style, key, &words))
+                    })
                     .flatten()
                 {
                     (DefinitionKind::Mismatch, Some(k))
@@ -1321,6 +1459,32 @@ fn find_definitions(
         occurrences[idx].defines = true;
         occurrences[idx].counts = false;
     }
+    for o in occurrences.iter_mut() {
+        if o.defines
+            || style.is_exempt(&o.token.key)
+            || !KNOWN_AS.is_match(tail_before(
+                prose,
+                block.range.start,
+                o.token.range.start,
+                80,
+            ))
+        {
+            continue;
+        }
+        o.defines = true;
+        o.counts = false;
+        out.push(Definition {
+            key: o.token.key.clone(),
+            kind: DefinitionKind::Description,
+            acronym: o.token.range,
+            range: o.token.range,
+            expansion: None,
+            expansion_text: String::new(),
+            removal: None,
+            quoted: block.quote_at(o.token.range.start).is_some(),
+        });
+    }
+    out.sort_by_key(|d| d.range.start);
     out
 }
 
@@ -1375,7 +1539,7 @@ pub(crate) fn written_out_before(
     offset: usize,
 ) -> bool {
     let Some(entry) = style.glossary_entry(key) else {
-        return false;
+        return initials_written_out_before(doc, key, offset);
     };
     let targets: Vec<Vec<String>> = entry
         .forms()
@@ -1412,6 +1576,44 @@ pub(crate) fn written_out_before(
         }
     }
     false
+}
+
+/// A name whose initials spell `key` written out earlier in the paragraph of `offset`
+/// ("Prigozhin's private military company, the Wagner Group (PMC Wagner)"): each
+/// significant word of the run gives one letter, in order. Only for acronyms of three
+/// letters or more, where such a run is not a coincidence.
+fn initials_written_out_before(doc: &Document, key: &str, offset: usize) -> bool {
+    let letters = letters_of(key);
+    if letters.len() < 3 {
+        return false;
+    }
+    let Some(block) = doc
+        .body_blocks()
+        .find(|b| b.range.start <= offset && offset <= b.range.end)
+    else {
+        return false;
+    };
+    let words: Vec<Word> = EXPANSION_WORD
+        .find_iter(doc.prose.get(block.range.start..offset).unwrap_or(""))
+        .map(|m| Word::new(m.as_str(), TextRange::default()))
+        .collect();
+    let initial = |w: &Word| w.parts.first().and_then(|p| p.chars().next());
+    (0..words.len()).any(|start| {
+        let mut l = 0;
+        for w in &words[start..] {
+            if l == letters.len() {
+                break;
+            }
+            if w.function && l > 0 {
+                continue;
+            }
+            if w.parts.len() != 1 || initial(w) != Some(letters[l]) {
+                return false;
+            }
+            l += 1;
+        }
+        l == letters.len()
+    })
 }
 
 /// The glossary acronym whose expansion is exactly `expansion` (case and spelling

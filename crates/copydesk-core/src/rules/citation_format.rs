@@ -14,7 +14,8 @@ declare_rule! {
     /// - month names are real months, written in full (house style);
     /// - the day exists in its month;
     /// - no cited date is after the publication date; a date that would be, read in the
-    ///   publication year, is from an earlier year and must carry it.
+    ///   publication year, is from an earlier year and must carry it — except in the
+    ///   first weeks of a year, when "(TASS, December 28)" is last December.
     ///
     /// ## Why
     /// A citation is how a reader checks a claim. A misspelt month, a date that does not
@@ -59,8 +60,13 @@ fn check_group(
     group: &CitationGroup,
     report: &mut Reporter<'_>,
 ) {
-    for item in &group.items {
-        if item.outlets.is_empty() {
+    for (i, item) in group.items.iter().enumerate() {
+        // "(see EDM, March 3, 2021; June 1, 2022)": more dates of the same source.
+        let continues = i > 0 && {
+            let prev = &group.items[i - 1];
+            !prev.outlets.is_empty() && !prev.dates.is_empty() && !item.dates.is_empty()
+        };
+        if item.outlets.is_empty() && !continues {
             let d = report.report(
                 item.range,
                 format!("Citation item `{}` names no outlet", doc.text(item.range)),
@@ -152,7 +158,8 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
     let Ok(cited) = Date::new(year, month as i8, last as i8) else {
         return;
     };
-    if cited > ctx.date {
+    if cited > ctx.date && !(date.year.is_none() && late_in_last_year(year, month, last, ctx.date))
+    {
         let written = format!("{full} {last}");
         let d = report.report(
             date.range,
@@ -169,6 +176,23 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
             ));
         }
     }
+}
+
+/// How far back a yearless date may reach into the previous year: a piece published
+/// early in January cites "(TASS, December 28)" without the year, as desks do.
+const LAST_YEAR_WINDOW_DAYS: i64 = 92;
+
+/// Whether `month`/`day` without a year, after publication when read in `year`, is a
+/// date from the last weeks of the year before: a year-end piece citing December.
+fn late_in_last_year(year: i16, month: u8, day: u8, published: Date) -> bool {
+    use jiff::ToSpan;
+    let Ok(previous) = Date::new(year - 1, month as i8, day as i8) else {
+        return false;
+    };
+    previous <= published
+        && previous
+            .checked_add(LAST_YEAR_WINDOW_DAYS.days())
+            .is_ok_and(|limit| limit >= published)
 }
 
 /// The month within two edits of `word`, if exactly one is.
@@ -303,6 +327,39 @@ mod tests {
             findings("Trade fell (Total.kz, August 25, 2020).", date(2021, 8, 23)),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_year_end_piece_cites_december_without_the_year() {
+        // Published in early January: December is last December.
+        let text =
+            "Exports fell in the autumn (Kursiv, December 28; TASS, November 30, December 2).";
+        assert_eq!(findings(text, date(2021, 1, 8)), vec![]);
+        // A date just after publication is still a slip, not last year's.
+        let f = findings("Talks resumed (TASS, January 10).", date(2021, 1, 8));
+        assert_eq!(f.len(), 1);
+        // And so is one from far back in the year before, which needs its year.
+        let f = findings("Talks resumed (TASS, June 15).", date(2019, 6, 14));
+        assert_eq!(f.len(), 1);
+        let f = findings("Talks resumed (TASS, September 30).", date(2021, 1, 8));
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn day_first_dates_and_times_are_dates() {
+        let text = "The inauguration was held in secret (Novaya Gazeta, 24 September; Meduza, 23–24 September; Interfax, September 27, 2020, 14:30).";
+        assert_eq!(findings(text, date(2020, 9, 30)), vec![]);
+        let f = findings(
+            "It was held in secret (Meduza, 31 September).",
+            date(2020, 10, 30),
+        );
+        assert_eq!(f, vec![("31".into(), "September 31 does not exist".into())]);
+    }
+
+    #[test]
+    fn more_dates_of_the_same_source_after_a_semicolon() {
+        let text = "The drills grew each year (see EDM, March 3, 2021; June 1, 2022; TASS, May 9).";
+        assert_eq!(findings(text, date(2022, 6, 10)), vec![]);
     }
 
     #[test]

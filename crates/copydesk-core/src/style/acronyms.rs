@@ -25,6 +25,10 @@ pub struct GlossaryEntry {
     /// Where the name is taken from.
     #[serde(default)]
     pub reference: Option<String>,
+    /// The acronym does not follow the initials of its name, as the body itself writes
+    /// it ("CICA" skips "Measures").
+    #[serde(default)]
+    pub irregular: bool,
 }
 
 impl GlossaryEntry {
@@ -125,8 +129,9 @@ mod tests {
             assert!(entry.reference.is_some(), "{acronym} has no reference");
             assert!(
                 crate::rules::acronyms::expansion_fits(acronym, &entry.expansion)
-                    || entry.original.is_some(),
-                "{acronym}: `{}` does not fit and no original-language name is given",
+                    || entry.original.is_some()
+                    || entry.irregular,
+                "{acronym}: `{}` does not fit, is not marked irregular and no original-language name is given",
                 entry.expansion
             );
         }
