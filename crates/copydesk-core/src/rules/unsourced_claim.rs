@@ -156,11 +156,26 @@ fn report_claim(
         "Close the paragraph with a citation group `(Outlet, Month Day)`, or name the source inline (\"according to Interfax\", \"wrote on Twitter\")"
             .into(),
     );
+    let target = match scope {
+        CitationScope::Paragraph => block.range,
+        CitationScope::Sentence => claim.sentence,
+    };
+    if doc.text(target).contains(SKELETON) {
+        // The skeleton is already there: no second one (so `--fix` settles), just a
+        // reminder to fill it in.
+        d.help = Some(format!(
+            "Fill in the citation skeleton `{SKELETON}` with the outlet and the date"
+        ));
+        return;
+    }
     d.fix = Some(Fix::unsafe_(
         title,
-        vec![Edit::insert(at, " (SOURCE, Month Day)")],
+        vec![Edit::insert(at, format!(" {SKELETON}"))],
     ));
 }
+
+/// The citation skeleton the fix inserts for an editor to fill in.
+const SKELETON: &str = "(SOURCE, Month Day)";
 
 /// Where a citation skeleton goes: before a closing full stop (the house puts groups
 /// before it), otherwise at the end.
@@ -194,6 +209,19 @@ mod tests {
         };
         let d = lint_with(&doc, &ctx, &[&UnsourcedClaim]);
         (doc, d)
+    }
+
+    #[test]
+    fn a_skeleton_already_present_gets_no_second_one() {
+        let style = HouseStyle::embedded();
+        let (_, d) = lint(
+            "Exports rose by 14 percent to 1.2 million tonnes (SOURCE, Month Day).",
+            SourceKind::Text,
+            style,
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].fix.is_none());
+        assert!(d[0].help.as_deref().unwrap().contains("Fill in"));
     }
 
     #[test]
