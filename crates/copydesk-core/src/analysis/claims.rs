@@ -1666,6 +1666,7 @@ mod tests {
             "The Baltic states have a combined population of just over six million.",
             "The Irtysh flows some 4,200 kilometers before it joins the Ob.",
             "The herders roam a steppe spread over 300,000 square kilometers.",
+            "The country irrigates about 4.3 million hectares, most of them along two rivers.",
             "The new law requires outlets that receive more than 20 percent of their money from abroad to register.",
             "The ceasefire agreement, signed in March, set out 12 points for both sides to meet.",
         ] {
@@ -1674,6 +1675,10 @@ mod tests {
         assert_eq!(
             claim_of("Floods destroyed 2,000 houses in the valley last week."),
             Some((ClaimKind::Figure, "2,000 houses".into()))
+        );
+        assert_eq!(
+            claim_of("The farm ministry paid $40 million for 4,000 hectares of flooded land.").map(|c| c.0),
+            Some(ClaimKind::Figure)
         );
     }
 
