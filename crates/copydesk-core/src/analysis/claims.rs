@@ -904,6 +904,13 @@ impl<'a> Sourcing<'a> {
             if !reporting_ends.contains(&m.end()) {
                 continue;
             }
+            // "one farmer said", "said Farrukh, 24, a builder from Khatlon": a person the
+            // writer met, the writer's own reporting.
+            if self.m.witness.is_match(window_before(&text, m.start(), 4))
+                || self.m.witness.is_match(apposition_after(&text, m.end()))
+            {
+                return true;
+            }
             let after = window_after(&text, m.end(), 6);
             if self.m.open_attribution.is_match(tail(&text[..m.end()], 80)) {
                 // "according to sources in the government" names nobody.
@@ -1481,6 +1488,18 @@ fn window_after(text: &str, at: usize, words: usize) -> &str {
 
 /// Up to `words` words before `at`, stopping at a sentence-internal boundary other than
 /// a comma.
+/// The words after `at` up to the end of the clause, commas included ("said Dilshod,
+/// 31, a builder from Khujand"), at most 60 characters.
+fn apposition_after(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .take_while(|&(i, c)| i < 60 && !matches!(c, '.' | ';' | '!' | '?' | '(' | '—' | '–'))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &rest[..end]
+}
+
 fn window_before(text: &str, at: usize, words: usize) -> &str {
     let head = tail(text.get(..at).unwrap_or(""), LEAD_BYTES);
     let start = head

@@ -28,8 +28,8 @@ declare_rule! {
     /// sources every claim in the paragraph; a quotation that runs on into the next
     /// paragraph, and a list introduced by a colon, share their sources.
     ///
-    /// The writer's own interviews ("told this author", "on condition of anonymity")
-    /// are sources, and wire copy (a dateline naming an agency, "BISHKEK, April 9
+    /// The writer's own interviews ("told this author", "on condition of anonymity",
+    /// the words of one person met in the field: "a farmer in Osh said") are sources, and wire copy (a dateline naming an agency, "BISHKEK, April 9
     /// (Reuters) -") is the agency's own report.
     ///
     /// One finding a paragraph (or a list with its lead), at its first unsourced claim,
@@ -256,6 +256,28 @@ mod tests {
             "“The treaty is dead and buried,” a member of Kazakhstan’s Security Council said in a newspaper interview.",
             "“The treaty is dead and buried,” a deputy minister told a local television channel.",
             "The city has grown by about 90,000 people, according to the mayor, Astana officials say.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn one_person_met_in_the_field_is_the_writer_s_own_reporting() {
+        for text in [
+            "“We have water now, and no fields left to use it on,” one elderly farmer said.",
+            "“They told me to come back in three weeks,” said Dilshod, 31, a builder from the Sughd region.",
+            "A villager in Ak-Sai said 40 families had left since the spring.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+        // A class of people names nobody; an official's words still need a source.
+        for text in [
+            "Farmers say 40 families have left since the spring.",
+            "Residents said 40 families had left since the spring.",
+            "“The canal will be finished next year,” the deputy governor said.",
+            "“The canal will be finished next year,” said Rustam Nabiev, the deputy governor.",
         ] {
             let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
             assert_eq!(d.len(), 1, "{text}: {d:?}");
