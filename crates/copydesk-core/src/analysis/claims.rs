@@ -129,6 +129,13 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A figure of a past state of things, whatever its year: "had more than 1,000 branches
+/// at its peak", "in its heyday".
+static BYGONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at\s+(?:its|their|the)\s+(?:peak|height)|in\s+(?:its|their)\s+heyday)\b")
+        .expect("valid regex")
+});
+
 /// A wire dateline: "BISHKEK, April 9 (Reuters) -", "ALMATY (AP) —", and a joint one
 /// filed from two cities, "KYIV/LONDON, May 10 (Reuters) -".
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -373,7 +380,7 @@ impl<'a> Sourcing<'a> {
         quotes: &[&Quote],
     ) -> Option<Claim> {
         let text = self.masked(block, sentence, true, false);
-        let historical = self.years_historical(&text).unwrap_or(false);
+        let historical = self.years_historical(&text).unwrap_or(false) || BYGONE.is_match(&text);
         self.claim_in(block, sentence, quotes, historical)
     }
 
@@ -456,6 +463,7 @@ impl<'a> Sourcing<'a> {
                 None => told_in_history && !PRESENT.is_match(&text),
             };
             told_in_history = historical;
+            let historical = historical || BYGONE.is_match(&text);
             if let Some(c) = self.claim_in(block, s, &quotes, historical) {
                 claims.push(c);
             }
@@ -502,6 +510,9 @@ impl<'a> Sourcing<'a> {
                     || nothing_said(prev.as_str(), rest)
                     // "the services have reported to him for years": answering to someone.
                     || (word == "reported" && reported_to_someone(rest))
+                    // "Officials insisted at the time that ...": a position recounted as
+                    // part of past events.
+                    || rest.to_lowercase().starts_with("at the time")
                     || (word.starts_with("according") && not_attribution(rest)))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
@@ -1277,23 +1288,35 @@ fn nothing_said(prev: &str, rest: &str) -> bool {
         .to_lowercase();
     // "said little had changed" still reports what was said: only "little" or
     // "nothing" that ends the clause or takes a preposition is the whole statement.
-    let after = rest
-        .split_whitespace()
-        .nth(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let after = rest.split_whitespace().nth(1).map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
     let closes = rest
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with([',', '.', ';', ':']));
-    matches!(prev, "not" | "never" | "hasn’t" | "hasn't" | "haven’t" | "haven't")
-        || (matches!(next.as_str(), "little" | "nothing")
-            && (closes
-                || after.as_deref().is_none_or(|a| {
-                    matches!(
-                        a,
-                        "" | "about" | "in" | "on" | "of" | "publicly" | "since" | "so" | "beyond" | "more" | "else" | "to"
-                    )
-                })))
+    matches!(
+        prev,
+        "not" | "never" | "hasn’t" | "hasn't" | "haven’t" | "haven't"
+    ) || (matches!(next.as_str(), "little" | "nothing")
+        && (closes
+            || after.as_deref().is_none_or(|a| {
+                matches!(
+                    a,
+                    "" | "about"
+                        | "in"
+                        | "on"
+                        | "of"
+                        | "publicly"
+                        | "since"
+                        | "so"
+                        | "beyond"
+                        | "more"
+                        | "else"
+                        | "to"
+                )
+            })))
 }
 
 /// Whether "reported" is followed by "to" and a person it answers to ("have reported
@@ -1686,6 +1709,8 @@ mod tests {
             "The Irtysh flows some 4,200 kilometers before it joins the Ob.",
             "The herders roam a steppe spread over 300,000 square kilometers.",
             "The country irrigates about 4.3 million hectares, most of them along two rivers.",
+            "The savings bank had more than 1,000 branches at its peak.",
+            "In its heyday, the plant employed 12,000 people.",
             "The new law requires outlets that receive more than 20 percent of their money from abroad to register.",
             "The ceasefire agreement, signed in March, set out 12 points for both sides to meet.",
         ] {
@@ -1696,7 +1721,13 @@ mod tests {
             Some((ClaimKind::Figure, "2,000 houses".into()))
         );
         assert_eq!(
-            claim_of("The farm ministry paid $40 million for 4,000 hectares of flooded land.").map(|c| c.0),
+            claim_of("The savings bank closed 300 branches in the spring, long after its peak.")
+                .map(|c| c.0),
+            Some(ClaimKind::Figure)
+        );
+        assert_eq!(
+            claim_of("The farm ministry paid $40 million for 4,000 hectares of flooded land.")
+                .map(|c| c.0),
             Some(ClaimKind::Figure)
         );
     }
@@ -1770,6 +1801,7 @@ mod tests {
             "The minister has said nothing since the vote.",
             "The cabinet has not said whether the border will reopen.",
             "The security services have reported to him for three decades.",
+            "Officials insisted at the time that the land was of little value.",
         ] {
             assert_eq!(claim_of(text), None, "{text}");
         }
@@ -1777,6 +1809,7 @@ mod tests {
             "The governor said little had changed since the flood.",
             "The minister said nothing would be decided before the vote.",
             "The ministry reported to parliament that the reservoir was full.",
+            "The time has come, the minister said at a rally on Monday.",
         ] {
             assert_eq!(
                 claim_of(text).map(|c| c.0),
