@@ -1301,7 +1301,7 @@ fn nothing_said(prev: &str, rest: &str) -> bool {
         "not" | "never" | "hasn’t" | "hasn't" | "haven’t" | "haven't"
     ) || (matches!(next.as_str(), "little" | "nothing")
         && (closes
-            || after.as_deref().is_none_or(|a| {
+            || after.as_deref().map_or(true, |a| {
                 matches!(
                     a,
                     "" | "about"
