@@ -905,6 +905,26 @@ impl<'a> Sourcing<'a> {
             {
                 continue;
             }
+            // "The government's response has been a mixture of rescue and closure": a
+            // stance, not a statement anyone can look up.
+            if matches!(
+                m.as_str().to_lowercase().as_str(),
+                "response"
+                    | "reaction"
+                    | "position"
+                    | "view"
+                    | "verdict"
+                    | "answer"
+                    | "version"
+                    | "assessment"
+                    | "argument"
+                    | "explanation"
+                    | "complaint"
+                    | "reply"
+                    | "retort"
+            ) {
+                continue;
+            }
             if self.names_body_in(&text, before) {
                 return true;
             }

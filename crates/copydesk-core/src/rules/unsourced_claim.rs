@@ -311,6 +311,8 @@ mod tests {
     fn bodies_outlets_and_public_forums_named_inline_are_sources() {
         for text in [
             "The International Monetary Fund warned that public debt had reached 68 percent of GDP.",
+            "The ministry’s statement put the losses at $40 million.",
+            "The central bank’s response, published on its website, put the losses at $40 million.",
             "Talks on the border section have stalled and 3,000 wagons stand idle, railway officials told The Diplomat.",
             "The Moscow-based Civic Assistance Committee estimates that some 200,000 migrants are barred from returning.",
         ] {
@@ -319,6 +321,8 @@ mod tests {
         }
         for text in [
             "An estimated 200,000 migrants are barred from returning.",
+            "The government’s response has been a mix of rescue and closure: 11 banks lost their licenses.",
+            "The regulator’s position is clear, and 11 banks lost their licenses.",
             "The government estimates that 200,000 migrants are barred from returning.",
             "Public debt had reached 68 percent of GDP, a fund economist warned.",
             // An unnamed venue is no source.
