@@ -512,7 +512,7 @@ impl<'a> Sourcing<'a> {
                     || (word == "reported" && reported_to_someone(rest))
                     // "Officials insisted at the time that ...": a position recounted as
                     // part of past events.
-                    || rest.to_lowercase().starts_with("at the time")
+                    || at_the_time(rest)
                     || (word.starts_with("according") && not_attribution(rest)))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
@@ -1339,6 +1339,17 @@ fn nothing_said(prev: &str, rest: &str) -> bool {
             })))
 }
 
+/// Whether a reporting verb is followed by "at the time" on its own ("insisted at the
+/// time that"), not "at the time of the signing", which dates a statement.
+fn at_the_time(rest: &str) -> bool {
+    let lower = rest.to_lowercase();
+    let Some(after) = lower.strip_prefix("at the time") else {
+        return false;
+    };
+    let next = after.split_whitespace().next().unwrap_or("");
+    next.is_empty() || next == "that" || after.starts_with([',', '.', ';', ':'])
+}
+
 /// Whether "reported" is followed by "to" and a person it answers to ("have reported
 /// to him for three decades", "reported directly to the president"), not a report.
 fn reported_to_someone(rest: &str) -> bool {
@@ -1830,6 +1841,7 @@ mod tests {
             "The minister said nothing would be decided before the vote.",
             "The ministry reported to parliament that the reservoir was full.",
             "The time has come, the minister said at a rally on Monday.",
+            "The minister said at the time of the signing that the land was of little value.",
         ] {
             assert_eq!(
                 claim_of(text).map(|c| c.0),
