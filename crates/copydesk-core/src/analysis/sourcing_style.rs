@@ -47,6 +47,7 @@ pub struct SourcingStyle {
     pub vague_sources: Vec<String>,
     pub source_documents: Vec<String>,
     pub self_sources: Vec<String>,
+    pub witness_roles: Vec<String>,
     pub outlets: Vec<String>,
     pub platforms: Vec<String>,
     pub media_nouns: Vec<String>,
@@ -132,6 +133,7 @@ impl SourcingStyle {
         extend(&mut self.vague_sources, other.vague_sources);
         extend(&mut self.source_documents, other.source_documents);
         extend(&mut self.self_sources, other.self_sources);
+        extend(&mut self.witness_roles, other.witness_roles);
         extend(&mut self.outlets, other.outlets);
         extend(&mut self.platforms, other.platforms);
         extend(&mut self.media_nouns, other.media_nouns);
@@ -187,6 +189,8 @@ pub(crate) struct Matchers {
     pub open_attribution: Regex,
     /// The writer's own research: "our survey", "author's interview".
     pub self_source: Regex,
+    /// One person the writer met, by role: "a farmer", "one elderly villager".
+    pub witness: Regex,
     /// Outlets, platforms, media nouns, institutions and domains.
     pub source_token: Regex,
     /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
@@ -241,6 +245,10 @@ impl Matchers {
                 group(&alternation(&style.open_attribution_phrases, true))
             )),
             self_source: build(&alternation(&style.self_sources, true)),
+            witness: build(&format!(
+                r"(?i)\b(?:a|an|one)\s+(?:[\p{{L}}’'-]+\s+){{0,2}}?{}",
+                group(&alternation(&style.witness_roles, true))
+            )),
             source_token: build(&source_alts.join("|")),
             outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
             hedge: build(&alternation(&hedges, false)),
@@ -344,6 +352,7 @@ mod tests {
             ("vague-sources", &style.vague_sources),
             ("source-documents", &style.source_documents),
             ("self-sources", &style.self_sources),
+            ("witness-roles", &style.witness_roles),
             ("outlets", &style.outlets),
             ("platforms", &style.platforms),
             ("media-nouns", &style.media_nouns),
