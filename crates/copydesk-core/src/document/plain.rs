@@ -25,6 +25,15 @@ static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A picture's caption that ends with its credit: "Monitors at a checkpoint near
+/// Mariupol (Source: OSCE)".
+static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\((?:sources?|photo|photos|photo credit|image|image credit|credit|credits|map|chart|graphic|illustration|video)\s*:[^()\n]*\)\s*$",
+    )
+    .expect("valid regex")
+});
+
 /// Bare URLs in prose: not prose themselves.
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]"“”‘’]+"#).expect("valid regex")
@@ -44,7 +53,10 @@ pub(crate) fn classify(text: &str) -> BlockKind {
     if lines.iter().all(|l| HEADER_LINE.is_match(l)) {
         return BlockKind::Header;
     }
-    if lines.len() == 1 && CAPTION_LINE.is_match(lines[0]) {
+    if lines.len() == 1
+        && (CAPTION_LINE.is_match(lines[0])
+            || (CAPTION_CREDIT_END.is_match(lines[0]) && lines[0].split_whitespace().count() <= 30))
+    {
         return BlockKind::Caption;
     }
     if lines.len() == 1 && looks_like_title(lines[0]) {

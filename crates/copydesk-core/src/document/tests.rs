@@ -152,3 +152,24 @@ fn crlf_and_bom_text() {
     );
     assert!(doc.text(doc.blocks[0].range).starts_with("First"));
 }
+
+#[test]
+fn a_short_line_ending_with_its_credit_is_a_caption() {
+    // Body paragraphs end with citation groups, not credits; a long paragraph that ends
+    // with a credit stays body.
+    let long = "Monitors counted more than forty explosions on the northern outskirts during the night and reported that two houses in the village had been hit, one of them for the second time in a week, while a school stood empty (Source: OSCE)";
+    let text = format!("The talks resumed (TASS, May 3).\n\nMonitors inspect a damaged school near the village (Source: OSCE)\n\n{long}\n");
+    let doc = Document::parse(&text, SourceKind::Text);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::Caption,
+            BlockKind::Paragraph
+        ]
+    );
+    let md =
+        "Body text here.\n\n*Container trains at a port on the Caspian (Photo: Kazakh railways)*\n";
+    let doc = Document::parse(md, SourceKind::Markdown);
+    assert_eq!(kinds(&doc), vec![BlockKind::Paragraph, BlockKind::Caption]);
+}
