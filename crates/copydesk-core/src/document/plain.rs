@@ -8,10 +8,11 @@ use regex::Regex;
 use super::{trim_range, BlockKind, FrontMatter, RawDocument};
 use crate::text::TextRange;
 
-/// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines.
+/// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines,
+/// and the page's pointers to other pages: `Read more: ...`, `See also: ...`.
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date)\s*:\s*\S",
+        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date|read more|see also|related|related articles|further reading|keywords|topics)\s*:\s*\S",
     )
     .expect("valid regex")
 });

@@ -173,3 +173,18 @@ fn a_short_line_ending_with_its_credit_is_a_caption() {
     let doc = Document::parse(md, SourceKind::Markdown);
     assert_eq!(kinds(&doc), vec![BlockKind::Paragraph, BlockKind::Caption]);
 }
+
+#[test]
+fn pointers_to_other_pages_are_furniture() {
+    let md = "Body text here.\n\nRead more: [the CSTO statement](https://example.org/a) and [our report](https://example.org/b)\n\nSee also: Kazakhstan's new constitution\n\nRelated reading matters more than ever, the editor said.\n";
+    let doc = Document::parse(md, SourceKind::Markdown);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::Header,
+            BlockKind::Header,
+            BlockKind::Paragraph
+        ]
+    );
+}
