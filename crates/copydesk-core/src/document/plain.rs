@@ -9,10 +9,11 @@ use super::{trim_range, BlockKind, FrontMatter, RawDocument};
 use crate::text::TextRange;
 
 /// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines,
-/// and the page's pointers to other pages: `Read more: ...`, `See also: ...`.
+/// the page's pointers to other pages (`Read more: ...`, `See also: ...`) and the
+/// desk's notes about the piece (`Editor's note: ...`, `Correction: ...`).
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date|read more|see also|related|related articles|further reading|keywords|topics)\s*:\s*\S",
+        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date|read more|see also|related|related articles|further reading|keywords|topics|editor's note|editor’s note|editors' note|editors’ note|correction|clarification|disclaimer)\s*:\s*\S",
     )
     .expect("valid regex")
 });

@@ -188,3 +188,18 @@ fn pointers_to_other_pages_are_furniture() {
         ]
     );
 }
+
+#[test]
+fn the_desks_notes_about_the_piece_are_furniture() {
+    let md = "*Editor's note: This is the second part of a series on the CSTO.*\n\nBody text here.\n\n*Correction: An earlier version misstated a date.*\n\nA correction was demanded by the ministry on Monday.\n";
+    let doc = Document::parse(md, SourceKind::Markdown);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Header,
+            BlockKind::Paragraph,
+            BlockKind::Header,
+            BlockKind::Paragraph
+        ]
+    );
+}

@@ -447,6 +447,9 @@ mod tests {
                 .map(|(t, _)| t)
                 .collect();
         assert_eq!(flagged, vec!["CSTO"]);
+        // A bio followed by a disclaimer: both close the piece.
+        let text = "The Collective Security Treaty Organization (CSTO) met.\n\nAnna Petrova is a fellow at the CSIS.\n\nThe views expressed are her own and not those of the OSCE.";
+        assert_eq!(undefined(text), vec![]);
     }
 
     #[test]
