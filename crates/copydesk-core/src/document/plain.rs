@@ -8,10 +8,12 @@ use regex::Regex;
 use super::{trim_range, BlockKind, FrontMatter, RawDocument};
 use crate::text::TextRange;
 
-/// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines.
+/// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines,
+/// the page's pointers to other pages (`Read more: ...`, `See also: ...`) and the
+/// desk's notes about the piece (`Editor's note: ...`, `Correction: ...`).
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date)\s*:\s*\S",
+        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date|read more|see also|related|related articles|further reading|keywords|topics|editor's note|editor’s note|editors' note|editors’ note|correction|clarification|disclaimer)\s*:\s*\S",
     )
     .expect("valid regex")
 });
@@ -21,6 +23,15 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:\(?\s*(?:sources?|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:|(?:figure|fig\.|table|chart|map|graph|exhibit)\s+\d{1,2}[a-z]?\s*[.:—–]\s)",
+    )
+    .expect("valid regex")
+});
+
+/// A picture's caption that ends with its credit: "Monitors at a checkpoint near
+/// Mariupol (Source: OSCE)".
+static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\((?:sources?|photo|photos|photo credit|image|image credit|credit|credits|map|chart|graphic|illustration|video)\s*:[^()\n]*\)\s*$",
     )
     .expect("valid regex")
 });
@@ -44,7 +55,10 @@ pub(crate) fn classify(text: &str) -> BlockKind {
     if lines.iter().all(|l| HEADER_LINE.is_match(l)) {
         return BlockKind::Header;
     }
-    if lines.len() == 1 && CAPTION_LINE.is_match(lines[0]) {
+    if lines.len() == 1
+        && (CAPTION_LINE.is_match(lines[0])
+            || (CAPTION_CREDIT_END.is_match(lines[0]) && lines[0].split_whitespace().count() <= 30))
+    {
         return BlockKind::Caption;
     }
     if lines.len() == 1 && looks_like_title(lines[0]) {

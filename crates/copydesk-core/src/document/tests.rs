@@ -152,3 +152,54 @@ fn crlf_and_bom_text() {
     );
     assert!(doc.text(doc.blocks[0].range).starts_with("First"));
 }
+
+#[test]
+fn a_short_line_ending_with_its_credit_is_a_caption() {
+    // Body paragraphs end with citation groups, not credits; a long paragraph that ends
+    // with a credit stays body.
+    let long = "Monitors counted more than forty explosions on the northern outskirts during the night and reported that two houses in the village had been hit, one of them for the second time in a week, while a school stood empty (Source: OSCE)";
+    let text = format!("The talks resumed (TASS, May 3).\n\nMonitors inspect a damaged school near the village (Source: OSCE)\n\n{long}\n");
+    let doc = Document::parse(&text, SourceKind::Text);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::Caption,
+            BlockKind::Paragraph
+        ]
+    );
+    let md =
+        "Body text here.\n\n*Container trains at a port on the Caspian (Photo: Kazakh railways)*\n";
+    let doc = Document::parse(md, SourceKind::Markdown);
+    assert_eq!(kinds(&doc), vec![BlockKind::Paragraph, BlockKind::Caption]);
+}
+
+#[test]
+fn pointers_to_other_pages_are_furniture() {
+    let md = "Body text here.\n\nRead more: [the CSTO statement](https://example.org/a) and [our report](https://example.org/b)\n\nSee also: Kazakhstan's new constitution\n\nRelated reading matters more than ever, the editor said.\n";
+    let doc = Document::parse(md, SourceKind::Markdown);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::Header,
+            BlockKind::Header,
+            BlockKind::Paragraph
+        ]
+    );
+}
+
+#[test]
+fn the_desks_notes_about_the_piece_are_furniture() {
+    let md = "*Editor's note: This is the second part of a series on the CSTO.*\n\nBody text here.\n\n*Correction: An earlier version misstated a date.*\n\nA correction was demanded by the ministry on Monday.\n";
+    let doc = Document::parse(md, SourceKind::Markdown);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Header,
+            BlockKind::Paragraph,
+            BlockKind::Header,
+            BlockKind::Paragraph
+        ]
+    );
+}

@@ -1,8 +1,19 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
 use crate::rules::acronyms::{line_of, shared_analysis, written_out_before};
+
+/// A lowercase description after an acronym that names what kind of body it is: "the
+/// OMON riot police", "the FSB security service", "the CSTO military alliance".
+static GLOSS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:[a-z]+[ -]){1,2}(?:police|service|services|agency|alliance|bloc|watchdog)\b")
+        .expect("valid regex")
+});
 
 declare_rule! {
     /// ## What it does
@@ -15,8 +26,10 @@ declare_rule! {
     /// Not flagged: the acronyms the house prints bare (US, EU, UN, GDP, TASS...),
     /// units, Roman numerals ("World War II"), outlets in citation groups and credit
     /// lines, text inside quotations, headings (a use there neither defines nor counts as
-    /// first use), datelines and shouted capitals, and designations with digits (G20,
-    /// COVID-19) that the glossary does not list.
+    /// first use), datelines and shouted capitals, designations with digits (G20,
+    /// COVID-19) that the glossary does not list, a first use glossed by what the body
+    /// is ("the OMON riot police", "the FSB security service"), and an author's note
+    /// that closes the piece ("Jane Doe is a correspondent for Interfax-AVN.").
     ///
     /// ## Why
     /// A reader who meets `CSTO` cold has to stop and guess. House style expands every
@@ -59,6 +72,16 @@ impl Rule for AcronymUndefined {
                 continue;
             }
             if written_out_before(doc, style, key, at.start) {
+                continue;
+            }
+            // "the OMON riot police", "Russia's FSB security service": the news-desk
+            // gloss says what the body is at its first use.
+            if first.token.bare
+                && doc
+                    .prose
+                    .get(at.end..)
+                    .is_some_and(|rest| GLOSS_AFTER.is_match(rest))
+            {
                 continue;
             }
             // "COPs" after "the 29th Conference of the Parties (COP29)": the numbered
@@ -388,5 +411,51 @@ mod tests {
         };
         let d = crate::lint_with(&doc, &ctx, &[&AcronymUndefined]);
         assert_eq!(d, vec![]);
+    }
+
+    #[test]
+    fn an_acronym_glossed_by_what_it_is_passes() {
+        let text = "Crowds gathered on the embankment, and the OMON riot police dispersed them. Later Russia's FSB security service opened a case, and OMON units stayed.";
+        assert_eq!(undefined(text), vec![]);
+        // A following noun that does not say what the body is explains nothing, nor
+        // does a noun for what belongs to it: "the CSTO peacekeeping forces".
+        let flagged: Vec<String> =
+            undefined("The OMON officers dispersed the crowd. The FSB opened a case, and the CSTO peacekeeping forces left.")
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
+        assert_eq!(flagged, vec!["OMON", "FSB", "CSTO"]);
+    }
+
+    #[test]
+    fn an_author_note_at_the_end_is_not_body() {
+        let text = "The Collective Security Treaty Organization (CSTO) met in Minsk on Friday.\n\nAnna Petrova is a correspondent for Interfax-AVN who covers the CSTO.";
+        assert_eq!(undefined(text), vec![]);
+        let text = "Karim Bekov is a senior analyst who writes on energy.\n\nThe meeting ended.";
+        assert_eq!(undefined(text), vec![]);
+        // The same shape in the middle of the story, or a closing paragraph that is
+        // no author's note, is body.
+        let flagged: Vec<String> = undefined(
+            "Anna Petrova is a correspondent for the CSTO press office.\n\nShe spoke on Friday.",
+        )
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+        assert_eq!(flagged, vec!["CSTO"]);
+        let flagged: Vec<String> =
+            undefined("Talks went on.\n\nThe CSTO is a military alliance that met on Friday.")
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect();
+        assert_eq!(flagged, vec!["CSTO"]);
+        // A bio followed by a disclaimer: both close the piece.
+        let text = "The Collective Security Treaty Organization (CSTO) met.\n\nAnna Petrova is a fellow at the CSIS.\n\nThe views expressed are her own and not those of the OSCE.";
+        assert_eq!(undefined(text), vec![]);
+    }
+
+    #[test]
+    fn a_utility_known_by_its_initials_passes() {
+        let text = "France's EDF and Korea's utilities bid for the plant.";
+        assert_eq!(undefined(text), vec![]);
     }
 }

@@ -508,7 +508,14 @@ pub(crate) fn shared_analysis(doc: &Document, style: &AcronymStyle) -> Arc<Analy
 pub(crate) fn analyse(doc: &Document, style: &AcronymStyle) -> Analysis {
     let lower_words = lowercase_words(doc);
     let mut analysis = Analysis::default();
-    for block in doc.body_blocks() {
+    // The author's notes that close the piece: a bio, a disclaimer.
+    let body: Vec<&Block> = doc.body_blocks().collect();
+    let notes = body
+        .iter()
+        .rev()
+        .take_while(|b| is_author_note(doc.prose_text(b.range)))
+        .count();
+    for block in &body[..body.len() - notes] {
         let start = analysis.occurrences.len();
         scan_block(doc, block, style, &lower_words, &mut analysis.occurrences);
         let defs = find_definitions(doc, block, style, &mut analysis.occurrences[start..]);
@@ -522,6 +529,22 @@ pub(crate) fn analyse(doc: &Document, style: &AcronymStyle) -> Analysis {
             || defined.contains(&o.token.key)
     });
     analysis
+}
+
+/// An author's note that closes an article: "Jane Doe is a researcher at ...",
+/// "John Roe covers energy for ...", "The views expressed are the author's own". It names employers and outlets by their initials
+/// ("a correspondent for Interfax-AVN") and stands apart from the story: an acronym
+/// there is neither a use in the body nor a definition of one.
+static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?:[Tt]he\s+)?(?:views|opinions)\s+expressed\s|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:journalist|analyst|researcher|fellow|correspondent|professor|writer|editor|reporter|scholar|economist|director|expert|lecturer|consultant|historian|specialist|associate|author|contributor|freelancer)\b|(?:covers|writes about|reports on)\s))",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a block is an author's note (a bio or a disclaimer), one or two sentences.
+fn is_author_note(text: &str) -> bool {
+    AUTHOR_BIO.is_match(text) && text.split_whitespace().count() <= 60
 }
 
 /// Lowercase words of the body, to tell a capitalised ordinary word from an acronym.
