@@ -440,6 +440,7 @@ fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<Sente
             let text = range.slice(prose);
             let explicit: Vec<Period> = period::periods(text, range.start, published)
                 .into_iter()
+                .chain(period::yearless_days(text, range.start, published))
                 .filter(|p| !block.in_citation(p.range.start))
                 .collect();
             SentencePeriods {
@@ -745,10 +746,12 @@ static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Cue words within three words before a name that mention it on purpose.
+/// Cue words within three words before a name that mention it on purpose; a name
+/// given "as" what something is called ("state television refers to the capital
+/// only as Kishinev").
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?)$",
+        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?|(?-u:\b)(?:refer|refers|referred|referring|call|calls|called|calling|know|knows|known|describe|describes|described|list|lists|listed|label|labels|labelled|labeled|brand|brands|branded|designate|designates|designated)(?-u:\b)\W*(?:\w+\W+){0,8}?as\W+)$",
     )
     .expect("valid regex")
 });

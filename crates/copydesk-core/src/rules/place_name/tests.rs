@@ -615,3 +615,52 @@ fn documented_example_holds() {
                    talks opened in Astana. Traders in Almaty and KYIV disagreed.";
     assert_eq!(flagged(instead, SEPT_2021), Vec::<String>::new());
 }
+
+#[test]
+fn a_day_without_its_year_dates_the_sentence() {
+    let published = date(2022, 10, 4);
+    // Negatives: the visit came before the renaming of September 17.
+    for text in [
+        "The Chinese leader visited Nur-Sultan on September 14, three days before the signing.",
+        "Delegations had gathered in Nur-Sultan since September 12 for the summit.",
+        // A day after publication is last year's: September 2021 was Nur-Sultan's time.
+        "The minister last toured Nur-Sultan on October 20 of the year before the unrest.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: a day after the renaming, or a day with its year, still condemns.
+    assert_eq!(
+        flagged(
+            "Election officials in Nur-Sultan confirmed the date on September 30.",
+            published
+        ),
+        ["Nur-Sultan"]
+    );
+    assert_eq!(
+        flagged(
+            "The envoys met in Nur-Sultan on September 14, 2023, to sign it.",
+            date(2023, 10, 4)
+        ),
+        ["Nur-Sultan"]
+    );
+}
+
+#[test]
+fn a_name_given_as_what_something_is_called_is_a_mention() {
+    let published = date(2024, 2, 20);
+    for text in [
+        "Russian state television refers to the capital only as Kishinev in its bulletins.",
+        "Older residents still describe the city as Kishinev when speaking Russian.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: "as" without a verb of naming is an ordinary mention.
+    assert_eq!(
+        flagged("Prices rose in Kishinev as fuel became scarce.", published),
+        ["Kishinev"]
+    );
+    assert_eq!(
+        flagged("He served as mayor of Kishinev for a decade.", published),
+        ["Kishinev"]
+    );
+}
