@@ -70,7 +70,10 @@ fn citation_format_precision_and_recall_on_the_eval_corpus() {
     let dir = workspace_root().join("tests/fixtures/eval/citations");
     // The place-name corpus is sourced in citation groups too; its articles are read
     // with this one.
-    let dirs = [dir.clone(), workspace_root().join("tests/fixtures/eval/place-name")];
+    let dirs = [
+        dir.clone(),
+        workspace_root().join("tests/fixtures/eval/place-name"),
+    ];
     let labels = labels(&dir, &dirs);
     let articles = dirs
         .iter()

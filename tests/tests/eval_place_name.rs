@@ -67,7 +67,10 @@ fn labels(dir: &std::path::Path, dirs: &[std::path::PathBuf]) -> Vec<Label> {
 fn place_name_precision_and_recall_on_the_eval_corpus() {
     let dir = workspace_root().join("tests/fixtures/eval/place-name");
     // The citation corpus names places too; its articles are read with this one.
-    let dirs = [dir.clone(), workspace_root().join("tests/fixtures/eval/citations")];
+    let dirs = [
+        dir.clone(),
+        workspace_root().join("tests/fixtures/eval/citations"),
+    ];
     let labels = labels(&dir, &dirs);
     let articles = dirs
         .iter()

@@ -164,6 +164,7 @@ fn check_block(
                 || in_italics(doc, range)
                 || in_note_entry(doc, range)
                 || names_a_north_american_town(prose, range)
+                || names_its_region(prose, range, place)
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -738,6 +739,24 @@ fn italic_marker(line: &str, i: usize, c: char) -> Option<Marker> {
     let opens = next.is_some_and(|n| !n.is_whitespace()) && outside(prev);
     let closes = prev.is_some_and(|p| !p.is_whitespace()) && outside(next);
     (opens || closes).then_some(Marker { opens, closes })
+}
+
+/// Words after a name that make it the name of a region ("the Sverdlovsk governor").
+static REGION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \u{a0}](?:governor|governors|governorship|regional|oblast|province|provincial)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Whether `at` names a region that kept the old name of its city ("the Sverdlovsk
+/// governor", "Dnipropetrovsk regional council"): the place's exemptions list the
+/// written name as a region's ("Sverdlovsk Oblast").
+fn names_its_region(prose: &str, at: TextRange, place: &Place) -> bool {
+    let written = at.slice(prose);
+    REGION_WORD.is_match(prose.get(at.end..).unwrap_or(""))
+        && place.exempt.iter().any(|e| {
+            e.strip_prefix(written)
+                .is_some_and(|rest| matches!(rest, " Oblast" | " Region" | " Province"))
+        })
 }
 
 /// A sentence that opens with a clause of time: its dates govern the sentence.

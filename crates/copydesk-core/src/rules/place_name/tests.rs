@@ -664,3 +664,27 @@ fn a_name_given_as_what_something_is_called_is_a_mention() {
         ["Kishinev"]
     );
 }
+
+#[test]
+fn a_region_that_kept_the_old_name_is_named_by_it() {
+    let published = date(2023, 6, 15);
+    for text in [
+        "The Sverdlovsk governor met factory directors in Yekaterinburg on Tuesday.",
+        "Deputies of the Dnipropetrovsk regional council voted to rename several streets.",
+        "The Leningrad governor inspected the port at Ust-Luga.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: the city itself, and a region whose name changed with the city's.
+    assert_eq!(
+        flagged(
+            "The governor flew to Sverdlovsk for the opening.",
+            published
+        ),
+        ["Sverdlovsk"]
+    );
+    assert_eq!(
+        flagged("The Kharkov regional council met in a shelter.", published),
+        ["Kharkov"]
+    );
+}
