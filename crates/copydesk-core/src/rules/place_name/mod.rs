@@ -165,6 +165,7 @@ fn check_block(
                 || in_note_entry(doc, range)
                 || names_a_north_american_town(prose, range)
                 || names_its_region(prose, range, place)
+                || (place.ambiguous && names_a_person(prose, range))
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -739,6 +740,120 @@ fn italic_marker(line: &str, i: usize, c: char) -> Option<Marker> {
     let opens = next.is_some_and(|n| !n.is_whitespace()) && outside(prev);
     let closes = prev.is_some_and(|p| !p.is_whitespace()) && outside(next);
     (opens || closes).then_some(Marker { opens, closes })
+}
+
+/// Capitalised words that can precede a place's name without making it a person's
+/// surname: sentence openers, prepositions and parts of a place ("Central Kiev").
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "A",
+    "According",
+    "Across",
+    "After",
+    "Along",
+    "An",
+    "And",
+    "Around",
+    "As",
+    "At",
+    "Before",
+    "Beyond",
+    "But",
+    "By",
+    "Central",
+    "City",
+    "Downtown",
+    "East",
+    "Eastern",
+    "For",
+    "From",
+    "Greater",
+    "If",
+    "In",
+    "Inside",
+    "Into",
+    "Near",
+    "New",
+    "North",
+    "Northern",
+    "Of",
+    "Old",
+    "On",
+    "Or",
+    "Outside",
+    "Port",
+    "South",
+    "Southern",
+    "The",
+    "Through",
+    "To",
+    "Toward",
+    "Towards",
+    "Under",
+    "Until",
+    "Upper",
+    "Lower",
+    "West",
+    "Western",
+    "When",
+    "While",
+    "With",
+    "Within",
+];
+
+/// A title or occupation right before a name that makes it a person's ("economist
+/// Nikolaev").
+static PERSON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:economist|analyst|expert|professor|minister|governor|mayor|general|colonel|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|deputy|historian|journalist|blogger|commander|writer|singer|mr\.|ms\.|mrs\.|dr\.)\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// A preposition right before a name that makes it a place ("shipyards in Nikolaev").
+static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:in|near|outside|from|of|at|into|around|across|toward|towards|via|through)\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a name that is also a surname ("Nikolaev") means a person at `at`: a
+/// title comes right before it, or the document names someone by it ("Igor
+/// Nikolaev") and no preposition of place comes before this mention.
+fn names_a_person(prose: &str, at: TextRange) -> bool {
+    let mut start = at.start.saturating_sub(40);
+    while !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = prose.get(start..at.start).unwrap_or("");
+    if PERSON_TITLE.is_match(before) {
+        return true;
+    }
+    if PLACE_PREPOSITION.is_match(before) {
+        return false;
+    }
+    let written = at.slice(prose);
+    prose.match_indices(written).any(|(i, _)| {
+        let after = prose[i + written.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let Some(head) = prose[..i].strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(j, c)| j + c.len_utf8());
+        let word = &head[word_start..];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.chars().count() > 1
+            && !NOT_GIVEN_NAMES.contains(&word)
+            && !MONTHS.contains(&word)
+            && !CALENDAR_WORDS.contains(&word)
+    })
 }
 
 /// Words after a name that make it the name of a region ("the Sverdlovsk governor").

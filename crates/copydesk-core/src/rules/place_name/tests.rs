@@ -688,3 +688,30 @@ fn a_region_that_kept_the_old_name_is_named_by_it() {
         ["Kharkov"]
     );
 }
+
+#[test]
+fn a_place_name_that_is_also_a_surname_can_be_a_person() {
+    let published = date(2021, 5, 12);
+    for text in [
+        "Igor Nikolaev, an economist in Moscow, expects rates to rise. According to Nikolaev, the bank will move twice.",
+        "Economist Nikolaev warned that the budget could not absorb the cost.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: the city, even where a person of that name appears elsewhere.
+    assert_eq!(
+        flagged("Shipyards in Nikolaev were idle for a decade.", published),
+        ["Nikolaev"]
+    );
+    assert_eq!(
+        flagged(
+            "Igor Nikolaev spoke in Moscow. The shipyards in Nikolaev were idle.",
+            published
+        ),
+        ["Nikolaev"]
+    );
+    assert_eq!(
+        flagged("In Nikolaev, the shipyards were idle.", published),
+        ["Nikolaev"]
+    );
+}
