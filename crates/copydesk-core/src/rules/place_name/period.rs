@@ -68,7 +68,7 @@ static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|natives?|back\s+(?:in|then)\s+(?:the\s+)?(?:day|days|\d)|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|natives?|back\s+(?:in|then)\s+(?:the\s+)?(?:day|days|\d)|born|grew\s+up|raised|childhood|as\s+an?\s+(?:student|child|boy|girl|teenager|schoolboy|schoolgirl|young\s+(?:man|woman|officer))|in\s+(?:his|her|their)\s+youth|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -715,3 +715,30 @@ fn a_place_name_that_is_also_a_surname_can_be_a_person() {
         ["Nikolaev"]
     );
 }
+
+#[test]
+fn a_past_life_and_the_astana_format_keep_their_names() {
+    let published = date(2021, 5, 12);
+    for text in [
+        "He moved to Moscow from Alma-Ata as a student and later taught there.",
+        "She had lived in Frunze in her youth, before the family left for Riga.",
+        "The Astana-brokered ceasefire in Syria has held only partly.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: the same names in the present.
+    assert_eq!(
+        flagged(
+            "He moved to Alma-Ata last year to open a bakery.",
+            published
+        ),
+        ["Alma-Ata"]
+    );
+    assert_eq!(
+        flagged(
+            "The Astana-based bank opened a branch abroad this spring.",
+            published
+        ),
+        ["Astana"]
+    );
+}
