@@ -72,13 +72,13 @@ pub struct CitationDate {
 }
 
 static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
+    Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
         .expect("valid regex")
 });
 /// A date written day first, as British and European desks do: "24 September",
 /// "23–24 September", "3 March 2022".
 static DAY_FIRST_DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$")
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$")
         .expect("valid regex")
 });
 /// A time of day after a date: "14:30", "2:30 PM", "09:15 GMT".
@@ -94,7 +94,8 @@ static TIME_PART: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?$").expect("valid regex")
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?$")
+        .expect("valid regex")
 });
 static YEAR_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}$").expect("valid regex"));
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -521,6 +522,22 @@ mod tests {
         let g = &groups("It was agreed (TASS, March 3; Financial Times, 3 March 2022).")[0];
         assert_eq!(g.items[1].dates[0].day, Some(3));
         assert_eq!(g.items[1].dates[0].year, Some(2022));
+    }
+
+    #[test]
+    fn days_joined_by_and_are_one_date() {
+        let text = "The deal collapsed (Reuters, March 10, 11 and 12; Meduza, 3 and 4 March; TASS, March 5 and 6).";
+        let g = &groups(text)[0];
+        assert_eq!(g.items.len(), 3);
+        assert!(g.items.iter().all(|i| i.outlets.len() == 1));
+        assert_eq!(g.items[0].dates.len(), 2);
+        assert_eq!(g.items[0].dates[1].day, Some(11));
+        assert_eq!(g.items[0].dates[1].day_end, Some(12));
+        assert_eq!(g.items[1].dates[0].day_end, Some(4));
+        assert_eq!(g.items[2].dates[0].day_end, Some(6));
+        // An outlet with "and" in its name is still an outlet.
+        let g = &groups("It fell (Kazakh Agency for Trade and Industry, March 3).")[0];
+        assert_eq!(g.items[0].outlets.len(), 1);
     }
 
     #[test]
