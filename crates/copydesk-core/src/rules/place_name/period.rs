@@ -62,7 +62,7 @@ static BARE_YEAR: LazyLock<Regex> =
 /// Words that set a sentence in the Soviet past, or in some past time.
 static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade|tsars?|czars?|tsarina|(?:october|february|bolshevik|russian)\s+revolution|provisional\s+government)(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -742,3 +742,19 @@ fn a_past_life_and_the_astana_format_keep_their_names() {
         ["Astana"]
     );
 }
+
+#[test]
+fn the_revolution_and_the_tsars_set_a_sentence_in_their_time() {
+    let published = date(2017, 11, 7);
+    for text in [
+        "The provisional government ruled from Petrograd until the October Revolution.",
+        "The tsar's ministers met in Petrograd as the army collapsed.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positive: a revolution of another kind does not date the city.
+    assert_eq!(
+        flagged("Officials in Petrograd fear a color revolution.", published),
+        ["Petrograd"]
+    );
+}
