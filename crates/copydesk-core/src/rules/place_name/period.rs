@@ -170,6 +170,14 @@ pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period>
 /// publication year, or in the year before when that day is after publication.
 pub(crate) fn yearless_days(text: &str, offset: usize, published: Date) -> Vec<Period> {
     let mut out = Vec::new();
+    let mut years = BARE_YEAR
+        .find_iter(text)
+        .filter_map(|m| m.as_str().parse::<i16>().ok())
+        .filter(|y| *y <= published.year());
+    let sentence_year = match (years.next(), years.next()) {
+        (Some(y), None) => Some(y),
+        _ => None,
+    };
     for caps in YEARLESS_DAY.captures_iter(text) {
         let (Some(whole), Some(prep), Some(month), Some(day)) = (
             caps.get(0),
@@ -192,13 +200,19 @@ pub(crate) fn yearless_days(text: &str, offset: usize, published: Date) -> Vec<P
         let Ok(d) = day.as_str().parse::<i8>() else {
             continue;
         };
-        let date = match Date::new(published.year(), m, d) {
-            Ok(date) if date <= published => date,
-            Ok(_) => match Date::new(published.year() - 1, m, d) {
-                Ok(date) => date,
+        let date = match sentence_year.map(|y| Date::new(y, m, d)) {
+            // "On March 19, 2019, he resigned; on March 20 the city was renamed": a
+            // sentence that gives one year gives it to its days.
+            Some(Ok(date)) => date,
+            Some(Err(_)) => continue,
+            None => match Date::new(published.year(), m, d) {
+                Ok(date) if date <= published => date,
+                Ok(_) => match Date::new(published.year() - 1, m, d) {
+                    Ok(date) => date,
+                    Err(_) => continue,
+                },
                 Err(_) => continue,
             },
-            Err(_) => continue,
         };
         let (first, last) = match prep.as_str().to_ascii_lowercase().as_str() {
             "since" => (date, published.max(date)),
@@ -381,6 +395,11 @@ mod tests {
         assert_eq!(
             days("since May 3 they wait"),
             [(date(2021, 5, 3), date(2021, 9, 10))]
+        );
+        // A sentence with one year gives it to its days.
+        assert_eq!(
+            days("On March 19, 2019, he resigned; on March 20 the city was renamed."),
+            [(date(2019, 3, 20), date(2019, 3, 20))]
         );
         assert!(spans("It fell by 1,500 units.").is_empty());
     }
