@@ -1,5 +1,6 @@
 //! Evaluation of `place-name` on a corpus of original articles (2015-2025) with known
-//! mistakes: `tests/fixtures/eval/place-name/` holds the texts and `labels.toml`, which
+//! mistakes: `tests/fixtures/eval/place-name/` (with the articles of `eval/citations/`)
+//! holds the texts and `labels.toml`, which
 //! lists every genuine mistake (file, line, flagged text, expected replacement). Every
 //! other mention in the corpus is correct text, so any other finding is a false positive.
 
@@ -24,7 +25,7 @@ struct Label {
     fix: String,
 }
 
-fn labels(dir: &std::path::Path) -> Vec<Label> {
+fn labels(dir: &std::path::Path, dirs: &[std::path::PathBuf]) -> Vec<Label> {
     let raw = std::fs::read_to_string(dir.join("labels.toml")).expect("labels.toml is readable");
     let table: toml::Table = raw.parse().expect("labels.toml is TOML");
     let str_of = |m: &toml::Table, k: &str| {
@@ -42,7 +43,10 @@ fn labels(dir: &std::path::Path) -> Vec<Label> {
             let m = v.as_table().expect("a [[mistake]] table");
             assert_eq!(str_of(m, "rule"), RULE, "only {RULE} is labelled here");
             let file = str_of(m, "file");
-            assert!(dir.join(&file).is_file(), "labelled file {file} exists");
+            assert!(
+                dirs.iter().any(|d| d.join(&file).is_file()),
+                "labelled file {file} exists"
+            );
             Label {
                 key: Key {
                     file,
@@ -62,9 +66,15 @@ fn labels(dir: &std::path::Path) -> Vec<Label> {
 #[test]
 fn place_name_precision_and_recall_on_the_eval_corpus() {
     let dir = workspace_root().join("tests/fixtures/eval/place-name");
-    let labels = labels(&dir);
-    let articles = std::fs::read_dir(&dir)
-        .expect("the corpus folder is readable")
+    // The citation corpus names places too; its articles are read with this one.
+    let dirs = [
+        dir.clone(),
+        workspace_root().join("tests/fixtures/eval/citations"),
+    ];
+    let labels = labels(&dir, &dirs);
+    let articles = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).expect("the corpus folder is readable"))
         .filter_map(Result::ok)
         .filter(|e| {
             let name = e.file_name();
@@ -80,7 +90,7 @@ fn place_name_precision_and_recall_on_the_eval_corpus() {
     // One invocation over the folder; each article dates itself.
     let out = copydesk()
         .args(["check", "--no-config", "--format", "json"])
-        .arg(&dir)
+        .args(&dirs)
         .output()
         .expect("copydesk runs");
     assert_ne!(

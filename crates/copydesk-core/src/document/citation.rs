@@ -72,22 +72,30 @@ pub struct CitationDate {
 }
 
 static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
+    Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
         .expect("valid regex")
 });
 /// A date written day first, as British and European desks do: "24 September",
 /// "23–24 September", "3 March 2022".
 static DAY_FIRST_DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$")
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$")
         .expect("valid regex")
 });
 /// A time of day after a date: "14:30", "2:30 PM", "09:15 GMT".
+/// A range of days across months, "April 30–May 3" or "30 April–3 May": two dates
+/// joined by a dash, each with its month.
+static CROSS_MONTH_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}\p{Ll}{1,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{1,9}\.?)\s*(?P<dash>[-–—])\s*(?:\p{Lu}\p{Ll}{1,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{1,9}\.?(?:\s+\d{4})?)$")
+        .expect("valid regex")
+});
+
 static TIME_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s+\p{Lu}{2,4})?$")
         .expect("valid regex")
 });
 static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?$").expect("valid regex")
+    Regex::new(r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?$")
+        .expect("valid regex")
 });
 static YEAR_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}$").expect("valid regex"));
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -192,6 +200,8 @@ fn outlet_like(part: &str) -> bool {
 enum Part {
     Outlet(TextRange),
     Date(CitationDate),
+    /// A range across months, "April 30–May 3": its first and last dates.
+    Dates(CitationDate, CitationDate),
     Day(TextRange, u8, Option<u8>),
     Year(TextRange, i16),
     /// A time of day, after a date.
@@ -199,6 +209,19 @@ enum Part {
 }
 
 fn classify_part(part: &str, range: TextRange) -> Option<Part> {
+    if let Some(dash) = CROSS_MONTH_DASH.captures(part).and_then(|c| c.name("dash")) {
+        let first = part[..dash.start()].trim_end();
+        let second = part[dash.end()..].trim_start();
+        let second_start = part.len() - second.len();
+        let first_range = TextRange::new(range.start, range.start + first.len());
+        let second_range = TextRange::new(range.start + second_start, range.end);
+        if let (Some(Part::Date(a)), Some(Part::Date(b))) = (
+            classify_part(first, first_range),
+            classify_part(second, second_range),
+        ) {
+            return Some(Part::Dates(a, b));
+        }
+    }
     if let Some(c) = DATE_PART
         .captures(part)
         .or_else(|| DAY_FIRST_DATE_PART.captures(part))
@@ -326,6 +349,17 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
                     any_date = true;
                     open_dates += 1;
                     item.dates.push(d);
+                }
+                Part::Dates(mut a, b) => {
+                    // "29 June–1 July 2023": the year written once is both dates'.
+                    if a.year.is_none() {
+                        a.year = b.year;
+                        a.year_range = b.year_range;
+                    }
+                    any_date = true;
+                    open_dates += 2;
+                    item.dates.push(a);
+                    item.dates.push(b);
                 }
                 Part::Day(r, day, day2) => {
                     let prev = item.dates.last()?.clone();
@@ -488,6 +522,44 @@ mod tests {
         let g = &groups("It was agreed (TASS, March 3; Financial Times, 3 March 2022).")[0];
         assert_eq!(g.items[1].dates[0].day, Some(3));
         assert_eq!(g.items[1].dates[0].year, Some(2022));
+    }
+
+    #[test]
+    fn days_joined_by_and_are_one_date() {
+        let text = "The deal collapsed (Reuters, March 10, 11 and 12; Meduza, 3 and 4 March; TASS, March 5 and 6).";
+        let g = &groups(text)[0];
+        assert_eq!(g.items.len(), 3);
+        assert!(g.items.iter().all(|i| i.outlets.len() == 1));
+        assert_eq!(g.items[0].dates.len(), 2);
+        assert_eq!(g.items[0].dates[1].day, Some(11));
+        assert_eq!(g.items[0].dates[1].day_end, Some(12));
+        assert_eq!(g.items[1].dates[0].day_end, Some(4));
+        assert_eq!(g.items[2].dates[0].day_end, Some(6));
+        // An outlet with "and" in its name is still an outlet.
+        let g = &groups("It fell (Kazakh Agency for Trade and Industry, March 3).")[0];
+        assert_eq!(g.items[0].outlets.len(), 1);
+    }
+
+    #[test]
+    fn a_range_across_months_is_two_dates() {
+        // Not ranges: an outlet with a dash, a day range inside one month.
+        let g = &groups("Talks resumed (Kyiv Post–Ukrinform, May 3).")[0];
+        assert_eq!(g.items[0].outlets.len(), 1);
+        let g = &groups("Talks resumed (Meduza, May 2–3).")[0];
+        assert_eq!(g.items[0].dates.len(), 1);
+        assert_eq!(g.items[0].dates[0].day_end, Some(3));
+        let text = "Shelling went on (Suspilne, March 30–April 2; Meduza, 29 June–1 July 2023).";
+        let g = &groups(text)[0];
+        assert_eq!(g.items.len(), 2);
+        assert!(g.items[0].outlets.len() == 1);
+        let dates = &g.items[0].dates;
+        assert_eq!(dates.len(), 2);
+        assert_eq!((dates[0].month, dates[0].day), (Some(3), Some(30)));
+        assert_eq!((dates[1].month, dates[1].day), (Some(4), Some(2)));
+        assert_eq!(dates[1].range.slice(text), "April 2");
+        let dates = &g.items[1].dates;
+        assert_eq!((dates[0].month, dates[1].month), (Some(6), Some(7)));
+        assert_eq!(dates[1].year, Some(2023));
     }
 
     #[test]

@@ -259,6 +259,19 @@ mod tests {
     }
 
     #[test]
+    fn ranges_across_months_and_days_joined_by_and_are_dates() {
+        let published = date(2022, 3, 15);
+        let text = "The ceasefire failed (ISW, February 28–March 2; Reuters, March 10, 11 and 12; Meduza, 3 and 4 March).";
+        assert_eq!(findings(text, published), vec![]);
+        // The last day of a range is still checked against publication.
+        let f = findings("Shelling went on (Suspilne, March 12–April 2).", published);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "April 2");
+        let f = findings("Shelling went on (Suspilne, March 10 and 31).", published);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
     fn misspelt_month_is_flagged_with_a_suggestion() {
         let f = findings("Talks stalled (TASS, Agust 20).", date(2021, 8, 23));
         assert_eq!(f, vec![("Agust".into(), "`Agust` is not a month".into())]);

@@ -164,6 +164,8 @@ fn check_block(
                 || in_italics(doc, range)
                 || in_note_entry(doc, range)
                 || names_a_north_american_town(prose, range)
+                || names_its_region(prose, range, place)
+                || (place.ambiguous && names_a_person(prose, range))
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -440,6 +442,7 @@ fn sentence_periods(doc: &Document, published: Date, block: &Block) -> Vec<Sente
             let text = range.slice(prose);
             let explicit: Vec<Period> = period::periods(text, range.start, published)
                 .into_iter()
+                .chain(period::yearless_days(text, range.start, published))
                 .filter(|p| !block.in_citation(p.range.start))
                 .collect();
             SentencePeriods {
@@ -739,16 +742,150 @@ fn italic_marker(line: &str, i: usize, c: char) -> Option<Marker> {
     (opens || closes).then_some(Marker { opens, closes })
 }
 
+/// Capitalised words that can precede a place's name without making it a person's
+/// surname: sentence openers, prepositions and parts of a place ("Central Kiev").
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "A",
+    "According",
+    "Across",
+    "After",
+    "Along",
+    "An",
+    "And",
+    "Around",
+    "As",
+    "At",
+    "Before",
+    "Beyond",
+    "But",
+    "By",
+    "Central",
+    "City",
+    "Downtown",
+    "East",
+    "Eastern",
+    "For",
+    "From",
+    "Greater",
+    "If",
+    "In",
+    "Inside",
+    "Into",
+    "Near",
+    "New",
+    "North",
+    "Northern",
+    "Of",
+    "Old",
+    "On",
+    "Or",
+    "Outside",
+    "Port",
+    "South",
+    "Southern",
+    "The",
+    "Through",
+    "To",
+    "Toward",
+    "Towards",
+    "Under",
+    "Until",
+    "Upper",
+    "Lower",
+    "West",
+    "Western",
+    "When",
+    "While",
+    "With",
+    "Within",
+];
+
+/// A title or occupation right before a name that makes it a person's ("economist
+/// Nikolaev").
+static PERSON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:economist|analyst|expert|professor|minister|governor|mayor|general|colonel|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|deputy|historian|journalist|blogger|commander|writer|singer|mr\.|ms\.|mrs\.|dr\.)\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// A preposition right before a name that makes it a place ("shipyards in Nikolaev").
+static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:in|near|outside|from|of|at|into|around|across|toward|towards|via|through)\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a name that is also a surname ("Nikolaev") means a person at `at`: a
+/// title comes right before it, or the document names someone by it ("Igor
+/// Nikolaev") and no preposition of place comes before this mention.
+fn names_a_person(prose: &str, at: TextRange) -> bool {
+    let mut start = at.start.saturating_sub(40);
+    while !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = prose.get(start..at.start).unwrap_or("");
+    if PERSON_TITLE.is_match(before) {
+        return true;
+    }
+    if PLACE_PREPOSITION.is_match(before) {
+        return false;
+    }
+    let written = at.slice(prose);
+    prose.match_indices(written).any(|(i, _)| {
+        let after = prose[i + written.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let Some(head) = prose[..i].strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(j, c)| j + c.len_utf8());
+        let word = &head[word_start..];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.chars().count() > 1
+            && !NOT_GIVEN_NAMES.contains(&word)
+            && !MONTHS.contains(&word)
+            && !CALENDAR_WORDS.contains(&word)
+    })
+}
+
+/// Words after a name that make it the name of a region ("the Sverdlovsk governor").
+static REGION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \u{a0}](?:governor|governors|governorship|regional|oblast|province|provincial)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Whether `at` names a region that kept the old name of its city ("the Sverdlovsk
+/// governor", "Dnipropetrovsk regional council"): the place's exemptions list the
+/// written name as a region's ("Sverdlovsk Oblast").
+fn names_its_region(prose: &str, at: TextRange, place: &Place) -> bool {
+    let written = at.slice(prose);
+    REGION_WORD.is_match(prose.get(at.end..).unwrap_or(""))
+        && place.exempt.iter().any(|e| {
+            e.strip_prefix(written)
+                .is_some_and(|rest| matches!(rest, " Oblast" | " Region" | " Province"))
+        })
+}
+
 /// A sentence that opens with a clause of time: its dates govern the sentence.
 static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)")
         .expect("valid regex")
 });
 
-/// Cue words within three words before a name that mention it on purpose.
+/// Cue words within three words before a name that mention it on purpose; a name
+/// given "as" what something is called ("state television refers to the capital
+/// only as Kishinev").
 static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?)$",
+        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?|(?-u:\b)(?:refer|refers|referred|referring|call|calls|called|calling|know|knows|known|describe|describes|described|list|lists|listed|label|labels|labelled|labeled|brand|brands|branded|designate|designates|designated)(?-u:\b)\W*(?:\w+\W+){0,8}?as\W+)$",
     )
     .expect("valid regex")
 });

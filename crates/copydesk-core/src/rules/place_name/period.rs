@@ -42,6 +42,19 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A day without its year ("on September 14", "since May 2"): a date of the
+/// publication year, or of the year before if that day is still to come.
+static YEARLESS_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTHS.join("|");
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<prep>[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y)\s+(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+/// What follows a day that gives it a year after all ("September 14, 2022").
+static YEAR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,?\s*(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+
 /// A year standing alone ("Expo 2017", "its 2010 budget").
 static BARE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
@@ -49,13 +62,13 @@ static BARE_YEAR: LazyLock<Regex> =
 /// Words that set a sentence in the Soviet past, or in some past time.
 static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade|tsars?|czars?|tsarina|(?:october|february|bolshevik|russian)\s+revolution|provisional\s+government)(?-u:\b)",
     )
     .expect("valid regex")
 });
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|natives?|back\s+(?:in|then)\s+(?:the\s+)?(?:day|days|\d)|born|grew\s+up|raised|childhood|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|natives?|back\s+(?:in|then)\s+(?:the\s+)?(?:day|days|\d)|born|grew\s+up|raised|childhood|as\s+an?\s+(?:student|child|boy|girl|teenager|schoolboy|schoolgirl|young\s+(?:man|woman|officer))|in\s+(?:his|her|their)\s+youth|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -146,6 +159,74 @@ pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period>
         out.push(Period {
             range,
             label,
+            first,
+            last,
+        });
+    }
+    out
+}
+
+/// Days written without a year ("visited the capital on September 14"), read in the
+/// publication year, or in the year before when that day is after publication.
+pub(crate) fn yearless_days(text: &str, offset: usize, published: Date) -> Vec<Period> {
+    let mut out = Vec::new();
+    let mut years = BARE_YEAR
+        .find_iter(text)
+        .filter_map(|m| m.as_str().parse::<i16>().ok())
+        .filter(|y| *y <= published.year());
+    let sentence_year = match (years.next(), years.next()) {
+        (Some(y), None) => Some(y),
+        _ => None,
+    };
+    for caps in YEARLESS_DAY.captures_iter(text) {
+        let (Some(whole), Some(prep), Some(month), Some(day)) = (
+            caps.get(0),
+            caps.name("prep"),
+            caps.name("month"),
+            caps.name("day"),
+        ) else {
+            continue;
+        };
+        if YEAR_AFTER.is_match(text.get(whole.end()..).unwrap_or("")) {
+            continue;
+        }
+        let Some(m) = MONTHS
+            .iter()
+            .position(|n| *n == month.as_str())
+            .and_then(|i| i8::try_from(i + 1).ok())
+        else {
+            continue;
+        };
+        let Ok(d) = day.as_str().parse::<i8>() else {
+            continue;
+        };
+        let date = match sentence_year.map(|y| Date::new(y, m, d)) {
+            // "On March 19, 2019, he resigned; on March 20 the city was renamed": a
+            // sentence that gives one year gives it to its days.
+            Some(Ok(date)) => date,
+            Some(Err(_)) => continue,
+            None => match Date::new(published.year(), m, d) {
+                Ok(date) if date <= published => date,
+                Ok(_) => match Date::new(published.year() - 1, m, d) {
+                    Ok(date) => date,
+                    Err(_) => continue,
+                },
+                Err(_) => continue,
+            },
+        };
+        let (first, last) = match prep.as_str().to_ascii_lowercase().as_str() {
+            "since" => (date, published.max(date)),
+            "after" => (
+                date.checked_add(1.day()).unwrap_or(date),
+                published.max(date),
+            ),
+            "until" | "till" | "by" => (Date::MIN, date),
+            "before" => (Date::MIN, date.checked_sub(1.day()).unwrap_or(date)),
+            _ => (date, date),
+        };
+        out.push(Period {
+            range: TextRange::new(offset + prep.start(), offset + whole.end()),
+            label: lower_first(whole.as_str()),
             first,
             last,
         });
@@ -293,6 +374,33 @@ mod tests {
     fn not_periods() {
         assert!(spans("They shipped 2,000 tonnes in 2,015 crates and $2019 in cash.").is_empty());
         assert!(spans("On August 15 the envoy left.").is_empty());
+        // A day without its year is read apart, in the publication year or the last.
+        let days = |t: &str| -> Vec<(Date, Date)> {
+            yearless_days(t, 0, date(2021, 9, 10))
+                .into_iter()
+                .map(|p| (p.first, p.last))
+                .collect()
+        };
+        assert!(days("On August 15, 2019, the envoy left.").is_empty());
+        assert!(days("On August 15 2019 the envoy left.").is_empty());
+        assert!(days("In August the envoy left.").is_empty());
+        assert_eq!(
+            days("On August 15 the envoy left."),
+            [(date(2021, 8, 15), date(2021, 8, 15))]
+        );
+        assert_eq!(
+            days("on October 2 it was"),
+            [(date(2020, 10, 2), date(2020, 10, 2))]
+        );
+        assert_eq!(
+            days("since May 3 they wait"),
+            [(date(2021, 5, 3), date(2021, 9, 10))]
+        );
+        // A sentence with one year gives it to its days.
+        assert_eq!(
+            days("On March 19, 2019, he resigned; on March 20 the city was renamed."),
+            [(date(2019, 3, 20), date(2019, 3, 20))]
+        );
         assert!(spans("It fell by 1,500 units.").is_empty());
     }
 

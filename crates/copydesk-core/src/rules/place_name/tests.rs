@@ -615,3 +615,146 @@ fn documented_example_holds() {
                    talks opened in Astana. Traders in Almaty and KYIV disagreed.";
     assert_eq!(flagged(instead, SEPT_2021), Vec::<String>::new());
 }
+
+#[test]
+fn a_day_without_its_year_dates_the_sentence() {
+    let published = date(2022, 10, 4);
+    // Negatives: the visit came before the renaming of September 17.
+    for text in [
+        "The Chinese leader visited Nur-Sultan on September 14, three days before the signing.",
+        "Delegations had gathered in Nur-Sultan since September 12 for the summit.",
+        // A day after publication is last year's: September 2021 was Nur-Sultan's time.
+        "The minister last toured Nur-Sultan on October 20 of the year before the unrest.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: a day after the renaming, or a day with its year, still condemns.
+    assert_eq!(
+        flagged(
+            "Election officials in Nur-Sultan confirmed the date on September 30.",
+            published
+        ),
+        ["Nur-Sultan"]
+    );
+    assert_eq!(
+        flagged(
+            "The envoys met in Nur-Sultan on September 14, 2023, to sign it.",
+            date(2023, 10, 4)
+        ),
+        ["Nur-Sultan"]
+    );
+}
+
+#[test]
+fn a_name_given_as_what_something_is_called_is_a_mention() {
+    let published = date(2024, 2, 20);
+    for text in [
+        "Russian state television refers to the capital only as Kishinev in its bulletins.",
+        "Older residents still describe the city as Kishinev when speaking Russian.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: "as" without a verb of naming is an ordinary mention.
+    assert_eq!(
+        flagged("Prices rose in Kishinev as fuel became scarce.", published),
+        ["Kishinev"]
+    );
+    assert_eq!(
+        flagged("He served as mayor of Kishinev for a decade.", published),
+        ["Kishinev"]
+    );
+}
+
+#[test]
+fn a_region_that_kept_the_old_name_is_named_by_it() {
+    let published = date(2023, 6, 15);
+    for text in [
+        "The Sverdlovsk governor met factory directors in Yekaterinburg on Tuesday.",
+        "Deputies of the Dnipropetrovsk regional council voted to rename several streets.",
+        "The Leningrad governor inspected the port at Ust-Luga.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: the city itself, and a region whose name changed with the city's.
+    assert_eq!(
+        flagged(
+            "The governor flew to Sverdlovsk for the opening.",
+            published
+        ),
+        ["Sverdlovsk"]
+    );
+    assert_eq!(
+        flagged("The Kharkov regional council met in a shelter.", published),
+        ["Kharkov"]
+    );
+}
+
+#[test]
+fn a_place_name_that_is_also_a_surname_can_be_a_person() {
+    let published = date(2021, 5, 12);
+    for text in [
+        "Igor Nikolaev, an economist in Moscow, expects rates to rise. According to Nikolaev, the bank will move twice.",
+        "Economist Nikolaev warned that the budget could not absorb the cost.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: the city, even where a person of that name appears elsewhere.
+    assert_eq!(
+        flagged("Shipyards in Nikolaev were idle for a decade.", published),
+        ["Nikolaev"]
+    );
+    assert_eq!(
+        flagged(
+            "Igor Nikolaev spoke in Moscow. The shipyards in Nikolaev were idle.",
+            published
+        ),
+        ["Nikolaev"]
+    );
+    assert_eq!(
+        flagged("In Nikolaev, the shipyards were idle.", published),
+        ["Nikolaev"]
+    );
+}
+
+#[test]
+fn a_past_life_and_the_astana_format_keep_their_names() {
+    let published = date(2021, 5, 12);
+    for text in [
+        "He moved to Moscow from Alma-Ata as a student and later taught there.",
+        "She had lived in Frunze in her youth, before the family left for Riga.",
+        "The Astana-brokered ceasefire in Syria has held only partly.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positives: the same names in the present.
+    assert_eq!(
+        flagged(
+            "He moved to Alma-Ata last year to open a bakery.",
+            published
+        ),
+        ["Alma-Ata"]
+    );
+    assert_eq!(
+        flagged(
+            "The Astana-based bank opened a branch abroad this spring.",
+            published
+        ),
+        ["Astana"]
+    );
+}
+
+#[test]
+fn the_revolution_and_the_tsars_set_a_sentence_in_their_time() {
+    let published = date(2017, 11, 7);
+    for text in [
+        "The provisional government ruled from Petrograd until the October Revolution.",
+        "The tsar's ministers met in Petrograd as the army collapsed.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Positive: a revolution of another kind does not date the city.
+    assert_eq!(
+        flagged("Officials in Petrograd fear a color revolution.", published),
+        ["Petrograd"]
+    );
+}
