@@ -1,5 +1,7 @@
 //! Helpers for the end-to-end tests of the `copydesk` binary (under `tests/`).
 
+pub mod eval;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
