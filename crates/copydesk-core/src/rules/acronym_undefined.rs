@@ -333,6 +333,15 @@ mod tests {
     }
 
     #[test]
+    fn a_party_named_by_a_word_in_capitals_passes() {
+        let text = "The Democratic Party took 42 seats and the HUN Party eight; HUN then joined the coalition.";
+        assert_eq!(undefined(text), vec![]);
+        // A party known by real initials still needs its name on first use.
+        let f = undefined("The MPP won 68 seats and the HUN Party eight.");
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
     fn weapon_systems_known_by_their_designations_pass() {
         let text = "The first M142 HIMARS launchers reached the front, with NLAW missiles and two NASAMS batteries.";
         assert_eq!(undefined(text), vec![]);
