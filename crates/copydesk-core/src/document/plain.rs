@@ -18,11 +18,12 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines, and numbered
-/// figure and table captions: `Figure 1. FDI inflows (source: UNCTAD)`.
+/// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines, lists of
+/// sources (`Sources consulted: ...`, `References: ...`), and numbered figure and
+/// table captions: `Figure 1. FDI inflows (source: UNCTAD)`.
 static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\(?\s*(?:sources?|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:|(?:figure|fig\.|table|chart|map|graph|exhibit)\s+\d{1,2}[a-z]?\s*[.:—–]\s)",
+        r"(?i)^(?:\(?\s*(?:sources?(?:\s+(?:consulted|used|cited))?|references|bibliography|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:|(?:figure|fig\.|table|chart|map|graph|exhibit)\s+\d{1,2}[a-z]?\s*[.:—–]\s)",
     )
     .expect("valid regex")
 });

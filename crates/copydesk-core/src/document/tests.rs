@@ -98,6 +98,19 @@ fn markdown_header_lines_and_captions_are_classified() {
 }
 
 #[test]
+fn lists_of_sources_are_captions() {
+    // Negatives first: a sentence about sources is body text.
+    let text = "Sources consulted by the commission disagreed on the count (TASS, May 3).\n\n\
+                Sources consulted: Armenpress; APA; Trend; UNHCR.\n\n\
+                References: Kapital.kz; NBK annual report, 2016.\n";
+    let doc = Document::parse(text, SourceKind::Text);
+    assert_eq!(
+        kinds(&doc),
+        vec![BlockKind::Paragraph, BlockKind::Caption, BlockKind::Caption]
+    );
+}
+
+#[test]
 fn numbered_figure_and_table_captions_are_captions() {
     let text = "Figure 1. FDI inflows, 2015–2023 (source: UNCTAD).\n\nTable 2: Trade with China\n\nTable salt prices rose. Figure skating is popular.\n";
     let doc = Document::parse(text, SourceKind::Markdown);

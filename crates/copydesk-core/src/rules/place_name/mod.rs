@@ -701,24 +701,37 @@ fn in_italics(doc: &Document, at: TextRange) -> bool {
         return false;
     };
     let (from, to) = (at.start - start, at.end - start);
-    let mut open = false;
+    let mut open = None;
     for (i, c) in line.char_indices() {
         let Some(m) = italic_marker(line, i, c) else {
             continue;
         };
         if i >= to {
-            if open && m.closes {
-                return true;
+            if let (Some(o), true) = (open, m.closes) {
+                return !italic_block(line, o, i);
             }
         } else if i < from {
-            if !open && m.opens {
-                open = true;
-            } else if open && m.closes {
-                open = false;
+            if open.is_none() && m.opens {
+                open = Some(i);
+            } else if open.is_some() && m.closes {
+                open = None;
             }
         }
     }
     false
+}
+
+/// Whether the italic span from the marker at `open` to the one at `close` is the
+/// whole line and reads as prose (five words or more): an author's bio or a caption
+/// set in italics ("*Olena Petrenko is a journalist from Kharkiv.*"), not a title.
+fn italic_block(line: &str, open: usize, close: usize) -> bool {
+    let lead = line.len() - line.trim_start().len();
+    let inner = line.get(open + 1..close).unwrap_or("");
+    open == lead
+        && line
+            .get(close + 1..)
+            .is_some_and(|rest| rest.trim().is_empty())
+        && inner.split_whitespace().count() >= 5
 }
 
 struct Marker {
@@ -856,10 +869,14 @@ fn names_a_person(prose: &str, at: TextRange) -> bool {
     })
 }
 
-/// Words after a name that make it the name of a region ("the Sverdlovsk governor").
+/// Words after a name that make it the name of a region ("the Sverdlovsk governor"),
+/// also as the last of a list of regions ("the Kherson, Zaporizhzhia and
+/// Dnipropetrovsk regions", "the Dnipropetrovsk and Kharkiv oblasts").
 static REGION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \u{a0}](?:governor|governors|governorship|regional|oblast|province|provincial)(?-u:\b)")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:(?:,[ \u{a0}]+\p{Lu}[\p{L}'’-]*)*,?[ \u{a0}]+(?:and|or)[ \u{a0}]+\p{Lu}[\p{L}'’-]*)?[ \u{a0}](?:governor|governors|governorship|regional|oblast|oblasts|province|provinces|provincial|region|regions)(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// Whether `at` names a region that kept the old name of its city ("the Sverdlovsk

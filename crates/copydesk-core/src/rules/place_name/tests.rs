@@ -758,3 +758,46 @@ fn the_revolution_and_the_tsars_set_a_sentence_in_their_time() {
         ["Petrograd"]
     );
 }
+
+#[test]
+fn a_region_in_a_list_of_regions_keeps_its_name() {
+    // Negatives first: the oblast kept the old name of its city.
+    let text = "Floods reached farmland in the Kherson, Zaporizhzhia and Dnipropetrovsk \
+                regions. Shelling hit the Dnipropetrovsk and Kharkiv oblasts overnight, and \
+                the Dnipropetrovsk, Poltava and Sumy regions lost power.";
+    assert_eq!(flagged(text, date(2023, 6, 13)), Vec::<String>::new());
+    // The city itself, in a list of cities, is still out of date.
+    assert_eq!(
+        flagged(
+            "Trains ran between Kharkiv and Dnipropetrovsk again.",
+            date(2023, 6, 13)
+        ),
+        vec!["Dnipropetrovsk"]
+    );
+}
+
+#[test]
+fn a_bio_set_in_italics_is_checked() {
+    // Negatives first: a title in italics, alone on its line, keeps its name.
+    let md = "The exhibition opened.\n\n*The Gates of Kiev*\n\n\
+              *Olena Petrenko is a journalist from Zaporizhzhia.*\n";
+    let found = run(
+        md,
+        SourceKind::Markdown,
+        date(2018, 10, 30),
+        HouseStyle::embedded(),
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // A bio in italics is prose, not a title: its place names are checked.
+    let md = "The port reopened.\n\n*Andriy Melnyk is a journalist from Zaporozhye.*\n";
+    let found: Vec<String> = run(
+        md,
+        SourceKind::Markdown,
+        date(2018, 10, 30),
+        HouseStyle::embedded(),
+    )
+    .into_iter()
+    .map(|f| f.text)
+    .collect();
+    assert_eq!(found, vec!["Zaporozhye"]);
+}
