@@ -377,6 +377,37 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_credit_line_marks_agency_copy() {
+        // Negatives first: the credit line makes the whole story the agency's report.
+        let text = "GAO, June 3 (Newswire) - Two soldiers were killed when a mine hit their truck, the army said.\n\nAttacks on the road have risen by 40 percent since March.\n\n(Reporting by Ana Silva; Editing by Tom Reed)\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        // A line that merely names a reporter is no credit line.
+        let text = "Attacks on the road have risen by 40 percent since March.\n\n(Reporting by Ana Silva)\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn words_said_to_the_writer_or_the_press_corps_are_first_hand() {
+        for text in [
+            "“The port will reopen within a month,” the harbor master told reporters in Durres on Friday.",
+            "“Nobody here trusts the new tariff,” a retired customs officer told me in Tirana.",
+            "The minister told a news conference that 40 ships were waiting at anchor.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+        for text in [
+            "“The port will reopen within a month,” the harbor master said.",
+            "The minister told a conference in Durres that 40 ships were waiting at anchor.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+    }
+
+    #[test]
     fn an_interview_is_its_own_source() {
         let text = "*Aliya Nurlanova ran the grain exchange until 2020. She spoke with our correspondent on May 3. The interview has been edited for length.*\n\n**How bad was the harvest?**\n\nWe lost 30 percent of the wheat in the north. “Sell now or lose it all,” I told the farmers.\n";
         let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
