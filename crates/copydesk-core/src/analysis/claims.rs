@@ -152,6 +152,12 @@ static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "figures compiled by the Central Bank": data named by the body that keeps them.
+static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;:]{0,60}?\b(?:used|compiled|collected|gathered|published|released|kept|produced)\s+by\s+(?:the\s+)?\p{Lu}")
+        .expect("valid regex")
+});
+
 /// "says more about the climate than about ...": what a thing shows, not speech.
 static SAYS_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:much|far|rather|a\s+lot|a\s+great\s+deal)\s+)?(?:more|less)\s+about\b[^.;]*\bthan\s+(?:about|of)\b|^volumes\b")
@@ -952,13 +958,18 @@ impl<'a> Sourcing<'a> {
             }
             // "one farmer said", "said Farrukh, 24, a builder from Khatlon": a person the
             // writer met, the writer's own reporting.
-            if self.m.witness.is_match(window_before(&text, m.start(), 4))
+            if self.m.witness.is_match(window_before(&text, m.start(), 6))
                 || self.m.witness.is_match(apposition_after(&text, m.end()))
             {
                 return true;
             }
             let after = window_after(&text, m.end(), 6);
             if self.m.open_attribution.is_match(tail(&text[..m.end()], 80)) {
+                // "according to the secondary sources used by the Organization of ...":
+                // the body that compiled them is named.
+                if COMPILED_BY.is_match(window_after(&text, m.end(), 10)) {
+                    return true;
+                }
                 // "according to sources in the government" names nobody.
                 match self.names_source(after) {
                     Some(true) => return true,

@@ -408,6 +408,30 @@ mod tests {
     }
 
     #[test]
+    fn data_named_by_the_body_that_compiled_it_is_sourced() {
+        let text = "Output fell to 600,000 barrels a day, according to the monthly estimates compiled by the International Energy Agency.";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        for text in [
+            "Output fell to 600,000 barrels a day, according to the sources used by local activists.",
+            "Output fell to 600,000 barrels a day, according to sources in the industry.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn a_named_person_met_in_the_field_keeps_the_role_before_the_name() {
+        let text = "“They promise jobs, but the river is what feeds us,” a sheep farmer, Aqqalu Petersen, told a visiting reporter.";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        let text = "“They promise jobs, but the river is what feeds us,” the regional governor, Aqqalu Petersen, told a visiting reporter.";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
     fn an_interview_is_its_own_source() {
         let text = "*Aliya Nurlanova ran the grain exchange until 2020. She spoke with our correspondent on May 3. The interview has been edited for length.*\n\n**How bad was the harvest?**\n\nWe lost 30 percent of the wheat in the north. “Sell now or lose it all,” I told the farmers.\n";
         let (_, d) = lint(text, SourceKind::Markdown, HouseStyle::embedded());
