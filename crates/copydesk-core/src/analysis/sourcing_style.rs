@@ -398,9 +398,13 @@ mod tests {
         assert!(m.term_cue_at_end.is_match("under the slogan "));
         assert!(m.term_cue_at_end.is_match("critics have dubbed it the "));
         // A relative clause keeps the noun the head: the quotation is the phrase.
-        assert!(m.term_cue_at_end.is_match("a phrase that drivers repeat among themselves: "));
+        assert!(m
+            .term_cue_at_end
+            .is_match("a phrase that drivers repeat among themselves: "));
         assert!(m.term_cue_at_end.is_match("critics call it "));
-        assert!(!m.term_cue_at_end.is_match("the phrase is old, and the minister said on Monday: "));
+        assert!(!m
+            .term_cue_at_end
+            .is_match("the phrase is old, and the minister said on Monday: "));
         assert!(!m.term_cue_at_end.is_match("he called the protests "));
         assert!(m.term_cue_at_end.is_match("the slogan of the 1990s, "));
     }
