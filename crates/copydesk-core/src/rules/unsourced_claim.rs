@@ -1,4 +1,4 @@
-use crate::analysis::claims::{excerpt, is_apparatus, sourcing_units, Claim, ClaimKind, Sourcing};
+use crate::analysis::claims::{excerpt, is_apparatus, sourcing_units, Claim, Sourcing};
 use crate::analysis::sourcing_style::CitationScope;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
@@ -78,7 +78,6 @@ impl Rule for UnsourcedClaim {
             // interview is its own source.
             return;
         }
-        let house_citations = doc.blocks.iter().any(|b| !b.citations.is_empty());
         for unit in sourcing_units(doc) {
             let blocks: Vec<&Block> = unit.iter().filter_map(|&i| doc.blocks.get(i)).collect();
             let unit_sourced = scope == CitationScope::Paragraph
@@ -90,14 +89,7 @@ impl Rule for UnsourcedClaim {
                 if !block.kind.is_body() || is_apparatus(doc, index) {
                     continue;
                 }
-                let mut claims = sourcing.block_claims(block);
-                if !house_citations {
-                    // A desk that sources by links, notes and attribution in the text
-                    // (news, features, policy papers) tells events of public record
-                    // without a source for each date; figures and quotations still
-                    // need one.
-                    claims.retain(|c| c.kind != ClaimKind::DatedEvent);
-                }
+                let claims = sourcing.block_claims(block);
                 let unsourced: Vec<&Claim> = match scope {
                     CitationScope::Paragraph => claims.iter().collect(),
                     CitationScope::Sentence => claims
@@ -435,22 +427,6 @@ mod tests {
         let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
         assert!(d.is_empty(), "{d:?}");
         let text = "“They promise jobs, but the river is what feeds us,” the regional governor, Aqqalu Petersen, told a visiting reporter.";
-        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
-        assert_eq!(d.len(), 1, "{d:?}");
-    }
-
-    #[test]
-    fn dated_events_need_a_citation_only_where_the_desk_cites_by_group() {
-        // A desk without citation groups tells public events by date.
-        let text = "On May 12, the prime minister opened the new terminal in Lae.\n\nThe port still lacks cranes.\n";
-        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
-        assert!(d.is_empty(), "{d:?}");
-        // Its figures still need a source.
-        let text = "On May 12, the prime minister opened a terminal that cost $90 million.\n";
-        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
-        assert_eq!(d.len(), 1, "{d:?}");
-        // In the house style, every dated event needs its citation.
-        let text = "The port handles most imports (Post-Courier, May 2).\n\nOn May 12, the prime minister opened the new terminal in Lae.\n";
         let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
         assert_eq!(d.len(), 1, "{d:?}");
     }
