@@ -29,8 +29,10 @@ declare_rule! {
     /// paragraph, and a list introduced by a colon, share their sources.
     ///
     /// The writer's own interviews ("told this author", "on condition of anonymity",
-    /// the words of one person met in the field: "a farmer in Osh said") are sources, and wire copy (a dateline naming an agency, "BISHKEK, April 9
-    /// (Reuters) -") is the agency's own report.
+    /// the words of one person met in the field: "a farmer in Osh said", words "told
+    /// reporters" or "told me") are sources, and wire copy (a dateline naming an agency,
+    /// "BISHKEK, April 9 (Reuters) -", or a credit line "(Reporting by ...; Editing by
+    /// ...)") is the agency's own report.
     ///
     /// One finding a paragraph (or a list with its lead), at its first unsourced claim,
     /// naming the kind of claim and how many claims the paragraph holds. Headings,
