@@ -145,6 +145,25 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A wire story's credit line, "(Reporting by ...; Editing by ...)": the agency's own
+/// report, whatever its dateline says.
+static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]*\bediting\s+by\b")
+        .expect("valid regex")
+});
+
+/// "figures compiled by the Central Bank": data named by the body that keeps them.
+static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;:]{0,60}?\b(?:used|compiled|collected|gathered|published|released|kept|produced)\s+by\s+(?:the\s+)?\p{Lu}")
+        .expect("valid regex")
+});
+
+/// "says more about the climate than about ...": what a thing shows, not speech.
+static SAYS_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:much|far|rather|a\s+lot|a\s+great\s+deal)\s+)?(?:more|less)\s+about\b[^.;]*\bthan\s+(?:about|of)\b|^volumes\b")
+        .expect("valid regex")
+});
+
 /// The editor's note of an interview.
 static INTERVIEW_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:the|this)\s+interview\s+(?:has\s+been|was)\s+(?:edited|condensed|translated|shortened)|(?:spoke|talked)\s+(?:with|to)\s+our\s+(?:correspondent|reporter))\b")
@@ -506,6 +525,8 @@ impl<'a> Sourcing<'a> {
                     // "have long insisted", "has always said": a standing position.
                     || matches!(prev.as_str(), "long" | "always")
                     || (matches!(prev.as_str(), "all" | "be") && word == "told")
+                    // "one voyage says more about the climate than about trade".
+                    || (matches!(word.as_str(), "says" | "said") && SAYS_ABOUT.is_match(rest))
                     // "has said little about it", "has not said": no statement reported.
                     || nothing_said(prev.as_str(), rest)
                     // "the services have reported to him for years": answering to someone.
@@ -937,13 +958,18 @@ impl<'a> Sourcing<'a> {
             }
             // "one farmer said", "said Farrukh, 24, a builder from Khatlon": a person the
             // writer met, the writer's own reporting.
-            if self.m.witness.is_match(window_before(&text, m.start(), 4))
+            if self.m.witness.is_match(window_before(&text, m.start(), 6))
                 || self.m.witness.is_match(apposition_after(&text, m.end()))
             {
                 return true;
             }
             let after = window_after(&text, m.end(), 6);
             if self.m.open_attribution.is_match(tail(&text[..m.end()], 80)) {
+                // "according to the secondary sources used by the Organization of ...":
+                // the body that compiled them is named.
+                if COMPILED_BY.is_match(window_after(&text, m.end(), 10)) {
+                    return true;
+                }
                 // "according to sources in the government" names nobody.
                 match self.names_source(after) {
                     Some(true) => return true,
@@ -1030,6 +1056,13 @@ impl<'a> Sourcing<'a> {
         WIRE_DATELINE
             .captures(&head)
             .is_some_and(|c| self.m.outlet_exact.is_match(c["agency"].trim()))
+            || self
+                .doc
+                .blocks
+                .iter()
+                .rev()
+                .take(3)
+                .any(|b| WIRE_CREDIT.is_match(self.doc.text(b.range).trim_start()))
     }
 
     /// Whether the document is an interview, by its editor's note ("The interview has
@@ -1854,8 +1887,15 @@ mod tests {
             "It is often said that the steppe forgives nothing.",
             "The stated goal of the reform is a leaner state.",
             "The long-announced reform has yet to reach the regions.",
+            // What a thing shows is no speech.
+            "One mild winter says more about the climate than about the route.",
+            "The empty terminal says volumes about the plan.",
         ] {
             assert_eq!(claim_of(text), None, "{text}");
         }
+        assert_eq!(
+            claim_of("The minister said more about the route than his deputy.").map(|c| c.0),
+            Some(ClaimKind::ReportedSpeech)
+        );
     }
 }

@@ -253,8 +253,9 @@ impl Matchers {
             outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
             hedge: build(&alternation(&hedges, false)),
             term_cue_at_end: build(&format!(
-                r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}})[\s,:]*$",
+                r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}}|{}\s+(?:that|which)(?:[\s,]+[^\s.;:!?“”\x22]+){{1,6}})[\s,:]*$",
                 group(&alternation(&style.term_cues, true)),
+                group(&alternation(&style.term_nouns, true)),
                 group(&alternation(&style.term_nouns, true))
             )),
             vague_sources: lower(&style.vague_sources),
@@ -396,6 +397,14 @@ mod tests {
         assert!(m.hedge.is_match("Growth will likely slow"));
         assert!(m.term_cue_at_end.is_match("under the slogan "));
         assert!(m.term_cue_at_end.is_match("critics have dubbed it the "));
+        // A relative clause keeps the noun the head: the quotation is the phrase.
+        assert!(m
+            .term_cue_at_end
+            .is_match("a phrase that drivers repeat among themselves: "));
+        assert!(m.term_cue_at_end.is_match("critics call it "));
+        assert!(!m
+            .term_cue_at_end
+            .is_match("the phrase is old, and the minister said on Monday: "));
         assert!(!m.term_cue_at_end.is_match("he called the protests "));
         assert!(m.term_cue_at_end.is_match("the slogan of the 1990s, "));
     }

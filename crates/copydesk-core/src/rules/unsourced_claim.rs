@@ -29,8 +29,10 @@ declare_rule! {
     /// paragraph, and a list introduced by a colon, share their sources.
     ///
     /// The writer's own interviews ("told this author", "on condition of anonymity",
-    /// the words of one person met in the field: "a farmer in Osh said") are sources, and wire copy (a dateline naming an agency, "BISHKEK, April 9
-    /// (Reuters) -") is the agency's own report.
+    /// the words of one person met in the field: "a farmer in Osh said", words "told
+    /// reporters" or "told me") are sources, and wire copy (a dateline naming an agency,
+    /// "BISHKEK, April 9 (Reuters) -", or a credit line "(Reporting by ...; Editing by
+    /// ...)") is the agency's own report.
     ///
     /// One finding a paragraph (or a list with its lead), at its first unsourced claim,
     /// naming the kind of claim and how many claims the paragraph holds. Headings,
@@ -372,6 +374,61 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         // A dateline without an agency is no wire copy.
         let text = "ASTANA, March 2 - The tenge rose 2 percent against the dollar on Monday.\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn a_wire_credit_line_marks_agency_copy() {
+        // Negatives first: the credit line makes the whole story the agency's report.
+        let text = "GAO, June 3 (Newswire) - Two soldiers were killed when a mine hit their truck, the army said.\n\nAttacks on the road have risen by 40 percent since March.\n\n(Reporting by Ana Silva; Editing by Tom Reed)\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        // A line that merely names a reporter is no credit line.
+        let text = "Attacks on the road have risen by 40 percent since March.\n\n(Reporting by Ana Silva)\n";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn words_said_to_the_writer_or_the_press_corps_are_first_hand() {
+        for text in [
+            "“The port will reopen within a month,” the harbor master told reporters in Durres on Friday.",
+            "“Nobody here trusts the new tariff,” a retired customs officer told me in Tirana.",
+            "The minister told a news conference that 40 ships were waiting at anchor.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+        for text in [
+            "“The port will reopen within a month,” the harbor master said.",
+            "The minister told a conference in Durres that 40 ships were waiting at anchor.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn data_named_by_the_body_that_compiled_it_is_sourced() {
+        let text = "Output fell to 600,000 barrels a day, according to the monthly estimates compiled by the International Energy Agency.";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        for text in [
+            "Output fell to 600,000 barrels a day, according to the sources used by local activists.",
+            "Output fell to 600,000 barrels a day, according to sources in the industry.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn a_named_person_met_in_the_field_keeps_the_role_before_the_name() {
+        let text = "“They promise jobs, but the river is what feeds us,” a sheep farmer, Aqqalu Petersen, told a visiting reporter.";
+        let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+        assert!(d.is_empty(), "{d:?}");
+        let text = "“They promise jobs, but the river is what feeds us,” the regional governor, Aqqalu Petersen, told a visiting reporter.";
         let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
         assert_eq!(d.len(), 1, "{d:?}");
     }
