@@ -88,6 +88,25 @@ pub fn labels(dir: &Path, rules: &[&str], dirs: &[PathBuf]) -> Vec<Label> {
         .collect()
 }
 
+/// The byte range of the blank-line-delimited paragraph of `dir/label.file` that holds
+/// the labelled text (which must occur once in the file).
+pub fn paragraph_of(dir: &Path, label: &Label) -> (usize, usize) {
+    let source = std::fs::read_to_string(dir.join(&label.file)).expect("labelled file");
+    let at = source
+        .find(&label.text)
+        .unwrap_or_else(|| panic!("`{}` not in {}", label.text, label.file));
+    assert_eq!(
+        source.matches(&label.text).count(),
+        1,
+        "`{}` is not unique in {}",
+        label.text,
+        label.file
+    );
+    let start = source[..at].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = source[at..].find("\n\n").map_or(source.len(), |i| at + i);
+    (start, end)
+}
+
 /// The number of articles (`.md`, `.txt`) in `dirs`.
 pub fn articles(dirs: &[PathBuf]) -> usize {
     dirs.iter()

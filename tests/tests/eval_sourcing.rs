@@ -4,41 +4,17 @@
 //! over the folder; precision and recall for these two rules only. A finding matches a
 //! label of its rule in the paragraph that holds the labelled text, once.
 
-use std::fs;
-
 use copydesk_tests::eval;
 
 const RULES: &[&str] = &["unsourced-claim", "unattributed-quote"];
-
-/// The blank-line-delimited block of `source` that holds `at`.
-fn paragraph_at(source: &str, at: usize) -> (usize, usize) {
-    let start = source[..at].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = source[at..].find("\n\n").map_or(source.len(), |i| at + i);
-    (start, end)
-}
 
 #[test]
 fn sourcing_rules_meet_the_bar_on_the_evaluation_corpus() {
     let dir = eval::corpus("sourcing");
     let dirs = [dir.clone()];
     let labels = eval::labels(&dir, RULES, &dirs);
-    let paragraphs: Vec<(usize, usize)> = labels
-        .iter()
-        .map(|l| {
-            let source = fs::read_to_string(dir.join(&l.file)).expect("labelled file");
-            let at = source
-                .find(&l.text)
-                .unwrap_or_else(|| panic!("`{}` not in {}", l.text, l.file));
-            assert_eq!(
-                source.matches(&l.text).count(),
-                1,
-                "`{}` is not unique in {}",
-                l.text,
-                l.file
-            );
-            paragraph_at(&source, at)
-        })
-        .collect();
+    let paragraphs: Vec<(usize, usize)> =
+        labels.iter().map(|l| eval::paragraph_of(&dir, l)).collect();
     let findings = eval::findings(&dirs, RULES);
     for rule in RULES {
         let of_rule: Vec<eval::Finding> = findings
