@@ -248,12 +248,18 @@ fn check_spelling(
         return;
     }
     let written = doc.text(m.range);
+    let fix = replacement_fix(written, &current.name, m.range, unsafe_fix);
+    // A dateline in capitals is answered in capitals: "`KYIV`, not `KIEV`".
+    let house = if written.chars().any(char::is_lowercase) {
+        current.name.clone()
+    } else {
+        current.name.to_uppercase()
+    };
     let d = report.report(
         m.range,
         format!(
-            "House style spells {} `{}`, not `{written}` (since {})",
+            "House style spells {} `{house}`, not `{written}` (since {})",
             m.place.description,
-            current.name,
             adopted.human()
         ),
     );
@@ -261,7 +267,7 @@ fn check_spelling(
         .reference
         .as_ref()
         .map(|r| format!("Reference: {r}"));
-    d.fix = Some(replacement_fix(written, &current.name, m.range, unsafe_fix));
+    d.fix = Some(fix);
 }
 
 #[allow(clippy::too_many_arguments)]

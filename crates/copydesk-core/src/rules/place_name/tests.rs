@@ -456,7 +456,7 @@ fn inflected_variant_and_capital_forms_are_found_and_fixed_in_form() {
     );
     assert!(
         f[0].message
-            .starts_with("House style spells Ukraine's capital `Kyiv`, not `KIEV`"),
+            .starts_with("House style spells Ukraine's capital `KYIV`, not `KIEV`"),
         "{}",
         f[0].message
     );
