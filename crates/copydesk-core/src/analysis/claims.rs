@@ -506,6 +506,25 @@ impl<'a> Sourcing<'a> {
                     prev.as_str(),
                     "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "whose"
                 ) && !word.starts_with("said");
+                // "Mirziyoyev's stated aim", "the ministry’s announced plan": a participle
+                // after a possessive is an adjective ("he's said" is a contraction).
+                let after_possessive = ["'s", "’s"].iter().any(|s| {
+                    prev.strip_suffix(s).is_some_and(|stem| {
+                        !stem.is_empty()
+                            && !matches!(
+                                stem,
+                                "he" | "she"
+                                    | "it"
+                                    | "that"
+                                    | "there"
+                                    | "who"
+                                    | "what"
+                                    | "here"
+                                    | "where"
+                                    | "one"
+                            )
+                    })
+                }) && !word.starts_with("said");
                 let commonplace = word == "said"
                     && matches!(
                         prev.as_str(),
@@ -519,6 +538,7 @@ impl<'a> Sourcing<'a> {
                     );
                 !(hyphenated
                     || adjective
+                    || after_possessive
                     || commonplace
                     || (matches!(prev.as_str(), "that" | "this") && rest.starts_with(','))
                     || prev == "having"
@@ -583,6 +603,8 @@ impl<'a> Sourcing<'a> {
     /// A number that counts people or things ("135 staff members", "some 2,000 Afghan
     /// refugees", "72.8 tons"): not a year, a date, an ordinal, a label or a duration.
     fn count(&self, text: &str, m: regex::Match<'_>) -> Option<TextRange> {
+        static POPULATION: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\bpopulations?\b").expect("valid regex"));
         let num = m.as_str();
         let before = text[..m.start()].chars().next_back();
         let after = &text[m.end()..];
@@ -640,9 +662,12 @@ impl<'a> Sourcing<'a> {
             .collect();
         let word = word.trim_end_matches('.');
         let end = m.end() + (text.len() - m.end() - after.len());
+        // "the population fell from about 8 million in 1991 to 7.9 million": the size of a
+        // population is background, as in "a population of 8 million".
+        let population = multiplied && POPULATION.is_match(&text[..m.start()]);
         if word.is_empty() || word_start == 0 {
             // "rose to 2,500." counts; "the top 10." does not.
-            let figure = multiplied || !plain;
+            let figure = (multiplied && !population) || !plain;
             return figure.then(|| TextRange::new(m.start(), end));
         }
         let lower = word.to_lowercase();
@@ -657,7 +682,7 @@ impl<'a> Sourcing<'a> {
             || MONTHS.contains(&word)
             || FUNCTION_WORDS.contains(&lower.as_str())
         {
-            return if multiplied {
+            return if multiplied && !population {
                 Some(TextRange::new(m.start(), end))
             } else {
                 None
@@ -1765,6 +1790,24 @@ mod tests {
     }
 
     #[test]
+    fn population_sizes_are_background() {
+        // Negatives first: the size of a population, then and now.
+        for text in [
+            "The region's population has shrunk from about 8 million in 1991 to 7.6 million.",
+            "Its population, just under 3 million in the last census, keeps falling.",
+        ] {
+            assert_eq!(paragraph_claims(text), vec![], "{text}");
+        }
+        // Other counts in the same sentence, and money, stay figures.
+        for text in [
+            "The population of the city fell as 2 million people left in the spring.",
+            "The refugee population received $3 million in aid last month.",
+        ] {
+            assert!(!paragraph_claims(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn background_counts_lengths_and_legal_terms() {
         for text in [
             "Tajikistan, a mountainous country of about 10 million people, borders China.",
@@ -1886,6 +1929,8 @@ mod tests {
             "That said, the outlook is uncertain.",
             "It is often said that the steppe forgives nothing.",
             "The stated goal of the reform is a leaner state.",
+            "None of it has touched the president's stated aim of attracting investors.",
+            "The reform follows Tashkent’s announced plan to open the border.",
             "The long-announced reform has yet to reach the regions.",
             // What a thing shows is no speech.
             "One mild winter says more about the climate than about the route.",
@@ -1893,6 +1938,11 @@ mod tests {
         ] {
             assert_eq!(claim_of(text), None, "{text}");
         }
+        // A contraction of "has" is still reported speech.
+        assert_eq!(
+            claim_of("He's stated that the border will reopen.").map(|c| c.0),
+            Some(ClaimKind::ReportedSpeech)
+        );
         assert_eq!(
             claim_of("The minister said more about the route than his deputy.").map(|c| c.0),
             Some(ClaimKind::ReportedSpeech)
