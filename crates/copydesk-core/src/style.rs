@@ -6,8 +6,10 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 mod acronyms;
+pub mod language;
 pub use crate::analysis::sourcing_style::{CitationScope, SourcingStyle};
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
+pub use language::{LanguageStyle, WordList};
 
 /// The embedded default house style, as TOML.
 pub const EMBEDDED_HOUSE_STYLE: &str = include_str!("../data/house-style.toml");
@@ -46,6 +48,9 @@ pub struct HouseStyle {
         deserialize_with = "SourcingStyle::deserialize_over_embedded"
     )]
     pub sourcing: SourcingStyle,
+    /// Word lists of English (`data/language.toml`); `[language]` extends them.
+    #[serde(default)]
+    pub language: LanguageStyle,
 }
 
 impl HouseStyle {

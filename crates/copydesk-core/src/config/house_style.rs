@@ -47,7 +47,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::gazetteer::{Gazetteer, Place};
-use crate::style::{AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle, SourcingStyle};
+use crate::style::{
+    AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle, LanguageStyle, SourcingStyle,
+};
 
 /// A change to one part of the house style.
 pub trait Patch<T> {
@@ -84,6 +86,7 @@ pub struct HouseStylePatch {
     /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
     /// (optional scalars, lists that extend, `replace = true`).
     pub sourcing: Option<SourcingStyle>,
+    pub language: Option<LanguagePatch>,
 }
 
 impl Patch<HouseStyle> for HouseStylePatch {
@@ -99,6 +102,65 @@ impl Patch<HouseStyle> for HouseStylePatch {
         }
         if let Some(p) = self.places {
             p.apply_to(&mut style.places);
+        }
+        if let Some(p) = self.language {
+            p.apply_to(&mut style.language);
+        }
+    }
+}
+
+/// `[house-style.language]`: word lists of `data/language.toml` by their keys; each list
+/// given is added to the embedded one, or with `replace = true` replaces it (the lists
+/// not named keep their embedded words). A key that names no list is an error.
+#[derive(Debug, Clone, Default)]
+pub struct LanguagePatch {
+    pub replace: bool,
+    pub lists: Vec<(String, Vec<String>)>,
+}
+
+impl<'de> Deserialize<'de> for LanguagePatch {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LanguagePatch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a table of word lists")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LanguagePatch, A::Error> {
+                let mut patch = LanguagePatch::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "replace" {
+                        patch.replace = map.next_value()?;
+                    } else if LanguageStyle::KEYS.contains(&key.as_str()) {
+                        let words: Vec<String> = map.next_value()?;
+                        patch.lists.push((key, words));
+                    } else {
+                        return Err(serde::de::Error::custom(format!(
+                            "unknown field `{key}`, expected `replace` or one of {}",
+                            LanguageStyle::KEYS
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )));
+                    }
+                }
+                Ok(patch)
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
+impl Patch<LanguageStyle> for LanguagePatch {
+    fn apply_to(self, target: &mut LanguageStyle) {
+        for (key, words) in self.lists {
+            if let Some(list) = target.list_mut(&key) {
+                list.patch(words, self.replace);
+            }
         }
     }
 }
@@ -203,6 +265,12 @@ enable = []
 # [[house-style.places.place]]
 # id = \"kyiv\"
 # ...
+
+[house-style.language]
+# Word lists of English the rules read (function words, sentence openers...), by the
+# keys of the embedded `language.toml` (`copydesk explain` names them); the words given
+# are added, or with `replace = true` replace each list named.
+replace = false
 ";
 
 #[cfg(test)]
@@ -216,6 +284,27 @@ mod tests {
         assert_eq!(v, [1, 2, 3]);
         extend_or_replace(&mut v, vec![9], true);
         assert_eq!(v, [9]);
+    }
+
+    #[test]
+    fn language_patch_extends_or_replaces_named_lists_and_rejects_unknown_keys() {
+        let mut style = HouseStyle::embedded().clone();
+        let patch: HouseStylePatch =
+            toml::from_str("[language]\nfunction-words = [\"thru\"]\n").unwrap();
+        patch.apply_to(&mut style);
+        assert!(style.language.function_words.contains("thru"));
+        assert!(style.language.function_words.contains("and"));
+        let patch: HouseStylePatch =
+            toml::from_str("[language]\nreplace = true\nfunction-words = [\"thru\"]\n").unwrap();
+        patch.apply_to(&mut style);
+        assert_eq!(style.language.function_words.words(), ["thru"]);
+        let err = toml::from_str::<HouseStylePatch>("[language]\nfunction-word = []\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("function-word") && err.contains("`function-words`"),
+            "{err}"
+        );
     }
 
     #[test]
