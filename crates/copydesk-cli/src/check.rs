@@ -36,11 +36,7 @@ pub struct FileError {
     pub reason: String,
 }
 
-fn today() -> jiff::civil::Date {
-    jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date()
-}
+use copydesk_core::discovery::today;
 
 fn read_input(input: &Input) -> Result<String, String> {
     let bytes = match input {
@@ -114,7 +110,7 @@ impl Job<'_> {
         let lint = |text: &str| {
             let doc = Document::parse(text, kind);
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
-            let diagnostics = settings.lint(&doc, date.date);
+            let diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
             (doc, date, diagnostics)
         };
         let mut fixed = 0;

@@ -58,7 +58,7 @@ pub struct InitArgs {
 #[command(group(ArgGroup::new("fix_mode").args(["fix", "diff"]).multiple(true)))]
 pub struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. Directories are walked
-    /// for `.txt`, `.md` and `.markdown` files, honouring `.gitignore` and skipping
+    /// for plain text (`.txt`, `.text`) and Markdown (`.md`, `.markdown`, `.mdown`, `.mkd`, `.mkdn`, `.mdwn`) files, honouring `.gitignore` and skipping
     /// hidden files.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,

@@ -40,8 +40,7 @@ fn rules() -> anyhow::Result<ExitCode> {
         .map(|id| id.len())
         .max()
         .unwrap_or(0);
-    for rule in copydesk_core::all_rules() {
-        let meta = rule.meta();
+    for meta in copydesk_core::all_metas() {
         writeln!(
             out,
             "{:width$}  {:7}  {}",
@@ -54,18 +53,19 @@ fn rules() -> anyhow::Result<ExitCode> {
 }
 
 fn explain(id: &str) -> anyhow::Result<ExitCode> {
-    let Some(rule) = copydesk_core::find_rule(id) else {
+    let Some(meta) = copydesk_core::find_meta(id) else {
         anyhow::bail!(
             "unknown rule `{id}`; valid rules are: {}",
             copydesk_core::rule_ids().join(", ")
         );
     };
-    let meta = rule.meta();
     let mut out = std::io::stdout().lock();
     writeln!(out, "# {} ({})\n", meta.id, meta.default_severity)?;
     writeln!(out, "{}\n", meta.summary)?;
     write!(out, "{}", meta.documentation())?;
-    if let Some(listing) = rule.data_listing(copydesk_core::HouseStyle::embedded()) {
+    let listing = copydesk_core::find_rule(id)
+        .and_then(|rule| rule.data_listing(copydesk_core::HouseStyle::embedded()));
+    if let Some(listing) = listing {
         write!(out, "\n{}", listing.trim_end())?;
         writeln!(out)?;
     }

@@ -39,10 +39,10 @@ use toml::Spanned;
 
 pub use house_style::{extend_or_replace, CitationPatch, HouseStylePatch, Patch};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, SourceKind};
-use crate::registry::{all_rules, rule_ids};
-use crate::rule::{Context, Rule};
+use crate::diagnostic::Severity;
+use crate::document::SourceKind;
+use crate::registry::{all_rules, rule_ids, UNUSED_SUPPRESSION};
+use crate::rule::Rule;
 use crate::style::HouseStyle;
 
 /// The names a configuration file may have, in order of preference within a folder.
@@ -373,6 +373,7 @@ impl Config {
             .collect();
         FileSettings {
             rules,
+            unused_suppressions: select.contains(&UNUSED_SUPPRESSION),
             severity,
             style: &self.style,
         }
@@ -380,32 +381,14 @@ impl Config {
 }
 
 /// What applies to one file: the rules that run, their severities, the house style.
+/// `crate::linter::lint_file` lints a document with them.
 pub struct FileSettings<'a> {
+    /// The rules that check the text.
     pub rules: Vec<&'static dyn Rule>,
+    /// Whether suppression comments that silence nothing are reported.
+    pub unused_suppressions: bool,
     pub severity: BTreeMap<&'static str, Severity>,
     pub style: &'a HouseStyle,
-}
-
-impl FileSettings<'_> {
-    /// The rule context for a document published on `date`.
-    pub fn context(&self, date: jiff::civil::Date) -> Context<'_> {
-        Context {
-            date,
-            style: self.style,
-        }
-    }
-
-    /// Lint `doc` (published on `date`) with these settings: the selected rules, the
-    /// document's suppression comments, the configured severities.
-    pub fn lint(&self, doc: &Document, date: jiff::civil::Date) -> Vec<Diagnostic> {
-        let mut out = crate::linter::lint_with(doc, &self.context(date), &self.rules);
-        for d in &mut out {
-            if let Some(s) = self.severity.get(d.rule) {
-                d.severity = *s;
-            }
-        }
-        out
-    }
 }
 
 /// `path` made absolute against the current folder, with `.` and `..` resolved
@@ -545,7 +528,8 @@ mod tests {
         )
         .unwrap();
         let s = c.settings_for(Path::new("/desk/drafts/a/b.md"));
-        assert_eq!(s.rules.len(), rule_ids().len());
+        assert_eq!(s.rules.len(), all_rules().len());
+        assert!(s.unused_suppressions);
         assert_eq!(s.severity["citation-format"], Severity::Error);
         assert!(c
             .settings_for(Path::new("/desk/archive/1990s/x.txt"))
@@ -556,7 +540,7 @@ mod tests {
             .rules
             .is_empty());
         let s = c.settings_for(Path::new("/desk/archive/2001/x.txt"));
-        assert_eq!(s.rules.len(), rule_ids().len());
+        assert_eq!(s.rules.len(), all_rules().len());
         assert!(s.severity.is_empty());
         // Not under the root: no override matches the relative globs.
         let s = c.settings_for(Path::new("/elsewhere/drafts2/x.txt"));

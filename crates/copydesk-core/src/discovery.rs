@@ -1,11 +1,22 @@
-//! Finding the configuration of a file: the first `copydesk.toml` or `.copydesk.toml`
-//! in the file's folder or the nearest folder above it. Results are cached per folder.
+//! What a run reads from the world outside the text: the configuration of a file (the
+//! first `copydesk.toml` or `.copydesk.toml` in the file's folder or the nearest folder
+//! above it, cached per folder) and today's date. The only module of the core that
+//! reads the file system or the clock; the document model, analyses, rules and linter
+//! are functions of their input, and the front ends pass what they read here in.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::config::{absolute, Config, ConfigError, CONFIG_FILE_NAMES};
+
+/// Today's date in UTC: the publication date assumed for a document that gives none.
+/// Front ends call this once per run and hand the date to the core.
+pub fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
 
 /// The configuration file in `dir` itself, if any (`copydesk.toml` before
 /// `.copydesk.toml`).

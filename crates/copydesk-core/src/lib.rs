@@ -16,7 +16,6 @@ pub mod registry;
 pub mod rule;
 pub mod rules;
 pub mod style;
-pub mod suppression;
 pub mod text;
 
 pub use config::{Config, ConfigError, FileSettings};
@@ -25,8 +24,8 @@ pub use discovery::{ConfigResolver, ConfigSource};
 pub use document::{Block, BlockKind, DateSource, Document, PublicationDate, SourceKind};
 pub use fix::{apply_fixes, fix_until_stable, FixMode};
 pub use gazetteer::{Gazetteer, Place, PlaceMention};
-pub use linter::{lint, lint_with};
-pub use registry::{all_rules, find_rule, rule_ids};
+pub use linter::{lint, lint_default, lint_file, lint_with};
+pub use registry::{all_metas, all_rules, find_meta, find_rule, rule_ids, UNUSED_SUPPRESSION};
 pub use rule::{Context, Reporter, Rule, RuleMeta};
 pub use rules::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
 pub use rules::place_name::{gazetteer_listing, place_at, place_mentions};

@@ -1,9 +1,49 @@
 //! Every rule, in a fixed order.
 
-use crate::rule::Rule;
+use crate::declare_rule;
+use crate::diagnostic::Severity;
+use crate::rule::{Rule, RuleMeta};
 use crate::rules;
 
-/// All rules, in the order `copydesk rules` lists them.
+/// The id of the findings about suppression comments.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a suppression comment that silences nothing: a `copydesk-disable`,
+    /// `copydesk-disable-next-line` or `copydesk-disable-file` comment none of whose
+    /// rules had a finding where it applies, and a rule name in such a comment that is
+    /// not a rule. A comment naming a rule that the configuration switched off for the
+    /// file is not reported.
+    ///
+    /// It is not a check of the text but of the comments: the linter applies
+    /// suppression comments to every rule's findings after the rules have run, and
+    /// reports these findings then (`linter::suppression`).
+    ///
+    /// ## Why
+    /// A suppression is an exception the desk agreed to. Once the text it excused has
+    /// been edited, it only hides the next real mistake in the same place.
+    ///
+    /// ## Example
+    /// ```text
+    /// <!-- copydesk-disable-next-line citation-format -->
+    /// The committee met in Almaty on Friday (Kursiv, March 4).
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// The committee met in Almaty on Friday (Kursiv, March 4).
+    /// ```
+    ///
+    /// ## Fix
+    /// Removing the comment (its line, when it stands alone) is safe. A comment that
+    /// still silences one of its rules only names the stale ones.
+    pub struct UnusedSuppression => "unused-suppression", Severity::Warning,
+        "Suppression comments silence a finding and name real rules";
+}
+
+/// All rules that check the text, in the order `copydesk rules` lists them (the
+/// findings about suppression comments, [`UnusedSuppression`], come after them).
 pub fn all_rules() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
         &rules::citation_format::CitationFormat,
@@ -13,20 +53,33 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
         &rules::acronym_mismatch::AcronymMismatch,
         &rules::acronym_redefined::AcronymRedefined,
         &rules::place_name::PlaceName,
-        // Last: it reports on the suppression comments after the other rules ran.
-        &rules::unused_suppression::UnusedSuppression,
     ];
     RULES
 }
 
-/// The rule with this id.
+/// What every rule is, in order: the rules that check the text, then
+/// `unused-suppression`, which the linter reports after them.
+pub fn all_metas() -> impl Iterator<Item = &'static RuleMeta> {
+    all_rules()
+        .iter()
+        .map(|r| r.meta())
+        .chain(std::iter::once(&UnusedSuppression::META))
+}
+
+/// The rule that checks the text with this id (`unused-suppression` is not one: see
+/// [`find_meta`]).
 pub fn find_rule(id: &str) -> Option<&'static dyn Rule> {
     all_rules().iter().copied().find(|r| r.meta().id == id)
 }
 
+/// What the rule with this id is, `unused-suppression` included.
+pub fn find_meta(id: &str) -> Option<&'static RuleMeta> {
+    all_metas().find(|m| m.id == id)
+}
+
 /// Every rule id, in order.
 pub fn rule_ids() -> Vec<&'static str> {
-    all_rules().iter().map(|r| r.meta().id).collect()
+    all_metas().map(|m| m.id).collect()
 }
 
 #[cfg(test)]
@@ -40,8 +93,8 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), ids.len(), "duplicate rule ids");
-        for rule in all_rules() {
-            let meta = rule.meta();
+        assert_eq!(UnusedSuppression::META.id, UNUSED_SUPPRESSION);
+        for meta in all_metas() {
             assert!(
                 meta.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{}",

@@ -31,6 +31,19 @@ pub struct CitationStyle {
     pub year_for_earlier_years: bool,
 }
 
+/// Append `items` to `base` (skipping ones already there), or make them the whole list
+/// when `replace` holds.
+pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
+    if replace {
+        base.clear();
+    }
+    for item in items {
+        if !base.contains(&item) {
+            base.push(item);
+        }
+    }
+}
+
 /// All house-style data.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use copydesk_core::suppression::UNUSED_SUPPRESSION;
 use copydesk_core::Document;
+use copydesk_core::UNUSED_SUPPRESSION;
 use tower_lsp::lsp_types::{
     self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Url, WorkspaceEdit,
 };

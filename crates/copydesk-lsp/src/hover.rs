@@ -5,7 +5,7 @@
 //!   is defined, a place's names and the dates they were in force;
 //! - from the findings published for the document: the rule and its summary.
 
-use copydesk_core::{find_rule, Context, Document, TextRange};
+use copydesk_core::{find_meta, Context, Document, TextRange};
 use tower_lsp::lsp_types::{self as lsp, Hover, HoverContents, MarkupContent, MarkupKind};
 
 use crate::lint::DiagnosticData;
@@ -101,10 +101,9 @@ pub fn finding_notes(published: &[lsp::Diagnostic], position: lsp::Position) -> 
         let Some(data) = DiagnosticData::of(d) else {
             continue;
         };
-        let Some(rule) = find_rule(&data.rule) else {
+        let Some(meta) = find_meta(&data.rule) else {
             continue;
         };
-        let meta = rule.meta();
         let note = format!(
             "**copydesk `{}`**: {}\n\n`copydesk explain {}` tells more.",
             meta.id, meta.summary, meta.id

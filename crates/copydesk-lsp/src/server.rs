@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use copydesk_core::discovery::ConfigResolver;
-use copydesk_core::{Context, Date, Document, PublicationDate};
+use copydesk_core::{Context, Document, PublicationDate};
 use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
@@ -26,11 +26,7 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// Today's date from the clock (UTC): the publication date assumed when a document
 /// gives none. Only the server reads the clock; rules get the date injected.
-fn today() -> Date {
-    jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date()
-}
+use copydesk_core::discovery::today;
 
 /// One open document and what was last published for it.
 #[derive(Debug)]

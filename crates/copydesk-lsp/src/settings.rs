@@ -53,7 +53,7 @@ impl Settings {
     /// severities, without the findings the document's suppression comments silence.
     pub fn lint(&self, doc: &Document, date: Date) -> Vec<Diagnostic> {
         let path = self.path.as_deref().unwrap_or(Path::new(""));
-        self.config.settings_for(path).lint(doc, date)
+        copydesk_core::lint_file(doc, &self.config.settings_for(path), date)
     }
 }
 

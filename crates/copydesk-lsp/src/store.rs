@@ -38,14 +38,7 @@ pub fn source_kind(uri: &Url, language_id: &str) -> SourceKind {
     match language_id {
         "markdown" | "mdx" | "rmd" | "quarto" => SourceKind::Markdown,
         "plaintext" | "text" => SourceKind::Text,
-        _ => Path::new(uri.path())
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(|e| match e.to_ascii_lowercase().as_str() {
-                "md" | "markdown" | "mdown" | "mkd" => SourceKind::Markdown,
-                _ => SourceKind::Text,
-            })
-            .unwrap_or(SourceKind::Text),
+        _ => SourceKind::from_path(Path::new(uri.path())).unwrap_or(SourceKind::Text),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The edits that silence a rule in place, in the core's inline suppression syntax
-//! (`copydesk_core::suppression`):
+//! (`copydesk_core::document::directive`):
 //!
 //! - Markdown: `<!-- copydesk-disable-next-line RULE -->` on the line before the
 //!   finding (at the end of that line when it is prose of a paragraph or list the
@@ -12,7 +12,7 @@
 //! the finding's line, a file directive anywhere), the rule is added to its list, its
 //! reason kept, rather than a second comment written.
 
-use copydesk_core::suppression::{comment, directives, Directive, DirectiveKind};
+use copydesk_core::document::directive::{comment, Directive, DirectiveKind};
 use copydesk_core::{Document, Edit, SourceKind};
 
 /// The edit that silences `rule` on the line that holds `offset`.
@@ -20,10 +20,10 @@ pub fn disable_next_line(doc: &Document, offset: usize, rule: &str) -> Option<Ed
     let index = &doc.line_index;
     let line = index.line_of(offset.min(doc.source.len()));
     let range = index.line_range(line, &doc.source)?;
-    let existing = directives(doc);
+    let existing = doc.directives();
     if let Some(d) = existing
         .iter()
-        .find(|d| d.kind == DirectiveKind::DisableNextLine && governed_line(doc, d) == Some(line))
+        .find(|d| d.kind == DirectiveKind::DisableNextLine && d.governed_line(doc) == Some(line))
     {
         return Some(extend(doc, d, rule));
     }
@@ -50,7 +50,7 @@ pub fn disable_next_line(doc: &Document, offset: usize, rule: &str) -> Option<Ed
 
 /// The edit that silences `rule` in the whole document.
 pub fn disable_file(doc: &Document, rule: &str) -> Edit {
-    let existing = directives(doc);
+    let existing = doc.directives();
     if let Some(d) = existing
         .iter()
         .find(|d| d.kind == DirectiveKind::DisableFile && !d.rules.is_empty())
@@ -76,19 +76,6 @@ pub fn disable_file(doc: &Document, rule: &str) -> Edit {
     };
     let comment = comment(doc.kind, DirectiveKind::DisableFile, &[rule], None);
     Edit::insert(at + bom, format!("{lead}{comment}{eol}"))
-}
-
-/// The line a next-line directive governs: the first line after it that is not blank.
-fn governed_line(doc: &Document, d: &Directive) -> Option<usize> {
-    let index = &doc.line_index;
-    let mut line = index.line_of(d.range.end) + 1;
-    while let Some(r) = index.line_range(line, &doc.source) {
-        if !r.slice(&doc.source).trim().is_empty() {
-            return Some(line);
-        }
-        line += 1;
-    }
-    None
 }
 
 /// The directive rewritten with `rule` added to its list (unchanged when it names the

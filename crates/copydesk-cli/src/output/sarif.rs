@@ -8,7 +8,7 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use copydesk_core::{all_rules, Diagnostic, Severity};
+use copydesk_core::{all_metas, Diagnostic, Severity};
 
 use crate::check::Checked;
 
@@ -51,10 +51,8 @@ fn section(doc: &str, heading: &str) -> Option<String> {
 }
 
 fn rules() -> Vec<Value> {
-    all_rules()
-        .iter()
-        .map(|r| {
-            let m = r.meta();
+    all_metas()
+        .map(|m| {
             let doc = m.documentation();
             let full = section(&doc, "## What it does").unwrap_or_else(|| m.summary.to_string());
             json!({
@@ -119,7 +117,7 @@ fn result(c: &Checked, d: &Diagnostic, rule_index: Option<usize>) -> Value {
 
 /// The whole SARIF log.
 pub fn log(checked: &[Checked]) -> Value {
-    let ids: Vec<&str> = all_rules().iter().map(|r| r.meta().id).collect();
+    let ids: Vec<&str> = all_metas().map(|m| m.id).collect();
     let results: Vec<Value> = checked
         .iter()
         .flat_map(|c| {

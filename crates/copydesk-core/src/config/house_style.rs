@@ -63,18 +63,7 @@ pub fn set<T>(target: &mut T, value: Option<T>) {
     }
 }
 
-/// Append `items` to `base` (skipping ones already there), or make them the whole list
-/// when `replace` holds.
-pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
-    if replace {
-        base.clear();
-    }
-    for item in items {
-        if !base.contains(&item) {
-            base.push(item);
-        }
-    }
-}
+pub use crate::style::extend_or_replace;
 
 /// `[house-style]`: one optional patch per section of [`HouseStyle`].
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -8,6 +8,7 @@
 
 mod citation;
 mod date;
+pub mod directive;
 mod markdown;
 mod plain;
 mod segment;
@@ -29,13 +30,22 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    /// The kind for a file name by its extension (`.txt`, `.md`, `.markdown`), if any.
+    /// File extensions read as Markdown.
+    pub const MARKDOWN_EXTENSIONS: &'static [&'static str] =
+        &["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"];
+    /// File extensions read as plain text.
+    pub const TEXT_EXTENSIONS: &'static [&'static str] = &["txt", "text"];
+
+    /// The kind for a file name by its extension (`.txt`, `.md`, `.markdown`, ...), if
+    /// any. The one table of extensions, for the CLI's directory walk and the editor.
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(SourceKind::Text),
-            "md" | "markdown" => Some(SourceKind::Markdown),
-            _ => None,
+        if Self::MARKDOWN_EXTENSIONS.contains(&ext.as_str()) {
+            Some(SourceKind::Markdown)
+        } else if Self::TEXT_EXTENSIONS.contains(&ext.as_str()) {
+            Some(SourceKind::Text)
+        } else {
+            None
         }
     }
 }
@@ -228,6 +238,11 @@ impl Document {
     /// Whether `offset` lies inside a Markdown link's range.
     pub fn in_link(&self, offset: usize) -> bool {
         self.links.iter().any(|l| l.range.contains(offset))
+    }
+
+    /// The suppression directives of the document's comments, in order.
+    pub fn directives(&self) -> Vec<directive::Directive> {
+        directive::directives(self)
     }
 
     /// The date given by a header line (`Date: ...`, `Published: ...`) near the top.

@@ -150,7 +150,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         let range = TextRange::new(offset, offset + line.len());
         offset += line.len();
         let in_front_matter = front_matter.is_some_and(|fm| fm.range.contains(range.start));
-        if !in_front_matter && crate::suppression::is_plain_directive(line) {
+        if !in_front_matter && super::directive::is_plain_directive(line) {
             blank(&mut bytes, range);
             let mut range = trim_range(source, range);
             if range.start == 0 && source.starts_with('\u{feff}') {

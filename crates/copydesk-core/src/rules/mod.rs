@@ -8,4 +8,3 @@ pub mod citation_format;
 pub mod place_name;
 pub mod unattributed_quote;
 pub mod unsourced_claim;
-pub mod unused_suppression;

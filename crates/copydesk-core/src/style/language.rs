@@ -63,7 +63,7 @@ impl WordList {
     /// Add `items` (skipping words already present), or with `replace` make them the list.
     pub fn patch(&mut self, items: Vec<String>, replace: bool) {
         let mut words = std::mem::take(&mut self.words);
-        crate::config::extend_or_replace(&mut words, items, replace);
+        super::extend_or_replace(&mut words, items, replace);
         *self = WordList::new(words);
     }
 }
