@@ -8,6 +8,7 @@
 
 mod citation;
 mod date;
+mod dateline;
 pub mod directive;
 mod markdown;
 mod plain;
@@ -18,6 +19,7 @@ use std::sync::{Arc, Mutex};
 
 pub use citation::{edit_distance, CitationDate, CitationGroup, CitationItem, MONTHS};
 pub use date::{parse_date_text, DateSource, PublicationDate};
+pub use dateline::Dateline;
 pub use segment::Quote;
 
 use crate::text::{LineIndex, TextRange};
@@ -176,6 +178,8 @@ pub struct Document {
     /// Where suppression comments may stand: raw HTML in Markdown (`<!-- ... -->`),
     /// `# copydesk-...` directive lines in plain text (blank in the prose view).
     pub comments: Vec<TextRange>,
+    /// The story's dateline (`ASTANA, Sept 20 (Reuters) -`), if it opens with one.
+    pub dateline: Option<Dateline>,
     pub line_index: LineIndex,
     pub(crate) shared: SharedAnalyses,
 }
@@ -194,7 +198,7 @@ impl Document {
             .map(|(kind, range)| segment::segment_block(&raw.prose, kind, range))
             .collect();
         let line_index = LineIndex::new(&source);
-        Document {
+        let mut doc = Document {
             source,
             prose: raw.prose,
             kind,
@@ -203,9 +207,12 @@ impl Document {
             links: raw.links,
             footnote_refs: raw.footnote_refs,
             comments: raw.comments,
+            dateline: None,
             line_index,
             shared: SharedAnalyses::default(),
-        }
+        };
+        doc.dateline = dateline::find(&doc);
+        doc
     }
 
     /// The source text of a range.
