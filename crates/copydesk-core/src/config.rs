@@ -29,6 +29,7 @@
 //! [`ConfigError`] values that name the file, line and column and the valid choices.
 
 mod house_style;
+mod preset;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -38,6 +39,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use house_style::{extend_or_replace, CitationPatch, HouseStylePatch, Patch};
+pub use preset::{Preset, PresetData};
 
 use crate::diagnostic::Severity;
 use crate::document::SourceKind;
@@ -95,6 +97,10 @@ pub struct RuleOptions {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OverrideFile {
     pub paths: Spanned<Vec<Spanned<String>>>,
+    /// A preset for these paths instead of the file's.
+    pub preset: Option<Preset>,
+    /// Changes to the house style for these paths, after the file's own.
+    pub house_style: Option<HouseStylePatch>,
     pub select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
@@ -106,6 +112,8 @@ pub struct OverrideFile {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
+    /// The house-style preset the rest of the file changes (default: analysis).
+    pub preset: Option<Preset>,
     pub select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
@@ -127,6 +135,12 @@ pub struct Override {
     pub select: Option<Vec<&'static str>>,
     pub ignore: Vec<&'static str>,
     pub severity: BTreeMap<&'static str, Severity>,
+    /// The preset the override sets, if any.
+    pub preset: Option<Preset>,
+    /// The house style of the matched files when the override sets a preset or changes
+    /// the house style: the preset's, then the file's `[house-style]`, then the
+    /// override's. When several such overrides match a file, the last one's applies.
+    pub style: Option<HouseStyle>,
 }
 
 /// A resolved configuration: the embedded defaults with a configuration file applied.
@@ -136,8 +150,14 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The folder that override globs are relative to.
     pub root: PathBuf,
+    /// The house-style preset (default: analysis).
+    pub preset: Preset,
     /// Ids of the rules that run, in registry order.
     pub select: Vec<&'static str>,
+    /// Whether the file fixed the rules with `select` (a preset then chooses none).
+    pub select_fixed: bool,
+    /// The rules the file's `ignore` removes.
+    pub ignore: Vec<&'static str>,
     pub severity: BTreeMap<&'static str, Severity>,
     pub style: HouseStyle,
     /// Extra file extensions (without the dot) checked as plain text.
@@ -152,7 +172,10 @@ impl Default for Config {
         Config {
             path: None,
             root: PathBuf::new(),
+            preset: Preset::Analysis,
             select: rule_ids(),
+            select_fixed: false,
+            ignore: Vec::new(),
             severity: BTreeMap::new(),
             style: HouseStyle::embedded().clone(),
             extensions: Vec::new(),
@@ -290,15 +313,20 @@ impl Config {
                 .unwrap_or_default(),
             ..Config::default()
         };
+        config.preset = file.preset.unwrap_or_default();
         if let Some(select) = &file.select {
             let selected = reader.rules(select, "select")?;
             config.select = rule_ids()
                 .into_iter()
                 .filter(|id| selected.contains(id))
                 .collect();
+        } else {
+            config.select = preset_selection(config.preset);
         }
         let ignore = reader.rules(&file.ignore, "ignore")?;
         config.select.retain(|id| !ignore.contains(id));
+        config.select_fixed = file.select.is_some();
+        config.ignore = ignore;
         config.severity = reader.severities(&file.rules, "rules")?;
         for ext in &file.extensions {
             let e = ext.get_ref().trim_start_matches('.');
@@ -313,8 +341,33 @@ impl Config {
             }
             config.extensions.push(e.to_ascii_lowercase());
         }
+        let places_at = text.find("house-style").unwrap_or(0);
+        let style_for = |preset: Preset, extra: Option<&HouseStylePatch>| {
+            let mut style = HouseStyle::embedded().clone();
+            preset.data().house_style.clone().apply_to(&mut style);
+            file.house_style.clone().apply_to(&mut style);
+            if let Some(p) = extra {
+                p.clone().apply_to(&mut style);
+            }
+            style
+                .places
+                .validate()
+                .map_err(|e| reader.error(places_at, e.to_string()))?;
+            Ok::<HouseStyle, ConfigError>(style)
+        };
+        config.style = style_for(config.preset, None)?;
         for o in &file.overrides {
+            let style = if o.preset.is_some() || o.house_style.is_some() {
+                Some(style_for(
+                    o.preset.unwrap_or(config.preset),
+                    o.house_style.as_ref(),
+                )?)
+            } else {
+                None
+            };
             config.overrides.push(Override {
+                preset: o.preset,
+                style,
                 paths: o
                     .paths
                     .get_ref()
@@ -331,13 +384,6 @@ impl Config {
                 severity: reader.severities(&o.rules, "overrides.rules")?,
             });
         }
-        let places_at = text.find("house-style.places").unwrap_or(0);
-        file.house_style.apply_to(&mut config.style);
-        config
-            .style
-            .places
-            .validate()
-            .map_err(|e| reader.error(places_at, e.to_string()))?;
         Ok(config)
     }
 
@@ -356,12 +402,23 @@ impl Config {
         let rel = abs.strip_prefix(&self.root).unwrap_or(&abs);
         let mut select = self.select.clone();
         let mut severity = self.severity.clone();
+        let mut style = &self.style;
         for o in &self.overrides {
             if !o.matcher.is_match(rel) {
                 continue;
             }
+            if let Some(s) = &o.style {
+                style = s;
+            }
             if let Some(s) = &o.select {
                 select = s.clone();
+            } else if let Some(preset) = o.preset {
+                // The override's preset chooses the default rules for its paths, unless
+                // the file fixed the list with `select`.
+                if !self.select_fixed {
+                    select = preset_selection(preset);
+                    select.retain(|id| !self.ignore.contains(id));
+                }
             }
             select.retain(|id| !o.ignore.contains(id));
             severity.extend(o.severity.iter().map(|(k, v)| (*k, *v)));
@@ -375,9 +432,18 @@ impl Config {
             rules,
             unused_suppressions: select.contains(&UNUSED_SUPPRESSION),
             severity,
-            style: &self.style,
+            style,
         }
     }
+}
+
+/// The rules a preset runs by default: every rule but those it leaves out.
+fn preset_selection(preset: Preset) -> Vec<&'static str> {
+    let ignore = &preset.data().ignore;
+    rule_ids()
+        .into_iter()
+        .filter(|id| !ignore.iter().any(|i| i == id))
+        .collect()
 }
 
 /// What applies to one file: the rules that run, their severities, the house style.
@@ -414,12 +480,22 @@ pub fn absolute(path: &Path) -> PathBuf {
 /// The commented starter configuration that `copydesk init` writes: every option at
 /// its default, so that it parses to the same settings as no file at all.
 pub fn starter_config() -> String {
+    starter_config_for(Preset::Analysis)
+}
+
+/// The starter configuration for a desk of `preset`'s kind.
+pub fn starter_config_for(preset: Preset) -> String {
     let ids = rule_ids();
     let mut out = String::from(
         "# copydesk configuration. copydesk reads the first copydesk.toml or .copydesk.toml\n\
          # found from each checked file's folder upwards; `--config FILE` names one,\n\
          # `--no-config` ignores them. Every option below is at its default.\n\n",
     );
+    out.push_str("# The kind of copy the desk publishes, which sets the defaults below it:\n");
+    for p in Preset::ALL {
+        out.push_str(&format!("# - \"{}\": {}\n", p.name(), p.data().description));
+    }
+    out.push_str(&format!("preset = \"{}\"\n\n", preset.name()));
     out.push_str(
         "# Rules that run (`copydesk rules` lists them). Default: every rule, including the\n\
          # rules of later versions; uncomment to fix the list.\n# select = [",
@@ -437,8 +513,7 @@ pub fn starter_config() -> String {
         "# Extra file extensions (without the dot) to check as plain text, for example [\"rst\"].\nextensions = []\n\n",
     );
     out.push_str("# Each rule's severity: \"info\", \"warning\" or \"error\". Findings at or above\n# `copydesk check --fail-on` (default: warning) make the check fail.\n");
-    for rule in all_rules() {
-        let m = rule.meta();
+    for m in crate::registry::all_metas() {
         out.push_str(&format!(
             "[rules.{}]\nseverity = \"{}\"\n\n",
             m.id, m.default_severity
@@ -448,7 +523,12 @@ pub fn starter_config() -> String {
     out.push_str(
         "\n# Settings for some paths only, relative to this file's folder. Every override\n\
          # whose globs match a file applies, in order: `select` replaces the rules that run,\n\
-         # `ignore` removes some, `[overrides.rules.RULE]` sets severities.\n\
+         # `ignore` removes some, `[overrides.rules.RULE]` sets severities, `preset` and\n\
+         # `[overrides.house-style.*]` change the house style (the last such override wins).\n\
+         # [[overrides]]\n\
+         # paths = [\"news/**\"]\n\
+         # preset = \"wire\"\n\
+         #\n\
          # [[overrides]]\n\
          # paths = [\"drafts/**\"]\n\
          # [overrides.rules.citation-format]\n\
@@ -489,9 +569,57 @@ mod tests {
         assert_eq!(c.select, d.select);
         assert_eq!(c.style, d.style);
         assert!(c.extensions.is_empty() && c.overrides.is_empty());
-        for rule in all_rules() {
-            assert_eq!(c.severity[rule.meta().id], rule.meta().default_severity);
+        for m in crate::registry::all_metas() {
+            assert_eq!(c.severity[m.id], m.default_severity);
         }
+        let wire = parse(&starter_config_for(Preset::Wire)).unwrap();
+        assert_eq!(wire.preset, Preset::Wire);
+        assert!(!wire.select.contains(&"citation-format"));
+    }
+
+    #[test]
+    fn a_preset_sets_defaults_that_the_file_can_change() {
+        let c = parse("preset = \"wire\"\n").unwrap();
+        assert_eq!(c.preset, Preset::Wire);
+        assert!(!c.select.contains(&"citation-format"));
+        assert!(c.select.contains(&"unsourced-claim"));
+        assert!(c.style.acronyms.is_exempt("NATO"));
+        // `select` wins over the preset's choice of rules; house-style keys apply on top.
+        let c = parse(
+            "preset = \"wire\"\nselect = [\"citation-format\"]\n[house-style.acronyms]\nexempt = [\"KEGOC\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.select, ["citation-format"]);
+        assert!(c.style.acronyms.is_exempt("NATO") && c.style.acronyms.is_exempt("KEGOC"));
+        // The default is the analysis house.
+        let c = parse("").unwrap();
+        assert_eq!(c.preset, Preset::Analysis);
+        assert!(!c.style.acronyms.is_exempt("NATO"));
+        let e = err("preset = \"tabloid\"\n");
+        assert!(
+            e.contains("tabloid") && e.contains("analysis") && e.contains("wire"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn overrides_set_a_preset_and_house_style_per_path() {
+        let c = parse(
+            "ignore = [\"unused-suppression\"]\n[house-style.acronyms]\nexempt = [\"KEGOC\"]\n\n[[overrides]]\npaths = [\"news/**\"]\npreset = \"wire\"\n[overrides.house-style.acronyms]\nexempt = [\"TCA\"]\n",
+        )
+        .unwrap();
+        let news = c.settings_for(Path::new("/desk/news/2023/a.txt"));
+        assert!(news.style.acronyms.is_exempt("NATO"));
+        assert!(news.style.acronyms.is_exempt("KEGOC") && news.style.acronyms.is_exempt("TCA"));
+        assert!(!news.rules.iter().any(|r| r.meta().id == "citation-format"));
+        assert!(!news.unused_suppressions, "the file's ignore still applies");
+        let analysis = c.settings_for(Path::new("/desk/analysis/a.md"));
+        assert!(!analysis.style.acronyms.is_exempt("NATO"));
+        assert!(analysis.style.acronyms.is_exempt("KEGOC"));
+        assert!(analysis
+            .rules
+            .iter()
+            .any(|r| r.meta().id == "citation-format"));
     }
 
     #[test]
