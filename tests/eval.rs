@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use copydesk_core::{Document, SourceKind};
 use serde_json::Value;
 
 use crate::{copydesk, workspace_root};
@@ -88,10 +89,12 @@ pub fn labels(dir: &Path, rules: &[&str], dirs: &[PathBuf]) -> Vec<Label> {
         .collect()
 }
 
-/// The byte range of the blank-line-delimited paragraph of `dir/label.file` that holds
-/// the labelled text (which must occur once in the file).
+/// The byte range of the paragraph of `dir/label.file` that holds the labelled text
+/// (which must occur once in the file), as copydesk's document model reads it: a list
+/// item, a block quote or a plain-text paragraph, not a split on blank lines.
 pub fn paragraph_of(dir: &Path, label: &Label) -> (usize, usize) {
-    let source = std::fs::read_to_string(dir.join(&label.file)).expect("labelled file");
+    let path = dir.join(&label.file);
+    let source = std::fs::read_to_string(&path).expect("labelled file");
     let at = source
         .find(&label.text)
         .unwrap_or_else(|| panic!("`{}` not in {}", label.text, label.file));
@@ -102,9 +105,15 @@ pub fn paragraph_of(dir: &Path, label: &Label) -> (usize, usize) {
         label.text,
         label.file
     );
-    let start = source[..at].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = source[at..].find("\n\n").map_or(source.len(), |i| at + i);
-    (start, end)
+    let kind = SourceKind::from_path(&path).unwrap_or(SourceKind::Text);
+    let doc = Document::parse(source, kind);
+    let block = doc.block_at(at).unwrap_or_else(|| {
+        panic!(
+            "`{}` in {} is not in a paragraph of the document",
+            label.text, label.file
+        )
+    });
+    (block.range.start, block.range.end)
 }
 
 /// The number of articles (`.md`, `.txt`) in `dirs`.
@@ -158,7 +167,10 @@ pub fn findings(dirs: &[PathBuf], rules: &[&str]) -> Vec<Finding> {
 /// How findings met labels.
 #[derive(Debug, Default)]
 pub struct Score {
+    /// Findings counted: each labelled mistake once, however often it was reported.
     pub findings: usize,
+    /// Findings that repeat a mistake already found (not counted).
+    pub repeats: usize,
     pub labels: usize,
     /// (finding, label) index pairs.
     pub matched: Vec<(usize, usize)>,
@@ -166,13 +178,12 @@ pub struct Score {
     pub misses: Vec<String>,
 }
 
-/// Match each finding to a label with `matches(finding, label index)`. With
-/// `one_finding_per_label`, a second finding for a label already matched is a false
-/// positive; without it, it is a repeat of the same true positive.
+/// Match each finding to a label with `matches(finding, label index)`. A finding that
+/// matches only labels already found repeats a true positive: it is counted once, as
+/// neither a second true positive nor a false positive.
 pub fn score(
     findings: &[Finding],
     labels: &[Label],
-    one_finding_per_label: bool,
     matches: impl Fn(&Finding, usize) -> bool,
 ) -> Score {
     let mut taken = vec![false; labels.len()];
@@ -182,12 +193,15 @@ pub fn score(
         ..Score::default()
     };
     for (fi, f) in findings.iter().enumerate() {
-        let hit =
-            (0..labels.len()).find(|&li| !(one_finding_per_label && taken[li]) && matches(f, li));
-        match hit {
+        let fresh = (0..labels.len()).find(|&li| !taken[li] && matches(f, li));
+        match fresh {
             Some(li) => {
                 taken[li] = true;
                 s.matched.push((fi, li));
+            }
+            None if (0..labels.len()).any(|li| matches(f, li)) => {
+                s.repeats += 1;
+                s.findings -= 1;
             }
             None => s.false_positives.push(format!(
                 "{}:{} {} `{}`: {}",

@@ -21,7 +21,7 @@ fn acronym_and_citation_rules_meet_the_bar_on_the_corpus() {
     let findings = eval::findings(&dirs, RULES);
     // A label names the flagged text or a part of it (a sentence's two findings can
     // share one label).
-    let score = eval::score(&findings, &labels, false, |f, i| {
+    let score = eval::score(&findings, &labels, |f, i| {
         let l = &labels[i];
         f.file == l.file && f.rule == l.rule && l.line == Some(f.line) && f.text.contains(&l.text)
     });

@@ -15,7 +15,7 @@ fn citation_format_precision_and_recall_on_the_eval_corpus() {
     let dirs = [dir.clone(), eval::corpus("place-name")];
     let labels = eval::labels(&dir, RULES, &dirs);
     let findings = eval::findings(&dirs, RULES);
-    let score = eval::score(&findings, &labels, false, |f, i| f.is_at(&labels[i]));
+    let score = eval::score(&findings, &labels, |f, i| f.is_at(&labels[i]));
 
     // Where a label gives the expected replacement, the fix is that one.
     let wrong_fixes: Vec<String> = score

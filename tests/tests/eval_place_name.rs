@@ -20,7 +20,7 @@ fn place_name_precision_and_recall_on_the_eval_corpus() {
         "the corpus has {articles} articles, want 15"
     );
     let findings = eval::findings(&dirs, RULES);
-    let score = eval::score(&findings, &labels, false, |f, i| f.is_at(&labels[i]));
+    let score = eval::score(&findings, &labels, |f, i| f.is_at(&labels[i]));
 
     // A found mistake is fixed with the expected form and case (`KIEV` -> `KYIV`).
     let wrong_fixes: Vec<String> = score

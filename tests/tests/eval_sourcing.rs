@@ -23,7 +23,7 @@ fn sourcing_rules_meet_the_bar_on_the_evaluation_corpus() {
             .cloned()
             .collect();
         let n = labels.iter().filter(|l| l.rule == *rule).count();
-        let hits = eval::score(&of_rule, &labels, true, |f, i| {
+        let hits = eval::score(&of_rule, &labels, |f, i| {
             labels[i].rule == f.rule
                 && labels[i].file == f.file
                 && (paragraphs[i].0..paragraphs[i].1).contains(&f.byte_start)
@@ -35,7 +35,7 @@ fn sourcing_rules_meet_the_bar_on_the_evaluation_corpus() {
             n - hits.matched.len()
         );
     }
-    let score = eval::score(&findings, &labels, true, |f, i| {
+    let score = eval::score(&findings, &labels, |f, i| {
         let l = &labels[i];
         l.rule == f.rule
             && l.file == f.file

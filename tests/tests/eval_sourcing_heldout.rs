@@ -18,7 +18,7 @@ fn sourcing_rules_on_held_out_articles() {
     let paragraphs: Vec<(usize, usize)> =
         labels.iter().map(|l| eval::paragraph_of(&dir, l)).collect();
     let findings = eval::findings(&dirs, RULES);
-    let score = eval::score(&findings, &labels, true, |f, i| {
+    let score = eval::score(&findings, &labels, |f, i| {
         let l = &labels[i];
         l.rule == f.rule
             && l.file == f.file
