@@ -90,21 +90,41 @@ pub fn labels(dir: &Path, rules: &[&str], dirs: &[PathBuf]) -> Vec<Label> {
 }
 
 /// The byte range of the paragraph of `dir/label.file` that holds the labelled text
-/// (which must occur once in the file), as copydesk's document model reads it: a list
+/// (on the label's line, or else occurring once in the file), as copydesk's document model reads it: a list
 /// item, a block quote or a plain-text paragraph, not a split on blank lines.
 pub fn paragraph_of(dir: &Path, label: &Label) -> (usize, usize) {
     let path = dir.join(&label.file);
     let source = std::fs::read_to_string(&path).expect("labelled file");
-    let at = source
-        .find(&label.text)
-        .unwrap_or_else(|| panic!("`{}` not in {}", label.text, label.file));
-    assert_eq!(
-        source.matches(&label.text).count(),
-        1,
-        "`{}` is not unique in {}",
-        label.text,
-        label.file
-    );
+    let at = match label.line {
+        // On its line, when the label gives one.
+        Some(line) => {
+            let line_start: usize = source
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1) as usize)
+                .map(str::len)
+                .sum();
+            let line_end = source[line_start..]
+                .find('\n')
+                .map_or(source.len(), |i| line_start + i);
+            source[line_start..line_end]
+                .find(&label.text)
+                .map(|i| line_start + i)
+                .unwrap_or_else(|| panic!("`{}` not on line {line} of {}", label.text, label.file))
+        }
+        None => {
+            let at = source
+                .find(&label.text)
+                .unwrap_or_else(|| panic!("`{}` not in {}", label.text, label.file));
+            assert_eq!(
+                source.matches(&label.text).count(),
+                1,
+                "`{}` is not unique in {}",
+                label.text,
+                label.file
+            );
+            at
+        }
+    };
     let kind = SourceKind::from_path(&path).unwrap_or(SourceKind::Text);
     let doc = Document::parse(source, kind);
     let block = doc.block_at(at).unwrap_or_else(|| {
@@ -132,8 +152,20 @@ pub fn articles(dirs: &[PathBuf]) -> usize {
 /// The findings of `rules` over `dirs`, from one run of the binary with the embedded
 /// house style (each article dates itself).
 pub fn findings(dirs: &[PathBuf], rules: &[&str]) -> Vec<Finding> {
+    run(dirs, rules, &["--no-config"])
+}
+
+/// Like [`findings`], with the configuration files found from each article's folder
+/// upwards (a corpus that checks its news folder with the wire preset says so in its
+/// own `copydesk.toml`).
+pub fn findings_with_config(dirs: &[PathBuf], rules: &[&str]) -> Vec<Finding> {
+    run(dirs, rules, &[])
+}
+
+fn run(dirs: &[PathBuf], rules: &[&str], args: &[&str]) -> Vec<Finding> {
     let out = copydesk()
-        .args(["check", "--no-config", "--format", "json"])
+        .args(["check", "--format", "json"])
+        .args(args)
         .args(dirs)
         .output()
         .expect("copydesk runs");
