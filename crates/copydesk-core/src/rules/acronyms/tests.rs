@@ -3,6 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::SourceKind;
 use crate::linter::lint_with;
 use crate::rule::{Context, Rule};
+use crate::style::HouseStyle;
 
 fn ctx() -> Context<'static> {
     Context {

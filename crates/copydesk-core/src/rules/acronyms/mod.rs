@@ -1,0 +1,230 @@
+//! Acronym analysis shared by `acronym-undefined`, `acronym-mismatch` and
+//! `acronym-redefined`, and by the language server's hover: the acronym tokens of a
+//! document, their definitions and their uses, in document order.
+//!
+//! [`analyse`] is a pure function of the document and the acronym data, linear in the
+//! length of the document; each of the three rules calls it once.
+//!
+//! What counts:
+//! - *Acronyms* are tokens of two or more capitals, with lowercase letters inside where
+//!   real ones have them (`VTsIOM`, `MoD`), read through a plural or possessive (`NGOs`,
+//!   `CSTO's`) and a suffix (`CSTO-led`). Tokens with digits (`G20`, `COVID-19`) are
+//!   only read when the glossary lists them or the text defines them. Roman numerals,
+//!   units, dotted initialisms (`U.S.`), words of a shouted run or dateline, and
+//!   sentence-initial capitals that spell an ordinary word are not acronyms.
+//! - Only body paragraphs and list items are read; citation groups are skipped, and a
+//!   use inside a quotation does not count (a definition there does).
+//! - *Definitions* are `Expansion (ACR)`, `ACR (Expansion)` and
+//!   `English Name (Original Name—ACR)` / `(Russian: Original Name, ACR)`.
+
+mod definition;
+mod fit;
+mod info;
+mod token;
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use crate::document::{Block, Document};
+use crate::style::AcronymStyle;
+use crate::text::TextRange;
+
+use definition::find_definitions;
+pub use fit::expansion_fits;
+pub(crate) use fit::{glossary_acronym_for, written_out_before};
+pub use info::{acronym_at, acronym_definitions, AcronymInfo};
+use token::{lowercase_words, scan_block};
+
+/// How an acronym token is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The acronym itself: "NGO" for "NGOs", "CSTO" for "CSTO's" and "CSTO-led".
+    pub key: String,
+    /// The whole written form, with plural, possessive and suffix.
+    pub range: TextRange,
+    /// Just the acronym letters.
+    pub core: TextRange,
+    /// Written bare: no plural, possessive or suffix.
+    pub bare: bool,
+    /// Written as a plural ("NGOs").
+    pub plural: bool,
+    /// A designation with digits ("G20", "COVID-19").
+    pub designation: bool,
+}
+
+/// One occurrence of an acronym in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Occurrence {
+    pub token: Token,
+    /// Whether this occurrence counts as a use: body prose outside quotations, and not
+    /// the acronym of a definition.
+    pub counts: bool,
+    /// Whether it is the acronym of a definition.
+    pub defines: bool,
+    /// Whether it opens a sentence.
+    pub sentence_start: bool,
+}
+
+/// What kind of definition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DefinitionKind {
+    /// `Expansion (ACR)` or `ACR (Expansion)` whose letters fit.
+    Fit,
+    /// An expansion the glossary gives for the acronym.
+    Glossary,
+    /// `(Original Name—ACR)`: the acronym fits the original-language name.
+    Original,
+    /// `description (ACR)`: the acronym is introduced after a description that is not
+    /// its expansion ("the state railway company (KTZ)").
+    Description,
+    /// A name that does not fit its acronym.
+    Mismatch,
+}
+
+impl DefinitionKind {
+    /// A real expansion, one that a second one repeats.
+    pub fn is_expansion(self) -> bool {
+        matches!(
+            self,
+            DefinitionKind::Fit | DefinitionKind::Glossary | DefinitionKind::Original
+        )
+    }
+}
+
+/// A definition of an acronym.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Definition {
+    pub key: String,
+    pub kind: DefinitionKind,
+    /// The acronym as written in the definition.
+    pub acronym: TextRange,
+    /// From the start of the expansion to the closing parenthesis.
+    pub range: TextRange,
+    /// The expansion (or description) as written, if any.
+    pub expansion: Option<TextRange>,
+    /// The expansion for people: "Federal Security Service (Federalnaya Sluzhba
+    /// Bezopasnosti)".
+    pub expansion_text: String,
+    /// The edit that leaves the acronym alone in place of the whole definition.
+    pub removal: Option<(TextRange, String)>,
+    /// Whether the definition stands inside a quotation.
+    pub quoted: bool,
+}
+
+/// Acronyms, definitions and uses of a document, in document order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Analysis {
+    pub occurrences: Vec<Occurrence>,
+    pub definitions: Vec<Definition>,
+}
+
+impl Analysis {
+    /// Every acronym that has a counted use or a definition, in order of first appearance.
+    pub fn keys(&self) -> Vec<&str> {
+        let mut seen = HashSet::new();
+        let mut firsts: Vec<(usize, &str)> = Vec::new();
+        for o in &self.occurrences {
+            if seen.insert(o.token.key.as_str()) {
+                firsts.push((o.token.range.start, &o.token.key));
+            }
+        }
+        for d in &self.definitions {
+            if seen.insert(d.key.as_str()) {
+                firsts.push((d.range.start, &d.key));
+            }
+        }
+        firsts.sort();
+        firsts.into_iter().map(|(_, k)| k).collect()
+    }
+
+    pub fn definitions_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Definition> {
+        self.definitions.iter().filter(move |d| d.key == key)
+    }
+
+    /// The first counted use of `key`.
+    pub fn first_use(&self, key: &str) -> Option<&Occurrence> {
+        self.occurrences
+            .iter()
+            .find(|o| o.counts && o.token.key == key)
+    }
+}
+
+/// Analyse the acronyms of `doc`.
+/// The document's acronym analysis, computed once and shared by the three acronym rules
+/// and the hover (recomputed when the acronym data differs from the cached one's).
+pub(crate) fn shared_analysis(doc: &Document, style: &AcronymStyle) -> Arc<Analysis> {
+    let mut cached = doc
+        .shared
+        .acronyms
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((with, analysis)) = cached.as_ref() {
+        if with == style {
+            return Arc::clone(analysis);
+        }
+    }
+    let analysis = Arc::new(analyse(doc, style));
+    *cached = Some((style.clone(), Arc::clone(&analysis)));
+    analysis
+}
+
+pub(crate) fn analyse(doc: &Document, style: &AcronymStyle) -> Analysis {
+    let lower_words = lowercase_words(doc);
+    let mut analysis = Analysis::default();
+    // The author's notes that close the piece: a bio, a disclaimer.
+    let body: Vec<&Block> = doc.body_blocks().collect();
+    let notes = body
+        .iter()
+        .rev()
+        .take_while(|b| is_author_note(doc.prose_text(b.range)))
+        .count();
+    for block in &body[..body.len() - notes] {
+        let start = analysis.occurrences.len();
+        scan_block(doc, block, style, &lower_words, &mut analysis.occurrences);
+        let defs = find_definitions(doc, block, style, &mut analysis.occurrences[start..]);
+        analysis.definitions.extend(defs);
+    }
+    // Designations (G20, MH17) only when the glossary or the text knows them.
+    let defined: HashSet<String> = analysis.definitions.iter().map(|d| d.key.clone()).collect();
+    analysis.occurrences.retain(|o| {
+        !o.token.designation
+            || style.glossary_entry(&o.token.key).is_some()
+            || defined.contains(&o.token.key)
+    });
+    analysis
+}
+
+/// An author's note that closes an article: "Jane Doe is a researcher at ...",
+/// "John Roe covers energy for ...", "The views expressed are the author's own". It names employers and outlets by their initials
+/// ("a correspondent for Interfax-AVN") and stands apart from the story: an acronym
+/// there is neither a use in the body nor a definition of one.
+static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?:[Tt]he\s+)?(?:views|opinions)\s+expressed\s|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:journalist|analyst|researcher|fellow|correspondent|professor|writer|editor|reporter|scholar|economist|director|expert|lecturer|consultant|historian|specialist|associate|author|contributor|freelancer)\b|(?:covers|writes about|reports on)\s))",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a block is an author's note (a bio or a disclaimer), one or two sentences.
+fn is_author_note(text: &str) -> bool {
+    AUTHOR_BIO.is_match(text) && text.split_whitespace().count() <= 60
+}
+
+/// One-based line of an offset.
+pub(crate) fn line_of(doc: &Document, offset: usize) -> usize {
+    doc.line_index.line_of(offset) + 1
+}
+
+/// Definitions grouped by acronym, in document order.
+pub(crate) fn definitions_by_key(analysis: &Analysis) -> BTreeMap<&str, Vec<&Definition>> {
+    let mut map: BTreeMap<&str, Vec<&Definition>> = BTreeMap::new();
+    for d in &analysis.definitions {
+        map.entry(d.key.as_str()).or_default().push(d);
+    }
+    map
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
