@@ -13,7 +13,7 @@ use super::fit::{
 use super::token::{lone_acronym, tail_before};
 use super::{Definition, DefinitionKind, Occurrence};
 use crate::document::{Block, Document};
-use crate::style::AcronymStyle;
+use crate::style::{HouseStyle, LanguageStyle};
 use crate::text::TextRange;
 
 /// The original-language form inside the parentheses: "Federalnaya Sluzhba
@@ -36,7 +36,7 @@ static KNOWN_AS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words of the clause that ends at `end`, at most 14, with their ranges.
-fn clause_words(prose: &str, block: &Block, end: usize) -> Vec<Word> {
+fn clause_words(prose: &str, language: &LanguageStyle, block: &Block, end: usize) -> Vec<Word> {
     let text = prose.get(block.range.start..end).unwrap_or("");
     let mut start = 0;
     let mut prev = ' ';
@@ -70,7 +70,13 @@ fn clause_words(prose: &str, block: &Block, end: usize) -> Vec<Word> {
     let base = block.range.start + start;
     let mut words: Vec<Word> = EXPANSION_WORD
         .find_iter(&text[start..])
-        .map(|m| Word::new(m.as_str(), TextRange::new(base + m.start(), base + m.end())))
+        .map(|m| {
+            Word::new(
+                m.as_str(),
+                TextRange::new(base + m.start(), base + m.end()),
+                language,
+            )
+        })
         .collect();
     if words.len() > 14 {
         words.drain(..words.len() - 14);
@@ -99,7 +105,7 @@ pub(super) fn removal(
 pub(super) fn find_definitions(
     doc: &Document,
     block: &Block,
-    style: &AcronymStyle,
+    style: &HouseStyle,
     occurrences: &mut [Occurrence],
 ) -> Vec<Definition> {
     let prose = &doc.prose;
@@ -115,7 +121,7 @@ pub(super) fn find_definitions(
         if trimmed.is_empty() {
             continue;
         }
-        let words = clause_words(prose, block, paren.start);
+        let words = clause_words(prose, &style.language, block, paren.start);
 
         // Expansion (ACR); Expansion (ACR1 or ACR2); Expansion (ACR, known in Russian as
         // the ODKB): the first acronym is defined by the words before the parenthesis, and
@@ -148,7 +154,7 @@ pub(super) fn find_definitions(
             }
             let mut primary: Option<String> = None;
             for (i, (key, acronym)) in keys.iter().enumerate() {
-                if style.is_exempt(key) {
+                if style.acronyms.is_exempt(key) {
                     continue;
                 }
                 let (kind, start) = if let Some(k) = fitting_suffix(&letters_of(key), &words) {
@@ -204,7 +210,7 @@ pub(super) fn find_definitions(
         if let Some(c) = ORIGINAL_FORM.captures(trimmed) {
             let acr = c.name("acr").expect("group");
             let orig = c.name("orig").expect("group");
-            if let Some(key) = lone_acronym(acr.as_str()).filter(|k| !style.is_exempt(k)) {
+            if let Some(key) = lone_acronym(acr.as_str()).filter(|k| !style.acronyms.is_exempt(k)) {
                 let offset = inner.start + (inner_text.len() - inner_text.trim_start().len());
                 let label = LANGUAGE_LABEL.find(orig.as_str()).map_or(0, |m| m.end());
                 let orig_start = offset + orig.start() + label;
@@ -214,6 +220,7 @@ pub(super) fn find_definitions(
                         Word::new(
                             m.as_str(),
                             TextRange::new(orig_start + m.start(), orig_start + m.end()),
+                            &style.language,
                         )
                     })
                     .collect();
@@ -237,7 +244,11 @@ pub(super) fn find_definitions(
                         DefinitionKind::Original
                     } else if english_fits {
                         DefinitionKind::Fit
-                    } else if near_miss(style, &key, &orig_words) {
+                    } else if near_miss(
+                        style.acronyms.glossary_entry(&key).is_some(),
+                        &key,
+                        &orig_words,
+                    ) {
                         DefinitionKind::Mismatch
                     } else {
                         DefinitionKind::Description
@@ -330,6 +341,7 @@ pub(super) fn find_definitions(
                 Word::new(
                     m.as_str(),
                     TextRange::new(inner.start + m.start(), inner.start + m.end()),
+                    &style.language,
                 )
             })
             .collect();
@@ -345,9 +357,7 @@ pub(super) fn find_definitions(
             DefinitionKind::Fit
         } else if is_glossary_form(style, &key, &inner_words) {
             DefinitionKind::Glossary
-        } else if proper_name_run(&inner_words) == Some(0)
-            && near_miss(&AcronymStyle::NO_GLOSSARY, &key, &inner_words)
-        {
+        } else if proper_name_run(&inner_words) == Some(0) && near_miss(false, &key, &inner_words) {
             // A remark in parentheses ("the SCO (Shanghai Five)") is common after an
             // acronym: only a one-letter slip is flagged here, glossary or not.
             DefinitionKind::Mismatch
@@ -381,7 +391,7 @@ pub(super) fn find_definitions(
     }
     for o in occurrences.iter_mut() {
         if o.defines
-            || style.is_exempt(&o.token.key)
+            || style.acronyms.is_exempt(&o.token.key)
             || !KNOWN_AS.is_match(tail_before(
                 prose,
                 block.range.start,

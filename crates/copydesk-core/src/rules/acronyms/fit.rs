@@ -7,47 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Document;
-use crate::style::AcronymStyle;
+use crate::style::{HouseStyle, LanguageStyle};
 use crate::text::TextRange;
-
-/// Lowercase words an expansion may skip (or take a letter from: "Ministry of Defence
-/// (MoD)").
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "by", "with", "from", "de",
-    "del", "des", "du", "la", "le", "les", "et", "o", "ob", "po", "v", "na", "za", "i", "und",
-    "der", "die", "das", "für", "von", "al", "el", "&",
-];
-
-/// Suffixes of a compound adjective: "CSTO-led", "North Atlantic Treaty Organization–led".
-const COMPOUND_SUFFIXES: &[&str] = &[
-    "led",
-    "backed",
-    "based",
-    "run",
-    "sponsored",
-    "controlled",
-    "brokered",
-    "dominated",
-    "owned",
-    "funded",
-    "supported",
-    "member",
-    "members",
-    "wide",
-    "style",
-    "era",
-];
-
-/// Prefixes written solid with the word they modify, whose stem an acronym may take a
-/// letter from: "Demilitarized" gives D and M, "Intercontinental" I and C.
-const PREFIXES: &[&str] = &[
-    "anti", "counter", "de", "inter", "intra", "multi", "non", "post", "pre", "semi", "sub",
-    "super", "trans", "ultra", "un", "bi", "tri", "geo", "hydro", "micro", "thermo", "cyber",
-    // Compound company names of the former Soviet Union: Gazprom (GP), Energoatom,
-    // Rosneft, Aeroflot, Transneft.
-    "gaz", "neft", "energo", "ros", "aero", "avia", "agro", "avto", "petro", "electro", "elektro",
-    "tele",
-];
 
 /// A word of an expansion: letters and digits, joined by hyphens or en dashes, with an
 /// optional possessive.
@@ -58,10 +19,10 @@ pub(super) static EXPANSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `expansion` fits `acronym` (letters in order at the starts of its
 /// significant words, see the module documentation).
-pub fn expansion_fits(acronym: &str, expansion: &str) -> bool {
+pub fn expansion_fits(language: &LanguageStyle, acronym: &str, expansion: &str) -> bool {
     let words: Vec<Word> = EXPANSION_WORD
         .find_iter(expansion)
-        .map(|m| Word::new(m.as_str(), TextRange::new(m.start(), m.end())))
+        .map(|m| Word::new(m.as_str(), TextRange::new(m.start(), m.end()), language))
         .collect();
     fits(&letters_of(acronym), &words)
 }
@@ -76,13 +37,17 @@ pub(super) struct Word {
     /// The parts split again where a capital follows a lowercase letter
     /// ("KazMunayGas": kaz, munay, gas), lowercase.
     pub(super) humps: Vec<String>,
+    /// For each hump, where the stem after a prefix written solid starts ("de|militarized"),
+    /// if it has one.
+    stems: Vec<Option<usize>>,
     pub(super) capitalised: bool,
     pub(super) function: bool,
     pub(super) possessive: bool,
 }
 
 impl Word {
-    pub(super) fn new(text: &str, range: TextRange) -> Self {
+    /// The word `text` at `range`, read with the word lists of `language`.
+    pub(super) fn new(text: &str, range: TextRange, language: &LanguageStyle) -> Self {
         let possessive = text.ends_with("'s")
             || text.ends_with("’s")
             || text.ends_with('\'')
@@ -98,7 +63,7 @@ impl Word {
         if original.len() > 1
             && original
                 .last()
-                .is_some_and(|p| COMPOUND_SUFFIXES.contains(&p.to_lowercase().as_str()))
+                .is_some_and(|p| language.compound_suffixes.contains(p))
         {
             original.pop();
         }
@@ -118,13 +83,26 @@ impl Word {
                 humps.push(hump);
             }
         }
-        let lower = text.to_lowercase();
+        // The first letter after a prefix starts a word too: "Demilitarized Zone (DMZ)",
+        // "Nonproliferation Treaty (NPT)".
+        let stems = humps
+            .iter()
+            .map(|p| {
+                language
+                    .word_prefixes
+                    .words()
+                    .iter()
+                    .find(|pre| p.len() >= pre.len() + 4 && p.starts_with(pre.as_str()))
+                    .map(|pre| pre.chars().count())
+            })
+            .collect();
         Word {
             range,
             parts,
             humps,
+            stems,
             capitalised: text.chars().next().is_some_and(char::is_uppercase),
-            function: FUNCTION_WORDS.contains(&lower.as_str()),
+            function: language.minor_words.contains(text),
             possessive,
         }
     }
@@ -138,17 +116,12 @@ impl Word {
     fn letters(&self) -> Vec<(char, bool)> {
         self.humps
             .iter()
-            .flat_map(|p| {
-                // The first letter after a prefix starts a word too: "Demilitarized
-                // Zone (DMZ)", "Nonproliferation Treaty (NPT)".
-                let stem = PREFIXES
-                    .iter()
-                    .find(|pre| p.len() >= pre.len() + 4 && p.starts_with(**pre))
-                    .map_or(usize::MAX, |pre| pre.chars().count());
+            .zip(&self.stems)
+            .flat_map(|(p, &stem)| {
                 p.chars().enumerate().map(move |(i, c)| {
                     (
                         c,
-                        i <= 1 || i == stem || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'),
+                        i <= 1 || Some(i) == stem || matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'),
                     )
                 })
             })
@@ -244,13 +217,13 @@ pub(super) fn fitting_suffix(letters: &[char], words: &[Word]) -> Option<usize> 
 }
 
 /// The words ending the clause that spell one of the glossary's forms: the first index.
-pub(super) fn glossary_suffix(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usize> {
-    let entry = style.glossary_entry(key)?;
+pub(super) fn glossary_suffix(style: &HouseStyle, key: &str, words: &[Word]) -> Option<usize> {
+    let entry = style.acronyms.glossary_entry(key)?;
     let ours: Vec<String> = words.iter().flat_map(Word::normalised_parts).collect();
     for form in entry.forms() {
         let theirs: Vec<String> = EXPANSION_WORD
             .find_iter(form)
-            .map(|m| Word::new(m.as_str(), TextRange::default()))
+            .map(|m| Word::new(m.as_str(), TextRange::default(), &style.language))
             .flat_map(|w| w.normalised_parts().collect::<Vec<_>>())
             .collect();
         if theirs.is_empty() || !ours.ends_with(&theirs) {
@@ -270,7 +243,7 @@ pub(super) fn glossary_suffix(style: &AcronymStyle, key: &str, words: &[Word]) -
 }
 
 /// Whether `words` (a whole run) are one of the glossary's forms for `key`.
-pub(super) fn is_glossary_form(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
+pub(super) fn is_glossary_form(style: &HouseStyle, key: &str, words: &[Word]) -> bool {
     glossary_suffix(style, key, words) == Some(0)
 }
 
@@ -299,12 +272,16 @@ pub(super) fn proper_name_run(words: &[Word]) -> Option<usize> {
 
 /// Where a name that does not fit the acronym, and looks like a slip for it, starts in
 /// the clause's proper-name run.
-pub(super) fn mismatch_start(style: &AcronymStyle, key: &str, words: &[Word]) -> Option<usize> {
+pub(super) fn mismatch_start(style: &HouseStyle, key: &str, words: &[Word]) -> Option<usize> {
     let run = proper_name_run(words)?;
     (run..words.len()).find(|&k| {
         !words[k].function
             && words[k..].iter().filter(|w| !w.function).count() >= 2
-            && near_miss(style, key, &words[k..])
+            && near_miss(
+                style.acronyms.glossary_entry(key).is_some(),
+                key,
+                &words[k..],
+            )
     })
 }
 
@@ -313,12 +290,13 @@ pub(super) fn mismatch_start(style: &AcronymStyle, key: &str, words: &[Word]) ->
 /// with a slip. An acronym in another language ("Collective Security Treaty
 /// Organization (ODKB)") starts with another letter and is left alone.
 pub(super) fn glossary_name_of_near_acronym(
-    style: &AcronymStyle,
+    style: &HouseStyle,
     key: &str,
     words: &[Word],
 ) -> Option<usize> {
     let letters = letters_of(key);
     style
+        .acronyms
         .glossary
         .keys()
         .filter(|other| other.as_str() != key)
@@ -333,8 +311,8 @@ pub(super) fn glossary_name_of_near_acronym(
 /// Whether a name that does not fit is a slip for this acronym rather than a
 /// translation: it starts with the acronym's letter and its initials are one letter
 /// dropped, added or swapped away from the acronym (two edits of any kind when the
-/// glossary knows the acronym).
-pub(super) fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool {
+/// glossary knows the acronym: `glossed`).
+pub(super) fn near_miss(glossed: bool, key: &str, words: &[Word]) -> bool {
     let initials: Vec<char> = words
         .iter()
         .filter(|w| !w.function)
@@ -345,7 +323,7 @@ pub(super) fn near_miss(style: &AcronymStyle, key: &str, words: &[Word]) -> bool
         return false;
     }
     let distance = osa_distance(&initials, &letters);
-    if style.glossary_entry(key).is_some() {
+    if glossed {
         return distance <= 2;
     }
     // A letter dropped, added or swapped is a slip; a letter changed is as often a
@@ -396,12 +374,12 @@ fn osa_distance(a: &[char], b: &[char]) -> usize {
 /// ("the North Atlantic Treaty Organization–led force ... NATO").
 pub(crate) fn written_out_before(
     doc: &Document,
-    style: &AcronymStyle,
+    style: &HouseStyle,
     key: &str,
     offset: usize,
 ) -> bool {
-    let Some(entry) = style.glossary_entry(key) else {
-        return initials_written_out_before(doc, key, offset);
+    let Some(entry) = style.acronyms.glossary_entry(key) else {
+        return initials_written_out_before(doc, &style.language, key, offset);
     };
     let targets: Vec<Vec<String>> = entry
         .forms()
@@ -409,7 +387,7 @@ pub(crate) fn written_out_before(
             EXPANSION_WORD
                 .find_iter(f)
                 .flat_map(|m| {
-                    Word::new(m.as_str(), TextRange::default())
+                    Word::new(m.as_str(), TextRange::default(), &style.language)
                         .normalised_parts()
                         .collect::<Vec<_>>()
                 })
@@ -425,7 +403,7 @@ pub(crate) fn written_out_before(
         let parts: Vec<String> = EXPANSION_WORD
             .find_iter(doc.prose.get(block.range.start..end).unwrap_or(""))
             .flat_map(|m| {
-                Word::new(m.as_str(), TextRange::default())
+                Word::new(m.as_str(), TextRange::default(), &style.language)
                     .normalised_parts()
                     .collect::<Vec<_>>()
             })
@@ -444,7 +422,12 @@ pub(crate) fn written_out_before(
 /// ("Prigozhin's private military company, the Wagner Group (PMC Wagner)"): each
 /// significant word of the run gives one letter, in order. Only for acronyms of three
 /// letters or more, where such a run is not a coincidence.
-fn initials_written_out_before(doc: &Document, key: &str, offset: usize) -> bool {
+fn initials_written_out_before(
+    doc: &Document,
+    language: &LanguageStyle,
+    key: &str,
+    offset: usize,
+) -> bool {
     let letters = letters_of(key);
     if letters.len() < 3 {
         return false;
@@ -457,7 +440,7 @@ fn initials_written_out_before(doc: &Document, key: &str, offset: usize) -> bool
     };
     let words: Vec<Word> = EXPANSION_WORD
         .find_iter(doc.prose.get(block.range.start..offset).unwrap_or(""))
-        .map(|m| Word::new(m.as_str(), TextRange::default()))
+        .map(|m| Word::new(m.as_str(), TextRange::default(), language))
         .collect();
     let initial = |w: &Word| w.parts.first().and_then(|p| p.chars().next());
     (0..words.len()).any(|start| {
@@ -480,15 +463,19 @@ fn initials_written_out_before(doc: &Document, key: &str, offset: usize) -> bool
 
 /// The glossary acronym whose expansion is exactly `expansion` (case and spelling
 /// variants aside).
-pub(crate) fn glossary_acronym_for<'a>(
-    style: &'a AcronymStyle,
-    expansion: &str,
-) -> Option<&'a str> {
+pub(crate) fn glossary_acronym_for<'a>(style: &'a HouseStyle, expansion: &str) -> Option<&'a str> {
     let words: Vec<Word> = EXPANSION_WORD
         .find_iter(expansion)
-        .map(|m| Word::new(m.as_str(), TextRange::new(m.start(), m.end())))
+        .map(|m| {
+            Word::new(
+                m.as_str(),
+                TextRange::new(m.start(), m.end()),
+                &style.language,
+            )
+        })
         .collect();
     style
+        .acronyms
         .glossary
         .keys()
         .find(|k| is_glossary_form(style, k, &words))

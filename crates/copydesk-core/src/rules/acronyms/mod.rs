@@ -2,8 +2,10 @@
 //! `acronym-redefined`, and by the language server's hover: the acronym tokens of a
 //! document, their definitions and their uses, in document order.
 //!
-//! [`analyse`] is a pure function of the document and the acronym data, linear in the
-//! length of the document; each of the three rules calls it once.
+//! [`Analysis::new`] is a pure function of the document and the house style (the acronym
+//! data of `data/acronyms.toml` and the word lists of `data/language.toml`), linear in
+//! the length of the document. The rules and the hover reach it through
+//! `analysis_for`, which computes it once per document.
 //!
 //! What counts:
 //! - *Acronyms* are tokens of two or more capitals, with lowercase letters inside where
@@ -23,12 +25,10 @@ mod info;
 mod token;
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::{Arc, LazyLock};
-
-use regex::Regex;
+use std::sync::Arc;
 
 use crate::document::{Block, Document};
-use crate::style::AcronymStyle;
+use crate::style::{AcronymStyle, HouseStyle, LanguageStyle};
 use crate::text::TextRange;
 
 use definition::find_definitions;
@@ -121,6 +121,32 @@ pub(crate) struct Analysis {
 }
 
 impl Analysis {
+    /// Analyse the acronyms of `doc` with the acronym data and word lists of `style`.
+    pub fn new(doc: &Document, style: &HouseStyle) -> Analysis {
+        let lower_words = lowercase_words(doc);
+        let mut analysis = Analysis::default();
+        // The author's notes that close the piece: a bio, a disclaimer.
+        let body: Vec<&Block> = doc.body_blocks().collect();
+        let notes = body
+            .iter()
+            .rev()
+            .take_while(|b| is_author_note(&style.acronyms, doc.prose_text(b.range)))
+            .count();
+        for block in &body[..body.len() - notes] {
+            let start = analysis.occurrences.len();
+            scan_block(doc, block, style, &lower_words, &mut analysis.occurrences);
+            let defs = find_definitions(doc, block, style, &mut analysis.occurrences[start..]);
+            analysis.definitions.extend(defs);
+        }
+        // Designations (G20, MH17) only when the glossary or the text knows them.
+        let defined: HashSet<String> = analysis.definitions.iter().map(|d| d.key.clone()).collect();
+        analysis.occurrences.retain(|o| {
+            !o.token.designation
+                || style.acronyms.glossary_entry(&o.token.key).is_some()
+                || defined.contains(&o.token.key)
+        });
+        analysis
+    }
     /// Every acronym that has a counted use or a definition, in order of first appearance.
     pub fn keys(&self) -> Vec<&str> {
         let mut seen = HashSet::new();
@@ -151,65 +177,52 @@ impl Analysis {
     }
 }
 
-/// Analyse the acronyms of `doc`.
-/// The document's acronym analysis, computed once and shared by the three acronym rules
-/// and the hover (recomputed when the acronym data differs from the cached one's).
-pub(crate) fn shared_analysis(doc: &Document, style: &AcronymStyle) -> Arc<Analysis> {
+/// The cache entry point: the document's acronym analysis, computed once and shared by
+/// the three acronym rules and the hover. It is kept in the document with the acronym
+/// data it was computed with, and recomputed when that differs; an analysis with word
+/// lists of `data/language.toml` other than the embedded ones is not cached (the
+/// cache's key has no room for them).
+pub(crate) fn analysis_for(doc: &Document, style: &HouseStyle) -> Arc<Analysis> {
+    let embedded = LanguageStyle::embedded();
+    let language = &style.language;
+    if language.minor_words != embedded.minor_words
+        || language.compound_suffixes != embedded.compound_suffixes
+        || language.word_prefixes != embedded.word_prefixes
+    {
+        return Arc::new(Analysis::new(doc, style));
+    }
     let mut cached = doc
         .shared
         .acronyms
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((with, analysis)) = cached.as_ref() {
-        if with == style {
+        if *with == style.acronyms {
             return Arc::clone(analysis);
         }
     }
-    let analysis = Arc::new(analyse(doc, style));
-    *cached = Some((style.clone(), Arc::clone(&analysis)));
+    let analysis = Arc::new(Analysis::new(doc, style));
+    *cached = Some((style.acronyms.clone(), Arc::clone(&analysis)));
     analysis
 }
 
-pub(crate) fn analyse(doc: &Document, style: &AcronymStyle) -> Analysis {
-    let lower_words = lowercase_words(doc);
-    let mut analysis = Analysis::default();
-    // The author's notes that close the piece: a bio, a disclaimer.
-    let body: Vec<&Block> = doc.body_blocks().collect();
-    let notes = body
-        .iter()
-        .rev()
-        .take_while(|b| is_author_note(doc.prose_text(b.range)))
-        .count();
-    for block in &body[..body.len() - notes] {
-        let start = analysis.occurrences.len();
-        scan_block(doc, block, style, &lower_words, &mut analysis.occurrences);
-        let defs = find_definitions(doc, block, style, &mut analysis.occurrences[start..]);
-        analysis.definitions.extend(defs);
-    }
-    // Designations (G20, MH17) only when the glossary or the text knows them.
-    let defined: HashSet<String> = analysis.definitions.iter().map(|d| d.key.clone()).collect();
-    analysis.occurrences.retain(|o| {
-        !o.token.designation
-            || style.glossary_entry(&o.token.key).is_some()
-            || defined.contains(&o.token.key)
-    });
-    analysis
+/// The pattern of an author's note that closes an article, of the house style's
+/// `author-roles`: "Jane Doe is a researcher at ...", "John Roe covers energy for ...",
+/// "The views expressed are the author's own". It names employers and outlets by their
+/// initials ("a correspondent for Interfax-AVN") and stands apart from the story: an
+/// acronym there is neither a use in the body nor a definition of one.
+fn author_bio(roles: &str) -> String {
+    [
+        r"^\s*(?:(?:[Tt]he\s+)?(?:views|opinions)\s+expressed\s|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:",
+        roles,
+        r")\b|(?:covers|writes about|reports on)\s))",
+    ]
+    .concat()
 }
-
-/// An author's note that closes an article: "Jane Doe is a researcher at ...",
-/// "John Roe covers energy for ...", "The views expressed are the author's own". It names employers and outlets by their initials
-/// ("a correspondent for Interfax-AVN") and stands apart from the story: an acronym
-/// there is neither a use in the body nor a definition of one.
-static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:(?:[Tt]he\s+)?(?:views|opinions)\s+expressed\s|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:journalist|analyst|researcher|fellow|correspondent|professor|writer|editor|reporter|scholar|economist|director|expert|lecturer|consultant|historian|specialist|associate|author|contributor|freelancer)\b|(?:covers|writes about|reports on)\s))",
-    )
-    .expect("valid regex")
-});
 
 /// Whether a block is an author's note (a bio or a disclaimer), one or two sentences.
-fn is_author_note(text: &str) -> bool {
-    AUTHOR_BIO.is_match(text) && text.split_whitespace().count() <= 60
+fn is_author_note(style: &AcronymStyle, text: &str) -> bool {
+    style.author_roles.pattern(author_bio).is_match(text) && text.split_whitespace().count() <= 60
 }
 
 /// One-based line of an offset.

@@ -9,143 +9,8 @@ use regex::Regex;
 
 use super::{Occurrence, Token};
 use crate::document::{Block, Document};
-use crate::style::AcronymStyle;
+use crate::style::HouseStyle;
 use crate::text::TextRange;
-
-/// Ordinary words that a shouted line or a drop-capital opening writes in capitals.
-const COMMON_WORDS: &[&str] = &[
-    "THE",
-    "AND",
-    "BUT",
-    "FOR",
-    "NOT",
-    "NOR",
-    "WITH",
-    "FROM",
-    "THIS",
-    "THAT",
-    "THESE",
-    "THOSE",
-    "WHEN",
-    "WHILE",
-    "AFTER",
-    "BEFORE",
-    "SINCE",
-    "YET",
-    "STILL",
-    "NOW",
-    "THEN",
-    "HERE",
-    "THERE",
-    "WHAT",
-    "WHY",
-    "HOW",
-    "WHERE",
-    "WHO",
-    "WHICH",
-    "WHOSE",
-    "IN",
-    "ON",
-    "AT",
-    "TO",
-    "OF",
-    "BY",
-    "AS",
-    "IF",
-    "SO",
-    "OR",
-    "NO",
-    "YES",
-    "IS",
-    "IT",
-    "WE",
-    "HE",
-    "SHE",
-    "THEY",
-    "YOU",
-    "ALL",
-    "ANY",
-    "NEW",
-    "OUR",
-    "ITS",
-    "HIS",
-    "HER",
-    "THEIR",
-    "WAS",
-    "WERE",
-    "ARE",
-    "BE",
-    "HAS",
-    "HAVE",
-    "HAD",
-    "WILL",
-    "CAN",
-    "MAY",
-    "ONE",
-    "TWO",
-    "OVER",
-    "UP",
-    "OUT",
-    "END",
-    "AMID",
-    "AMONG",
-    "DESPITE",
-    "ALTHOUGH",
-    "THOUGH",
-    "UNTIL",
-    "UNLIKE",
-    "WITHOUT",
-    "DURING",
-    "ACROSS",
-    "ALONG",
-    "BEYOND",
-    "BECAUSE",
-    "WHETHER",
-    "ONCE",
-    "EVEN",
-    "ALSO",
-    "ONLY",
-    "JUST",
-    "LAST",
-    "NEXT",
-    "FIRST",
-    "MOST",
-    "MANY",
-    "SOME",
-    "FEW",
-    "EACH",
-    "EVERY",
-    "BOTH",
-    "NEITHER",
-    "EITHER",
-    "NONE",
-    "SUCH",
-    "THUS",
-    "INDEED",
-    "ABOUT",
-    "UNDER",
-    "INTO",
-    "THROUGH",
-    "AGAINST",
-    "AROUND",
-    "BETWEEN",
-    "WITHIN",
-    "LIKE",
-    "NEVER",
-    "PERHAPS",
-    "TODAY",
-    "BREAKING",
-    "UPDATE",
-    "NOTE",
-    "EDITOR",
-    "NEWS",
-    "EXCLUSIVE",
-    "ANALYSIS",
-    "OPINION",
-    "UPDATED",
-    "CORRECTION",
-    "WARNING",
-];
 
 /// The longest all-capitals word read as an acronym; longer ones are shouting.
 const MAX_LETTERS: usize = 8;
@@ -161,46 +26,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The head noun of a company's name after its initials: "APM Terminals", "ACWA Power",
-/// "TBC Holding". The initials are then a brand, not an acronym to expand.
-const COMPANY_HEADS: &[&str] = &[
-    "Holding",
-    "Holdings",
-    "Terminals",
-    "Power",
-    "Group",
-    "Bank",
-    "Minerals",
-    "Energy",
-    "Airlines",
-    "Airways",
-    "Capital",
-    "Partners",
-    "Motors",
-    "Telecom",
-    "Petroleum",
-    "Industries",
-    "Corporation",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "Logistics",
-    "Shipping",
-    "Resources",
-    "Mining",
-    "Metals",
-    "Steel",
-    "Securities",
-    "Investments",
-    "Technologies",
-];
-
-/// A descriptive noun in apposition before a company's or an outlet's initials: "the
-/// Chinese firm TBEA", "the public broadcaster LRT", "the state news agency SANA".
-static DESCRIBED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:firm|company|broadcaster|pollster|polling company|channel|newspaper|daily|weekly|portal|website|news site|outlet|news agency|airline|carrier|lender|operator|developer|contractor|conglomerate|giant|maker|manufacturer|producer|insurer|miner|brand|start-up|startup)\s+$")
-        .expect("valid regex")
-});
+/// The pattern of a descriptive noun in apposition before a company's or an outlet's
+/// initials ("the Chinese firm TBEA", "the public broadcaster LRT"), of the house
+/// style's `company-nouns`.
+fn described_name(nouns: &str) -> String {
+    [r"\b(?:", nouns, r")\s+$"].concat()
+}
 
 /// The text of `prose` before `at`, at most about `max` bytes, cut at a char boundary.
 pub(super) fn tail_before(prose: &str, from: usize, at: usize, max: usize) -> &str {
@@ -293,7 +124,7 @@ fn is_roman_numeral(word: &str) -> bool {
 pub(super) fn scan_block(
     doc: &Document,
     block: &Block,
-    style: &AcronymStyle,
+    style: &HouseStyle,
     lower_words: &HashSet<String>,
     out: &mut Vec<Occurrence>,
 ) {
@@ -306,7 +137,7 @@ pub(super) fn scan_block(
         .find_iter(text)
         .map(|m| TextRange::new(block.range.start + m.start(), block.range.start + m.end()))
         .collect();
-    let shouted = shouted_words(prose, &words);
+    let shouted = shouted_words(prose, &style.acronyms.not_acronyms, &words);
     for (i, &w) in words.iter().enumerate() {
         let word = w.slice(prose);
         let Some((key, plural, designation)) = acronym_shape(word) else {
@@ -355,7 +186,7 @@ pub(super) fn scan_block(
         if !designation && is_roman_numeral(&key) {
             continue;
         }
-        if style.is_exempt(&key) || style.is_exempt(word) {
+        if style.acronyms.is_exempt(&key) || style.acronyms.is_exempt(word) {
             continue;
         }
         let sentence_start = block.sentence_at(w.start).is_some_and(|s| {
@@ -366,7 +197,7 @@ pub(super) fn scan_block(
         if sentence_start
             && !plural
             && !designation
-            && (COMMON_WORDS.contains(&key.as_str()) || lower_words.contains(&key))
+            && (style.acronyms.not_acronyms.contains(&key) || lower_words.contains(&key))
         {
             continue;
         }
@@ -391,8 +222,12 @@ pub(super) fn scan_block(
                 .and_then(|r| r.strip_prefix(' '))
                 .and_then(|r| WORD.find(r).filter(|m| m.start() == 0))
                 .map(|m| m.as_str());
-            if next_word.is_some_and(|n| COMPANY_HEADS.contains(&n))
-                || DESCRIBED_NAME.is_match(tail_before(prose, block.range.start, w.start, 40))
+            if next_word.is_some_and(|n| style.acronyms.company_heads.iter().any(|h| h == n))
+                || style
+                    .acronyms
+                    .company_nouns
+                    .pattern(described_name)
+                    .is_match(tail_before(prose, block.range.start, w.start, 40))
             {
                 continue;
             }
@@ -423,8 +258,8 @@ fn compound_suffix(rest: &str) -> Option<usize> {
 }
 
 /// Which words belong to a shouted run: three or more capitalised words in a row, or two
-/// when one of them is an ordinary word ("BREAKING NEWS").
-fn shouted_words(prose: &str, words: &[TextRange]) -> Vec<bool> {
+/// when one of them is an ordinary word of `not_acronyms` ("BREAKING NEWS").
+fn shouted_words(prose: &str, not_acronyms: &[String], words: &[TextRange]) -> Vec<bool> {
     let caps = |r: &TextRange| {
         let w = r.slice(prose);
         w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
@@ -448,7 +283,7 @@ fn shouted_words(prose: &str, words: &[TextRange]) -> Vec<bool> {
         let long = run.iter().filter(|r| r.len() >= 2).count();
         let common = run
             .iter()
-            .any(|r| COMMON_WORDS.contains(&r.slice(prose)) && r.len() >= 2);
+            .any(|r| not_acronyms.iter().any(|w| w == r.slice(prose)) && r.len() >= 2);
         if long >= 3 || (long >= 2 && common) {
             for o in &mut out[i..j] {
                 *o = true;
