@@ -154,8 +154,13 @@ impl Patch<LanguageStyle> for LanguagePatch {
     }
 }
 
-/// `[house-style.acronyms]`: acronyms printed bare, units, and glossary entries (which
-/// replace the embedded entry for the same acronym).
+/// `[house-style.acronyms]`: acronyms printed bare, units, glossary entries (which
+/// replace the embedded entry for the same acronym), and the word lists that tell an
+/// acronym from a name or a shouted word (`not-acronyms`, `company-heads`,
+/// `company-nouns`, `gloss-nouns`, `author-roles`, as in `data/acronyms.toml`).
+/// With `replace = true`, exemptions, units and glossary are the patch's alone, and so
+/// is each word list the patch gives (the word lists it does not name keep their
+/// embedded words).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AcronymsPatch {
@@ -167,16 +172,37 @@ pub struct AcronymsPatch {
     pub units: Vec<String>,
     #[serde(default)]
     pub glossary: BTreeMap<String, GlossaryEntry>,
+    pub not_acronyms: Option<Vec<String>>,
+    pub company_heads: Option<Vec<String>>,
+    pub company_nouns: Option<Vec<String>>,
+    pub gloss_nouns: Option<Vec<String>>,
+    pub author_roles: Option<Vec<String>>,
 }
 
 impl Patch<AcronymStyle> for AcronymsPatch {
     fn apply_to(self, target: &mut AcronymStyle) {
-        extend_or_replace(&mut target.exempt, self.exempt, self.replace);
-        extend_or_replace(&mut target.units, self.units, self.replace);
-        if self.replace {
+        let replace = self.replace;
+        extend_or_replace(&mut target.exempt, self.exempt, replace);
+        extend_or_replace(&mut target.units, self.units, replace);
+        if replace {
             target.glossary.clear();
         }
         target.glossary.extend(self.glossary);
+        if let Some(words) = self.not_acronyms {
+            extend_or_replace(&mut target.not_acronyms, words, replace);
+        }
+        if let Some(words) = self.company_heads {
+            extend_or_replace(&mut target.company_heads, words, replace);
+        }
+        if let Some(words) = self.company_nouns {
+            target.company_nouns.patch(words, replace);
+        }
+        if let Some(words) = self.gloss_nouns {
+            target.gloss_nouns.patch(words, replace);
+        }
+        if let Some(words) = self.author_roles {
+            target.author_roles.patch(words, replace);
+        }
     }
 }
 
@@ -239,6 +265,15 @@ replace = false
 exempt = []
 # Units written in capitals, never taken for acronyms (MW, GW...).
 units = []
+# Word lists that tell an acronym from a word or a name (see data/acronyms.toml):
+# capitalised words that are never acronyms (\"THE\", \"BREAKING\"), head nouns after a
+# company's initials (\"APM Terminals\") and nouns before them (\"the firm TBEA\"), glosses
+# after a first use (\"the OMON riot police\"), an author's roles in a closing note.
+# not-acronyms = []
+# company-heads = []
+# company-nouns = []
+# gloss-nouns = []
+# author-roles = []
 # Expansions suggested for undefined acronyms, by acronym:
 # [house-style.acronyms.glossary.KEGOC]
 # expansion = \"Kazakhstan Electricity Grid Operating Company\"
@@ -314,6 +349,34 @@ mod tests {
         replace.apply_to(&mut style);
         assert!(style.is_exempt("KEGOC") && !style.is_exempt("US"));
         assert!(style.glossary_entry("CSTO").is_none());
+        assert_eq!(
+            style.not_acronyms,
+            HouseStyle::embedded().acronyms.not_acronyms,
+            "a word list the patch does not give keeps its words"
+        );
+    }
+
+    #[test]
+    fn acronym_word_lists_extend_or_replace_by_key() {
+        let embedded = &HouseStyle::embedded().acronyms;
+        let patch: AcronymsPatch =
+            toml::from_str("company-heads = [\"Cement\"]\ngloss-nouns = [\"militia\"]\n").unwrap();
+        let mut style = embedded.clone();
+        patch.clone().apply_to(&mut style);
+        assert!(style.company_heads.iter().any(|h| h == "Cement"));
+        assert!(style.company_heads.iter().any(|h| h == "Holding"));
+        assert_eq!(style.gloss_nouns.words().last().unwrap(), "militia");
+        assert_eq!(style.exempt, embedded.exempt);
+        let replace = AcronymsPatch {
+            replace: true,
+            ..patch
+        };
+        let mut style = embedded.clone();
+        replace.apply_to(&mut style);
+        assert_eq!(style.company_heads, ["Cement"]);
+        assert_eq!(style.gloss_nouns.words(), ["militia"]);
+        assert_eq!(style.author_roles, embedded.author_roles);
+        assert!(toml::from_str::<AcronymsPatch>("company-head = []\n").is_err());
     }
 
     #[test]

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{glossary_acronym_for, shared_analysis, DefinitionKind};
+use crate::rules::acronyms::{analysis_for, glossary_acronym_for, DefinitionKind};
 
 declare_rule! {
     /// ## What it does
@@ -43,8 +43,8 @@ impl Rule for AcronymMismatch {
     }
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let style = &ctx.style.acronyms;
-        let analysis = shared_analysis(doc, style);
+        let style = ctx.style;
+        let analysis = analysis_for(doc, style);
         for def in &analysis.definitions {
             if def.kind != DefinitionKind::Mismatch || def.quoted {
                 continue;
@@ -71,7 +71,7 @@ impl Rule for AcronymMismatch {
                         vec![Edit::replace(def.acronym, right)],
                     ));
                 }
-            } else if let Some(entry) = style.glossary_entry(&def.key) {
+            } else if let Some(entry) = style.acronyms.glossary_entry(&def.key) {
                 d.help = Some(format!(
                     "The house glossary expands `{}` as `{}`",
                     def.key, entry.expansion

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{definitions_by_key, line_of, shared_analysis};
+use crate::rules::acronyms::{analysis_for, definitions_by_key, line_of};
 
 declare_rule! {
     /// ## What it does
@@ -37,7 +37,7 @@ impl Rule for AcronymRedefined {
     }
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let analysis = shared_analysis(doc, &ctx.style.acronyms);
+        let analysis = analysis_for(doc, ctx.style);
         for (key, defs) in definitions_by_key(&analysis) {
             // An expansion inside a quotation is the speaker's, not the writer's: it
             // neither repeats nor is repeated.

@@ -1,19 +1,15 @@
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{line_of, shared_analysis, written_out_before};
+use crate::rules::acronyms::{analysis_for, line_of, written_out_before};
 
-/// A lowercase description after an acronym that names what kind of body it is: "the
-/// OMON riot police", "the FSB security service", "the CSTO military alliance".
-static GLOSS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ (?:[a-z]+[ -]){1,2}(?:police|service|services|agency|alliance|bloc|watchdog)\b")
-        .expect("valid regex")
-});
+/// The pattern of a lowercase description after an acronym that names what kind of body
+/// it is, of the house style's `gloss-nouns`: "the OMON riot police", "the FSB security
+/// service", "the CSTO military alliance".
+fn gloss_after(nouns: &str) -> String {
+    [r"^ (?:[a-z]+[ -]){1,2}(?:", nouns, r")\b"].concat()
+}
 
 declare_rule! {
     /// ## What it does
@@ -60,8 +56,8 @@ impl Rule for AcronymUndefined {
     }
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let style = &ctx.style.acronyms;
-        let analysis = shared_analysis(doc, style);
+        let style = ctx.style;
+        let analysis = analysis_for(doc, style);
         for key in analysis.keys() {
             let Some(first) = analysis.first_use(key) else {
                 continue;
@@ -77,10 +73,13 @@ impl Rule for AcronymUndefined {
             // "the OMON riot police", "Russia's FSB security service": the news-desk
             // gloss says what the body is at its first use.
             if first.token.bare
-                && doc
-                    .prose
-                    .get(at.end..)
-                    .is_some_and(|rest| GLOSS_AFTER.is_match(rest))
+                && doc.prose.get(at.end..).is_some_and(|rest| {
+                    style
+                        .acronyms
+                        .gloss_nouns
+                        .pattern(gloss_after)
+                        .is_match(rest)
+                })
             {
                 continue;
             }
@@ -116,7 +115,7 @@ impl Rule for AcronymUndefined {
                 continue;
             }
             let d = report.report(at, format!("`{written}` is not expanded at its first use"));
-            let Some(entry) = style.glossary_entry(key) else {
+            let Some(entry) = style.acronyms.glossary_entry(key) else {
                 d.help = Some(format!("Spell it out on first use: `Full Name ({key})`"));
                 continue;
             };

@@ -1,10 +1,12 @@
-//! Acronym data: the exemptions a desk prints bare and the glossary of expansions for
-//! its beat, embedded from `data/acronyms.toml`.
+//! Acronym data: the exemptions a desk prints bare, the glossary of expansions for its
+//! beat, and the words that tell an acronym from a name or a shouted word, embedded from
+//! `data/acronyms.toml`.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use serde::Deserialize;
+use regex::Regex;
+use serde::{Deserialize, Deserializer};
 
 /// The embedded acronym data, as TOML.
 pub const EMBEDDED_ACRONYMS: &str = include_str!("../../data/acronyms.toml");
@@ -40,6 +42,67 @@ impl GlossaryEntry {
     }
 }
 
+/// Words (or phrases) that a rule compiles into one pattern, as an alternation in the
+/// order of the data, once per style: the pattern is kept with the list.
+#[derive(Debug, Clone, Default)]
+pub struct PatternList {
+    words: Vec<String>,
+    compiled: OnceLock<Regex>,
+}
+
+impl PartialEq for PatternList {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for PatternList {}
+
+impl<'de> Deserialize<'de> for PatternList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(PatternList::new(Vec::<String>::deserialize(d)?))
+    }
+}
+
+impl PatternList {
+    pub fn new(words: Vec<String>) -> Self {
+        Self {
+            words,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The words as written in the data.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The pattern `template` makes of the words, compiled the first time it is asked
+    /// for. `template` gets the words escaped and joined with `|` (a pattern that never
+    /// matches when the list is empty) and must always be the same for one list.
+    pub fn pattern(&self, template: fn(&str) -> String) -> &Regex {
+        self.compiled.get_or_init(|| {
+            let alternation = if self.words.is_empty() {
+                r"[^\s\S]".to_string()
+            } else {
+                self.words
+                    .iter()
+                    .map(|w| regex::escape(w))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            Regex::new(&template(&alternation)).expect("a template of escaped words is valid")
+        })
+    }
+
+    /// Add `items` (skipping words already present), or with `replace` make them the list.
+    pub fn patch(&mut self, items: Vec<String>, replace: bool) {
+        let mut words = std::mem::take(&mut self.words);
+        crate::config::extend_or_replace(&mut words, items, replace);
+        *self = PatternList::new(words);
+    }
+}
+
 /// Acronym conventions of the house style.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -50,6 +113,27 @@ pub struct AcronymStyle {
     /// Units of measurement written in capitals (MW, GW); never acronyms.
     #[serde(default)]
     pub units: Vec<String>,
+    /// Ordinary words written in capitals by a shouted line, a label or a drop-capital
+    /// opening ("THE", "BREAKING"): not acronyms at the start of a sentence, and the
+    /// mark of a shouted run. Matched as written.
+    #[serde(default)]
+    pub not_acronyms: Vec<String>,
+    /// Head nouns of a company's name after its initials ("APM Terminals"): the
+    /// initials are then a name, not an acronym. Matched as written.
+    #[serde(default)]
+    pub company_heads: Vec<String>,
+    /// Nouns in apposition before a company's or an outlet's initials ("the Chinese
+    /// firm TBEA"): the initials are then a name.
+    #[serde(default)]
+    pub company_nouns: PatternList,
+    /// Lowercase nouns after an acronym that say what kind of body it is ("the OMON
+    /// riot police"): such a gloss stands for the expansion at the first use.
+    #[serde(default)]
+    pub gloss_nouns: PatternList,
+    /// What an author is in the note that closes a piece ("Jane Doe is a researcher
+    /// at ..."): acronyms of such a note are neither uses nor definitions.
+    #[serde(default)]
+    pub author_roles: PatternList,
     /// Expansions by acronym.
     #[serde(default)]
     pub glossary: BTreeMap<String, GlossaryEntry>,
@@ -67,30 +151,21 @@ impl Default for AcronymStyle {
 }
 
 impl AcronymStyle {
-    /// No exemptions, units or glossary.
-    pub const NO_GLOSSARY: AcronymStyle = AcronymStyle {
-        exempt: Vec::new(),
-        units: Vec::new(),
-        glossary: BTreeMap::new(),
-    };
-
     pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
         toml::from_str(text)
     }
 
-    /// Extend this data with `other`: its exemptions and units are added, its glossary
-    /// entries replace entries for the same acronym.
+    /// Extend this data with `other`: its word lists are added, its glossary entries
+    /// replace entries for the same acronym.
     pub fn merge(&mut self, other: AcronymStyle) {
-        for e in other.exempt {
-            if !self.exempt.contains(&e) {
-                self.exempt.push(e);
-            }
-        }
-        for u in other.units {
-            if !self.units.contains(&u) {
-                self.units.push(u);
-            }
-        }
+        use crate::config::extend_or_replace;
+        extend_or_replace(&mut self.exempt, other.exempt, false);
+        extend_or_replace(&mut self.units, other.units, false);
+        extend_or_replace(&mut self.not_acronyms, other.not_acronyms, false);
+        extend_or_replace(&mut self.company_heads, other.company_heads, false);
+        self.company_nouns.patch(other.company_nouns.words, false);
+        self.gloss_nouns.patch(other.gloss_nouns.words, false);
+        self.author_roles.patch(other.author_roles.words, false);
         self.glossary.extend(other.glossary);
     }
 
@@ -128,7 +203,11 @@ mod tests {
             assert!(!entry.expansion.trim().is_empty(), "{acronym}");
             assert!(entry.reference.is_some(), "{acronym} has no reference");
             assert!(
-                crate::rules::acronyms::expansion_fits(acronym, &entry.expansion)
+                crate::rules::acronyms::expansion_fits(
+                    crate::style::LanguageStyle::embedded(),
+                    acronym,
+                    &entry.expansion
+                )
                     || entry.original.is_some()
                     || entry.irregular,
                 "{acronym}: `{}` does not fit, is not marked irregular and no original-language name is given",
@@ -139,6 +218,36 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(sorted.len(), style.exempt.len(), "duplicate exemptions");
+        assert!(
+            !style.not_acronyms.is_empty()
+                && style
+                    .not_acronyms
+                    .iter()
+                    .all(|w| !w.chars().any(char::is_lowercase)),
+            "not-acronyms are written in capitals"
+        );
+        assert!(!style.company_heads.is_empty());
+        for list in [
+            &style.company_nouns,
+            &style.gloss_nouns,
+            &style.author_roles,
+        ] {
+            assert!(!list.words().is_empty());
+            assert!(list
+                .pattern(|words| format!("^(?:{words})$"))
+                .is_match(&list.words()[0]));
+        }
+    }
+
+    #[test]
+    fn an_empty_pattern_list_matches_nothing() {
+        let list = PatternList::new(Vec::new());
+        let pattern = list.pattern(|words| format!("(?:{words})"));
+        assert!(!pattern.is_match("") && !pattern.is_match("firm"));
+        let mut list = PatternList::new(vec!["a.b".into()]);
+        assert!(!list.pattern(|w| format!("^(?:{w})$")).is_match("axb"));
+        list.patch(vec!["firm".into()], true);
+        assert!(list.pattern(|w| format!("^(?:{w})$")).is_match("firm"));
     }
 
     #[test]

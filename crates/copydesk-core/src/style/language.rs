@@ -74,6 +74,12 @@ impl WordList {
 pub struct LanguageStyle {
     /// Words after a number that show it counts nothing ("in 2019 and").
     pub function_words: WordList,
+    /// Minor words of a name, which its initials skip ("Ministry of Defence (MoD)").
+    pub minor_words: WordList,
+    /// The second part of a compound after a name ("CSTO-led"), left out of its words.
+    pub compound_suffixes: WordList,
+    /// Prefixes written solid, whose stem starts a word for initials ("Demilitarized").
+    pub word_prefixes: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -101,12 +107,20 @@ impl LanguageStyle {
     pub fn list_mut(&mut self, key: &str) -> Option<&mut WordList> {
         Some(match key {
             "function-words" => &mut self.function_words,
+            "minor-words" => &mut self.minor_words,
+            "compound-suffixes" => &mut self.compound_suffixes,
+            "word-prefixes" => &mut self.word_prefixes,
             _ => return None,
         })
     }
 
     /// Every list key, in the order of the data file.
-    pub const KEYS: &'static [&'static str] = &["function-words"];
+    pub const KEYS: &'static [&'static str] = &[
+        "function-words",
+        "minor-words",
+        "compound-suffixes",
+        "word-prefixes",
+    ];
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::SourceKind;
 use crate::linter::lint_with;
 use crate::rule::{Context, Rule};
+use crate::style::HouseStyle;
 
 fn ctx() -> Context<'static> {
     Context {
@@ -44,7 +45,7 @@ pub(crate) fn lint_fix(text: &str, rule: &dyn Rule) -> (Vec<Diagnostic>, String)
 
 fn keys(text: &str) -> Vec<(String, bool)> {
     let doc = Document::parse(text, SourceKind::Text);
-    analyse(&doc, &HouseStyle::embedded().acronyms)
+    Analysis::new(&doc, HouseStyle::embedded())
         .occurrences
         .into_iter()
         .map(|o| (o.token.key, o.counts))
@@ -103,7 +104,10 @@ fn fitting() {
         ("KMG", "KazMunayGas"),
         ("DPR", "Donetsk People’s Republic"),
     ] {
-        assert!(expansion_fits(acronym, expansion), "{acronym}: {expansion}");
+        assert!(
+            expansion_fits(&HouseStyle::embedded().language, acronym, expansion),
+            "{acronym}: {expansion}"
+        );
     }
     for (acronym, expansion) in [
         ("CSO", "Collective Security Treaty Organization"),
@@ -114,17 +118,61 @@ fn fitting() {
         ("KMG", "Kazmunaygas"),
     ] {
         assert!(
-            !expansion_fits(acronym, expansion),
+            !expansion_fits(&HouseStyle::embedded().language, acronym, expansion),
             "{acronym}: {expansion}"
         );
     }
 }
 
 #[test]
+fn configured_word_lists_reach_the_analysis() {
+    let mut style = HouseStyle::embedded().clone();
+    assert!(!expansion_fits(
+        &style.language,
+        "BK",
+        "Bank pour Kazakhstan"
+    ));
+    style.language.minor_words.patch(vec!["pour".into()], false);
+    assert!(expansion_fits(
+        &style.language,
+        "BK",
+        "Bank pour Kazakhstan"
+    ));
+
+    let doc = Document::parse("Output at KCC Cement rose.", SourceKind::Text);
+    let keys = |style: &HouseStyle| -> Vec<String> {
+        Analysis::new(&doc, style)
+            .occurrences
+            .into_iter()
+            .map(|o| o.token.key)
+            .collect()
+    };
+    assert_eq!(keys(&style), ["KCC"]);
+    style.acronyms.company_heads.push("Cement".into());
+    assert!(keys(&style).is_empty());
+}
+
+#[test]
+fn the_shared_analysis_follows_the_word_lists() {
+    let doc = Document::parse("The Bank pour Kazakhstan (BK) lent more.", SourceKind::Text);
+    let kinds = |a: &Analysis| a.definitions.iter().map(|d| d.kind).collect::<Vec<_>>();
+    let embedded = analysis_for(&doc, HouseStyle::embedded());
+    let mut style = HouseStyle::embedded().clone();
+    style.language.minor_words.patch(vec!["pour".into()], false);
+    let patched = analysis_for(&doc, &style);
+    assert_ne!(kinds(&embedded), kinds(&patched));
+    assert_eq!(kinds(&patched), [DefinitionKind::Fit]);
+    assert!(Arc::ptr_eq(
+        &embedded,
+        &analysis_for(&doc, HouseStyle::embedded())
+    ));
+}
+
+#[test]
 fn expansion_search_finds_the_shortest_fitting_run() {
     let text = "Moscow noted the recent collapse of the Collective Security Treaty Organization (CSTO) talks.";
     let doc = Document::parse(text, SourceKind::Text);
-    let a = analyse(&doc, &HouseStyle::embedded().acronyms);
+    let a = Analysis::new(&doc, HouseStyle::embedded());
     assert_eq!(a.definitions.len(), 1);
     let d = &a.definitions[0];
     assert_eq!(d.kind, DefinitionKind::Fit);
@@ -139,7 +187,7 @@ fn alternatives_in_one_parenthesis() {
     let text =
         "The Eurasian Economic Union (EAEU or EEU) expanded. The EEU and the EAEU are one body.";
     let doc = Document::parse(text, SourceKind::Text);
-    let a = analyse(&doc, &HouseStyle::embedded().acronyms);
+    let a = Analysis::new(&doc, HouseStyle::embedded());
     let keys: Vec<&str> = a.definitions.iter().map(|d| d.key.as_str()).collect();
     assert_eq!(keys, vec!["EAEU", "EEU"]);
     assert!(a.definitions.iter().all(|d| d.kind == DefinitionKind::Fit));
@@ -197,7 +245,7 @@ fn no_panic_on_odd_input() {
         "— (—FSB)",
     ] {
         let doc = Document::parse(text, SourceKind::Text);
-        let _ = analyse(&doc, &HouseStyle::embedded().acronyms);
+        let _ = Analysis::new(&doc, HouseStyle::embedded());
         let _ = acronym_definitions(&doc, HouseStyle::embedded());
         let doc = Document::parse(text, SourceKind::Markdown);
         let _ = crate::lint(&doc, &ctx());
