@@ -18,6 +18,7 @@ pub mod rules;
 pub mod style;
 pub mod text;
 
+pub use analysis::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
 pub use config::{Config, ConfigError, FileSettings};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use discovery::{ConfigResolver, ConfigSource};
@@ -27,7 +28,6 @@ pub use gazetteer::{Gazetteer, Place, PlaceMention};
 pub use linter::{lint, lint_default, lint_file, lint_with};
 pub use registry::{all_metas, all_rules, find_meta, find_rule, rule_ids, UNUSED_SUPPRESSION};
 pub use rule::{Context, Reporter, Rule, RuleMeta};
-pub use rules::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
 pub use rules::place_name::{gazetteer_listing, place_at, place_mentions};
 pub use style::HouseStyle;
 pub use text::{Encoding, LineIndex, Position, TextRange};

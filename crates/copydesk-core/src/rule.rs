@@ -2,6 +2,7 @@
 
 use jiff::civil::Date;
 
+use crate::analysis::Analyses;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::style::HouseStyle;
@@ -71,7 +72,15 @@ impl<'a> Reporter<'a> {
 /// A check over a whole document. One rule a file, under `rules/`.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>);
+    /// Check `doc`, reading the analyses several rules share from `analyses` (each is
+    /// computed once per document, by the first rule that asks).
+    fn check(
+        &self,
+        doc: &Document,
+        ctx: &Context<'_>,
+        analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    );
 
     /// House-style data the rule reads, as Markdown for `copydesk explain` (for
     /// example the gazetteer's places); `None` when the rule has none worth listing.

@@ -1,4 +1,44 @@
-//! Analyses shared by several rules.
+//! Readings of a document that several rules share, computed once per document and
+//! house style by the linter ([`Analyses`]) and handed to the rules that need them.
 
+pub mod acronyms;
 pub mod claims;
 pub mod sourcing_style;
+
+use std::sync::OnceLock;
+
+use crate::document::Document;
+use crate::style::HouseStyle;
+
+/// The shared analyses of one document under one house style, each computed the first
+/// time a rule asks for it and then read by every rule that needs it.
+pub struct Analyses<'a> {
+    doc: &'a Document,
+    style: &'a HouseStyle,
+    acronyms: OnceLock<acronyms::Analysis>,
+}
+
+impl std::fmt::Debug for Analyses<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyses")
+            .field("acronyms", &self.acronyms.get().is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Analyses<'a> {
+    pub fn new(doc: &'a Document, style: &'a HouseStyle) -> Self {
+        Self {
+            doc,
+            style,
+            acronyms: OnceLock::new(),
+        }
+    }
+
+    /// The acronym analysis (tokens, definitions, first uses), read by the three
+    /// acronym rules.
+    pub(crate) fn acronyms(&self) -> &acronyms::Analysis {
+        self.acronyms
+            .get_or_init(|| acronyms::Analysis::new(self.doc, self.style))
+    }
+}

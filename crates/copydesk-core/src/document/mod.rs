@@ -15,7 +15,6 @@ mod plain;
 mod segment;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 pub use citation::{edit_distance, CitationDate, CitationGroup, CitationItem, MONTHS};
 pub use date::{parse_date_text, DateSource, PublicationDate};
@@ -138,31 +137,6 @@ pub struct Link {
     pub destination: String,
 }
 
-/// Analyses that several rules share, computed once per document and house style (the
-/// three acronym rules read one analysis). A clone starts empty.
-#[derive(Default)]
-pub struct SharedAnalyses {
-    /// The acronym analysis and the acronym data it was computed with.
-    pub(crate) acronyms: Mutex<
-        Option<(
-            crate::style::AcronymStyle,
-            Arc<crate::rules::acronyms::Analysis>,
-        )>,
-    >,
-}
-
-impl Clone for SharedAnalyses {
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
-impl std::fmt::Debug for SharedAnalyses {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SharedAnalyses")
-    }
-}
-
 /// A parsed document.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -181,7 +155,6 @@ pub struct Document {
     /// The story's dateline (`ASTANA, Sept 20 (Reuters) -`), if it opens with one.
     pub dateline: Option<Dateline>,
     pub line_index: LineIndex,
-    pub(crate) shared: SharedAnalyses,
 }
 
 impl Document {
@@ -209,7 +182,6 @@ impl Document {
             comments: raw.comments,
             dateline: None,
             line_index,
-            shared: SharedAnalyses::default(),
         };
         doc.dateline = dateline::find(&doc);
         doc

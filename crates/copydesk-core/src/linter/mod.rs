@@ -10,6 +10,7 @@ pub mod suppression;
 
 use jiff::civil::Date;
 
+use crate::analysis::Analyses;
 use crate::config::FileSettings;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -62,10 +63,11 @@ pub(crate) fn run(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut active = Vec::with_capacity(rules.len() + 1);
+    let analyses = Analyses::new(doc, ctx.style);
     for rule in rules {
         active.push(rule.meta().id);
         let mut reporter = Reporter::new(rule.meta(), &mut out);
-        rule.check(doc, ctx, &mut reporter);
+        rule.check(doc, ctx, &analyses, &mut reporter);
     }
     if report_unused {
         active.push(UNUSED_SUPPRESSION);

@@ -1,8 +1,9 @@
+use crate::analysis::acronyms::{glossary_acronym_for, DefinitionKind};
+use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{analysis_for, glossary_acronym_for, DefinitionKind};
 
 declare_rule! {
     /// ## What it does
@@ -42,9 +43,15 @@ impl Rule for AcronymMismatch {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+    fn check(
+        &self,
+        doc: &Document,
+        ctx: &Context<'_>,
+        analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    ) {
         let style = ctx.style;
-        let analysis = analysis_for(doc, style);
+        let analysis = analyses.acronyms();
         for def in &analysis.definitions {
             if def.kind != DefinitionKind::Mismatch || def.quoted {
                 continue;
@@ -86,7 +93,7 @@ impl Rule for AcronymMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::acronyms::tests::{findings, lint_fix};
+    use crate::analysis::acronyms::tests::{findings, lint_fix};
 
     fn mismatches(text: &str) -> Vec<(String, String)> {
         findings(text, &AcronymMismatch)

@@ -1,8 +1,9 @@
+use crate::analysis::acronyms::{definitions_by_key, line_of};
+use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{analysis_for, definitions_by_key, line_of};
 
 declare_rule! {
     /// ## What it does
@@ -36,9 +37,15 @@ impl Rule for AcronymRedefined {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let analysis = analysis_for(doc, ctx.style);
-        for (key, defs) in definitions_by_key(&analysis) {
+    fn check(
+        &self,
+        doc: &Document,
+        _ctx: &Context<'_>,
+        analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    ) {
+        let analysis = analyses.acronyms();
+        for (key, defs) in definitions_by_key(analysis) {
             // An expansion inside a quotation is the speaker's, not the writer's: it
             // neither repeats nor is repeated.
             let defs: Vec<_> = defs.into_iter().filter(|d| !d.quoted).collect();
@@ -74,7 +81,7 @@ impl Rule for AcronymRedefined {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::acronyms::tests::{findings, lint_fix};
+    use crate::analysis::acronyms::tests::{findings, lint_fix};
 
     fn redefined(text: &str) -> Vec<(String, String)> {
         findings(text, &AcronymRedefined)

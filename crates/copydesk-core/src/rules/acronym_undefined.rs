@@ -1,8 +1,9 @@
+use crate::analysis::acronyms::{line_of, written_out_before};
+use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::Document;
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
-use crate::rules::acronyms::{analysis_for, line_of, written_out_before};
 
 /// The pattern of a lowercase description after an acronym that names what kind of body
 /// it is, of the house style's `gloss-nouns`: "the OMON riot police", "the FSB security
@@ -55,9 +56,15 @@ impl Rule for AcronymUndefined {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+    fn check(
+        &self,
+        doc: &Document,
+        ctx: &Context<'_>,
+        analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    ) {
         let style = ctx.style;
-        let analysis = analysis_for(doc, style);
+        let analysis = analyses.acronyms();
         for key in analysis.keys() {
             let Some(first) = analysis.first_use(key) else {
                 continue;
@@ -149,7 +156,7 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::acronyms::tests::{findings, lint_fix};
+    use crate::analysis::acronyms::tests::{findings, lint_fix};
 
     fn undefined(text: &str) -> Vec<(String, String)> {
         findings(text, &AcronymUndefined)

@@ -1,5 +1,6 @@
 use jiff::civil::Date;
 
+use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{CitationDate, CitationGroup, Document, MONTHS};
@@ -45,7 +46,13 @@ impl Rule for CitationFormat {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+    fn check(
+        &self,
+        doc: &Document,
+        ctx: &Context<'_>,
+        _analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    ) {
         for block in doc.body_blocks() {
             for group in &block.citations {
                 check_group(doc, ctx, group, report);

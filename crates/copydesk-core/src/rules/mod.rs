@@ -3,7 +3,6 @@
 pub mod acronym_mismatch;
 pub mod acronym_redefined;
 pub mod acronym_undefined;
-pub mod acronyms;
 pub mod citation_format;
 pub mod place_name;
 pub mod unattributed_quote;

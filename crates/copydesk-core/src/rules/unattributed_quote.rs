@@ -1,4 +1,5 @@
 use crate::analysis::claims::{ends_in_open_quote, excerpt, Sourcing};
+use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -46,7 +47,13 @@ impl Rule for UnattributedQuote {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+    fn check(
+        &self,
+        doc: &Document,
+        ctx: &Context<'_>,
+        _analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    ) {
         let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
         for (i, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_body() {

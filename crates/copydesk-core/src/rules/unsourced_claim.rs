@@ -1,5 +1,6 @@
 use crate::analysis::claims::{excerpt, is_apparatus, sourcing_units, Claim, Sourcing};
 use crate::analysis::sourcing_style::CitationScope;
+use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, Document};
@@ -72,7 +73,13 @@ impl Rule for UnsourcedClaim {
         &Self::META
     }
 
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+    fn check(
+        &self,
+        doc: &Document,
+        ctx: &Context<'_>,
+        _analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    ) {
         let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
         let scope = ctx.style.sourcing.scope();
         if sourcing.wire_copy() || sourcing.interview() {

@@ -98,7 +98,7 @@ impl PatternList {
     /// Add `items` (skipping words already present), or with `replace` make them the list.
     pub fn patch(&mut self, items: Vec<String>, replace: bool) {
         let mut words = std::mem::take(&mut self.words);
-        crate::config::extend_or_replace(&mut words, items, replace);
+        super::extend_or_replace(&mut words, items, replace);
         *self = PatternList::new(words);
     }
 }
@@ -158,7 +158,7 @@ impl AcronymStyle {
     /// Extend this data with `other`: its word lists are added, its glossary entries
     /// replace entries for the same acronym.
     pub fn merge(&mut self, other: AcronymStyle) {
-        use crate::config::extend_or_replace;
+        use super::extend_or_replace;
         extend_or_replace(&mut self.exempt, other.exempt, false);
         extend_or_replace(&mut self.units, other.units, false);
         extend_or_replace(&mut self.not_acronyms, other.not_acronyms, false);
@@ -203,7 +203,7 @@ mod tests {
             assert!(!entry.expansion.trim().is_empty(), "{acronym}");
             assert!(entry.reference.is_some(), "{acronym} has no reference");
             assert!(
-                crate::rules::acronyms::expansion_fits(
+                crate::analysis::acronyms::expansion_fits(
                     crate::style::LanguageStyle::embedded(),
                     acronym,
                     &entry.expansion

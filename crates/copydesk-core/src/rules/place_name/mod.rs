@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
+use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, BlockKind, Document, SourceKind, MONTHS};
@@ -97,7 +98,13 @@ impl Rule for PlaceName {
         Some(gazetteer_listing(style))
     }
 
-    fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
+    fn check(
+        &self,
+        doc: &Document,
+        ctx: &Context<'_>,
+        _analyses: &Analyses<'_>,
+        report: &mut Reporter<'_>,
+    ) {
         let g = &ctx.style.places;
         // Entries under a "Notes" or "Sources" heading cite works as published.
         let mut in_notes = false;

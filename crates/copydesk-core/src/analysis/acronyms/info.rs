@@ -1,7 +1,7 @@
 //! What the language server shows: each acronym of a document with its expansion, where
 //! it was defined and where it occurs (hover, go to definition).
 
-use super::analysis_for;
+use super::Analysis;
 use crate::document::Document;
 use crate::style::HouseStyle;
 use crate::text::TextRange;
@@ -24,7 +24,7 @@ pub struct AcronymInfo {
 /// definition) or the glossary's, with every place it occurs. In order of first
 /// appearance.
 pub fn acronym_definitions(doc: &Document, style: &HouseStyle) -> Vec<AcronymInfo> {
-    let analysis = analysis_for(doc, style);
+    let analysis = Analysis::new(doc, style);
     let mut out = Vec::new();
     for key in analysis.keys() {
         let uses: Vec<TextRange> = analysis

@@ -4,8 +4,9 @@
 //!
 //! [`Analysis::new`] is a pure function of the document and the house style (the acronym
 //! data of `data/acronyms.toml` and the word lists of `data/language.toml`), linear in
-//! the length of the document. The rules and the hover reach it through
-//! `analysis_for`, which computes it once per document.
+//! the length of the document. The rules reach it through the linter's
+//! [`crate::analysis::Analyses`], which computes it once per document; the hover
+//! computes it for the document it shows.
 //!
 //! What counts:
 //! - *Acronyms* are tokens of two or more capitals, with lowercase letters inside where
@@ -25,10 +26,9 @@ mod info;
 mod token;
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
 
 use crate::document::{Block, Document};
-use crate::style::{AcronymStyle, HouseStyle, LanguageStyle};
+use crate::style::{AcronymStyle, HouseStyle};
 use crate::text::TextRange;
 
 use definition::find_definitions;
@@ -175,35 +175,6 @@ impl Analysis {
             .iter()
             .find(|o| o.counts && o.token.key == key)
     }
-}
-
-/// The cache entry point: the document's acronym analysis, computed once and shared by
-/// the three acronym rules and the hover. It is kept in the document with the acronym
-/// data it was computed with, and recomputed when that differs; an analysis with word
-/// lists of `data/language.toml` other than the embedded ones is not cached (the
-/// cache's key has no room for them).
-pub(crate) fn analysis_for(doc: &Document, style: &HouseStyle) -> Arc<Analysis> {
-    let embedded = LanguageStyle::embedded();
-    let language = &style.language;
-    if language.minor_words != embedded.minor_words
-        || language.compound_suffixes != embedded.compound_suffixes
-        || language.word_prefixes != embedded.word_prefixes
-    {
-        return Arc::new(Analysis::new(doc, style));
-    }
-    let mut cached = doc
-        .shared
-        .acronyms
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((with, analysis)) = cached.as_ref() {
-        if *with == style.acronyms {
-            return Arc::clone(analysis);
-        }
-    }
-    let analysis = Arc::new(Analysis::new(doc, style));
-    *cached = Some((style.acronyms.clone(), Arc::clone(&analysis)));
-    analysis
 }
 
 /// The pattern of an author's note that closes an article, of the house style's
