@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 mod acronyms;
 pub mod language;
-pub use crate::analysis::sourcing_style::{CitationScope, SourcingStyle};
+pub use crate::analysis::sourcing::style::{CitationScope, SourcingStyle};
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 pub use language::{LanguageStyle, WordList};
 

@@ -1,4 +1,3 @@
 //! Analyses shared by several rules.
 
-pub mod claims;
-pub mod sourcing_style;
+pub mod sourcing;

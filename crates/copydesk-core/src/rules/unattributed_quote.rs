@@ -1,4 +1,4 @@
-use crate::analysis::claims::{ends_in_open_quote, excerpt, Sourcing};
+use crate::analysis::sourcing::{ends_in_open_quote, excerpt, Sourcing};
 use crate::declare_rule;
 use crate::diagnostic::Severity;
 use crate::document::Document;
@@ -47,7 +47,7 @@ impl Rule for UnattributedQuote {
     }
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
+        let sourcing = Sourcing::new(doc, ctx.style, ctx.date);
         for (i, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_body() {
                 continue;

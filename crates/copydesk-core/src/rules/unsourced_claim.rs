@@ -1,5 +1,4 @@
-use crate::analysis::claims::{excerpt, is_apparatus, sourcing_units, Claim, Sourcing};
-use crate::analysis::sourcing_style::CitationScope;
+use crate::analysis::sourcing::{excerpt, is_apparatus, CitationScope, Claim, Sourcing};
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, Document};
@@ -73,14 +72,14 @@ impl Rule for UnsourcedClaim {
     }
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
-        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
+        let sourcing = Sourcing::new(doc, ctx.style, ctx.date);
         let scope = ctx.style.sourcing.scope();
         if sourcing.wire_copy() || sourcing.interview() {
             // Wire copy ("BISHKEK, April 9 (Reuters) -") is the agency's own report; an
             // interview is its own source.
             return;
         }
-        for unit in sourcing_units(doc) {
+        for unit in sourcing.units() {
             let blocks: Vec<&Block> = unit.iter().filter_map(|&i| doc.blocks.get(i)).collect();
             let unit_sourced = scope == CitationScope::Paragraph
                 && blocks.iter().any(|b| sourcing.block_sourced(b));
@@ -193,7 +192,7 @@ fn skeleton_offset(doc: &Document, range: TextRange) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::sourcing_style::SourcingStyle;
+    use crate::analysis::sourcing::SourcingStyle;
     use crate::document::SourceKind;
     use crate::linter::lint_with;
     use crate::style::HouseStyle;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Deserializer};
 use crate::style::StyleError;
 
 /// The embedded sourcing data, as TOML.
-pub const EMBEDDED_SOURCING: &str = include_str!("../../data/sourcing.toml");
+pub const EMBEDDED_SOURCING: &str = include_str!("../../../data/sourcing.toml");
 
 /// Which claims a citation group sources.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
