@@ -39,24 +39,6 @@ pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Words that bring a sentence back to the present after a historical one.
-pub(super) static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:today|now|nowadays|currently|at\s+present|this\s+year|last\s+year|so\s+far|still|remains?|recent(?:ly)?)\b")
-        .expect("valid regex")
-});
-
-/// A figure of a past state of things, whatever its year: "had more than 1,000 branches
-/// at its peak", "in its heyday".
-pub(super) static BYGONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:at\s+(?:its|their|the)\s+(?:peak|height)|in\s+(?:its|their)\s+heyday)\b")
-        .expect("valid regex")
-});
-
-pub(super) static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:every\s+year|each\s+year|annually|yearly|celebrates?|(?:is|are)\s+(?:celebrated|marked|observed|commemorated))\b")
-        .expect("valid regex")
-});
-
 impl Sourcing<'_> {
     /// Whether the years a sentence names all lie before the dated-event horizon:
     /// `None` when it names none.
@@ -85,7 +67,7 @@ impl Sourcing<'_> {
 
     /// The first specific, recent date of an event ("On August 18", "In June 2011").
     pub(super) fn dated_event(&self, text: &str) -> Option<TextRange> {
-        if RECURRING.is_match(text) {
+        if self.language.recurring_cues.is_match_in(text) {
             // "Independence Day is celebrated on December 16": a calendar, not an event.
             return None;
         }

@@ -41,48 +41,6 @@ pub(super) static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Words before a number that make it approximate, not a label ("Some 2,000").
-pub(super) const APPROXIMATORS: &[&str] = &[
-    "some",
-    "about",
-    "around",
-    "over",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "only",
-    "just",
-    "more",
-    "fewer",
-    "less",
-    "up",
-    "at",
-    "least",
-    "than",
-    "as",
-    "many",
-    "much",
-    "all",
-    "another",
-    "the",
-    "a",
-    "and",
-    "or",
-    "to",
-    "by",
-    "of",
-    "with",
-    "from",
-    "for",
-    "exactly",
-    "barely",
-    "estimated",
-    "total",
-    "those",
-    "these",
-];
-
 impl Sourcing<'_> {
     /// Whether a sentence is analysis, forecast or opinion.
     pub(super) fn hedged(&self, text: &str) -> bool {
@@ -170,7 +128,7 @@ impl Sourcing<'_> {
         let possessive = prev_word.ends_with("'s") || prev_word.ends_with("’s");
         if prev_word.starts_with(char::is_uppercase)
             && !possessive
-            && !APPROXIMATORS.contains(&prev_lower.as_str())
+            && !self.language.quantity_words.contains(&prev_lower)
         {
             // "Article 5", "Boeing 737", "Resolution 2593".
             return None;
@@ -213,22 +171,7 @@ impl Sourcing<'_> {
                 None
             };
         }
-        let start = if APPROXIMATORS.contains(&prev_lower.as_str())
-            && matches!(
-                prev_lower.as_str(),
-                "some"
-                    | "about"
-                    | "around"
-                    | "over"
-                    | "nearly"
-                    | "almost"
-                    | "roughly"
-                    | "approximately"
-                    | "only"
-                    | "just"
-                    | "exactly"
-                    | "barely"
-            ) {
+        let start = if self.language.approximators.contains(&prev_lower) {
             text[..m.start()].trim_end().len() - prev_word.len()
         } else {
             m.start()
@@ -263,28 +206,10 @@ impl Sourcing<'_> {
     /// maybe with approximators: "a country of", "a population of about", "a combined
     /// population of just over".
     pub(super) fn background_of(&self, head: &str) -> bool {
-        const APPROX: &[&str] = &[
-            "some",
-            "about",
-            "around",
-            "over",
-            "nearly",
-            "almost",
-            "roughly",
-            "approximately",
-            "just",
-            "more",
-            "than",
-            "less",
-            "under",
-            "barely",
-            "slightly",
-            "well",
-        ];
         let mut head = head.trim_end();
         loop {
             let word = last_word(head);
-            if word.is_empty() || !APPROX.contains(&word.to_lowercase().as_str()) {
+            if word.is_empty() || !self.language.size_qualifiers.contains(word) {
                 break;
             }
             head = head[..head.len() - word.len()].trim_end();

@@ -37,8 +37,6 @@ pub use apparatus::is_apparatus;
 pub use style::{CitationScope, SourcingStyle, EMBEDDED_SOURCING};
 pub use units::{ends_in_open_quote, opens_with_quote, sourcing_units};
 
-use self::dates::BYGONE;
-use self::dates::PRESENT;
 use self::style::Matchers;
 use crate::document::{Block, Document, Quote};
 use crate::style::{HouseStyle, LanguageStyle};
@@ -225,7 +223,8 @@ impl<'a> Sourcing<'a> {
         quotes: &[&Quote],
     ) -> Option<Claim> {
         let text = self.masked(block, sentence, false);
-        let historical = self.years_historical(&text).unwrap_or(false) || BYGONE.is_match(&text);
+        let historical = self.years_historical(&text).unwrap_or(false)
+            || self.language.bygone_cues.is_match_in(&text);
         self.claim_in(block, sentence, quotes, historical)
     }
 
@@ -280,10 +279,10 @@ impl<'a> Sourcing<'a> {
             let text = self.masked(block, s, false);
             let historical = match self.years_historical(&text) {
                 Some(h) => h,
-                None => told_in_history && !PRESENT.is_match(&text),
+                None => told_in_history && !self.language.present_cues.is_match_in(&text),
             };
             told_in_history = historical;
-            let historical = historical || BYGONE.is_match(&text);
+            let historical = historical || self.language.bygone_cues.is_match_in(&text);
             if let Some(c) = self.claim_in(block, s, &quotes, historical) {
                 claims.push(c);
             }

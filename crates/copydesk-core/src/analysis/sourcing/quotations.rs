@@ -3,6 +3,7 @@
 
 use super::{sentence_index, Sourcing};
 use crate::document::{Block, Quote};
+use crate::style::WordList;
 use crate::text::TextRange;
 
 impl Sourcing<'_> {
@@ -30,12 +31,15 @@ impl Sourcing<'_> {
                 end -= 1;
             }
             let after = TextRange::new(q.range.end, end.max(q.range.end)).slice(&self.doc.prose);
-            let term = joined || is_title(inner) || self.term_after(after) || {
-                let start = sentence_index(block, q.range.start)
-                    .map_or(block.range.start, |i| block.sentences[i].start);
-                let before = self.masked(block, self.lead(start, q.range.start), false);
-                self.m.term_cue_at_end.is_match(&before)
-            };
+            let term = joined
+                || is_title(inner, &self.language.title_minor_words)
+                || self.term_after(after)
+                || {
+                    let start = sentence_index(block, q.range.start)
+                        .map_or(block.range.start, |i| block.sentences[i].start);
+                    let before = self.masked(block, self.lead(start, q.range.start), false);
+                    self.m.term_cue_at_end.is_match(&before)
+                };
             prev_term = term.then_some(q.range.end);
             if !term && word_count(inner) >= self.style.min_quote_words() {
                 out.push(q);
@@ -81,18 +85,12 @@ pub(super) fn word_count(text: &str) -> usize {
 /// A title in title case: every word of four letters or more is capitalized, except the
 /// prepositions and conjunctions that title case leaves in lower case ("The Memoir of a
 /// Kazakh Nomad under Stalin").
-pub(super) fn is_title(text: &str) -> bool {
-    const MINOR: &[&str] = &[
-        "with", "from", "into", "onto", "over", "under", "upon", "about", "above", "after",
-        "before", "below", "between", "against", "among", "across", "along", "around", "behind",
-        "beyond", "during", "through", "toward", "towards", "within", "without", "than", "that",
-        "when", "while",
-    ];
+pub(super) fn is_title(text: &str, minor: &WordList) -> bool {
     let long: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .filter(|w| !MINOR.contains(w))
+        .filter(|w| !(w.chars().all(|c| !c.is_uppercase()) && minor.contains(w)))
         .collect();
     long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }

@@ -16,13 +16,6 @@ pub(super) static SAYS_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Capitalized words that open a sentence without naming anyone.
-pub(super) const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "there", "in", "on", "at", "as",
-    "for", "but", "and", "yet", "so", "its", "their", "his", "her", "one", "another", "such",
-    "what", "when", "while", "after", "before", "since", "if", "however", "still", "then",
-];
-
 impl Sourcing<'_> {
     pub(super) fn reporting_verb(&self, text: &str) -> Option<TextRange> {
         self.m
@@ -190,7 +183,7 @@ impl Sourcing<'_> {
             ) || w.ends_with("'s")
                 || w.ends_with("’s")
                 || (w.starts_with(char::is_uppercase)
-                    && (i > 0 || !SENTENCE_OPENERS.contains(&w.to_lowercase().as_str())))
+                    && (i > 0 || !self.language.sentence_openers.contains(w)))
         })
     }
 }

@@ -11,6 +11,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
+use crate::style::language::{alternation, NOTHING};
 use crate::style::StyleError;
 
 /// The embedded sourcing data, as TOML.
@@ -284,56 +285,17 @@ fn capitalize(word: &str) -> String {
 fn group(alt: &str) -> String {
     if alt.is_empty() {
         // Matches nothing.
-        r"[^\s\S]".to_string()
+        NOTHING.to_string()
     } else {
         format!("(?:{alt})")
     }
 }
 
-/// A whole-word alternation of `words`, longest first; white space inside an entry
-/// matches any run of white space.
-fn alternation(words: &[String], case_insensitive: bool) -> String {
-    let mut words: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words.dedup();
-    let alts: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let w = w.trim();
-            let body = w
-                .split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+");
-            let lead = if w.starts_with(|c: char| c.is_alphanumeric()) {
-                r"\b"
-            } else {
-                ""
-            };
-            let trail = if w.ends_with(|c: char| c.is_alphanumeric()) {
-                r"\b"
-            } else {
-                ""
-            };
-            format!("{lead}{body}{trail}")
-        })
-        .collect();
-    if alts.is_empty() {
-        return String::new();
-    }
-    let flags = if case_insensitive { "(?i)" } else { "" };
-    format!("(?:{flags}{})", alts.join("|"))
-}
-
 fn build(pattern: &str) -> Regex {
-    let pattern = if pattern.is_empty() {
-        r"[^\s\S]"
-    } else {
-        pattern
-    };
+    let pattern = if pattern.is_empty() { NOTHING } else { pattern };
     // Entries are escaped, so the pattern is valid; an oversized user list falls back to
     // matching nothing rather than panicking.
-    Regex::new(pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("valid regex"))
+    Regex::new(pattern).unwrap_or_else(|_| Regex::new(NOTHING).expect("valid regex"))
 }
 
 #[cfg(test)]
