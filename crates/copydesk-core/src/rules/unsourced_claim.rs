@@ -1,4 +1,4 @@
-use crate::analysis::sourcing::{excerpt, is_apparatus, CitationScope, Claim, Sourcing};
+use crate::analysis::sourcing::{excerpt, CitationScope, Claim, Sourcing};
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, Document};
@@ -87,7 +87,7 @@ impl Rule for UnsourcedClaim {
                 continue;
             }
             for (&index, block) in unit.iter().zip(blocks) {
-                if !block.kind.is_body() || is_apparatus(doc, index) {
+                if !block.kind.is_body() || sourcing.is_apparatus(index) {
                     continue;
                 }
                 let claims = sourcing.block_claims(block);

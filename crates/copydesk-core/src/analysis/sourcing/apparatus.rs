@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Sourcing;
-use crate::document::{BlockKind, Document};
+use crate::document::BlockKind;
 
 /// A wire dateline: "BISHKEK, April 9 (Reuters) -", "ALMATY (AP) —", and a joint one
 /// filed from two cities, "KYIV/LONDON, May 10 (Reuters) -".
@@ -64,40 +64,24 @@ impl Sourcing<'_> {
             .chain(self.doc.blocks.iter().rev().take(3))
             .any(|b| INTERVIEW_NOTE.is_match(self.doc.prose_text(b.range)))
     }
-}
 
-/// A note about the article rather than part of it: an editor's note, a correction, a
-/// wire credit line, or an author's bio ("Aigerim Seitkali is a journalist in Almaty.")
-/// in the last body paragraphs. Such blocks make no claims.
-pub fn is_apparatus(doc: &Document, index: usize) -> bool {
-    let Some(block) = doc.blocks.get(index) else {
-        return false;
-    };
-    let text = doc.prose_text(block.range).trim_start();
-    if NOTE.is_match(text) {
-        return true;
+    /// A note about the article rather than part of it: an editor's note, a correction, a
+    /// wire credit line, or an author's bio ("Aigerim Seitkali is a journalist in Almaty.")
+    /// in the last body paragraphs. Such blocks make no claims.
+    pub fn is_apparatus(&self, index: usize) -> bool {
+        let doc = self.doc;
+        let Some(block) = doc.blocks.get(index) else {
+            return false;
+        };
+        let text = doc.prose_text(block.range).trim_start();
+        if self.m.note.is_match(text) {
+            return true;
+        }
+        let later_body = doc.blocks[index + 1..]
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .count();
+        let head: String = text.chars().take(200).collect();
+        later_body == 0 && self.m.bio.is_match(text) && self.m.bio_role.is_match(&head)
     }
-    let later_body = doc.blocks[index + 1..]
-        .iter()
-        .filter(|b| b.kind.is_body())
-        .count();
-    let head: String = text.chars().take(200).collect();
-    later_body == 0 && BIO.is_match(text) && ROLE.is_match(&head)
 }
-
-/// What a bio says its subject is.
-pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:journalist|analyst|fellow|scholar|professor|researcher|historian|writer|editor|correspondent|director|lecturer|author|expert|consultant|student|candidate|reporter|contributor|economist|specialist|associate|adviser|advisor|founder|freelancer|photographer|columnist)s?\b")
-        .expect("valid regex")
-});
-
-pub(super) static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[(\[]?(?i:editor[’']s\s+note|editors[’']\s+note|note\s+from\s+the\s+editor|correction|clarification|update|updated|disclaimer|reporting\s+by|additional\s+reporting|writing\s+by|editing\s+by)\b")
-        .expect("valid regex")
-});
-
-/// "Name Surname is a senior fellow ...", "Name is an analyst ...".
-pub(super) static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}’'.-]*|de|van|von|al|bin|kyzy|uulu)){0,4}\s+(?:is|was)\s+(?:a|an|the)\s")
-        .expect("valid regex")
-});

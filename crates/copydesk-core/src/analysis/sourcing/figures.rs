@@ -13,14 +13,6 @@ pub(super) static MONEY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\b(?:US|U\.S\.|C|A|HK))?[$€£₽¥₸]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|mln|bln|bn|mn|m|k)\b)?")
         .expect("valid regex")
 });
-pub(super) static MONEY_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:USD|EUR|RUB|KZT|UZS|KGS|TJS|TMT|AZN|GEL|AMD|UAH|BYN|CNY|GBP|TRY)\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\b|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\s+(?:USD|EUR|RUB|KZT|UZS|KGS|TJS|TMT|AZN|GEL|AMD|UAH|BYN|CNY|GBP|TRY)\b")
-        .expect("valid regex")
-});
-pub(super) static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|euros?|rubles?|roubles?|tenge|soms?|somoni|manats?|sums?|soums?|yuan|renminbi|pounds?|hryvnias?|lari|drams?|liras?|rupees?)\b")
-        .expect("valid regex")
-});
 pub(super) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b\d+(?:[.,]\d+)?(?:\s?%|\s?(?:percent|per\s+cent|percentage\s+points?)\b)")
         .expect("valid regex")
@@ -58,8 +50,8 @@ impl Sourcing<'_> {
         let mut found: Vec<TextRange> = Vec::new();
         for re in [
             &*MONEY_SYMBOL,
-            &*MONEY_CODE,
-            &*MONEY_WORD,
+            &self.m.money_code,
+            &self.m.money_word,
             &*PERCENT,
             &*PERCENT_WORDS,
         ] {

@@ -33,7 +33,6 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-pub use apparatus::is_apparatus;
 pub use style::{CitationScope, SourcingStyle, EMBEDDED_SOURCING};
 pub use units::{ends_in_open_quote, opens_with_quote, sourcing_units};
 

@@ -64,14 +64,9 @@ impl Sourcing<'_> {
         ) {
             return false;
         }
-        words.take(2).any(|w| {
-            self.m.term_nouns.contains(&w)
-                || w == "sign"
-                || w == "signs"
-                || w == "poster"
-                || w == "posters"
-                || w == "graffiti"
-        })
+        words
+            .take(2)
+            .any(|w| self.m.term_nouns.contains(&w) || self.m.inscription_nouns.contains(&w))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reported speech (reporting verbs and the idioms that only look like them) and the
 //! speakers of quotations.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -81,7 +82,7 @@ impl Sourcing<'_> {
                     // "Officials insisted at the time that ...": a position recounted as
                     // part of past events.
                     || at_the_time(rest)
-                    || (word.starts_with("according") && not_attribution(rest)))
+                    || (word.starts_with("according") && not_attribution(rest, &self.m.conformity_nouns)))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
     }
@@ -260,25 +261,7 @@ pub(super) fn reported_to_someone(rest: &str) -> bool {
 }
 
 /// "according to plan", "according to the schedule": conformity, not attribution.
-pub(super) fn not_attribution(rest: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "plan",
-        "plans",
-        "schedule",
-        "script",
-        "tradition",
-        "custom",
-        "expectations",
-        "form",
-        "need",
-        "needs",
-        "size",
-        "age",
-        "rank",
-        "merit",
-        "taste",
-        "protocol",
-    ];
+pub(super) fn not_attribution(rest: &str, conformity_nouns: &HashSet<String>) -> bool {
     let mut words = rest.split_whitespace().map(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
@@ -290,5 +273,5 @@ pub(super) fn not_attribution(rest: &str) -> bool {
     ) {
         w = words.next().unwrap_or_default();
     }
-    WORDS.contains(&w.as_str())
+    conformity_nouns.contains(&w)
 }

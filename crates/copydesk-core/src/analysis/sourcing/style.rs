@@ -61,6 +61,13 @@ pub struct SourcingStyle {
     pub standing_verbs: Vec<String>,
     pub non_count_units: Vec<String>,
     pub measure_units: Vec<String>,
+    pub currency_codes: Vec<String>,
+    pub currency_names: Vec<String>,
+    pub bio_roles: Vec<String>,
+    pub name_particles: Vec<String>,
+    pub note_headings: Vec<String>,
+    pub conformity_nouns: Vec<String>,
+    pub inscription_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -147,6 +154,13 @@ impl SourcingStyle {
         extend(&mut self.standing_verbs, other.standing_verbs);
         extend(&mut self.non_count_units, other.non_count_units);
         extend(&mut self.measure_units, other.measure_units);
+        extend(&mut self.currency_codes, other.currency_codes);
+        extend(&mut self.currency_names, other.currency_names);
+        extend(&mut self.bio_roles, other.bio_roles);
+        extend(&mut self.name_particles, other.name_particles);
+        extend(&mut self.note_headings, other.note_headings);
+        extend(&mut self.conformity_nouns, other.conformity_nouns);
+        extend(&mut self.inscription_nouns, other.inscription_nouns);
         self.matchers = MatcherCache::default();
     }
 
@@ -208,6 +222,18 @@ pub(crate) struct Matchers {
     pub non_count_units: HashSet<String>,
     pub measure_units: HashSet<String>,
     pub term_nouns: HashSet<String>,
+    /// An amount with a currency code: "USD 5 million", "200 billion KZT".
+    pub money_code: Regex,
+    /// An amount with a currency name: "5 million tenge", "300 US dollars".
+    pub money_word: Regex,
+    /// What a bio says its subject is.
+    pub bio_role: Regex,
+    /// "Name Surname is a senior fellow ...", "Name is an analyst ...".
+    pub bio: Regex,
+    /// The heading of a note about the article, at the start of a text.
+    pub note: Regex,
+    pub conformity_nouns: HashSet<String>,
+    pub inscription_nouns: HashSet<String>,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -270,6 +296,25 @@ impl Matchers {
             non_count_units: lower(&style.non_count_units),
             measure_units: lower(&style.measure_units),
             term_nouns: lower(&style.term_nouns),
+            money_code: build(&format!(
+                r"\b{codes}\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\b|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\s+{codes}\b",
+                codes = plain_group(&style.currency_codes)
+            )),
+            money_word: build(&format!(
+                r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?{}\b",
+                plain_group(&style.currency_names)
+            )),
+            bio_role: build(&format!(r"(?i)\b{}s?\b", plain_group(&style.bio_roles))),
+            bio: build(&format!(
+                r"^\p{{Lu}}[\p{{L}}\p{{M}}’'.-]*(?:\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}’'.-]*|{})){{0,4}}\s+(?:is|was)\s+(?:a|an|the)\s",
+                plain_group(&style.name_particles)
+            )),
+            note: build(&format!(
+                r"^[(\[]?(?i:{})\b",
+                plain_group(&style.note_headings)
+            )),
+            conformity_nouns: lower(&style.conformity_nouns),
+            inscription_nouns: lower(&style.inscription_nouns),
         }
     }
 }
@@ -280,6 +325,32 @@ fn capitalize(word: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// The entries of `words` as alternatives, longest first, without word boundaries (the
+/// pattern around them sets those); white space inside an entry matches any run of white
+/// space. Matches nothing for no words.
+fn plain_group(words: &[String]) -> String {
+    let mut words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return NOTHING.to_string();
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    format!("(?:{})", alts.join("|"))
 }
 
 fn group(alt: &str) -> String {
@@ -328,6 +399,13 @@ mod tests {
             ("standing-verbs", &style.standing_verbs),
             ("non-count-units", &style.non_count_units),
             ("measure-units", &style.measure_units),
+            ("currency-codes", &style.currency_codes),
+            ("currency-names", &style.currency_names),
+            ("bio-roles", &style.bio_roles),
+            ("name-particles", &style.name_particles),
+            ("note-headings", &style.note_headings),
+            ("conformity-nouns", &style.conformity_nouns),
+            ("inscription-nouns", &style.inscription_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
             let mut seen = HashSet::new();
@@ -369,6 +447,31 @@ mod tests {
             .is_match("the phrase is old, and the minister said on Monday: "));
         assert!(!m.term_cue_at_end.is_match("he called the protests "));
         assert!(m.term_cue_at_end.is_match("the slogan of the 1990s, "));
+        assert_eq!(
+            m.money_code.find("up by KZT 5 billion").unwrap().as_str(),
+            "KZT 5 billion"
+        );
+        assert_eq!(
+            m.money_code
+                .find("200 billion KZT in all")
+                .unwrap()
+                .as_str(),
+            "200 billion KZT"
+        );
+        assert!(!m.money_code.is_match("200 billion kzt"));
+        assert_eq!(
+            m.money_word
+                .find("a loan of 300 US Dollars")
+                .unwrap()
+                .as_str(),
+            "300 US Dollars"
+        );
+        assert!(!m.money_word.is_match("5 million somonis"));
+        assert!(m.bio_role.is_match("two Journalists") && !m.bio_role.is_match("journalistic"));
+        assert!(m.bio.is_match("Aizada Nurlan kyzy is a journalist"));
+        assert!(!m.bio.is_match("Aizada Nurlan ulu is a journalist"));
+        assert!(m.note.is_match("(Editor’s  note: this was") && m.note.is_match("UPDATED:"));
+        assert!(!m.note.is_match("The correction"));
     }
 
     #[test]
