@@ -126,22 +126,7 @@ impl Sourcing<'_> {
             }
             // "The government's response has been a mixture of rescue and closure": a
             // stance, not a statement anyone can look up.
-            if matches!(
-                m.as_str().to_lowercase().as_str(),
-                "response"
-                    | "reaction"
-                    | "position"
-                    | "view"
-                    | "verdict"
-                    | "answer"
-                    | "version"
-                    | "assessment"
-                    | "argument"
-                    | "explanation"
-                    | "complaint"
-                    | "reply"
-                    | "retort"
-            ) {
+            if self.m.stance_nouns.contains(&m.as_str().to_lowercase()) {
                 continue;
             }
             if self.names_body_in(&text, before) {
@@ -311,26 +296,6 @@ impl Sourcing<'_> {
     /// capitalized name, or a document such as "official data"; `Some(false)` for a
     /// vague source ("sources", "analysts"), `None` when it cannot tell.
     pub(super) fn names_source(&self, after: &str) -> Option<bool> {
-        const SKIP: &[&str] = &[
-            "the",
-            "a",
-            "an",
-            "his",
-            "her",
-            "its",
-            "their",
-            "our",
-            "official",
-            "state",
-            "government",
-            "latest",
-            "preliminary",
-            "new",
-            "recent",
-            "this",
-            "that",
-            "these",
-        ];
         for word in after.split_whitespace() {
             let w = word.trim_matches(|c: char| !c.is_alphanumeric());
             if w.is_empty() {
@@ -340,7 +305,7 @@ impl Sourcing<'_> {
             if self.m.vague_sources.contains(&lower) {
                 return Some(false);
             }
-            if SKIP.contains(&lower.as_str()) {
+            if self.m.source_modifiers.contains(&lower) {
                 continue;
             }
             let named = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())

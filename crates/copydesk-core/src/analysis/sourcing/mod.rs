@@ -12,10 +12,18 @@
 //! footnote reference.
 //!
 //! Everything is read on the prose view, with citation groups blanked, so that the dates
-//! and numbers of a citation are never taken for claims. The word lists are house-style
-//! data (`data/sourcing.toml`); the grammar (number shapes, idioms) is here. Every
-//! analysis is linear in the length of a paragraph: look-behinds are bounded and the
-//! masked views of a block are built once.
+//! and numbers of a citation are never taken for claims. The word lists are data: house
+//! sourcing knowledge in `data/sourcing.toml` ([`SourcingStyle`], compiled once per
+//! style), English word lists in `data/language.toml` (the house style's
+//! [`LanguageStyle`]); the grammar (number shapes, idioms) is here. Every analysis is
+//! linear in the length of a paragraph: look-behinds are bounded and the masked views
+//! of every block are built once, in [`Sourcing::new`].
+//!
+//! The modules follow the concerns: `figures` (money, percentages, counts), `dates`
+//! (dated events, the narrative time of a paragraph), `speech` (reporting verbs, the
+//! speakers of quotations), `quotations`, `attribution` (where a claim is sourced),
+//! `apparatus` (wire copy, interviews, notes and bios), `units` (blocks that share
+//! their sources) and `style` (the sourcing data).
 
 mod apparatus;
 mod attribution;
@@ -28,10 +36,7 @@ pub mod style;
 mod tests;
 mod units;
 
-use std::sync::LazyLock;
-
 use jiff::civil::Date;
-use regex::Regex;
 
 pub use style::{CitationScope, SourcingStyle, EMBEDDED_SOURCING};
 pub use units::{ends_in_open_quote, opens_with_quote, sourcing_units};
@@ -69,14 +74,6 @@ pub struct Claim {
     pub range: TextRange,
     pub sentence: TextRange,
 }
-
-/// A legal text stating its own terms ("the law requires organizations that receive
-/// more than 20 percent ...", "Article 4 obliges members ..."): the document named is
-/// the source of its figures.
-pub(super) static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:law|laws|treaty|article|constitution|decree|code|agreement|resolution|convention|charter|statute|regulation|regulations|rules)\b[^.;:!?]{0,40}?\b(?:requires?|obliges?|stipulates?|provides|allows|bans|prohibits|caps|limits|guarantees|exempts|defines|sets?\s+out|lays\s+out|laid\s+out|lists|listed)\b")
-        .expect("valid regex")
-});
 
 /// Claims and sources of one document under one house style.
 ///
@@ -254,7 +251,7 @@ impl<'a> Sourcing<'a> {
         if self.hedged(&text) {
             return None;
         }
-        if !historical && !PROVISION.is_match(&text) {
+        if !historical && !self.m.provision.is_match(&text) {
             if let Some(r) = self.figure(&text) {
                 return Some(claim(ClaimKind::Figure, r.shift(sentence.start)));
             }

@@ -68,6 +68,10 @@ pub struct SourcingStyle {
     pub note_headings: Vec<String>,
     pub conformity_nouns: Vec<String>,
     pub inscription_nouns: Vec<String>,
+    pub provision_nouns: Vec<String>,
+    pub provision_verbs: Vec<String>,
+    pub source_modifiers: Vec<String>,
+    pub stance_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -161,6 +165,10 @@ impl SourcingStyle {
         extend(&mut self.note_headings, other.note_headings);
         extend(&mut self.conformity_nouns, other.conformity_nouns);
         extend(&mut self.inscription_nouns, other.inscription_nouns);
+        extend(&mut self.provision_nouns, other.provision_nouns);
+        extend(&mut self.provision_verbs, other.provision_verbs);
+        extend(&mut self.source_modifiers, other.source_modifiers);
+        extend(&mut self.stance_nouns, other.stance_nouns);
         self.matchers = MatcherCache::default();
     }
 
@@ -234,6 +242,10 @@ pub(crate) struct Matchers {
     pub note: Regex,
     pub conformity_nouns: HashSet<String>,
     pub inscription_nouns: HashSet<String>,
+    /// A legal text stating its own terms: "the law requires", "Article 4 obliges".
+    pub provision: Regex,
+    pub source_modifiers: HashSet<String>,
+    pub stance_nouns: HashSet<String>,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -315,6 +327,13 @@ impl Matchers {
             )),
             conformity_nouns: lower(&style.conformity_nouns),
             inscription_nouns: lower(&style.inscription_nouns),
+            provision: build(&format!(
+                r"(?i)\b{}\b[^.;:!?]{{0,40}}?\b{}\b",
+                plain_group(&style.provision_nouns),
+                plain_group(&style.provision_verbs)
+            )),
+            source_modifiers: lower(&style.source_modifiers),
+            stance_nouns: lower(&style.stance_nouns),
         }
     }
 }
@@ -406,6 +425,10 @@ mod tests {
             ("note-headings", &style.note_headings),
             ("conformity-nouns", &style.conformity_nouns),
             ("inscription-nouns", &style.inscription_nouns),
+            ("provision-nouns", &style.provision_nouns),
+            ("provision-verbs", &style.provision_verbs),
+            ("source-modifiers", &style.source_modifiers),
+            ("stance-nouns", &style.stance_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
             let mut seen = HashSet::new();
@@ -472,6 +495,11 @@ mod tests {
         assert!(!m.bio.is_match("Aizada Nurlan ulu is a journalist"));
         assert!(m.note.is_match("(Editor’s  note: this was") && m.note.is_match("UPDATED:"));
         assert!(!m.note.is_match("The correction"));
+        assert!(m
+            .provision
+            .is_match("Article 4 of the charter obliges members"));
+        assert!(m.provision.is_match("the law sets  out quotas"));
+        assert!(!m.provision.is_match("the law. It requires"));
     }
 
     #[test]

@@ -268,3 +268,28 @@ fn reported_speech_and_idioms() {
         Some(ClaimKind::ReportedSpeech)
     );
 }
+
+#[test]
+fn the_house_styles_language_lists_apply() {
+    let text = "Every spring the festival opens on March 21.";
+    let doc = Document::parse(text, SourceKind::Text);
+    let published = Date::new(2021, 9, 15).unwrap();
+    let claims = |style: &HouseStyle| {
+        let s = Sourcing::new(&doc, style, published);
+        doc.blocks
+            .iter()
+            .flat_map(|b| s.block_claims(b))
+            .map(|c| (c.kind, doc.text(c.range).to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        claims(HouseStyle::embedded()),
+        vec![(ClaimKind::DatedEvent, "March 21".to_string())]
+    );
+    let mut style = HouseStyle::embedded().clone();
+    style
+        .language
+        .recurring_cues
+        .patch(vec!["every spring".into()], false);
+    assert_eq!(claims(&style), vec![]);
+}
