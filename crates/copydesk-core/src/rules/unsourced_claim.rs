@@ -61,7 +61,9 @@ declare_rule! {
     /// `[sourcing]` in the house style: `scope = "paragraph"` (default) or `"sentence"`
     /// (every claim needs a source in its own sentence), the word lists of reporting
     /// verbs, attribution phrases, outlets, institutions and hedges, and
-    /// `dated-event-max-age-years` (older dates are historical context).
+    /// `dated-event-max-age-years` (older dates are historical context). The English word
+    /// lists the analysis reads (function words, approximators, present and recurring
+    /// cues) are under `[language]` (`data/language.toml`).
     pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning,
         "Paragraphs with figures, quotations, reported speech or dated events name a source";
 }

@@ -199,20 +199,10 @@ impl Sourcing<'_> {
                 .rev()
                 .take(2)
                 .any(|w| matches!(w, "a" | "an" | "local" | "one"))
-                && matches!(
-                    t.as_str().to_lowercase().as_str(),
-                    "newspaper"
-                        | "magazine"
-                        | "television"
-                        | "tv"
-                        | "radio"
-                        | "channel"
-                        | "outlet"
-                        | "website"
-                        | "web site"
-                        | "blog"
-                        | "portal"
-                );
+                && self
+                    .m
+                    .generic_media_nouns
+                    .contains(&t.as_str().to_lowercase());
             // "a member of Russia’s Security Council": one person, not the body.
             let member = head
                 .split_whitespace()

@@ -345,8 +345,6 @@ pub(super) fn window_after(text: &str, at: usize, words: usize) -> &str {
     clause
 }
 
-/// Up to `words` words before `at`, stopping at a sentence-internal boundary other than
-/// a comma.
 /// The words after `at` up to the end of the clause, commas included ("said Dilshod,
 /// 31, a builder from Khujand"), at most 60 characters.
 pub(super) fn apposition_after(text: &str, at: usize) -> &str {
@@ -359,6 +357,8 @@ pub(super) fn apposition_after(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
+/// Up to `words` words before `at`, stopping at a sentence-internal boundary other than
+/// a comma.
 pub(super) fn window_before(text: &str, at: usize, words: usize) -> &str {
     let head = tail(text.get(..at).unwrap_or(""), LEAD_BYTES);
     let start = head

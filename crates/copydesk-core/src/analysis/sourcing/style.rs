@@ -72,6 +72,7 @@ pub struct SourcingStyle {
     pub provision_verbs: Vec<String>,
     pub source_modifiers: Vec<String>,
     pub stance_nouns: Vec<String>,
+    pub generic_media_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -169,6 +170,7 @@ impl SourcingStyle {
         extend(&mut self.provision_verbs, other.provision_verbs);
         extend(&mut self.source_modifiers, other.source_modifiers);
         extend(&mut self.stance_nouns, other.stance_nouns);
+        extend(&mut self.generic_media_nouns, other.generic_media_nouns);
         self.matchers = MatcherCache::default();
     }
 
@@ -246,6 +248,7 @@ pub(crate) struct Matchers {
     pub provision: Regex,
     pub source_modifiers: HashSet<String>,
     pub stance_nouns: HashSet<String>,
+    pub generic_media_nouns: HashSet<String>,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -334,6 +337,7 @@ impl Matchers {
             )),
             source_modifiers: lower(&style.source_modifiers),
             stance_nouns: lower(&style.stance_nouns),
+            generic_media_nouns: lower(&style.generic_media_nouns),
         }
     }
 }
@@ -429,6 +433,7 @@ mod tests {
             ("provision-verbs", &style.provision_verbs),
             ("source-modifiers", &style.source_modifiers),
             ("stance-nouns", &style.stance_nouns),
+            ("generic-media-nouns", &style.generic_media_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
             let mut seen = HashSet::new();
