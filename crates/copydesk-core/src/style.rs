@@ -7,9 +7,10 @@ use serde::Deserialize;
 
 mod acronyms;
 pub mod language;
-pub use crate::analysis::sourcing_style::{CitationScope, SourcingStyle};
+pub mod sourcing;
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 pub use language::{LanguageStyle, WordList};
+pub use sourcing::{CitationScope, SourcingStyle};
 
 /// The embedded default house style, as TOML.
 pub const EMBEDDED_HOUSE_STYLE: &str = include_str!("../data/house-style.toml");

@@ -2,10 +2,11 @@
 //! house style by the linter ([`Analyses`]) and handed to the rules that need them.
 
 pub mod acronyms;
-pub mod claims;
-pub mod sourcing_style;
+pub mod sourcing;
 
 use std::sync::OnceLock;
+
+use jiff::civil::Date;
 
 use crate::document::Document;
 use crate::style::HouseStyle;
@@ -15,23 +16,29 @@ use crate::style::HouseStyle;
 pub struct Analyses<'a> {
     doc: &'a Document,
     style: &'a HouseStyle,
+    date: Date,
     acronyms: OnceLock<acronyms::Analysis>,
+    sourcing: OnceLock<sourcing::Sourcing<'a>>,
 }
 
 impl std::fmt::Debug for Analyses<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Analyses")
             .field("acronyms", &self.acronyms.get().is_some())
+            .field("sourcing", &self.sourcing.get().is_some())
             .finish_non_exhaustive()
     }
 }
 
 impl<'a> Analyses<'a> {
-    pub fn new(doc: &'a Document, style: &'a HouseStyle) -> Self {
+    /// The analyses of `doc` under `style`, for a document published on `date`.
+    pub fn new(doc: &'a Document, style: &'a HouseStyle, date: Date) -> Self {
         Self {
             doc,
             style,
+            date,
             acronyms: OnceLock::new(),
+            sourcing: OnceLock::new(),
         }
     }
 
@@ -40,5 +47,11 @@ impl<'a> Analyses<'a> {
     pub(crate) fn acronyms(&self) -> &acronyms::Analysis {
         self.acronyms
             .get_or_init(|| acronyms::Analysis::new(self.doc, self.style))
+    }
+
+    /// Claims and their sources, read by `unsourced-claim` and `unattributed-quote`.
+    pub(crate) fn sourcing(&self) -> &sourcing::Sourcing<'a> {
+        self.sourcing
+            .get_or_init(|| sourcing::Sourcing::new(self.doc, self.style, self.date))
     }
 }

@@ -63,7 +63,7 @@ pub(crate) fn run(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut active = Vec::with_capacity(rules.len() + 1);
-    let analyses = Analyses::new(doc, ctx.style);
+    let analyses = Analyses::new(doc, ctx.style, ctx.date);
     for rule in rules {
         active.push(rule.meta().id);
         let mut reporter = Reporter::new(rule.meta(), &mut out);

@@ -1,4 +1,4 @@
-use crate::analysis::claims::{ends_in_open_quote, excerpt, Sourcing};
+use crate::analysis::sourcing::{ends_in_open_quote, excerpt};
 use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::Severity;
@@ -50,11 +50,11 @@ impl Rule for UnattributedQuote {
     fn check(
         &self,
         doc: &Document,
-        ctx: &Context<'_>,
-        _analyses: &Analyses<'_>,
+        _ctx: &Context<'_>,
+        analyses: &Analyses<'_>,
         report: &mut Reporter<'_>,
     ) {
-        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
+        let sourcing = analyses.sourcing();
         for (i, block) in doc.blocks.iter().enumerate() {
             if !block.kind.is_body() {
                 continue;

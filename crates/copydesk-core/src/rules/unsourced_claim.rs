@@ -1,5 +1,4 @@
-use crate::analysis::claims::{excerpt, is_apparatus, sourcing_units, Claim, Sourcing};
-use crate::analysis::sourcing_style::CitationScope;
+use crate::analysis::sourcing::{excerpt, CitationScope, Claim};
 use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
@@ -63,7 +62,9 @@ declare_rule! {
     /// `[sourcing]` in the house style: `scope = "paragraph"` (default) or `"sentence"`
     /// (every claim needs a source in its own sentence), the word lists of reporting
     /// verbs, attribution phrases, outlets, institutions and hedges, and
-    /// `dated-event-max-age-years` (older dates are historical context).
+    /// `dated-event-max-age-years` (older dates are historical context). The English word
+    /// lists the analysis reads (function words, approximators, present and recurring
+    /// cues) are under `[language]` (`data/language.toml`).
     pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning,
         "Paragraphs with figures, quotations, reported speech or dated events name a source";
 }
@@ -77,17 +78,17 @@ impl Rule for UnsourcedClaim {
         &self,
         doc: &Document,
         ctx: &Context<'_>,
-        _analyses: &Analyses<'_>,
+        analyses: &Analyses<'_>,
         report: &mut Reporter<'_>,
     ) {
-        let sourcing = Sourcing::new(doc, &ctx.style.sourcing, ctx.date);
+        let sourcing = analyses.sourcing();
         let scope = ctx.style.sourcing.scope();
         if sourcing.wire_copy() || sourcing.interview() {
             // Wire copy ("BISHKEK, April 9 (Reuters) -") is the agency's own report; an
             // interview is its own source.
             return;
         }
-        for unit in sourcing_units(doc) {
+        for unit in sourcing.units() {
             let blocks: Vec<&Block> = unit.iter().filter_map(|&i| doc.blocks.get(i)).collect();
             let unit_sourced = scope == CitationScope::Paragraph
                 && blocks.iter().any(|b| sourcing.block_sourced(b));
@@ -95,7 +96,7 @@ impl Rule for UnsourcedClaim {
                 continue;
             }
             for (&index, block) in unit.iter().zip(blocks) {
-                if !block.kind.is_body() || is_apparatus(doc, index) {
+                if !block.kind.is_body() || sourcing.is_apparatus(index) {
                     continue;
                 }
                 let claims = sourcing.block_claims(block);
@@ -200,7 +201,7 @@ fn skeleton_offset(doc: &Document, range: TextRange) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::sourcing_style::SourcingStyle;
+    use crate::analysis::sourcing::SourcingStyle;
     use crate::document::SourceKind;
     use crate::linter::lint_with;
     use crate::style::HouseStyle;

@@ -5,10 +5,13 @@
 //! whole and in any case; [`LanguageStyle::list_mut`] names each list once, so that the
 //! configuration patch ([`crate::config::LanguagePatch`]) reaches every list by its key
 //! with one meaning of `replace`: the lists the patch gives replace the embedded ones.
+//! A list searched for inside a text ([`WordList::is_match_in`]) is compiled to a
+//! pattern once per list, on first use.
 
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
+use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
 /// The embedded language data, as TOML.
@@ -19,6 +22,7 @@ pub const EMBEDDED_LANGUAGE: &str = include_str!("../../data/language.toml");
 pub struct WordList {
     words: Vec<String>,
     lower: OnceLock<HashSet<String>>,
+    pattern: OnceLock<Regex>,
 }
 
 impl PartialEq for WordList {
@@ -40,6 +44,7 @@ impl WordList {
         Self {
             words,
             lower: OnceLock::new(),
+            pattern: OnceLock::new(),
         }
     }
 
@@ -60,12 +65,64 @@ impl WordList {
         }
     }
 
+    /// Whether any entry occurs in `text` as whole words, in any case; white space inside
+    /// an entry matches any run of white space.
+    pub fn is_match_in(&self, text: &str) -> bool {
+        self.pattern
+            .get_or_init(|| {
+                let alt = alternation(&self.words, true);
+                // Entries are escaped, so the pattern is valid; an oversized list matches
+                // nothing rather than panicking.
+                Regex::new(if alt.is_empty() { NOTHING } else { &alt })
+                    .unwrap_or_else(|_| Regex::new(NOTHING).expect("valid regex"))
+            })
+            .is_match(text)
+    }
+
     /// Add `items` (skipping words already present), or with `replace` make them the list.
     pub fn patch(&mut self, items: Vec<String>, replace: bool) {
         let mut words = std::mem::take(&mut self.words);
         super::extend_or_replace(&mut words, items, replace);
         *self = WordList::new(words);
     }
+}
+
+/// A pattern that matches nothing.
+pub(crate) const NOTHING: &str = r"[^\s\S]";
+
+/// A whole-word alternation of `words`, longest first (empty for no words); white space
+/// inside an entry matches any run of white space.
+pub(crate) fn alternation(words: &[String], case_insensitive: bool) -> String {
+    let mut words: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let w = w.trim();
+            let body = w
+                .split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+");
+            let lead = if w.starts_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            let trail = if w.ends_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            format!("{lead}{body}{trail}")
+        })
+        .collect();
+    if alts.is_empty() {
+        return String::new();
+    }
+    let flags = if case_insensitive { "(?i)" } else { "" };
+    format!("(?:{flags}{})", alts.join("|"))
 }
 
 /// Every language list.
@@ -80,6 +137,22 @@ pub struct LanguageStyle {
     pub compound_suffixes: WordList,
     /// Prefixes written solid, whose stem starts a word for initials ("Demilitarized").
     pub word_prefixes: WordList,
+    /// Words before a number that make it a quantity, not a label ("Some 2,000").
+    pub quantity_words: WordList,
+    /// Words that make a number approximate and belong to its figure ("some 2,000").
+    pub approximators: WordList,
+    /// Words between "of" and the number of a size ("a population of just over").
+    pub size_qualifiers: WordList,
+    /// Capitalized words that open a sentence without naming anyone.
+    pub sentence_openers: WordList,
+    /// Words that title case leaves in lower case ("under", "without").
+    pub title_minor_words: WordList,
+    /// Words that bring a sentence back to the present ("today", "still").
+    pub present_cues: WordList,
+    /// A past state of things ("at its peak", "in its heyday").
+    pub bygone_cues: WordList,
+    /// A recurring date ("every year", "is celebrated").
+    pub recurring_cues: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -110,6 +183,14 @@ impl LanguageStyle {
             "minor-words" => &mut self.minor_words,
             "compound-suffixes" => &mut self.compound_suffixes,
             "word-prefixes" => &mut self.word_prefixes,
+            "quantity-words" => &mut self.quantity_words,
+            "approximators" => &mut self.approximators,
+            "size-qualifiers" => &mut self.size_qualifiers,
+            "sentence-openers" => &mut self.sentence_openers,
+            "title-minor-words" => &mut self.title_minor_words,
+            "present-cues" => &mut self.present_cues,
+            "bygone-cues" => &mut self.bygone_cues,
+            "recurring-cues" => &mut self.recurring_cues,
             _ => return None,
         })
     }
@@ -120,6 +201,14 @@ impl LanguageStyle {
         "minor-words",
         "compound-suffixes",
         "word-prefixes",
+        "quantity-words",
+        "approximators",
+        "size-qualifiers",
+        "sentence-openers",
+        "title-minor-words",
+        "present-cues",
+        "bygone-cues",
+        "recurring-cues",
     ];
 }
 
@@ -151,6 +240,9 @@ mod tests {
         list.patch(vec!["or".into(), "and".into()], false);
         assert_eq!(list.words(), ["and", "Per", "or"]);
         assert!(list.contains("or"));
+        let phrases = WordList::new(vec!["at present".into(), "now".into()]);
+        assert!(phrases.is_match_in("Wages are, at\n present, low") && phrases.is_match_in("Now"));
+        assert!(!phrases.is_match_in("nowadays") && !phrases.is_match_in("pre sent"));
         list.patch(vec!["nor".into()], true);
         assert_eq!(list.words(), ["nor"]);
         assert!(!list.contains("and"));

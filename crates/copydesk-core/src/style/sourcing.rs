@@ -11,7 +11,8 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
-use crate::style::StyleError;
+use super::language::{alternation, NOTHING};
+use super::StyleError;
 
 /// The embedded sourcing data, as TOML.
 pub const EMBEDDED_SOURCING: &str = include_str!("../../data/sourcing.toml");
@@ -60,6 +61,18 @@ pub struct SourcingStyle {
     pub standing_verbs: Vec<String>,
     pub non_count_units: Vec<String>,
     pub measure_units: Vec<String>,
+    pub currency_codes: Vec<String>,
+    pub currency_names: Vec<String>,
+    pub bio_roles: Vec<String>,
+    pub name_particles: Vec<String>,
+    pub note_headings: Vec<String>,
+    pub conformity_nouns: Vec<String>,
+    pub inscription_nouns: Vec<String>,
+    pub provision_nouns: Vec<String>,
+    pub provision_verbs: Vec<String>,
+    pub source_modifiers: Vec<String>,
+    pub stance_nouns: Vec<String>,
+    pub generic_media_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -146,6 +159,18 @@ impl SourcingStyle {
         extend(&mut self.standing_verbs, other.standing_verbs);
         extend(&mut self.non_count_units, other.non_count_units);
         extend(&mut self.measure_units, other.measure_units);
+        extend(&mut self.currency_codes, other.currency_codes);
+        extend(&mut self.currency_names, other.currency_names);
+        extend(&mut self.bio_roles, other.bio_roles);
+        extend(&mut self.name_particles, other.name_particles);
+        extend(&mut self.note_headings, other.note_headings);
+        extend(&mut self.conformity_nouns, other.conformity_nouns);
+        extend(&mut self.inscription_nouns, other.inscription_nouns);
+        extend(&mut self.provision_nouns, other.provision_nouns);
+        extend(&mut self.provision_verbs, other.provision_verbs);
+        extend(&mut self.source_modifiers, other.source_modifiers);
+        extend(&mut self.stance_nouns, other.stance_nouns);
+        extend(&mut self.generic_media_nouns, other.generic_media_nouns);
         self.matchers = MatcherCache::default();
     }
 
@@ -207,6 +232,23 @@ pub(crate) struct Matchers {
     pub non_count_units: HashSet<String>,
     pub measure_units: HashSet<String>,
     pub term_nouns: HashSet<String>,
+    /// An amount with a currency code: "USD 5 million", "200 billion KZT".
+    pub money_code: Regex,
+    /// An amount with a currency name: "5 million tenge", "300 US dollars".
+    pub money_word: Regex,
+    /// What a bio says its subject is.
+    pub bio_role: Regex,
+    /// "Name Surname is a senior fellow ...", "Name is an analyst ...".
+    pub bio: Regex,
+    /// The heading of a note about the article, at the start of a text.
+    pub note: Regex,
+    pub conformity_nouns: HashSet<String>,
+    pub inscription_nouns: HashSet<String>,
+    /// A legal text stating its own terms: "the law requires", "Article 4 obliges".
+    pub provision: Regex,
+    pub source_modifiers: HashSet<String>,
+    pub stance_nouns: HashSet<String>,
+    pub generic_media_nouns: HashSet<String>,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -269,6 +311,33 @@ impl Matchers {
             non_count_units: lower(&style.non_count_units),
             measure_units: lower(&style.measure_units),
             term_nouns: lower(&style.term_nouns),
+            money_code: build(&format!(
+                r"\b{codes}\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\b|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\s+{codes}\b",
+                codes = plain_group(&style.currency_codes)
+            )),
+            money_word: build(&format!(
+                r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?{}\b",
+                plain_group(&style.currency_names)
+            )),
+            bio_role: build(&format!(r"(?i)\b{}s?\b", plain_group(&style.bio_roles))),
+            bio: build(&format!(
+                r"^\p{{Lu}}[\p{{L}}\p{{M}}’'.-]*(?:\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}’'.-]*|{})){{0,4}}\s+(?:is|was)\s+(?:a|an|the)\s",
+                plain_group(&style.name_particles)
+            )),
+            note: build(&format!(
+                r"^[(\[]?(?i:{})\b",
+                plain_group(&style.note_headings)
+            )),
+            conformity_nouns: lower(&style.conformity_nouns),
+            inscription_nouns: lower(&style.inscription_nouns),
+            provision: build(&format!(
+                r"(?i)\b{}\b[^.;:!?]{{0,40}}?\b{}\b",
+                plain_group(&style.provision_nouns),
+                plain_group(&style.provision_verbs)
+            )),
+            source_modifiers: lower(&style.source_modifiers),
+            stance_nouns: lower(&style.stance_nouns),
+            generic_media_nouns: lower(&style.generic_media_nouns),
         }
     }
 }
@@ -281,59 +350,46 @@ fn capitalize(word: &str) -> String {
     }
 }
 
-fn group(alt: &str) -> String {
-    if alt.is_empty() {
-        // Matches nothing.
-        r"[^\s\S]".to_string()
-    } else {
-        format!("(?:{alt})")
+/// The entries of `words` as alternatives, longest first, without word boundaries (the
+/// pattern around them sets those); white space inside an entry matches any run of white
+/// space. Matches nothing for no words.
+fn plain_group(words: &[String]) -> String {
+    let mut words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return NOTHING.to_string();
     }
-}
-
-/// A whole-word alternation of `words`, longest first; white space inside an entry
-/// matches any run of white space.
-fn alternation(words: &[String], case_insensitive: bool) -> String {
-    let mut words: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.dedup();
     let alts: Vec<String> = words
         .iter()
         .map(|w| {
-            let w = w.trim();
-            let body = w
-                .split_whitespace()
+            w.split_whitespace()
                 .map(regex::escape)
                 .collect::<Vec<_>>()
-                .join(r"\s+");
-            let lead = if w.starts_with(|c: char| c.is_alphanumeric()) {
-                r"\b"
-            } else {
-                ""
-            };
-            let trail = if w.ends_with(|c: char| c.is_alphanumeric()) {
-                r"\b"
-            } else {
-                ""
-            };
-            format!("{lead}{body}{trail}")
+                .join(r"\s+")
         })
         .collect();
-    if alts.is_empty() {
-        return String::new();
+    format!("(?:{})", alts.join("|"))
+}
+
+fn group(alt: &str) -> String {
+    if alt.is_empty() {
+        // Matches nothing.
+        NOTHING.to_string()
+    } else {
+        format!("(?:{alt})")
     }
-    let flags = if case_insensitive { "(?i)" } else { "" };
-    format!("(?:{flags}{})", alts.join("|"))
 }
 
 fn build(pattern: &str) -> Regex {
-    let pattern = if pattern.is_empty() {
-        r"[^\s\S]"
-    } else {
-        pattern
-    };
+    let pattern = if pattern.is_empty() { NOTHING } else { pattern };
     // Entries are escaped, so the pattern is valid; an oversized user list falls back to
     // matching nothing rather than panicking.
-    Regex::new(pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("valid regex"))
+    Regex::new(pattern).unwrap_or_else(|_| Regex::new(NOTHING).expect("valid regex"))
 }
 
 #[cfg(test)]
@@ -366,6 +422,18 @@ mod tests {
             ("standing-verbs", &style.standing_verbs),
             ("non-count-units", &style.non_count_units),
             ("measure-units", &style.measure_units),
+            ("currency-codes", &style.currency_codes),
+            ("currency-names", &style.currency_names),
+            ("bio-roles", &style.bio_roles),
+            ("name-particles", &style.name_particles),
+            ("note-headings", &style.note_headings),
+            ("conformity-nouns", &style.conformity_nouns),
+            ("inscription-nouns", &style.inscription_nouns),
+            ("provision-nouns", &style.provision_nouns),
+            ("provision-verbs", &style.provision_verbs),
+            ("source-modifiers", &style.source_modifiers),
+            ("stance-nouns", &style.stance_nouns),
+            ("generic-media-nouns", &style.generic_media_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
             let mut seen = HashSet::new();
@@ -407,6 +475,36 @@ mod tests {
             .is_match("the phrase is old, and the minister said on Monday: "));
         assert!(!m.term_cue_at_end.is_match("he called the protests "));
         assert!(m.term_cue_at_end.is_match("the slogan of the 1990s, "));
+        assert_eq!(
+            m.money_code.find("up by KZT 5 billion").unwrap().as_str(),
+            "KZT 5 billion"
+        );
+        assert_eq!(
+            m.money_code
+                .find("200 billion KZT in all")
+                .unwrap()
+                .as_str(),
+            "200 billion KZT"
+        );
+        assert!(!m.money_code.is_match("200 billion kzt"));
+        assert_eq!(
+            m.money_word
+                .find("a loan of 300 US Dollars")
+                .unwrap()
+                .as_str(),
+            "300 US Dollars"
+        );
+        assert!(!m.money_word.is_match("5 million somonis"));
+        assert!(m.bio_role.is_match("two Journalists") && !m.bio_role.is_match("journalistic"));
+        assert!(m.bio.is_match("Aizada Nurlan kyzy is a journalist"));
+        assert!(!m.bio.is_match("Aizada Nurlan ulu is a journalist"));
+        assert!(m.note.is_match("(Editor’s  note: this was") && m.note.is_match("UPDATED:"));
+        assert!(!m.note.is_match("The correction"));
+        assert!(m
+            .provision
+            .is_match("Article 4 of the charter obliges members"));
+        assert!(m.provision.is_match("the law sets  out quotas"));
+        assert!(!m.provision.is_match("the law. It requires"));
     }
 
     #[test]

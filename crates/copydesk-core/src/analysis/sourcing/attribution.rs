@@ -1,0 +1,339 @@
+//! Where a sentence or a paragraph names its source: citation groups, links, footnotes,
+//! bare URLs, looser brackets such as "(Reuters)", and inline attribution ("according
+//! to Interfax", "told Reuters", "the Ministry ... reported").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{apposition_after, last_word, tail, window_after, window_before, Sourcing};
+use crate::document::{Block, MONTHS};
+use crate::text::TextRange;
+
+/// "figures compiled by the Central Bank": data named by the body that keeps them.
+pub(super) static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;:]{0,60}?\b(?:used|compiled|collected|gathered|published|released|kept|produced)\s+by\s+(?:the\s+)?\p{Lu}")
+        .expect("valid regex")
+});
+
+impl Sourcing<'_> {
+    /// Whether a sentence carries its own source: a citation group, a link, a footnote
+    /// reference or an inline attribution.
+    pub fn sentence_sourced(&self, block: &Block, sentence: TextRange) -> bool {
+        let limit = block
+            .sentences
+            .iter()
+            .map(|s| s.start)
+            .find(|&s| s > sentence.start)
+            .unwrap_or_else(|| self.after_block(block));
+        block
+            .citations
+            .iter()
+            .any(|c| sentence.contains(c.range.start))
+            || self
+                .doc
+                .links
+                .iter()
+                .any(|l| l.range.start < sentence.end && sentence.start < l.range.end)
+            || self
+                .doc
+                .footnote_refs
+                .iter()
+                .any(|f| f.start >= sentence.start && f.start < limit)
+            || self.has_url(sentence.start, limit)
+            || self.inline_attribution(block, sentence)
+    }
+
+    /// Whether the source between two offsets holds a bare URL (blank in the prose view).
+    pub(super) fn has_url(&self, start: usize, end: usize) -> bool {
+        self.doc
+            .source
+            .get(start..end)
+            .is_some_and(|t| t.contains("http://") || t.contains("https://") || t.contains("www."))
+    }
+
+    /// Whether a block carries any source.
+    pub fn block_sourced(&self, block: &Block) -> bool {
+        let end = self.after_block(block);
+        !block.citations.is_empty()
+            || self
+                .doc
+                .links
+                .iter()
+                .any(|l| l.range.start < block.range.end && block.range.start < l.range.end)
+            || self
+                .doc
+                .footnote_refs
+                .iter()
+                .any(|f| f.start >= block.range.start && f.start < end)
+            || self.has_url(block.range.start, end)
+            || block
+                .sentences
+                .iter()
+                .any(|&s| self.inline_attribution(block, s))
+    }
+
+    /// Where the next block starts (footnote references after a block's last prose
+    /// character still belong to it).
+    pub(super) fn after_block(&self, block: &Block) -> usize {
+        self.doc
+            .blocks
+            .iter()
+            .map(|b| b.range.start)
+            .find(|&s| s >= block.range.end)
+            .unwrap_or(self.doc.source.len())
+    }
+
+    /// "according to Interfax", "told Reuters", "wrote on Twitter", "the Ministry of
+    /// Foreign Affairs reported", "in an interview with Kazinform".
+    pub fn inline_attribution(&self, block: &Block, sentence: TextRange) -> bool {
+        if self.outlet_parenthetical(block, sentence) {
+            return true;
+        }
+        let text = self.masked(block, sentence, false);
+        if self.m.self_source.is_match(&text) {
+            return true;
+        }
+        // After a phrase or a reporting verb, the words name where it was said ("told
+        // Reuters", "wrote on Twitter"); after other speech cues they are an object
+        // ("accused the government"), so only a subject before them counts.
+        let reporting_ends: Vec<usize> = self
+            .m
+            .attribution
+            .find_iter(&text)
+            .chain(self.m.reporting.find_iter(&text))
+            .map(|m| m.end())
+            .collect();
+        let cues = self
+            .m
+            .attribution
+            .find_iter(&text)
+            .chain(self.m.speech.find_iter(&text));
+        let phrases: Vec<usize> = self
+            .m
+            .attribution
+            .find_iter(&text)
+            .map(|m| m.start())
+            .collect();
+        for m in cues {
+            let before = window_before(&text, m.start(), 6);
+            // "the Civic Assistance Committee estimates": a named body's estimate is its
+            // report; "the government estimates" names none.
+            if m.as_str().to_lowercase().starts_with("estimate")
+                && !last_word(before.trim_end()).starts_with(char::is_uppercase)
+            {
+                continue;
+            }
+            // "The government's response has been a mixture of rescue and closure": a
+            // stance, not a statement anyone can look up.
+            if self.m.stance_nouns.contains(&m.as_str().to_lowercase()) {
+                continue;
+            }
+            if self.names_body_in(&text, before) {
+                return true;
+            }
+            if m.as_str().eq_ignore_ascii_case("reported") && reporter_named(&text[..m.start()]) {
+                // "..., Kabar reported": a name that reports is a medium.
+                return true;
+            }
+            if !reporting_ends.contains(&m.end()) {
+                continue;
+            }
+            // "one farmer said", "said Farrukh, 24, a builder from Khatlon": a person the
+            // writer met, the writer's own reporting.
+            if self.m.witness.is_match(window_before(&text, m.start(), 6))
+                || self.m.witness.is_match(apposition_after(&text, m.end()))
+            {
+                return true;
+            }
+            let after = window_after(&text, m.end(), 6);
+            if self.m.open_attribution.is_match(tail(&text[..m.end()], 80)) {
+                // "according to the secondary sources used by the Organization of ...":
+                // the body that compiled them is named.
+                if COMPILED_BY.is_match(window_after(&text, m.end(), 10)) {
+                    return true;
+                }
+                // "according to sources in the government" names nobody.
+                match self.names_source(after) {
+                    Some(true) => return true,
+                    Some(false) => continue,
+                    None => {
+                        // "according to its mayor, Andriy Sadovyi": a name in apposition.
+                        let rest = text.get(m.end() + after.len()..).unwrap_or("");
+                        if appositive_name(rest) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            if self.names_body_in(&text, after) {
+                return true;
+            }
+            if phrases.contains(&m.start()) && self.names_body_in(&text, &text) {
+                // "said Gulnoza Said, ... at the Committee to Protect Journalists, in a
+                // statement": the body's statement, wherever the sentence names it.
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether `text` names a source body, not as the place of one person ("a member of
+    /// parliament said" is that member's word, not parliament's).
+    /// `part` is a slice of `text`, whose earlier words still count ("a member of
+    /// Russia’s | Security Council").
+    pub(super) fn names_body_in(&self, text: &str, part: &str) -> bool {
+        let from = (part.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&f| f + part.len() <= text.len())
+            .unwrap_or(0);
+        self.m.source_token.find_iter(part).any(|t| {
+            let head = text
+                .get(..from + t.start())
+                .unwrap_or("")
+                .trim_end()
+                .to_lowercase();
+            // "a newspaper interview", "a local television channel": no medium named.
+            let unnamed = head
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .any(|w| matches!(w, "a" | "an" | "local" | "one"))
+                && self
+                    .m
+                    .generic_media_nouns
+                    .contains(&t.as_str().to_lowercase());
+            // "a member of Russia’s Security Council": one person, not the body.
+            let member = head
+                .split_whitespace()
+                .rev()
+                .take(4)
+                .any(|w| matches!(w, "member" | "members"));
+            !(unnamed || member)
+        })
+    }
+
+    /// A parenthetical in the sentence that cites in a looser form than the house
+    /// citation group: "(Reuters)", "(Source: Interfax, 2021)", "(see EDM, March 3)".
+    /// Every part is an outlet, a date or a name, with at least one outlet, or a name
+    /// and a date.
+    pub(super) fn outlet_parenthetical(&self, block: &Block, sentence: TextRange) -> bool {
+        block
+            .parentheticals
+            .iter()
+            .filter(|p| sentence.contains(p.start) && p.len() > 2)
+            .any(|p| {
+                let whole = p.slice(&self.doc.prose);
+                if whole.starts_with('[') {
+                    // A numbered reference: "[1]", "[3, 4]", "[12–14]".
+                    let inner = whole.trim_matches(['[', ']']);
+                    return !inner.trim().is_empty()
+                        && inner
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || " ,–-".contains(c))
+                        && inner.chars().any(|c| c.is_ascii_digit());
+                }
+                if !whole.starts_with('(') {
+                    return false;
+                }
+                let inner = TextRange::new(p.start + 1, p.end - 1).slice(&self.doc.prose);
+                let inner = inner.trim();
+                let inner = [
+                    "Source:", "Sources:", "source:", "sources:", "via ", "see ", "See ", "cf. ",
+                ]
+                .iter()
+                .find_map(|pre| inner.strip_prefix(pre))
+                .unwrap_or(inner);
+                let (mut outlets, mut names, mut dates) = (0, 0, 0);
+                let all = inner.split([',', ';']).all(|part| {
+                    let part = part.trim();
+                    if part.is_empty() {
+                        false
+                    } else if self.m.outlet_exact.is_match(part) {
+                        outlets += 1;
+                        true
+                    } else if part.split_whitespace().all(|w| {
+                        MONTHS.contains(&w)
+                            || w.chars()
+                                .all(|c| c.is_ascii_digit() || c == '–' || c == '-')
+                    }) {
+                        dates += 1;
+                        true
+                    } else if part.to_lowercase().contains("interview")
+                        || self.m.source_token.is_match(part)
+                    {
+                        // "Author’s interview", "Ministry of Energy": a name, not an
+                        // outlet, so that "(CSTO)" alone is no citation.
+                        names += 1;
+                        true
+                    } else if part.split_whitespace().count() <= 6
+                        && part.split_whitespace().all(|w| {
+                            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                                || matches!(w, "of" | "the" | "for" | "and" | "de" | "al")
+                        })
+                    {
+                        names += 1;
+                        true
+                    } else {
+                        false
+                    }
+                });
+                all && (outlets > 0 || (names > 0 && dates > 0))
+            })
+    }
+
+    /// Whether the words after an open phrase ("according to ...") name a source: a
+    /// capitalized name, or a document such as "official data"; `Some(false)` for a
+    /// vague source ("sources", "analysts"), `None` when it cannot tell.
+    pub(super) fn names_source(&self, after: &str) -> Option<bool> {
+        for word in after.split_whitespace() {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if self.m.vague_sources.contains(&lower) {
+                return Some(false);
+            }
+            if self.m.source_modifiers.contains(&lower) {
+                continue;
+            }
+            let named = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || self.m.source_documents.contains(&lower);
+            return named.then_some(true);
+        }
+        None
+    }
+}
+
+/// Whether `rest` opens with ", First Last" (two or three capitalized words) ending
+/// the clause: a person's name in apposition.
+pub(super) fn appositive_name(rest: &str) -> bool {
+    let Some(rest) = rest.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let clause = rest
+        .split([',', ';', '.', '(', ')', '—'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase())
+        })
+}
+
+/// Whether `head` ends with ", Name" (one to four capitalized words): the reporter in
+/// "..., Kabar reported".
+pub(super) fn reporter_named(head: &str) -> bool {
+    let head = head.trim_end();
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    let words: Vec<&str> = head[comma + 1..].split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
