@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use copydesk_core::{
     fix_until_stable, Config, ConfigError, ConfigResolver, ConfigSource, DateSource, Diagnostic,
-    Document, FixMode, PublicationDate, SourceKind,
+    Document, FixMode, PublicationDate, RuleSelection, SourceKind,
 };
 
 use crate::cli::{CheckArgs, Format};
@@ -95,6 +95,7 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
 
 struct Job<'a> {
     args: &'a CheckArgs,
+    selection: RuleSelection,
     today: jiff::civil::Date,
     fix: Option<FixMode>,
 }
@@ -110,7 +111,7 @@ impl Job<'_> {
         let kind = match input {
             Input::File(_, k) | Input::Stdin(_, k) => *k,
         };
-        let settings = config.settings_for(config_path(input));
+        let settings = config.settings_with(config_path(input), &self.selection);
         let lint = |text: &str| {
             let doc = Document::parse(text, kind);
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
@@ -216,6 +217,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let job = Job {
         args,
+        selection: args.rule_selection(),
         today,
         fix: (args.fix || args.diff).then_some(if args.unsafe_fixes {
             FixMode::Unsafe

@@ -24,7 +24,7 @@ pub enum Command {
     /// are, 2 on a usage, configuration or I/O error (every readable file is still
     /// checked).
     #[command(
-        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check - --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
+        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check - --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --select citation-format,place-name drafts/\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
     )]
     Check(CheckArgs),
     /// Write a commented starter `copydesk.toml` with every option at its default.
@@ -115,6 +115,41 @@ pub struct CheckArgs {
     /// The file name to report (and to read the date from) for standard input.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+
+    /// Run only these rules, instead of the configuration's `select` and `ignore`
+    /// (comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_parser(), help_heading = "Rule selection")]
+    pub select: Option<Vec<&'static str>>,
+
+    /// Run these rules as well as the selected ones.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_parser(), help_heading = "Rule selection", hide_possible_values = true)]
+    pub extend_select: Vec<&'static str>,
+
+    /// Do not run these rules (wins over `--select` and `--extend-select`).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_parser(), help_heading = "Rule selection", hide_possible_values = true)]
+    pub ignore: Vec<&'static str>,
+}
+
+impl CheckArgs {
+    /// The rules named on the command line, layered over each file's configuration.
+    pub fn rule_selection(&self) -> copydesk_core::RuleSelection {
+        copydesk_core::RuleSelection {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+        }
+    }
+}
+
+/// A rule id: an unknown one is a usage error that lists the valid ones.
+fn rule_parser() -> impl clap::builder::TypedValueParser<Value = &'static str> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(copydesk_core::rule_ids()).map(|id| {
+        copydesk_core::rule_ids()
+            .into_iter()
+            .find(|r| *r == id)
+            .expect("a possible value is a rule id")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

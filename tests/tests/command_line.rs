@@ -1,0 +1,120 @@
+//! End-to-end tests of what users of ruff, Vale and typos expect of `copydesk check`'s
+//! command line (issue 16): rule selection, colour, completions and the man page, the
+//! fix summary, standard input.
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use copydesk_tests::{copydesk, workspace_root};
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    copydesk()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("copydesk runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A folder holding the bundled Caspian grain example (place-name and citation-format
+/// findings) and a configuration with `config`.
+fn desk(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "2021-09-14-caspian-grain.txt";
+    fs::copy(
+        workspace_root().join("examples").join(name),
+        dir.path().join(name),
+    )
+    .unwrap();
+    fs::write(dir.path().join("copydesk.toml"), config).unwrap();
+    dir
+}
+
+/// The distinct rules of a concise report, in order of appearance.
+fn rules(o: &Output) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in stdout(o).lines() {
+        // `path:line:col: rule message`
+        let (_, rest) = line.split_once(": ").expect("a concise line");
+        let rule = rest.split(' ').next().unwrap().to_string();
+        if !out.contains(&rule) {
+            out.push(rule);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn check(dir: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["check", "--format", "concise"];
+    args.extend_from_slice(extra);
+    args.push(".");
+    run(&args, dir)
+}
+
+#[test]
+fn select_extend_select_and_ignore_layer_over_the_configuration() {
+    let d = desk("ignore = [\"place-name\"]\n");
+    let p = d.path();
+    assert_eq!(rules(&check(p, &[])), ["citation-format"]);
+    // --extend-select adds to the configuration's selection, even a rule it ignores.
+    assert_eq!(
+        rules(&check(p, &["--extend-select", "place-name"])),
+        ["citation-format", "place-name"]
+    );
+    // --select replaces the configuration's `select` and `ignore`.
+    assert_eq!(
+        rules(&check(p, &["--select", "place-name"])),
+        ["place-name"]
+    );
+    // Comma-separated or repeated; --ignore wins over --select.
+    let o = check(
+        p,
+        &[
+            "--select",
+            "place-name,citation-format",
+            "--ignore",
+            "place-name",
+        ],
+    );
+    assert_eq!(rules(&o), ["citation-format"]);
+    let o = check(
+        p,
+        &["--select", "place-name", "--select", "citation-format"],
+    );
+    assert_eq!(rules(&o), ["citation-format", "place-name"]);
+    // Nothing left to run: no findings, exit 0.
+    let o = check(p, &["--ignore", "citation-format"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
+#[test]
+fn overrides_still_apply_to_their_paths_after_the_command_line() {
+    let d = desk("[[overrides]]\npaths = [\"*.txt\"]\nignore = [\"citation-format\"]\n");
+    let o = check(d.path(), &["--select", "citation-format,place-name"]);
+    assert_eq!(rules(&o), ["place-name"]);
+}
+
+#[test]
+fn an_unknown_rule_is_a_usage_error_that_names_the_valid_ones() {
+    let d = desk("");
+    for flag in ["--select", "--extend-select", "--ignore"] {
+        let o = check(d.path(), &[flag, "citaton-format"]);
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        assert!(stdout(&o).is_empty(), "{flag}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert!(err.contains("invalid value 'citaton-format'"), "{err}");
+        for id in ["citation-format", "place-name", "unused-suppression"] {
+            assert!(err.contains(id), "{flag}: {id} missing from {err}");
+        }
+    }
+}
