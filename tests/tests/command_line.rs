@@ -118,3 +118,72 @@ fn an_unknown_rule_is_a_usage_error_that_names_the_valid_ones() {
         }
     }
 }
+
+const ESC: &str = "\u{1b}[";
+
+/// The human report of the Caspian grain example, with this environment.
+fn human(color: Option<&str>, vars: &[(&str, &str)]) -> Output {
+    let d = desk("");
+    let mut cmd = copydesk();
+    cmd.args(["check", "--date", "2021-09-14"]);
+    if let Some(c) = color {
+        cmd.args(["--color", c]);
+    }
+    cmd.arg(".").current_dir(d.path()).env_remove("NO_COLOR");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("copydesk runs")
+}
+
+#[test]
+fn color_always_colours_the_headers_whatever_the_environment() {
+    let o = human(Some("always"), &[("NO_COLOR", "1")]);
+    let out = stdout(&o);
+    // Severity and rule in bold yellow, the message in bold.
+    assert!(
+        out.contains(&format!(
+            "{ESC}1m{ESC}33mwarning[place-name]{ESC}0m: {ESC}1m`Astana`"
+        )),
+        "{out:?}"
+    );
+    assert!(out.contains(&format!("{ESC}96mhelp{ESC}0m")), "{out:?}");
+    // Colour does not change the findings.
+    let plain = stdout(&human(Some("never"), &[]));
+    assert_eq!(strip_ansi(&out), plain);
+}
+
+#[test]
+fn color_auto_honours_no_color_clicolor_force_and_pipes() {
+    // Standard output is a pipe here.
+    assert!(!stdout(&human(None, &[])).contains(ESC));
+    assert!(stdout(&human(None, &[("CLICOLOR_FORCE", "1")])).contains(ESC));
+    let both = [("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")];
+    assert!(!stdout(&human(Some("auto"), &both)).contains(ESC));
+    assert!(!stdout(&human(Some("never"), &[("CLICOLOR_FORCE", "1")])).contains(ESC));
+    // Other formats are never coloured.
+    let d = desk("");
+    let o = copydesk()
+        .args(["check", "--color", "always", "--format", "concise", "."])
+        .current_dir(d.path())
+        .output()
+        .unwrap();
+    assert!(!stdout(&o).is_empty() && !stdout(&o).contains(ESC));
+    let o = human(Some("sometimes"), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("[possible values: auto, always, never]"));
+}
+
+/// `text` without its ANSI SGR sequences.
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(ESC) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + ESC.len()..];
+        let end = after.find('m').expect("an SGR sequence ends with `m`");
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}

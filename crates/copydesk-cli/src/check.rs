@@ -283,7 +283,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         match args.format {
             Format::Human => {
-                output::human::write(&mut stdout, &checked, checked.len(), fixed, args.quiet)
+                let color = output::human::use_color_here(args.color);
+                output::human::write(
+                    &mut stdout,
+                    &checked,
+                    checked.len(),
+                    fixed,
+                    args.quiet,
+                    color,
+                )
             }
             Format::Concise => output::concise::write(&mut stdout, &checked),
             Format::Json => output::json::write(&mut stdout, &checked),

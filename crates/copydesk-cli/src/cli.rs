@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 /// copydesk: an editorial-review linter for newsrooms and policy publishers.
 ///
@@ -72,6 +72,11 @@ pub struct CheckArgs {
     /// How findings are printed.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// When to colour the human format: `auto` colours a terminal unless `NO_COLOR` is
+    /// set, and anything when `CLICOLOR_FORCE` is.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 
     /// Read this configuration file for every checked file, instead of the
     /// `copydesk.toml` or `.copydesk.toml` found from each file's folder upwards.

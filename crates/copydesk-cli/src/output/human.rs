@@ -1,8 +1,10 @@
 //! `--format human`: each finding with its source, an underline, rule, message and help.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 
 use annotate_snippets::{Level, Renderer, Snippet};
+use clap::ColorChoice;
 
 use copydesk_core::{Diagnostic, Severity, TextRange};
 
@@ -16,8 +18,43 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+/// Whether to colour the report: `--color always` or `never` decide; `auto` follows the
+/// conventions of <https://no-color.org> and <https://bixense.com/clicolors/> as
+/// anstream reads them: a non-empty `NO_COLOR` turns colour off, else a `CLICOLOR_FORCE`
+/// other than `0` turns it on, else `CLICOLOR=0` or `TERM=dumb` turn it off, else a
+/// terminal is coloured.
+pub fn use_color(
+    choice: ColorChoice,
+    var: impl Fn(&str) -> Option<OsString>,
+    is_terminal: bool,
+) -> bool {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if set("NO_COLOR").is_some() {
+                false
+            } else if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else if set("CLICOLOR").is_some_and(|v| v == "0")
+                || set("TERM").is_some_and(|v| v == "dumb")
+            {
+                false
+            } else {
+                is_terminal
+            }
+        }
+    }
+}
+
+/// [`use_color`] for this process's environment and standard output.
+pub fn use_color_here(choice: ColorChoice) -> bool {
+    use_color(
+        choice,
+        |name| std::env::var_os(name),
+        std::io::stdout().is_terminal(),
+    )
 }
 
 /// The whole lines that hold `range`.
@@ -61,8 +98,9 @@ pub fn write(
     files: usize,
     fixed: usize,
     quiet: bool,
+    color: bool,
 ) -> std::io::Result<()> {
-    let renderer = if use_color() {
+    let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
@@ -93,4 +131,48 @@ pub fn write(
             format!("{findings} finding{}", s(findings))
         }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color(choice: ColorChoice, vars: &[(&str, &str)], terminal: bool) -> bool {
+        let var = |name: &str| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| OsString::from(v))
+        };
+        use_color(choice, var, terminal)
+    }
+
+    #[test]
+    fn always_and_never_win_over_the_environment() {
+        assert!(color(ColorChoice::Always, &[("NO_COLOR", "1")], false));
+        assert!(!color(ColorChoice::Never, &[("CLICOLOR_FORCE", "1")], true));
+    }
+
+    #[test]
+    fn auto_follows_no_color_clicolor_force_and_the_terminal() {
+        use ColorChoice::Auto;
+        assert!(color(Auto, &[], true));
+        assert!(!color(Auto, &[], false));
+        assert!(!color(Auto, &[("NO_COLOR", "1")], true));
+        // An empty NO_COLOR does not count.
+        assert!(color(Auto, &[("NO_COLOR", "")], true));
+        assert!(color(Auto, &[("CLICOLOR_FORCE", "1")], false));
+        assert!(!color(Auto, &[("CLICOLOR_FORCE", "0")], false));
+        assert!(!color(
+            Auto,
+            &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")],
+            true
+        ));
+        assert!(!color(Auto, &[("CLICOLOR", "0")], true));
+        assert!(!color(Auto, &[("TERM", "dumb")], true));
+        assert!(color(
+            Auto,
+            &[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")],
+            false
+        ));
+    }
 }
