@@ -187,3 +187,53 @@ fn strip_ansi(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[test]
+fn completions_for_every_shell_know_the_commands_and_rule_ids() {
+    let dir = workspace_root();
+    let bash = run(&["completions", "bash"], &dir);
+    assert_eq!(bash.status.code(), Some(0), "{}", stderr(&bash));
+    let script = stdout(&bash);
+    assert!(script.contains("_copydesk()"), "{script}");
+    assert!(script.contains("complete -F _copydesk"), "{script}");
+    for word in ["check", "explain", "--select", "--color", "citation-format"] {
+        assert!(script.contains(word), "bash completion lacks {word}");
+    }
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let o = run(&["completions", shell], &dir);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        assert!(stdout(&o).contains("check"), "{shell}");
+    }
+    let o = run(&["completions", "tcsh"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn man_prints_the_page_of_copydesk_or_of_one_command() {
+    let dir = workspace_root();
+    let o = run(&["man"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH copydesk 1"), "{page}");
+    assert!(page.contains(".SH SYNOPSIS") && page.contains(".SH OPTIONS"));
+    assert!(page.contains(".SH SUBCOMMANDS") && page.contains("copydesk\\-check(1)"));
+    let o = run(&["man", "check"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        page.contains(&format!(".TH copydesk-check 1  \"copydesk {version}\"")),
+        "{page}"
+    );
+    for option in ["\\-\\-select", "\\-\\-color", "\\-\\-stdin\\-filename"] {
+        assert!(page.contains(option), "{option} missing from {page}");
+    }
+    let o = run(&["man", "chek"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    assert!(
+        stderr(&o).contains("valid commands are: check, init"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -41,6 +41,24 @@ pub enum Command {
     /// Findings appear as you type, with their fixes and "ignore" actions; see
     /// `editors/` for VS Code, Neovim, Helix and Emacs setups.
     Server,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk\n  copydesk completions zsh > ~/.zfunc/_copydesk\n  copydesk completions fish > ~/.config/fish/completions/copydesk.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff): `copydesk(1)`, or one command's, such as `copydesk-check(1)`.
+    #[command(
+        after_help = "Examples:\n  copydesk man | man -l -\n  copydesk man check > copydesk-check.1"
+    )]
+    Man {
+        /// The command to document instead of `copydesk` itself.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
