@@ -237,3 +237,93 @@ fn man_prints_the_page_of_copydesk_or_of_one_command() {
         stderr(&o)
     );
 }
+
+/// A sentence with a safe fix (`Sept.` → `September`) and one with an unsafe fix
+/// (`Agust` → `August`) when published 2021-09-10, then one without a fix (an outlet
+/// cited without a date).
+const FIXABLE: &str = "Talks stalled again (TASS, Sept. 3).\n\nThe envoy left Baku (TASS, Agust 20).\n\nThe ministry confirmed it (Kursiv, September 6; Interfax).\n";
+
+fn fix_desk() -> tempfile::TempDir {
+    let d = desk("");
+    fs::write(d.path().join("a.txt"), FIXABLE).unwrap();
+    d
+}
+
+fn last_lines(o: &Output, n: usize) -> Vec<String> {
+    let out = stdout(o);
+    let lines: Vec<String> = out.lines().map(str::to_string).collect();
+    lines[lines.len().saturating_sub(n)..].to_vec()
+}
+
+#[test]
+fn the_summary_says_what_fix_and_unsafe_fixes_would_fix() {
+    let d = fix_desk();
+    let p = d.path();
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--date", "2021-09-10"];
+        args.extend_from_slice(extra);
+        args.push("a.txt");
+        run(&args, p)
+    };
+    let o = check(&[]);
+    assert_eq!(
+        last_lines(&o, 2),
+        [
+            "Checked 1 file: 3 findings.",
+            "[*] 1 fixable with the `--fix` option (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+        ],
+        "{}",
+        stdout(&o)
+    );
+    let o = check(&["--unsafe-fixes"]);
+    assert_eq!(
+        last_lines(&o, 1),
+        ["[*] 2 fixable with the `--fix --unsafe-fixes` options."]
+    );
+    // --quiet: the findings only.
+    let o = check(&["--quiet"]);
+    assert!(!stdout(&o).contains("fixable") && !stdout(&o).contains("Checked"));
+    // After --fix, the unsafe fix is what remains.
+    let o = check(&["--fix"]);
+    assert_eq!(
+        last_lines(&o, 2),
+        [
+            "Checked 1 file: 2 findings (1 fixed).",
+            "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+        ],
+        "{}",
+        stdout(&o)
+    );
+    // Nothing fixable left: no line about fixes.
+    let o = check(&["--fix", "--unsafe-fixes"]);
+    assert_eq!(last_lines(&o, 1), ["Checked 1 file: 1 finding (1 fixed)."]);
+}
+
+#[test]
+fn statistics_work_with_unsafe_fixes() {
+    let d = fix_desk();
+    let p = d.path();
+    let args = ["check", "--date", "2021-09-10", "--statistics"];
+    let o = run(&[&args[..], &["a.txt"]].concat(), p);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "    3  citation-format  (1 fixable with --fix)\n    3  total\n"
+    );
+    let o = run(&[&args[..], &["--unsafe-fixes", "a.txt"]].concat(), p);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "    3  citation-format  (2 fixable with --fix --unsafe-fixes)\n    3  total\n"
+    );
+    let o = run(
+        &[&args[..], &["--unsafe-fixes", "--format", "json", "a.txt"]].concat(),
+        p,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{ "rule": "citation-format", "count": 3, "fixable": 2 }])
+    );
+    assert_eq!(fs::read_to_string(p.join("a.txt")).unwrap(), FIXABLE);
+}

@@ -279,19 +279,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
 
     if args.statistics {
-        output::statistics::write(&mut stdout, &checked, args.format)
+        output::statistics::write(&mut stdout, &checked, args.format, args.unsafe_fixes)
     } else {
         match args.format {
             Format::Human => {
-                let color = output::human::use_color_here(args.color);
-                output::human::write(
-                    &mut stdout,
-                    &checked,
-                    checked.len(),
-                    fixed,
-                    args.quiet,
-                    color,
-                )
+                let options = output::human::Options {
+                    quiet: args.quiet,
+                    color: output::human::use_color_here(args.color),
+                    unsafe_fixes: args.unsafe_fixes,
+                };
+                output::human::write(&mut stdout, &checked, checked.len(), fixed, &options)
             }
             Format::Concise => output::concise::write(&mut stdout, &checked),
             Format::Json => output::json::write(&mut stdout, &checked),

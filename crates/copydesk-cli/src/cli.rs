@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgGroup, Args, ColorChoice, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 /// copydesk: an editorial-review linter for newsrooms and policy publishers.
 ///
@@ -73,7 +73,6 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("fix_mode").args(["fix", "diff"]).multiple(true)))]
 pub struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. Directories are walked
     /// for `.txt`, `.md` and `.markdown` files, honouring `.gitignore` and skipping
@@ -109,9 +108,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
 
-    /// With `--fix` or `--diff`, apply the unsafe fixes too (review them: they may
-    /// change what the writer meant).
-    #[arg(long, requires = "fix_mode")]
+    /// Treat unsafe fixes as fixes: `--fix` and `--diff` apply them too (review them:
+    /// they may change what the writer meant), and the summary and `--statistics`
+    /// count them as fixable.
+    #[arg(long)]
     pub unsafe_fixes: bool,
 
     /// Print a unified diff of the fixes and write nothing. Exit status 1 when there

@@ -9,6 +9,7 @@ use clap::ColorChoice;
 use copydesk_core::{Diagnostic, Severity, TextRange};
 
 use crate::check::Checked;
+use crate::output::{fix_command, fixable};
 
 fn level(severity: Severity) -> Level {
     match severity {
@@ -97,9 +98,13 @@ pub fn write(
     checked: &[Checked],
     files: usize,
     fixed: usize,
-    quiet: bool,
-    color: bool,
+    options: &Options,
 ) -> std::io::Result<()> {
+    let Options {
+        quiet,
+        color,
+        unsafe_fixes,
+    } = *options;
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -130,12 +135,71 @@ pub fn write(
         } else {
             format!("{findings} finding{}", s(findings))
         }
-    )
+    )?;
+    let diagnostics = || checked.iter().flat_map(|c| &c.diagnostics);
+    let can_fix = diagnostics().filter(|d| fixable(d, unsafe_fixes)).count();
+    let hidden = diagnostics()
+        .filter(|d| fixable(d, true) && !fixable(d, unsafe_fixes))
+        .count();
+    if let Some(line) = fix_summary(can_fix, hidden, unsafe_fixes) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// How the human format is printed.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The findings only: no summary.
+    pub quiet: bool,
+    pub color: bool,
+    /// `--unsafe-fixes`: unsafe fixes count as fixable.
+    pub unsafe_fixes: bool,
+}
+
+/// ruff's line under the summary: how many findings `--fix` can fix, and how many more
+/// `--unsafe-fixes` would add (`hidden`).
+fn fix_summary(can_fix: usize, hidden: usize, unsafe_fixes: bool) -> Option<String> {
+    let hidden = match hidden {
+        0 => String::new(),
+        1 => " (1 hidden fix can be enabled with the `--unsafe-fixes` option)".to_string(),
+        n => format!(" ({n} hidden fixes can be enabled with the `--unsafe-fixes` option)"),
+    };
+    match can_fix {
+        0 if hidden.is_empty() => None,
+        0 => Some(format!("No fixes available{hidden}.")),
+        n => Some(format!(
+            "[*] {n} fixable with the `{}` option{}{hidden}.",
+            fix_command(unsafe_fixes),
+            if unsafe_fixes { "s" } else { "" }
+        )),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fix_summary_counts_as_ruff_does() {
+        assert_eq!(fix_summary(0, 0, false), None);
+        assert_eq!(
+            fix_summary(3, 2, false).unwrap(),
+            "[*] 3 fixable with the `--fix` option (2 hidden fixes can be enabled with the `--unsafe-fixes` option)."
+        );
+        assert_eq!(
+            fix_summary(1, 0, false).unwrap(),
+            "[*] 1 fixable with the `--fix` option."
+        );
+        assert_eq!(
+            fix_summary(0, 1, false).unwrap(),
+            "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+        );
+        assert_eq!(
+            fix_summary(5, 0, true).unwrap(),
+            "[*] 5 fixable with the `--fix --unsafe-fixes` options."
+        );
+    }
 
     fn color(choice: ColorChoice, vars: &[(&str, &str)], terminal: bool) -> bool {
         let var = |name: &str| {
