@@ -327,3 +327,81 @@ fn statistics_work_with_unsafe_fixes() {
     );
     assert_eq!(fs::read_to_string(p.join("a.txt")).unwrap(), FIXABLE);
 }
+
+/// `copydesk check ARGS` in `dir` with `input` piped to standard input.
+fn piped(args: &[&str], dir: &Path, input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = copydesk()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn stdin_filename_without_dash_reads_standard_input_not_the_folder() {
+    // The folder holds a file with findings of its own, which must not be checked.
+    let d = desk("");
+    let args = ["check", "--format", "concise", "--stdin-filename"];
+    let o = piped(
+        &[&args[..], &["2021-08-23-draft.md"]].concat(),
+        d.path(),
+        "Talks stalled (TASS, Agust 20).\n",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "2021-08-23-draft.md:1:22: citation-format `Agust` is not a month\n"
+    );
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    // Clean text on standard input: no findings, although the folder has some.
+    let o = piped(
+        &[
+            "check",
+            "--stdin-filename",
+            "draft.md",
+            "--date",
+            "2021-09-10",
+        ],
+        d.path(),
+        "The ministry confirmed the schedule (Kursiv, September 6).\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Checked 1 file: no findings."));
+    // Files named beside it are not checked, and copydesk says so.
+    let o = piped(
+        &[&args[..], &["draft.md", "2021-09-14-caspian-grain.txt"]].concat(),
+        d.path(),
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("not checking 2021-09-14-caspian-grain.txt: --stdin-filename checks standard input instead"),
+        "{}",
+        stderr(&o)
+    );
+    // With `-`, both.
+    let o = piped(
+        &[
+            &args[..],
+            &["draft.md", "-", "2021-09-14-caspian-grain.txt"],
+        ]
+        .concat(),
+        d.path(),
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("2021-09-14-caspian-grain.txt:9:19: place-name"));
+}

@@ -1,7 +1,7 @@
 //! `copydesk check`: read, lint, fix, report.
 
 use std::cell::RefCell;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -192,7 +192,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let (inputs, walk_errors) = files::collect(&args.paths, args.stdin_filename.as_deref(), &extra);
+    let stdin_name = args.stdin_filename.as_deref();
+    let (paths, ignored) =
+        files::paths_to_check(&args.paths, stdin_name, std::io::stdin().is_terminal())
+            .map_err(anyhow::Error::msg)?;
+    for path in &ignored {
+        eprintln!(
+            "copydesk: warning: not checking {}: --stdin-filename checks standard input instead (add `-` to check both)",
+            path.display()
+        );
+    }
+    let (inputs, walk_errors) = files::collect(&paths, stdin_name, &extra);
     let mut config_errors = config_errors.into_inner();
     let mut configs: Vec<Arc<Config>> = Vec::with_capacity(inputs.len());
     for input in &inputs {

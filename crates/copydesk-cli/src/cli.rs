@@ -24,7 +24,7 @@ pub enum Command {
     /// are, 2 on a usage, configuration or I/O error (every readable file is still
     /// checked).
     #[command(
-        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check - --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --select citation-format,place-name drafts/\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
+        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --select citation-format,place-name drafts/\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
     )]
     Check(CheckArgs),
     /// Write a commented starter `copydesk.toml` with every option at its default.
@@ -74,10 +74,9 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check; `-` reads standard input. Directories are walked
-    /// for `.txt`, `.md` and `.markdown` files, honouring `.gitignore` and skipping
-    /// hidden files.
-    #[arg(default_value = ".")]
+    /// Files or directories to check (default: `.`); `-` reads standard input.
+    /// Directories are walked for `.txt`, `.md` and `.markdown` files, honouring
+    /// `.gitignore` and skipping hidden files.
     pub paths: Vec<PathBuf>,
 
     /// Publication date (YYYY-MM-DD) for every checked document. Without it, each
@@ -135,7 +134,9 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
-    /// The file name to report (and to read the date from) for standard input.
+    /// The file name to report (and to read the date and configuration from) for
+    /// standard input. Standard input is read even without `-`, in place of any files
+    /// named; it is an error when standard input is a terminal.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
 
