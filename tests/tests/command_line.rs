@@ -405,3 +405,136 @@ fn stdin_filename_without_dash_reads_standard_input_not_the_folder() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("2021-09-14-caspian-grain.txt:9:19: place-name"));
 }
+
+/// The finding blocks of a human report: each from its header to the blank line.
+fn finding_blocks(report: &str) -> Vec<&str> {
+    report
+        .split("\n\n")
+        .filter(|b| {
+            ["warning[", "error[", "info["]
+                .iter()
+                .any(|h| b.starts_with(h))
+        })
+        .collect()
+}
+
+#[test]
+fn every_finding_has_a_help_line() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(
+        d.path().join("copydesk.toml"),
+        "[[house-style.places.place]]\nid = \"fredonia\"\ndescription = \"Fredonia's capital\"\nkind = \"rename\"\n\
+         [[house-style.places.place.names]]\nname = \"Freedonia City\"\nuntil = \"2020-01-01\"\n\
+         [[house-style.places.place.names]]\nname = \"Groucho\"\nfrom = \"2020-01-01\"\nreference = \"Decree of 1 January 2020\"\n",
+    )
+    .unwrap();
+    // The citation mistakes that had no help line, and a rename whose name in force
+    // has no reference.
+    fs::write(
+        d.path().join("2021-09-10-piece.txt"),
+        "Prices rose (TASS, April 31).\n\nTalks began (TASS, Jule 3).\n\n\
+         The fair ran for a week (Kursiv, March 9-4).\n\nThe report came out (Vlast.kz, December 2021).\n\n\
+         The minister spoke (Interfax, September 12).\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("2019-09-10-groucho.txt"),
+        "The delegation flew to Groucho (TASS, March 3).\n",
+    )
+    .unwrap();
+    let o = run(
+        &["check", "2021-09-10-piece.txt", "2019-09-10-groucho.txt"],
+        d.path(),
+    );
+    let out = stdout(&o);
+    for expected in [
+        "= help: April has 30 days; check the date with the source",
+        "= help: Write the month's name in full: `(Outlet, March 3)`",
+        "= help: Write the range from the earlier day to the later one",
+        "= help: A source cannot be dated after the piece that cites it",
+        "= help: Write `Freedonia City`; `Groucho` fits only a sentence about its own period",
+    ] {
+        assert!(out.contains(expected), "{expected} missing from {out}");
+    }
+    let blocks = finding_blocks(&out);
+    assert_eq!(blocks.len(), 6, "{out}");
+    for b in &blocks {
+        assert!(
+            b.contains("\n   = help: ") || b.contains("\n  = help: "),
+            "no help: {b}"
+        );
+    }
+
+    // And in every fixture and example the repository has.
+    let root = workspace_root();
+    let o = run(
+        &["check", "--no-config", "examples", "tests/fixtures"],
+        &root,
+    );
+    let out = stdout(&o);
+    let blocks = finding_blocks(&out);
+    assert!(blocks.len() > 300, "{} findings", blocks.len());
+    for b in blocks {
+        assert!(b.contains("= help: "), "no help: {b}");
+    }
+}
+
+#[test]
+fn summary_lines_agree_in_number() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let two_fixes = "Talks stalled (TASS, Sept. 3).\n\nThey resumed (TASS, Sept. 5).\n";
+    fs::write(p.join("a.txt"), two_fixes).unwrap();
+    fs::write(p.join("b.txt"), two_fixes).unwrap();
+    let o = run(&["check", "a.txt", "b.txt"], p);
+    let out = stdout(&o);
+    assert!(out.contains("Checked 2 files: 4 findings.\n"), "{out}");
+    assert!(
+        out.contains("[*] 4 fixable with the `--fix` option.\n"),
+        "{out}"
+    );
+    assert!(
+        stderr(&o).contains("no publication date found for 2 documents;"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["check", "--date", "2021-09-10", "--diff", "a.txt"], p);
+    assert!(
+        stderr(&o).contains("copydesk: 2 fixes would be applied to 1 file."),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &["check", "--date", "2021-09-10", "--diff", "a.txt", "b.txt"],
+        p,
+    );
+    assert!(
+        stderr(&o).contains("copydesk: 4 fixes would be applied to 2 files."),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &[
+            "check",
+            "--date=2021-09-10",
+            "--fix",
+            "--format",
+            "concise",
+            "a.txt",
+            "b.txt",
+        ],
+        p,
+    );
+    assert!(
+        stderr(&o).contains("copydesk: fixed 4 findings in 2 files."),
+        "{}",
+        stderr(&o)
+    );
+    fs::write(p.join("a.txt"), "Talks stalled (TASS, Sept. 3).\n").unwrap();
+    let o = run(&["check", "--date=2021-09-10", "--fix", "a.txt"], p);
+    assert!(
+        stdout(&o).contains("Checked 1 file: no findings (1 fixed).\n"),
+        "{}",
+        stdout(&o)
+    );
+}

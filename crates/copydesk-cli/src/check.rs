@@ -16,7 +16,7 @@ use copydesk_core::{
 
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
-use crate::output;
+use crate::output::{self, count};
 
 /// A checked document and its findings.
 pub struct Checked {
@@ -258,8 +258,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .count();
     if assumed > 0 && !args.quiet {
         eprintln!(
-            "copydesk: note: no publication date found for {assumed} document{}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
-            if assumed == 1 { "" } else { "s" }
+            "copydesk: note: no publication date found for {}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
+            count(assumed, "document", "documents")
         );
     }
 
@@ -274,9 +274,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }
         if !args.quiet {
             eprintln!(
-                "copydesk: {fixed} fix{} would be applied to {fixed_files} file{}.",
-                if fixed == 1 { "" } else { "es" },
-                if fixed_files == 1 { "" } else { "s" }
+                "copydesk: {} would be applied to {}.",
+                count(fixed, "fix", "fixes"),
+                count(fixed_files, "file", "files")
             );
         }
         return Ok(if !errors.is_empty() {
@@ -311,9 +311,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     .context("writing the report")?;
     if fixed > 0 && !args.quiet && args.format != Format::Human {
         eprintln!(
-            "copydesk: fixed {fixed} finding{} in {fixed_files} file{}.",
-            if fixed == 1 { "" } else { "s" },
-            if fixed_files == 1 { "" } else { "s" }
+            "copydesk: fixed {} in {}.",
+            count(fixed, "finding", "findings"),
+            count(fixed_files, "file", "files")
         );
     }
 

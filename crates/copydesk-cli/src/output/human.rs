@@ -9,7 +9,7 @@ use clap::ColorChoice;
 use copydesk_core::{Diagnostic, Severity, TextRange};
 
 use crate::check::Checked;
-use crate::output::{fix_command, fixable};
+use crate::output::{count, fix_command, fixable};
 
 fn level(severity: Severity) -> Level {
     match severity {
@@ -120,7 +120,6 @@ pub fn write(
     if quiet {
         return Ok(());
     }
-    let s = |n: usize| if n == 1 { "" } else { "s" };
     let fixed = if fixed == 0 {
         String::new()
     } else {
@@ -128,12 +127,12 @@ pub fn write(
     };
     writeln!(
         out,
-        "Checked {files} file{}: {}{fixed}.",
-        s(files),
+        "Checked {}: {}{fixed}.",
+        count(files, "file", "files"),
         if findings == 0 {
             "no findings".to_string()
         } else {
-            format!("{findings} finding{}", s(findings))
+            count(findings, "finding", "findings")
         }
     )?;
     let diagnostics = || checked.iter().flat_map(|c| &c.diagnostics);
@@ -162,8 +161,10 @@ pub struct Options {
 fn fix_summary(can_fix: usize, hidden: usize, unsafe_fixes: bool) -> Option<String> {
     let hidden = match hidden {
         0 => String::new(),
-        1 => " (1 hidden fix can be enabled with the `--unsafe-fixes` option)".to_string(),
-        n => format!(" ({n} hidden fixes can be enabled with the `--unsafe-fixes` option)"),
+        n => format!(
+            " ({} be enabled with the `--unsafe-fixes` option)",
+            count(n, "hidden fix can", "hidden fixes can")
+        ),
     };
     match can_fix {
         0 if hidden.is_empty() => None,
