@@ -138,7 +138,7 @@ fn every_error_path() {
     let cases: &[(&str, &str)] = &[
         (
             "select = []\ncolour = \"red\"\n",
-            "copydesk.toml:2:1: unknown field `colour`, expected one of `select`, `ignore`, `extensions`, `rules`, `house-style`, `overrides`",
+            "copydesk.toml:2:1: unknown field `colour`, expected one of `preset`, `select`, `ignore`, `extensions`, `rules`, `house-style`, `overrides`",
         ),
         (
             "select = \"citation-format\"\n",
@@ -225,4 +225,29 @@ fn init_writes_a_starter_that_changes_nothing_and_refuses_to_overwrite() {
     let d = tempdir();
     write(d.path(), ".copydesk.toml", "");
     assert_eq!(run(d.path(), &["init"]).code, 2);
+}
+
+#[test]
+fn init_with_the_wire_preset_writes_a_configuration_that_checks_news_copy() {
+    let d = tempdir();
+    let root = d.path();
+    // An agency story: a bare NATO and a bracketed aside are news style, not mistakes.
+    write(
+        root,
+        "2023-05-04-story.txt",
+        "BRUSSELS, May 4 (Reuters) - NATO foreign ministers met on Thursday (local time).\n",
+    );
+    let r = run(root, &["init", "--preset", "wire"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = String::from_utf8(read(root, "copydesk.toml")).unwrap();
+    assert!(text.contains("preset = \"wire\""), "{text}");
+    let (r, found) = json(root, &["2023-05-04-story.txt"]);
+    assert_eq!(r.code, 0, "{found:?} {}", r.stderr);
+    let r = run(root, &["init", "--force", "--preset", "tabloid"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("analysis") && r.stderr.contains("wire"),
+        "{}",
+        r.stderr
+    );
 }

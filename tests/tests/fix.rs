@@ -169,11 +169,19 @@ fn diff_reads_standard_input_and_fix_refuses_it() {
 }
 
 #[test]
-fn unsafe_fixes_needs_fix_or_diff() {
+fn unsafe_fixes_alone_counts_the_unsafe_fixes_and_writes_nothing() {
     let d = tempdir();
-    let r = run(d.path(), &["check", "--unsafe-fixes", "."]);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("--fix|--diff"), "{}", r.stderr);
+    let text = format!("{SAFE}\n\n{UNSAFE}\n");
+    write(d.path(), "a.txt", &text);
+    let r = run(d.path(), &["check", DATE, "--unsafe-fixes", "a.txt"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .ends_with("[*] 2 fixable with the `--fix --unsafe-fixes` options.\n"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(read(d.path(), "a.txt"), text.as_bytes());
 }
 
 #[test]

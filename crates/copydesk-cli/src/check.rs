@@ -1,7 +1,7 @@
 //! `copydesk check`: read, lint, fix, report.
 
 use std::cell::RefCell;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,12 +11,12 @@ use rayon::prelude::*;
 
 use copydesk_core::{
     fix_until_stable, Config, ConfigError, ConfigResolver, ConfigSource, DateSource, Diagnostic,
-    Document, FixMode, PublicationDate, SourceKind,
+    Document, FixMode, PublicationDate, RuleSelection, SourceKind,
 };
 
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
-use crate::output;
+use crate::output::{self, count};
 
 /// A checked document and its findings.
 pub struct Checked {
@@ -91,6 +91,7 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
 
 struct Job<'a> {
     args: &'a CheckArgs,
+    selection: RuleSelection,
     today: jiff::civil::Date,
     fix: Option<FixMode>,
 }
@@ -106,7 +107,7 @@ impl Job<'_> {
         let kind = match input {
             Input::File(_, k) | Input::Stdin(_, k) => *k,
         };
-        let settings = config.settings_for(config_path(input));
+        let settings = config.settings_with(config_path(input), &self.selection);
         let lint = |text: &str| {
             let doc = Document::parse(text, kind);
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
@@ -187,7 +188,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let (inputs, walk_errors) = files::collect(&args.paths, args.stdin_filename.as_deref(), &extra);
+    let stdin_name = args.stdin_filename.as_deref();
+    let (paths, ignored) =
+        files::paths_to_check(&args.paths, stdin_name, std::io::stdin().is_terminal())
+            .map_err(anyhow::Error::msg)?;
+    for path in &ignored {
+        eprintln!(
+            "copydesk: warning: not checking {}: --stdin-filename checks standard input instead (add `-` to check both)",
+            path.display()
+        );
+    }
+    let (inputs, walk_errors) = files::collect(&paths, stdin_name, &extra);
     let mut config_errors = config_errors.into_inner();
     let mut configs: Vec<Arc<Config>> = Vec::with_capacity(inputs.len());
     for input in &inputs {
@@ -212,6 +223,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let job = Job {
         args,
+        selection: args.rule_selection(),
         today,
         fix: (args.fix || args.diff).then_some(if args.unsafe_fixes {
             FixMode::Unsafe
@@ -242,8 +254,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .count();
     if assumed > 0 && !args.quiet {
         eprintln!(
-            "copydesk: note: no publication date found for {assumed} document{}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
-            if assumed == 1 { "" } else { "s" }
+            "copydesk: note: no publication date found for {}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
+            count(assumed, "document", "documents")
         );
     }
 
@@ -258,9 +270,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }
         if !args.quiet {
             eprintln!(
-                "copydesk: {fixed} fix{} would be applied to {fixed_files} file{}.",
-                if fixed == 1 { "" } else { "es" },
-                if fixed_files == 1 { "" } else { "s" }
+                "copydesk: {} would be applied to {}.",
+                count(fixed, "fix", "fixes"),
+                count(fixed_files, "file", "files")
             );
         }
         return Ok(if !errors.is_empty() {
@@ -273,11 +285,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
 
     if args.statistics {
-        output::statistics::write(&mut stdout, &checked, args.format)
+        output::statistics::write(&mut stdout, &checked, args.format, args.unsafe_fixes)
     } else {
         match args.format {
             Format::Human => {
-                output::human::write(&mut stdout, &checked, checked.len(), fixed, args.quiet)
+                let options = output::human::Options {
+                    quiet: args.quiet,
+                    color: output::human::use_color_here(args.color),
+                    unsafe_fixes: args.unsafe_fixes,
+                };
+                output::human::write(&mut stdout, &checked, checked.len(), fixed, &options)
             }
             Format::Concise => output::concise::write(&mut stdout, &checked),
             Format::Json => output::json::write(&mut stdout, &checked),
@@ -290,9 +307,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     .context("writing the report")?;
     if fixed > 0 && !args.quiet && args.format != Format::Human {
         eprintln!(
-            "copydesk: fixed {fixed} finding{} in {fixed_files} file{}.",
-            if fixed == 1 { "" } else { "s" },
-            if fixed_files == 1 { "" } else { "s" }
+            "copydesk: fixed {} in {}.",
+            count(fixed, "finding", "findings"),
+            count(fixed_files, "file", "files")
         );
     }
 
@@ -311,8 +328,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// `copydesk init`: write the starter configuration into `dir`.
-pub fn init(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
+/// `copydesk init`: write the starter configuration of `preset` into `dir`.
+pub fn init(
+    dir: &Path,
+    force: bool,
+    preset: copydesk_core::config::Preset,
+) -> anyhow::Result<ExitCode> {
     if !force {
         if let Some(existing) = copydesk_core::discovery::config_file_in(dir) {
             anyhow::bail!(
@@ -322,7 +343,7 @@ pub fn init(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
         }
     }
     let path: PathBuf = dir.join(copydesk_core::config::CONFIG_FILE_NAMES[0]);
-    std::fs::write(&path, copydesk_core::config::starter_config())
+    std::fs::write(&path, copydesk_core::config::starter_config_for(preset))
         .with_context(|| format!("writing {}", path.display()))?;
     eprintln!("copydesk: wrote {}", path.display());
     Ok(ExitCode::SUCCESS)

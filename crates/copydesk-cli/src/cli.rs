@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 /// copydesk: an editorial-review linter for newsrooms and policy publishers.
 ///
@@ -24,7 +24,7 @@ pub enum Command {
     /// are, 2 on a usage, configuration or I/O error (every readable file is still
     /// checked).
     #[command(
-        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check - --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
+        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --select citation-format,place-name drafts/\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
     )]
     Check(CheckArgs),
     /// Write a commented starter `copydesk.toml` with every option at its default.
@@ -41,6 +41,24 @@ pub enum Command {
     /// Findings appear as you type, with their fixes and "ignore" actions; see
     /// `editors/` for VS Code, Neovim, Helix and Emacs setups.
     Server,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk\n  copydesk completions zsh > ~/.zfunc/_copydesk\n  copydesk completions fish > ~/.config/fish/completions/copydesk.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff): `copydesk(1)`, or one command's, such as `copydesk-check(1)`.
+    #[command(
+        after_help = "Examples:\n  copydesk man | man -l -\n  copydesk man check > copydesk-check.1"
+    )]
+    Man {
+        /// The command to document instead of `copydesk` itself.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -52,15 +70,38 @@ pub struct InitArgs {
     /// Overwrite an existing configuration file.
     #[arg(long)]
     pub force: bool,
+
+    /// The kind of copy the desk publishes: `analysis` (pieces that cite by citation
+    /// group, the default) or `wire` (news copy: datelines, named speakers, no citation
+    /// groups, the acronyms wire styles print bare).
+    #[arg(long, value_enum, default_value_t = PresetName::Analysis)]
+    pub preset: PresetName,
+}
+
+/// A house-style preset, as `copydesk init --preset` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PresetName {
+    /// Analysis articles that cite by citation group (the default).
+    Analysis,
+    /// News copy: datelines, named speakers, no citation groups.
+    Wire,
+}
+
+impl PresetName {
+    pub fn preset(self) -> copydesk_core::config::Preset {
+        match self {
+            PresetName::Analysis => copydesk_core::config::Preset::Analysis,
+            PresetName::Wire => copydesk_core::config::Preset::Wire,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("fix_mode").args(["fix", "diff"]).multiple(true)))]
 pub struct CheckArgs {
-    /// Files or directories to check; `-` reads standard input. Directories are walked
-    /// for plain text (`.txt`, `.text`) and Markdown (`.md`, `.markdown`, `.mdown`, `.mkd`, `.mkdn`, `.mdwn`) files, honouring `.gitignore` and skipping
-    /// hidden files.
-    #[arg(default_value = ".")]
+    /// Files or directories to check (default: `.`); `-` reads standard input.
+    /// Directories are walked for plain text (`.txt`, `.text`) and Markdown (`.md`,
+    /// `.markdown`, `.mdown`, `.mkd`, `.mkdn`, `.mdwn`) files, honouring `.gitignore`
+    /// and skipping hidden files.
     pub paths: Vec<PathBuf>,
 
     /// Publication date (YYYY-MM-DD) for every checked document. Without it, each
@@ -72,6 +113,11 @@ pub struct CheckArgs {
     /// How findings are printed.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// When to colour the human format: `auto` colours a terminal unless `NO_COLOR` is
+    /// set, and anything when `CLICOLOR_FORCE` is.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 
     /// Read this configuration file for every checked file, instead of the
     /// `copydesk.toml` or `.copydesk.toml` found from each file's folder upwards.
@@ -86,9 +132,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
 
-    /// With `--fix` or `--diff`, apply the unsafe fixes too (review them: they may
-    /// change what the writer meant).
-    #[arg(long, requires = "fix_mode")]
+    /// Treat unsafe fixes as fixes: `--fix` and `--diff` apply them too (review them:
+    /// they may change what the writer meant), and the summary and `--statistics`
+    /// count them as fixable.
+    #[arg(long)]
     pub unsafe_fixes: bool,
 
     /// Print a unified diff of the fixes and write nothing. Exit status 1 when there
@@ -112,9 +159,46 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
-    /// The file name to report (and to read the date from) for standard input.
+    /// The file name to report (and to read the date and configuration from) for
+    /// standard input. Standard input is read even without `-`, in place of any files
+    /// named; it is an error when standard input is a terminal.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+
+    /// Run only these rules, instead of the configuration's `select` and `ignore`
+    /// (comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_parser(), help_heading = "Rule selection")]
+    pub select: Option<Vec<&'static str>>,
+
+    /// Run these rules as well as the selected ones.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_parser(), help_heading = "Rule selection", hide_possible_values = true)]
+    pub extend_select: Vec<&'static str>,
+
+    /// Do not run these rules (wins over `--select` and `--extend-select`).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = rule_parser(), help_heading = "Rule selection", hide_possible_values = true)]
+    pub ignore: Vec<&'static str>,
+}
+
+impl CheckArgs {
+    /// The rules named on the command line, layered over each file's configuration.
+    pub fn rule_selection(&self) -> copydesk_core::RuleSelection {
+        copydesk_core::RuleSelection {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+        }
+    }
+}
+
+/// A rule id: an unknown one is a usage error that lists the valid ones.
+fn rule_parser() -> impl clap::builder::TypedValueParser<Value = &'static str> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(copydesk_core::rule_ids()).map(|id| {
+        copydesk_core::rule_ids()
+            .into_iter()
+            .find(|r| *r == id)
+            .expect("a possible value is a rule id")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

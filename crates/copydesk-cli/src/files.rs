@@ -21,6 +21,34 @@ impl Input {
     }
 }
 
+/// What to check, as ruff decides it: the paths given, else the current folder; with
+/// `--stdin-filename` (`stdin_name`) and no `-` among them, standard input only, in place
+/// of the paths (which `Err` names in `ignored`) unless standard input is a terminal.
+pub fn paths_to_check(
+    paths: &[PathBuf],
+    stdin_name: Option<&Path>,
+    stdin_is_terminal: bool,
+) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
+    let stdin = Path::new("-");
+    if stdin_name.is_none() || paths.iter().any(|p| p == stdin) {
+        let paths = if paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            paths.to_vec()
+        };
+        return Ok((paths, Vec::new()));
+    }
+    if stdin_is_terminal {
+        return Err(
+            "--stdin-filename reads the text from standard input, which is a terminal here; \
+             pipe the text in (`copydesk check --stdin-filename NAME < FILE`), or drop \
+             --stdin-filename to check files"
+                .into(),
+        );
+    }
+    Ok((vec![stdin.to_path_buf()], paths.to_vec()))
+}
+
 /// A path that could not be walked.
 #[derive(Debug)]
 pub struct WalkError {
@@ -89,5 +117,51 @@ fn walk(
                 reason: e.to_string(),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decide(
+        paths: &[&str],
+        name: Option<&str>,
+        terminal: bool,
+    ) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
+        let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        paths_to_check(&paths, name.map(Path::new), terminal)
+    }
+
+    fn list(paths: &[&str]) -> Vec<PathBuf> {
+        paths.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn without_stdin_filename_the_paths_or_the_current_folder() {
+        assert_eq!(decide(&[], None, true), Ok((list(&["."]), list(&[]))));
+        assert_eq!(
+            decide(&["a", "-"], None, true),
+            Ok((list(&["a", "-"]), list(&[])))
+        );
+    }
+
+    #[test]
+    fn stdin_filename_reads_standard_input_unless_it_is_a_terminal() {
+        assert_eq!(
+            decide(&[], Some("x.md"), false),
+            Ok((list(&["-"]), list(&[])))
+        );
+        assert_eq!(
+            decide(&["a.md", "b"], Some("x.md"), false),
+            Ok((list(&["-"]), list(&["a.md", "b"])))
+        );
+        let e = decide(&[], Some("x.md"), true).unwrap_err();
+        assert!(e.contains("standard input, which is a terminal"), "{e}");
+        // With `-`, as before: the paths as given, whatever standard input is.
+        assert_eq!(
+            decide(&["-", "a.md"], Some("x.md"), true),
+            Ok((list(&["-", "a.md"]), list(&[])))
+        );
     }
 }

@@ -8,7 +8,7 @@ mod output;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
 
@@ -16,13 +16,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
-        Command::Init(args) => check::init(&args.dir, args.force),
+        Command::Init(args) => check::init(&args.dir, args.force, args.preset.preset()),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
         // LSP: exit code 1 when the client exits without a shutdown request.
         Command::Server => {
             copydesk_lsp::run_stdio().map(|clean| ExitCode::from(if clean { 0 } else { 1 }))
         }
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command } => man(command.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -69,5 +71,39 @@ fn explain(id: &str) -> anyhow::Result<ExitCode> {
         write!(out, "\n{}", listing.trim_end())?;
         writeln!(out)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    let mut cmd = Cli::command();
+    let name = cmd.get_name().to_string();
+    clap_complete::generate(shell, &mut cmd, name, &mut std::io::stdout().lock());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `copydesk man [COMMAND]`: the page of `copydesk`, or of one of its commands under the
+/// name `copydesk-COMMAND`, as git names its pages.
+fn man(command: Option<&str>) -> anyhow::Result<ExitCode> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let Some(sub) = cmd.find_subcommand(name) else {
+                let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+                anyhow::bail!(
+                    "unknown command `{name}`; valid commands are: {}",
+                    names.join(", ")
+                );
+            };
+            let full = format!("copydesk-{}", sub.get_name());
+            sub.clone().display_name(full.clone()).bin_name(full)
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    clap_mangen::Man::new(page)
+        .source(concat!("copydesk ", env!("CARGO_PKG_VERSION")))
+        .render(&mut out)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

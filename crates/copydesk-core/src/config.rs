@@ -30,6 +30,7 @@
 
 mod house_style;
 mod preset;
+mod selection;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,7 @@ use toml::Spanned;
 
 pub use house_style::{extend_or_replace, CitationPatch, HouseStylePatch, Patch};
 pub use preset::{Preset, PresetData};
+pub use selection::RuleSelection;
 
 use crate::diagnostic::Severity;
 use crate::document::SourceKind;
@@ -398,9 +400,16 @@ impl Config {
 
     /// The settings for the file at `path`, with the overrides that match it applied.
     pub fn settings_for(&self, path: &Path) -> FileSettings<'_> {
+        self.settings_with(path, &RuleSelection::default())
+    }
+
+    /// The settings for the file at `path` with the command line's rule selection
+    /// layered over this configuration (see [`RuleSelection`]), then the overrides
+    /// that match the file.
+    pub fn settings_with(&self, path: &Path, cli: &RuleSelection) -> FileSettings<'_> {
         let abs = absolute(path);
         let rel = abs.strip_prefix(&self.root).unwrap_or(&abs);
-        let mut select = self.select.clone();
+        let mut select = cli.apply(&self.select, &rule_ids());
         let mut severity = self.severity.clone();
         let mut style = &self.style;
         for o in &self.overrides {
@@ -423,6 +432,7 @@ impl Config {
             select.retain(|id| !o.ignore.contains(id));
             severity.extend(o.severity.iter().map(|(k, v)| (*k, *v)));
         }
+        select.retain(|id| !cli.ignore.contains(id));
         let rules = all_rules()
             .iter()
             .copied()

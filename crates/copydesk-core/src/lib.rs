@@ -19,7 +19,7 @@ pub mod style;
 pub mod text;
 
 pub use analysis::acronyms::{acronym_at, acronym_definitions, AcronymInfo};
-pub use config::{Config, ConfigError, FileSettings};
+pub use config::{Config, ConfigError, FileSettings, RuleSelection};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use discovery::{ConfigResolver, ConfigSource};
 pub use document::{Block, BlockKind, DateSource, Document, PublicationDate, SourceKind};

@@ -1,12 +1,15 @@
 //! `--format human`: each finding with its source, an underline, rule, message and help.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 
 use annotate_snippets::{Level, Renderer, Snippet};
+use clap::ColorChoice;
 
 use copydesk_core::{Diagnostic, Severity, TextRange};
 
 use crate::check::Checked;
+use crate::output::{count, fix_command, fixable};
 
 fn level(severity: Severity) -> Level {
     match severity {
@@ -16,8 +19,43 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+/// Whether to colour the report: `--color always` or `never` decide; `auto` follows the
+/// conventions of <https://no-color.org> and <https://bixense.com/clicolors/> as
+/// anstream reads them: a non-empty `NO_COLOR` turns colour off, else a `CLICOLOR_FORCE`
+/// other than `0` turns it on, else `CLICOLOR=0` or `TERM=dumb` turn it off, else a
+/// terminal is coloured.
+pub fn use_color(
+    choice: ColorChoice,
+    var: impl Fn(&str) -> Option<OsString>,
+    is_terminal: bool,
+) -> bool {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if set("NO_COLOR").is_some() {
+                false
+            } else if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else if set("CLICOLOR").is_some_and(|v| v == "0")
+                || set("TERM").is_some_and(|v| v == "dumb")
+            {
+                false
+            } else {
+                is_terminal
+            }
+        }
+    }
+}
+
+/// [`use_color`] for this process's environment and standard output.
+pub fn use_color_here(choice: ColorChoice) -> bool {
+    use_color(
+        choice,
+        |name| std::env::var_os(name),
+        std::io::stdout().is_terminal(),
+    )
 }
 
 /// The whole lines that hold `range`.
@@ -60,9 +98,14 @@ pub fn write(
     checked: &[Checked],
     files: usize,
     fixed: usize,
-    quiet: bool,
+    options: &Options,
 ) -> std::io::Result<()> {
-    let renderer = if use_color() {
+    let Options {
+        quiet,
+        color,
+        unsafe_fixes,
+    } = *options;
+    let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
@@ -77,7 +120,6 @@ pub fn write(
     if quiet {
         return Ok(());
     }
-    let s = |n: usize| if n == 1 { "" } else { "s" };
     let fixed = if fixed == 0 {
         String::new()
     } else {
@@ -85,12 +127,117 @@ pub fn write(
     };
     writeln!(
         out,
-        "Checked {files} file{}: {}{fixed}.",
-        s(files),
+        "Checked {}: {}{fixed}.",
+        count(files, "file", "files"),
         if findings == 0 {
             "no findings".to_string()
         } else {
-            format!("{findings} finding{}", s(findings))
+            count(findings, "finding", "findings")
         }
-    )
+    )?;
+    let diagnostics = || checked.iter().flat_map(|c| &c.diagnostics);
+    let can_fix = diagnostics().filter(|d| fixable(d, unsafe_fixes)).count();
+    let hidden = diagnostics()
+        .filter(|d| fixable(d, true) && !fixable(d, unsafe_fixes))
+        .count();
+    if let Some(line) = fix_summary(can_fix, hidden, unsafe_fixes) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// How the human format is printed.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The findings only: no summary.
+    pub quiet: bool,
+    pub color: bool,
+    /// `--unsafe-fixes`: unsafe fixes count as fixable.
+    pub unsafe_fixes: bool,
+}
+
+/// ruff's line under the summary: how many findings `--fix` can fix, and how many more
+/// `--unsafe-fixes` would add (`hidden`).
+fn fix_summary(can_fix: usize, hidden: usize, unsafe_fixes: bool) -> Option<String> {
+    let hidden = match hidden {
+        0 => String::new(),
+        n => format!(
+            " ({} be enabled with the `--unsafe-fixes` option)",
+            count(n, "hidden fix can", "hidden fixes can")
+        ),
+    };
+    match can_fix {
+        0 if hidden.is_empty() => None,
+        0 => Some(format!("No fixes available{hidden}.")),
+        n => Some(format!(
+            "[*] {n} fixable with the `{}` option{}{hidden}.",
+            fix_command(unsafe_fixes),
+            if unsafe_fixes { "s" } else { "" }
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fix_summary_counts_as_ruff_does() {
+        assert_eq!(fix_summary(0, 0, false), None);
+        assert_eq!(
+            fix_summary(3, 2, false).unwrap(),
+            "[*] 3 fixable with the `--fix` option (2 hidden fixes can be enabled with the `--unsafe-fixes` option)."
+        );
+        assert_eq!(
+            fix_summary(1, 0, false).unwrap(),
+            "[*] 1 fixable with the `--fix` option."
+        );
+        assert_eq!(
+            fix_summary(0, 1, false).unwrap(),
+            "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+        );
+        assert_eq!(
+            fix_summary(5, 0, true).unwrap(),
+            "[*] 5 fixable with the `--fix --unsafe-fixes` options."
+        );
+    }
+
+    fn color(choice: ColorChoice, vars: &[(&str, &str)], terminal: bool) -> bool {
+        let var = |name: &str| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| OsString::from(v))
+        };
+        use_color(choice, var, terminal)
+    }
+
+    #[test]
+    fn always_and_never_win_over_the_environment() {
+        assert!(color(ColorChoice::Always, &[("NO_COLOR", "1")], false));
+        assert!(!color(ColorChoice::Never, &[("CLICOLOR_FORCE", "1")], true));
+    }
+
+    #[test]
+    fn auto_follows_no_color_clicolor_force_and_the_terminal() {
+        use ColorChoice::Auto;
+        assert!(color(Auto, &[], true));
+        assert!(!color(Auto, &[], false));
+        assert!(!color(Auto, &[("NO_COLOR", "1")], true));
+        // An empty NO_COLOR does not count.
+        assert!(color(Auto, &[("NO_COLOR", "")], true));
+        assert!(color(Auto, &[("CLICOLOR_FORCE", "1")], false));
+        assert!(!color(Auto, &[("CLICOLOR_FORCE", "0")], false));
+        assert!(!color(
+            Auto,
+            &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")],
+            true
+        ));
+        assert!(!color(Auto, &[("CLICOLOR", "0")], true));
+        assert!(!color(Auto, &[("TERM", "dumb")], true));
+        assert!(color(
+            Auto,
+            &[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")],
+            false
+        ));
+    }
 }

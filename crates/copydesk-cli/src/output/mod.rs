@@ -7,3 +7,46 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod statistics;
+
+use copydesk_core::{Applicability, Diagnostic};
+
+/// `n` and the noun in the number that agrees with it: "1 file", "2 files", "1 fix",
+/// "2 fixes". Every count in a summary line goes through here.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether `--fix` would fix `d`: its fix is safe, or unsafe and `--unsafe-fixes` is
+/// given. Display-only fixes are never applied.
+pub fn fixable(d: &Diagnostic, unsafe_fixes: bool) -> bool {
+    d.fix.as_ref().is_some_and(|f| match f.applicability {
+        Applicability::Safe => true,
+        Applicability::Unsafe => unsafe_fixes,
+        Applicability::DisplayOnly => false,
+    })
+}
+
+/// The command that applies the fixes counted as fixable.
+pub fn fix_command(unsafe_fixes: bool) -> &'static str {
+    if unsafe_fixes {
+        "--fix --unsafe-fixes"
+    } else {
+        "--fix"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count(0, "file", "files"), "0 files");
+        assert_eq!(count(1, "file", "files"), "1 file");
+        assert_eq!(count(2, "fix", "fixes"), "2 fixes");
+        assert_eq!(
+            count(1, "hidden fix can", "hidden fixes can"),
+            "1 hidden fix can"
+        );
+    }
+}

@@ -1,32 +1,35 @@
-//! `--statistics`: the number of findings per rule, most frequent first.
+//! `--statistics`: the number of findings per rule, most frequent first, and how many
+//! of them `--fix` (with `--unsafe-fixes`, if given) would fix.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use copydesk_core::Applicability;
-
 use crate::check::Checked;
 use crate::cli::Format;
+use crate::output::{fix_command, fixable};
 
 #[derive(Serialize)]
 struct Count {
     rule: &'static str,
     count: usize,
-    /// Findings with a safe fix (`--fix` applies them).
+    /// Findings with a safe fix, which `--fix` applies, and with `--unsafe-fixes` the
+    /// findings with an unsafe fix too.
     fixable: usize,
 }
 
-pub fn write(out: &mut impl Write, checked: &[Checked], format: Format) -> std::io::Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    checked: &[Checked],
+    format: Format,
+    unsafe_fixes: bool,
+) -> std::io::Result<()> {
     let mut counts: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     for d in checked.iter().flat_map(|c| &c.diagnostics) {
         let e = counts.entry(d.rule).or_default();
         e.0 += 1;
-        if d.fix
-            .as_ref()
-            .is_some_and(|f| f.applicability == Applicability::Safe)
-        {
+        if fixable(d, unsafe_fixes) {
             e.1 += 1;
         }
     }
@@ -48,7 +51,11 @@ pub fn write(out: &mut impl Write, checked: &[Checked], format: Format) -> std::
             let width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(0);
             for r in &rows {
                 let fixable = if r.fixable > 0 {
-                    format!("  ({} fixable with --fix)", r.fixable)
+                    format!(
+                        "  ({} fixable with {})",
+                        r.fixable,
+                        fix_command(unsafe_fixes)
+                    )
                 } else {
                     String::new()
                 };

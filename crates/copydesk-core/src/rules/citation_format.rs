@@ -105,6 +105,7 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
             return;
         }
         let d = report.report(date.month_range, format!("`{month_text}` is not a month"));
+        d.help = Some("Write the month's name in full: `(Outlet, March 3)`".into());
         if let Some(nearest) = nearest_month(month_text) {
             d.help = Some(format!("Did you mean `{nearest}`?"));
             d.fix = Some(Fix::unsafe_(
@@ -131,14 +132,16 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
         // "March 2019": only the month can be checked against publication.
         if let Some(y) = date.year {
             if (y, month as i8) > (ctx.date.year(), ctx.date.month()) {
-                report.report(
-                    date.range,
-                    format!(
-                        "Cited date `{}` is after the publication date ({})",
-                        doc.text(date.range),
-                        human_date(ctx.date)
-                    ),
-                );
+                report
+                    .report(
+                        date.range,
+                        format!(
+                            "Cited date `{}` is after the publication date ({})",
+                            doc.text(date.range),
+                            human_date(ctx.date)
+                        ),
+                    )
+                    .help = Some(AFTER_PUBLICATION_HELP.into());
             }
         }
         return;
@@ -151,15 +154,22 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
             } else {
                 String::new()
             };
-            report.report(day_range, format!("{full} {d} does not exist{in_year}"));
+            let days = Date::new(year, month as i8, 1).map_or(31, |first| first.days_in_month());
+            report
+                .report(day_range, format!("{full} {d} does not exist{in_year}"))
+                .help = Some(format!(
+                "{full} has {days} days{in_year}; check the date with the source"
+            ));
             return;
         }
     }
     if date.day_end.is_some_and(|e| e <= day) {
-        report.report(
-            day_range,
-            format!("Day range `{}` runs backwards", doc.text(day_range)),
-        );
+        report
+            .report(
+                day_range,
+                format!("Day range `{}` runs backwards", doc.text(day_range)),
+            )
+            .help = Some("Write the range from the earlier day to the later one".into());
     }
     let last = date.day_end.unwrap_or(day);
     let Ok(cited) = Date::new(year, month as i8, last as i8) else {
@@ -176,6 +186,7 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
                 human_date(ctx.date)
             ),
         );
+        d.help = Some(AFTER_PUBLICATION_HELP.into());
         if date.year.is_none() && ctx.style.citation.year_for_earlier_years {
             d.help = Some(format!(
                 "If the source is from an earlier year, give the year: `{written}, {}`",
@@ -184,6 +195,10 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
         }
     }
 }
+
+/// The help of a cited date after publication.
+const AFTER_PUBLICATION_HELP: &str =
+    "A source cannot be dated after the piece that cites it: check the date with the source, and the piece's publication date";
 
 /// How far back a yearless date may reach into the previous year: a piece published
 /// early in January cites "(TASS, December 28)" without the year, as desks do.

@@ -382,6 +382,7 @@ fn check_rename<'c>(
     };
     let d = report.report(m.range, message);
     d.help = now.reference.as_ref().map(|r| format!("Reference: {r}"));
+    d.help.get_or_insert_with(|| format!("Write `{}`; `{written}` fits only a sentence about its own period (\"In June 2017, ...\")", now.name));
     d.fix = Some(replacement_fix(written, &now.name, m.range, unsafe_fix));
 }
 
