@@ -114,6 +114,14 @@ pub(super) fn find_definitions(
         if !prose[paren.start..].starts_with('(') || block.in_citation(paren.start) {
             continue;
         }
+        // The agency of a dateline, `ALMATY, Feb 10 (IPS) -`, defines nothing.
+        if doc
+            .dateline
+            .as_ref()
+            .is_some_and(|d| d.range.contains(paren.start))
+        {
+            continue;
+        }
         let quoted = block.quote_at(paren.start).is_some();
         let inner = TextRange::new(paren.start + 1, paren.end - 1);
         let inner_text = inner.slice(prose);

@@ -297,3 +297,18 @@ fn fixture_with_mistakes() {
         ]
     );
 }
+
+#[test]
+fn wire_datelines_in_capitals_are_places_and_agencies_not_acronyms() {
+    for text in [
+        "ASTANA, July 5. /TASS/. The minister met the envoy of the CICA.\n",
+        "BISHKEK. Jan 16 (Interfax) - The minister met the envoy of the CICA.\n",
+        "NUR-SULTAN. KAZINFORM The minister met the envoy of the CICA.\n",
+        "BAKU, Azerbaijan, August 19. The minister met the envoy of the CICA.\n",
+        "ALMATY, Feb 10 2012 (IPS) - The minister met the envoy of the CICA.\n",
+    ] {
+        let doc = Document::parse(text, SourceKind::Text);
+        let a = Analysis::new(&doc, HouseStyle::embedded());
+        assert_eq!(a.keys(), ["CICA"], "{text}");
+    }
+}

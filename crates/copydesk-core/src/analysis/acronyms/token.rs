@@ -130,9 +130,18 @@ pub(super) fn scan_block(
 ) {
     let prose = &doc.prose;
     let text = doc.prose_text(block.range);
+    // The story's dateline (`ASTANA, July 5. /TASS/.`, `NUR-SULTAN. KAZINFORM`) names a
+    // place and an agency in capitals, not acronyms; so does a dateline or label that
+    // opens any block.
     let dateline_end = DATELINE
         .find(text)
-        .map_or(block.range.start, |m| block.range.start + m.end());
+        .map_or(block.range.start, |m| block.range.start + m.end())
+        .max(
+            doc.dateline
+                .as_ref()
+                .filter(|d| block.range.contains(d.range.start))
+                .map_or(block.range.start, |d| d.range.end),
+        );
     let words: Vec<TextRange> = WORD
         .find_iter(text)
         .map(|m| TextRange::new(block.range.start + m.start(), block.range.start + m.end()))
