@@ -20,6 +20,10 @@ pub(super) struct SentencePeriods {
     bare: Vec<Period>,
     /// Past cues, found only when an old name needs excusing.
     cues: std::cell::OnceCell<Vec<Period>>,
+    /// The explicit and bare periods that set the time of the sentence itself and so
+    /// may reach the next sentences: not those of a relative clause ("the town,
+    /// where the 2011 strike ended in bloodshed"), which date only their clause.
+    carried: Vec<Period>,
 }
 
 pub(super) fn sentence_periods(
@@ -41,17 +45,25 @@ pub(super) fn sentence_periods(
                 .chain(period::yearless_days(text, range.start, published))
                 .filter(|p| !block.in_citation(p.range.start))
                 .collect();
+            let bare: Vec<Period> = period::bare_years(text, range.start, published)
+                .into_iter()
+                .filter(|p| {
+                    !block.in_citation(p.range.start)
+                        && !explicit.iter().any(|e| e.range.covers(p.range))
+                })
+                .collect();
+            let carried = explicit
+                .iter()
+                .chain(&bare)
+                .filter(|p| !in_relative_clause(prose, range, p.range))
+                .cloned()
+                .collect();
             SentencePeriods {
                 range,
-                bare: period::bare_years(text, range.start, published)
-                    .into_iter()
-                    .filter(|p| {
-                        !block.in_citation(p.range.start)
-                            && !explicit.iter().any(|e| e.range.covers(p.range))
-                    })
-                    .collect(),
+                bare,
                 cues: std::cell::OnceCell::new(),
                 explicit,
+                carried,
             }
         })
         .collect()
@@ -71,14 +83,20 @@ pub(super) fn periods_for(
     let prose = &doc.prose;
     let clause = clause_at(prose, sentence, at);
     let present = period::has_present_cue(clause.slice(prose));
-    let anchored = present || period::has_recent_cue(clause.slice(prose));
+    // A day of the news heading the sentence ("On Tuesday, ...", "Yesterday, ...")
+    // dates the sentence, like a period at its head.
+    let anchored = present
+        || period::has_recent_cue(
+            clause.slice(prose),
+            prose.get(clause.end..sentence.end).unwrap_or(""),
+        )
+        || period::opens_with_recent_cue(prose.get(sentence.start..at.start).unwrap_or(""));
     let mut strong = Vec::new();
     let mut weak = Vec::new();
     for s in sentences {
         if s.range.end <= sentence.start {
             // Dated sentences earlier in the paragraph may still set the time.
-            weak.extend(s.explicit.iter().cloned());
-            weak.extend(s.bare.iter().cloned());
+            weak.extend(s.carried.iter().cloned());
             continue;
         }
         if !s.range.covers(at) {
@@ -154,6 +172,16 @@ fn clause_at(prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
     let end = at.end + punct_end.min(word_end);
     TextRange::new(start, end.max(start))
 }
+
+/// Whether `at` lies in a relative clause of `sentence` ("..., where the 2011 strike
+/// ended", "a welder who lost his job in 2011").
+fn in_relative_clause(prose: &str, sentence: TextRange, at: TextRange) -> bool {
+    RELATIVE_WORD.is_match(clause_at(prose, sentence, at).slice(prose).trim_start())
+}
+
+/// Words that open a relative clause.
+static RELATIVE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:which|who|whom|whose|where)(?-u:\b)").expect("valid regex"));
 
 /// Words that open a subordinate or relative clause, between two words.
 static SUBORDINATE_WORD: LazyLock<Regex> = LazyLock::new(|| {

@@ -15,8 +15,8 @@ mod readings;
 use cues::{cues_for, explanatory, periods_for, sentence_periods, SentencePeriods};
 use period::Period;
 use readings::{
-    in_italics, in_note_entry, names_a_north_american_town, names_a_person, names_its_region,
-    proper_noun_reading, Reading, BASED, NOTES_HEADING,
+    in_italics, in_note_entry, is_note_entry, names_a_north_american_town, names_a_person,
+    names_its_region, opens_notes, proper_noun_reading, Reading, BASED,
 };
 
 declare_rule! {
@@ -27,7 +27,9 @@ declare_rule! {
     /// - **The date that matters** is the publication date, unless an explicit past
     ///   period in the same sentence or clause moves it: "In June 2011, ...", "in 2015",
     ///   "between 2010 and 2018", "until 2019", "in the 1990s". A period at the head of
-    ///   a sentence covers the whole sentence; elsewhere it covers its clause.
+    ///   a sentence covers the whole sentence; elsewhere it covers its clause. A day
+    ///   of the news ("yesterday", "on Tuesday", "this week") is dated by the
+    ///   publication date, not by a date of the sentence before.
     /// - **Renamed places** take the name of their time: in 2017 Kazakhstan's capital
     ///   was Astana, from 20 March 2019 Nur-Sultan, from 17 September 2022 Astana again.
     ///   A name not yet in force in the period is an anachronism.
@@ -37,8 +39,9 @@ declare_rule! {
     ///   capitals ("KIEV, March 3 —") are found; the fix keeps the ending and the case.
     ///
     /// Not flagged: quotations, citation groups, block quotes, captions and header lines;
-    /// Markdown italics (titles of works: *The Gates of Kiev*); entries under a "Notes"
-    /// or "Sources" heading and plain-text `[1]` endnotes; North American towns
+    /// Markdown italics (titles of works: *The Gates of Kiev*); the entries of a "Notes",
+    /// "Sources" or "References" section (its list items and reference lines, up to
+    /// the first paragraph of prose) and plain-text `[1]` endnotes; North American towns
     /// ("Odessa, Texas", "Calcutta, Ohio");
     /// the gazetteer's exempt compounds ("The Astana Times", "FC Astana", "the Astana
     /// process", "Chicken Kiev", "Battle of Stalingrad"); a name next to another
@@ -47,12 +50,15 @@ declare_rule! {
     /// else ("Macedonia" next to "Greece"); explanatory mentions ("formerly Astana", "renamed
     /// Nur-Sultan in March 2019", "Nur-Sultan (as the capital has been known since
     /// March 2019)", "known until 2019 as Astana", "the then-capital", a sentence naming
-    /// both the old and the new name); and an old name in a sentence that points to a
+    /// both the old and the new name, in any letter case: "Astana has been renamed
+    /// Nur-sultan"); and an old name in a sentence that points to a
     /// past time without a date ("then", "at the time", "Soviet", "siege") or follows a
     /// dated sentence of the same paragraph, when the name was in force at that time.
     /// Such excuses do not reach a clause anchored in the present ("officials in
     /// Nur-Sultan now avoid it", "said last week"), and a date in a subordinate clause
-    /// ("who studied there in the 1970s") dates only that clause. An "-based" adjective
+    /// ("who studied there in the 1970s") dates only that clause; a date in a relative
+    /// clause ("the town, where the 2011 strike ended") does not reach the sentences
+    /// after it either. An "-based" adjective
     /// names today's base: a date can excuse it but not condemn it.
     ///
     /// Headings are checked like body text; a Title Case heading mostly escapes through
@@ -103,19 +109,24 @@ impl Rule for PlaceName {
 
     fn check(&self, doc: &Document, ctx: &Context<'_>, report: &mut Reporter<'_>) {
         let g = &ctx.style.places;
-        // Entries under a "Notes" or "Sources" heading cite works as published.
+        // The entries of a "Notes" or "Sources" section cite works as published; the
+        // first paragraph of prose after them is the piece again.
         let mut in_notes = false;
         for block in &doc.blocks {
-            if block.kind == BlockKind::Heading {
-                in_notes = NOTES_HEADING.is_match(block.range.slice(&doc.prose).trim());
-                if in_notes {
+            let heading = block.kind == BlockKind::Heading;
+            if heading || block.kind == BlockKind::Paragraph {
+                if opens_notes(doc, block) {
+                    in_notes = true;
                     continue;
+                }
+                if heading || !is_note_entry(doc, block) {
+                    in_notes = false;
                 }
             }
             if in_notes {
                 continue;
             }
-            if block.kind.is_body() || block.kind == BlockKind::Heading {
+            if block.kind.is_body() || heading {
                 check_block(doc, ctx, g, block, report);
             }
         }
@@ -199,13 +210,14 @@ fn check_block(
         if reading == Reading::Compound || (reading == Reading::OfCompound && m.place.ambiguous) {
             continue;
         }
-        // A sentence that names the place by two of its names explains the change.
+        // A sentence that names the place by two of its names explains the change,
+        // whatever the case of the other's letters ("has been renamed Nur-sultan").
         let both_names = mentions.iter().any(|o| {
             std::ptr::eq(o.place, m.place)
                 && o.name != m.name
                 && !o.proper
                 && sentence.covers(o.range)
-        });
+        }) || names_another_name(sentence.slice(prose), m.place, m.name);
         if both_names || explanatory(prose, sentence, m.range) {
             continue;
         }
@@ -380,6 +392,35 @@ fn check_rename<'c>(
     let d = report.report(m.range, message);
     d.help = now.reference.as_ref().map(|r| format!("Reference: {r}"));
     d.fix = Some(replacement_fix(written, &now.name, m.range, unsafe_fix));
+}
+
+/// Whether `sentence` writes a name of `place` other than `name` in a letter case the
+/// gazetteer does not list ("Nur-sultan", "nur-sultan"); names as listed are mentions
+/// of their own. A one-word name in lower case ("astana.gov.kz") is not a name.
+fn names_another_name(sentence: &str, place: &Place, name: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    place
+        .names
+        .iter()
+        .filter(|n| n.name != name)
+        .flat_map(|n| n.forms())
+        .any(|form| {
+            let form_lower = form.to_lowercase();
+            let one_word = !form.contains(['-', ' ', '\u{2011}']);
+            lower.match_indices(&form_lower).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + form_lower.len()..].chars().next();
+                let whole = !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric);
+                // As listed, or in capitals, it is a mention of its own.
+                let listed = sentence
+                    .get(i..i + form_lower.len())
+                    .map_or(true, |w| w == form || w == form.to_uppercase());
+                let common_word =
+                    one_word && sentence.get(i..i + form_lower.len()) == Some(&form_lower);
+                whole && !listed && !common_word
+            })
+        })
 }
 
 /// " (Nur-Sultan only from 20 March 2019)" for a name that came later than `date`.

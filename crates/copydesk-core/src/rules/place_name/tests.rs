@@ -645,4 +645,5 @@ fn a_day_without_its_year_dates_the_sentence() {
     );
 }
 
+mod dating;
 mod readings;
