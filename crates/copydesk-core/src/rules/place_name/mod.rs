@@ -3,7 +3,9 @@ use jiff::civil::Date;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, BlockKind, Document, MONTHS};
-use crate::gazetteer::{has_other_sense, in_exempt, ChangeKind, Gazetteer, Place, PlaceMention};
+use crate::gazetteer::{
+    has_other_sense, in_exempt, ChangeKind, Gazetteer, History, Place, PlaceMention,
+};
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
 use crate::style::HouseStyle;
 use crate::text::TextRange;
@@ -94,6 +96,18 @@ declare_rule! {
     /// The gazetteer is `data/places.toml`; a config can add or override places by id,
     /// add exempt compounds, and turn on the optional places (`turkiye`, `czechia`,
     /// `myanmar`).
+    ///
+    /// `history` in `[house-style.places]` says which name a place takes in a sentence
+    /// about a past period:
+    ///
+    /// - `"name-of-the-time"` (the default): only the name in force in the period.
+    ///   "Astana became the capital in 1997" is flagged (it was Akmola until May
+    ///   1998), as is "talks in Nur-Sultan in 2017".
+    /// - `"present-name-accepted"`: the name in force at publication is accepted too,
+    ///   as most news desks do, so "Astana became the capital in 1997" passes in a
+    ///   piece published in 2023. A name in force at neither time is still flagged
+    ///   ("Nur-Sultan" for 2017 in a 2023 piece), and so is an old name in the present.
+    ///   The name of the time stays right where the name itself matters.
     pub struct PlaceName => "place-name", Severity::Warning,
         "Places are called by the name in force at the date that matters";
 }
@@ -303,6 +317,13 @@ fn check_rename<'c>(
         if strong
             .iter()
             .any(|p| place.form_in_force_during(written, p.first, p.last))
+        {
+            return;
+        }
+        // A desk that accepts the present name for places in history: the name in
+        // force at publication is right for any period.
+        if ctx.style.places.history == History::PresentNameAccepted
+            && place.form_in_force_during(written, ctx.date, ctx.date)
         {
             return;
         }

@@ -125,3 +125,59 @@ fn a_dated_event_is_dated_by_the_publication_date() {
         assert_eq!(flagged(text, published), ["Astana"], "{text}");
     }
 }
+
+fn with_history(history: crate::gazetteer::History) -> HouseStyle {
+    let mut style = HouseStyle::embedded().clone();
+    style.places.history = history;
+    style
+}
+
+#[test]
+fn the_present_name_for_places_in_history_when_the_desk_accepts_it() {
+    use crate::gazetteer::History;
+    let published = date(2023, 4, 12);
+    let found = |text: &str, history| -> Vec<String> {
+        run(text, SourceKind::Text, published, &with_history(history))
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
+    };
+    // The name of the time, by default: the present name in a dated past is flagged.
+    assert_eq!(
+        found("Astana became the capital in 1997.", History::NameOfTheTime),
+        ["Astana"]
+    );
+    // Negatives first, with the present name accepted: the present name in the past,
+    // and the name of the time, both pass.
+    for text in [
+        "Astana became the capital in 1997.",
+        "In 2005, the new ministries in Astana opened their doors.",
+        "In 2005, the new ministries in Astana opened their doors, when it was still \
+         a building site.",
+        "Akmola became the capital in 1997.",
+        "In 2017, the ceasefire talks opened in Astana.",
+    ] {
+        assert!(
+            found(text, History::PresentNameAccepted).is_empty(),
+            "{text}"
+        );
+    }
+    // Positives: a name in force at neither time, and an old name in the present, are
+    // still wrong.
+    for (text, name) in [
+        (
+            "In 2017, the ceasefire talks opened in Nur-Sultan.",
+            "Nur-Sultan",
+        ),
+        (
+            "Officials in Nur-Sultan announced the grain quota.",
+            "Nur-Sultan",
+        ),
+        (
+            "In 1975, the grain harvest in Nur-Sultan failed.",
+            "Nur-Sultan",
+        ),
+    ] {
+        assert_eq!(found(text, History::PresentNameAccepted), [name], "{text}");
+    }
+}
