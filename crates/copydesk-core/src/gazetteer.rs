@@ -139,6 +139,11 @@ pub struct PlaceName {
     /// When the next name came in (absent for the name in force).
     #[serde(default)]
     pub until: Option<DateBound>,
+    /// When the change to this name was decided, if before it came into force
+    /// (`from`): a parliament's vote before the decree. Both names are accepted in
+    /// between.
+    #[serde(default)]
+    pub decided: Option<DateBound>,
     /// The decree, law or style-guide decision that brought the name in, with its date.
     #[serde(default)]
     pub reference: Option<String>,
@@ -158,17 +163,24 @@ impl PlaceName {
 
     /// Whether the name may be the house name at some day of `first..=last`. A date
     /// known only to its year or month counts for both names it separates.
+    /// From the day the change was decided, the name is accepted beside the old one.
     pub fn in_force_during(&self, first: Date, last: Date) -> bool {
-        self.from.map_or(true, |f| f.first <= last) && self.until.map_or(true, |u| first <= u.last)
+        self.decided.or(self.from).map_or(true, |f| f.first <= last)
+            && self.until.map_or(true, |u| first <= u.last)
     }
 
-    /// "Astana (6 May 1998 – 20 March 2019)".
+    /// "Astana (6 May 1998 – 23 March 2019)", "Nur-Sultan (23 March 2019, decided 20
+    /// March 2019 – 17 September 2022)".
     pub fn span(&self) -> String {
+        let from = |f: &DateBound| match self.decided {
+            Some(d) => format!("{}, decided {}", f.human(), d.human()),
+            None => f.human(),
+        };
         match (&self.from, &self.until) {
             (None, None) => self.name.clone(),
             (None, Some(u)) => format!("{} (until {})", self.name, u.human()),
-            (Some(f), None) => format!("{} (since {})", self.name, f.human()),
-            (Some(f), Some(u)) => format!("{} ({} – {})", self.name, f.human(), u.human()),
+            (Some(f), None) => format!("{} (since {})", self.name, from(f)),
+            (Some(f), Some(u)) => format!("{} ({} – {})", self.name, from(f), u.human()),
         }
     }
 }
@@ -332,6 +344,15 @@ impl Place {
             }
             if last && n.until.is_some() {
                 return Err(bad(format!("the last name `{}` has `until`", n.name)));
+            }
+            if let Some(d) = n.decided {
+                if n.from.map_or(true, |f| d.last >= f.first) {
+                    return Err(bad(format!(
+                        "`{}` is decided on {}, not before it comes into force",
+                        n.name,
+                        d.human()
+                    )));
+                }
             }
             if n.from.is_some() && n.reference.is_none() {
                 return Err(bad(format!("`{}` has `from` but no reference", n.name)));

@@ -42,7 +42,8 @@ fn astana_dates() {
     assert_eq!(at(date(1998, 5, 5)), "Akmola");
     assert_eq!(at(date(1998, 5, 6)), "Astana");
     assert_eq!(at(date(2019, 3, 19)), "Astana");
-    assert_eq!(at(date(2019, 3, 20)), "Nur-Sultan");
+    assert_eq!(at(date(2019, 3, 22)), "Astana");
+    assert_eq!(at(date(2019, 3, 23)), "Nur-Sultan");
     assert_eq!(at(date(2022, 9, 16)), "Nur-Sultan");
     assert_eq!(at(date(2022, 9, 17)), "Astana");
     assert_eq!(at(date(1970, 1, 1)), "Tselinograd");
@@ -51,6 +52,30 @@ fn astana_dates() {
     assert!(p.form_in_force_during("Akmola", date(1992, 6, 1), date(1992, 6, 1)));
     assert!(!p.form_in_force_during("Nur-Sultan", date(2017, 1, 1), date(2017, 12, 31)));
     assert!(p.form_in_force_during("Nur Sultan", date(2020, 1, 1), date(2020, 1, 1)));
+    // Decided by parliament on 20 March 2019, in force by decree on 23 March: both
+    // names in between, only the old one before.
+    let on = |form, d| p.form_in_force_during(form, d, d);
+    assert!(!on("Nur-Sultan", date(2019, 3, 19)));
+    assert!(on("Nur-Sultan", date(2019, 3, 20)) && on("Astana", date(2019, 3, 20)));
+    assert!(on("Nur-Sultan", date(2019, 3, 22)) && on("Astana", date(2019, 3, 22)));
+    assert!(on("Nur-Sultan", date(2019, 3, 24)) && !on("Astana", date(2019, 3, 24)));
+}
+
+#[test]
+fn every_decision_comes_before_its_change() {
+    let g = Gazetteer::embedded();
+    let mut decided = 0;
+    for p in &g.places {
+        for n in &p.names {
+            if let Some(d) = n.decided {
+                decided += 1;
+                let from = n.from.expect("a decided change has a date in force");
+                assert!(d.last < from.first, "{}: {}", p.id, n.name);
+                assert!(n.reference.is_some(), "{}: {}", p.id, n.name);
+            }
+        }
+    }
+    assert!(decided >= 1);
 }
 
 #[test]
@@ -79,6 +104,29 @@ reference = "Decree of 1 January 2000"
         .unwrap_err()
         .to_string();
     assert!(err.contains("colour") || err.contains("kind"), "{err}");
+    // A decision on or after the change, or on the earliest name, is an error.
+    let decided = |when: &str| {
+        overlapping.replace("2001-01-01", "2000-01-01").replace(
+            "from = \"2000-01-01\"",
+            &format!("from = \"2000-01-01\"\ndecided = \"{when}\""),
+        )
+    };
+    assert!(Gazetteer::from_toml(&decided("1999-12-20")).is_ok());
+    let err = Gazetteer::from_toml(&decided("2000-01-01"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("decided"), "{err}");
+    let err = Gazetteer::from_toml(&decided("2000-02"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("decided"), "{err}");
+    let first_decided = overlapping
+        .replace("2001-01-01", "2000-01-01")
+        .replace("name = \"Old\"", "name = \"Old\"\ndecided = \"1990\"");
+    let err = Gazetteer::from_toml(&first_decided)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("decided"), "{err}");
     assert!(DateBound::parse("2019-02-30").is_none());
     assert!(DateBound::parse("19").is_none());
 }
@@ -130,7 +178,7 @@ fn finds_forms_and_capitals_and_describes() {
     assert!(g.place_at("Paris").is_none());
     let d = g.place("astana").unwrap().describe();
     assert!(
-        d.contains("Nur-Sultan (20 March 2019 – 17 September 2022)"),
+        d.contains("Nur-Sultan (23 March 2019, decided 20 March 2019 – 17 September 2022)"),
         "{d}"
     );
     assert!(g.listing().contains("- `kyiv`: Ukraine's capital"));

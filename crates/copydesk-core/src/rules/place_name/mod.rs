@@ -33,8 +33,10 @@ declare_rule! {
     ///   of the news ("yesterday", "on Tuesday", "this week") is dated by the
     ///   publication date, not by a date of the sentence before.
     /// - **Renamed places** take the name of their time: in 2017 Kazakhstan's capital
-    ///   was Astana, from 20 March 2019 Nur-Sultan, from 17 September 2022 Astana again.
-    ///   A name not yet in force in the period is an anachronism.
+    ///   was Astana, from 23 March 2019 Nur-Sultan, from 17 September 2022 Astana again.
+    ///   A name not yet in force in the period is an anachronism. A change decided
+    ///   before it came into force (parliament's vote of 20 March 2019, the decree of
+    ///   23 March) accepts both names in between.
     /// - **Spelling changes** (Kyiv, Odesa, Kharkiv) apply to every period once the house
     ///   adopted them, so only the publication date counts.
     /// - Variant forms ("Alma Ata"), inflected forms ("Astana's", "Kiev-based") and
@@ -444,7 +446,7 @@ fn names_another_name(sentence: &str, place: &Place, name: &str) -> bool {
         })
 }
 
-/// " (Nur-Sultan only from 20 March 2019)" for a name that came later than `date`.
+/// " (Nur-Sultan only from 23 March 2019)" for a name that came later than `date`.
 fn change_detail(place: &Place, name: &str, date: Date) -> String {
     place
         .names

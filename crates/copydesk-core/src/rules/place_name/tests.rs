@@ -349,7 +349,7 @@ fn an_old_name_at_the_publication_date_is_flagged_with_a_safe_fix() {
     assert_eq!(
         f[0].message,
         "`Astana` is out of date: in September 2021 Kazakhstan's capital is called \
-         Nur-Sultan (renamed 20 March 2019)"
+         Nur-Sultan (renamed 23 March 2019)"
     );
     let (replacement, applicability, title) = f[0].fix.clone().unwrap();
     assert_eq!(replacement, "Nur-Sultan");
@@ -369,7 +369,7 @@ fn a_name_before_its_time_is_an_anachronism() {
     assert_eq!(
         f[0].message,
         "`Nur-Sultan` is out of its time: in 2017 Kazakhstan's capital was called Astana \
-         (Nur-Sultan only from 20 March 2019)"
+         (Nur-Sultan only from 23 March 2019)"
     );
     let (replacement, applicability, _) = f[0].fix.clone().unwrap();
     assert_eq!(
@@ -514,7 +514,7 @@ fn a_name_not_yet_in_force_at_publication() {
     assert_eq!(
         f[0].message,
         "`Nur-Sultan` is not yet the name: in May 2018 Kazakhstan's capital is called \
-         Astana (Nur-Sultan only from 20 March 2019)"
+         Astana (Nur-Sultan only from 23 March 2019)"
     );
 }
 

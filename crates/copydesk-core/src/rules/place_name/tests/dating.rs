@@ -181,3 +181,39 @@ fn the_present_name_for_places_in_history_when_the_desk_accepts_it() {
         assert_eq!(found(text, History::PresentNameAccepted), [name], "{text}");
     }
 }
+
+#[test]
+fn a_rename_decided_before_it_came_into_force_accepts_both_names_in_between() {
+    // Between the vote of 20 March 2019 and the decree of 23 March: negatives.
+    for (text, published) in [
+        ("Officials in Astana met the envoys.", date(2019, 3, 21)),
+        ("Officials in Nur-Sultan met the envoys.", date(2019, 3, 21)),
+        (
+            "On March 22, 2019, officials in Nur-Sultan met the envoys.",
+            date(2021, 5, 4),
+        ),
+        (
+            "On March 22, 2019, officials in Astana met the envoys.",
+            date(2021, 5, 4),
+        ),
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text} ({published})");
+    }
+    // Positives: before the vote the new name is not yet the name, and after the
+    // decree the old one is out of date.
+    assert_eq!(
+        flagged("Officials in Nur-Sultan met the envoys.", date(2019, 3, 19)),
+        ["Nur-Sultan"]
+    );
+    assert_eq!(
+        flagged("Officials in Astana met the envoys.", date(2019, 3, 25)),
+        ["Astana"]
+    );
+    assert_eq!(
+        flagged(
+            "On March 19, 2019, officials in Nur-Sultan met the envoys.",
+            date(2021, 5, 4)
+        ),
+        ["Nur-Sultan"]
+    );
+}
