@@ -342,7 +342,7 @@ fn rules_lists_every_rule_and_explain_documents_one() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(
-        out.contains("Nur-Sultan (20 March 2019 – 17 September 2022)"),
+        out.contains("Nur-Sultan (23 March 2019, decided 20 March 2019 – 17 September 2022)"),
         "{out}"
     );
     assert!(out.contains("Eswatini"), "{out}");

@@ -139,6 +139,11 @@ pub struct PlaceName {
     /// When the next name came in (absent for the name in force).
     #[serde(default)]
     pub until: Option<DateBound>,
+    /// When the change to this name was decided, if before it came into force
+    /// (`from`): a parliament's vote before the decree. Both names are accepted in
+    /// between.
+    #[serde(default)]
+    pub decided: Option<DateBound>,
     /// The decree, law or style-guide decision that brought the name in, with its date.
     #[serde(default)]
     pub reference: Option<String>,
@@ -158,17 +163,24 @@ impl PlaceName {
 
     /// Whether the name may be the house name at some day of `first..=last`. A date
     /// known only to its year or month counts for both names it separates.
+    /// From the day the change was decided, the name is accepted beside the old one.
     pub fn in_force_during(&self, first: Date, last: Date) -> bool {
-        self.from.map_or(true, |f| f.first <= last) && self.until.map_or(true, |u| first <= u.last)
+        self.decided.or(self.from).map_or(true, |f| f.first <= last)
+            && self.until.map_or(true, |u| first <= u.last)
     }
 
-    /// "Astana (6 May 1998 – 20 March 2019)".
+    /// "Astana (6 May 1998 – 23 March 2019)", "Nur-Sultan (23 March 2019, decided 20
+    /// March 2019 – 17 September 2022)".
     pub fn span(&self) -> String {
+        let from = |f: &DateBound| match self.decided {
+            Some(d) => format!("{}, decided {}", f.human(), d.human()),
+            None => f.human(),
+        };
         match (&self.from, &self.until) {
             (None, None) => self.name.clone(),
             (None, Some(u)) => format!("{} (until {})", self.name, u.human()),
-            (Some(f), None) => format!("{} (since {})", self.name, f.human()),
-            (Some(f), Some(u)) => format!("{} ({} – {})", self.name, f.human(), u.human()),
+            (Some(f), None) => format!("{} (since {})", self.name, from(f)),
+            (Some(f), Some(u)) => format!("{} ({} – {})", self.name, from(f), u.human()),
         }
     }
 }
@@ -333,6 +345,15 @@ impl Place {
             if last && n.until.is_some() {
                 return Err(bad(format!("the last name `{}` has `until`", n.name)));
             }
+            if let Some(d) = n.decided {
+                if n.from.map_or(true, |f| d.last >= f.first) {
+                    return Err(bad(format!(
+                        "`{}` is decided on {}, not before it comes into force",
+                        n.name,
+                        d.human()
+                    )));
+                }
+            }
             if n.from.is_some() && n.reference.is_none() {
                 return Err(bad(format!("`{}` has `from` but no reference", n.name)));
             }
@@ -362,10 +383,26 @@ impl PartialEq for MatcherCache {
 }
 impl Eq for MatcherCache {}
 
+/// Which name a place takes in a sentence about a past period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum History {
+    /// The name in force in the period only: "in 2017 ... Astana".
+    #[default]
+    NameOfTheTime,
+    /// The name in force in the period, or the present name (the one in force at
+    /// publication): "Astana became the capital in 1997" in a piece of 2023. A name in
+    /// force at neither time is still wrong.
+    PresentNameAccepted,
+}
+
 /// All places.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Gazetteer {
+    /// Which name a place takes in a sentence about a past period.
+    #[serde(default)]
+    pub history: History,
     /// Read with [`Gazetteer::places`]; changed only through [`Gazetteer::merge`] and
     /// [`Gazetteer::patch`], which rebuild the matcher.
     #[serde(rename = "place", default)]
@@ -646,140 +683,4 @@ fn exempt_match(text: &[u8], start: usize, phrase: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn embedded_gazetteer_parses_and_validates() {
-        let g = Gazetteer::from_toml(EMBEDDED_PLACES).unwrap();
-        g.validate().unwrap();
-        assert!(g.places.len() >= 25, "{} places", g.places.len());
-        for p in &g.places {
-            // Every change has a reference, and the names' ranges follow each other
-            // without overlap.
-            for pair in p.names.windows(2) {
-                assert_eq!(pair[0].until, pair[1].from, "{}", p.id);
-                let (u, f) = (pair[0].until.unwrap(), pair[1].from.unwrap());
-                assert!(u.first == f.first && u.last == f.last);
-                assert!(
-                    pair[1].reference.as_ref().is_some_and(|r| r.len() > 10),
-                    "{}",
-                    p.id
-                );
-            }
-            for n in &p.names {
-                if let (Some(f), Some(u)) = (n.from, n.until) {
-                    assert!(f.last < u.first, "{} {}", p.id, n.name);
-                }
-            }
-            assert!(p.current().until.is_none());
-        }
-        for id in ["turkiye", "czechia", "myanmar"] {
-            assert!(g.place(id).unwrap().optional, "{id}");
-            assert!(!g.is_enabled(g.place(id).unwrap()));
-        }
-    }
-
-    #[test]
-    fn astana_dates() {
-        let g = Gazetteer::embedded();
-        let p = g.place("astana").unwrap();
-        let at = |d| p.name_at(d).unwrap().name.as_str();
-        assert_eq!(at(date(1998, 5, 5)), "Akmola");
-        assert_eq!(at(date(1998, 5, 6)), "Astana");
-        assert_eq!(at(date(2019, 3, 19)), "Astana");
-        assert_eq!(at(date(2019, 3, 20)), "Nur-Sultan");
-        assert_eq!(at(date(2022, 9, 16)), "Nur-Sultan");
-        assert_eq!(at(date(2022, 9, 17)), "Astana");
-        assert_eq!(at(date(1970, 1, 1)), "Tselinograd");
-        // A change known to its year only: both names count inside the year.
-        assert!(p.form_in_force_during("Tselinograd", date(1992, 6, 1), date(1992, 6, 1)));
-        assert!(p.form_in_force_during("Akmola", date(1992, 6, 1), date(1992, 6, 1)));
-        assert!(!p.form_in_force_during("Nur-Sultan", date(2017, 1, 1), date(2017, 12, 31)));
-        assert!(p.form_in_force_during("Nur Sultan", date(2020, 1, 1), date(2020, 1, 1)));
-    }
-
-    #[test]
-    fn bad_data_is_rejected() {
-        let overlapping = r#"
-[[place]]
-id = "x"
-description = "a town"
-kind = "rename"
-[[place.names]]
-name = "Old"
-until = "2001-01-01"
-[[place.names]]
-name = "New"
-from = "2000-01-01"
-reference = "Decree of 1 January 2000"
-"#;
-        let err = Gazetteer::from_toml(overlapping).unwrap_err().to_string();
-        assert!(err.contains("until"), "{err}");
-        let unreferenced = overlapping
-            .replace("2001-01-01", "2000-01-01")
-            .replace("reference = \"Decree of 1 January 2000\"\n", "");
-        let err = Gazetteer::from_toml(&unreferenced).unwrap_err().to_string();
-        assert!(err.contains("no reference"), "{err}");
-        let err = Gazetteer::from_toml(&overlapping.replace("kind", "colour"))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("colour") || err.contains("kind"), "{err}");
-        assert!(DateBound::parse("2019-02-30").is_none());
-        assert!(DateBound::parse("19").is_none());
-    }
-
-    #[test]
-    fn merge_overrides_by_id_and_enables_optional_places() {
-        let mut g = Gazetteer::embedded().clone();
-        let user = Gazetteer::from_toml(
-            r#"
-enable = ["turkiye"]
-[[place]]
-id = "kyiv"
-description = "Ukraine's capital"
-kind = "spelling"
-exempt = ["Dynamo Kiev"]
-[[place.names]]
-name = "Kiev"
-until = "2022-03"
-[[place.names]]
-name = "Kyiv"
-from = "2022-03"
-reference = "Our desk switched in March 2022"
-"#,
-        )
-        .unwrap();
-        let before = g.places.len();
-        g.merge(user).unwrap();
-        assert_eq!(g.places.len(), before);
-        assert!(g
-            .place("kyiv")
-            .unwrap()
-            .exempt
-            .contains(&"Dynamo Kiev".to_string()));
-        assert!(g.is_enabled(g.place("turkiye").unwrap()));
-    }
-
-    #[test]
-    fn finds_forms_and_capitals_and_describes() {
-        let g = Gazetteer::embedded();
-        let text = "KIEV, March 3 — Astana-based firms and Alma Ata; Kievan Rus; North Macedonia.";
-        let found: Vec<&str> = g
-            .find_in(text)
-            .into_iter()
-            .map(|(r, _)| r.slice(text))
-            .collect();
-        assert_eq!(found, vec!["KIEV", "Astana", "Alma Ata", "North Macedonia"]);
-        assert_eq!(g.place_at("ALMA-ATA").unwrap().id, "almaty");
-        assert_eq!(g.place_at("Nur-Sultan").unwrap().id, "astana");
-        assert!(g.place_at("Paris").is_none());
-        let d = g.place("astana").unwrap().describe();
-        assert!(
-            d.contains("Nur-Sultan (20 March 2019 – 17 September 2022)"),
-            "{d}"
-        );
-        assert!(g.listing().contains("- `kyiv`: Ukraine's capital"));
-    }
-}
+mod tests;

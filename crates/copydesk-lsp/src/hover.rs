@@ -241,7 +241,8 @@ mod tests {
             note.markdown
         );
         assert!(
-            note.markdown.contains("Nur-Sultan (20 March 2019"),
+            note.markdown
+                .contains("Nur-Sultan (23 March 2019, decided 20 March 2019"),
             "{}",
             note.markdown
         );

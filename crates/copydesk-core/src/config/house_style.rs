@@ -46,7 +46,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::gazetteer::{Gazetteer, Place};
+use crate::gazetteer::{Gazetteer, History, Place};
 use crate::style::{
     AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle, LanguageStyle, SourcingStyle,
 };
@@ -209,12 +209,15 @@ impl Patch<AcronymStyle> for AcronymsPatch {
 /// `[house-style.places]`: the gazetteer of `place-name`. `[[house-style.places.place]]`
 /// entries (same keys as `data/places.toml`) replace the embedded place with the same
 /// id or are added; `enable` turns optional places on; `exempt` adds exempt compounds
-/// to places by id. The result is validated when the configuration is read.
+/// to places by id; `history` says which name a place takes in a sentence about a past
+/// period. The result is validated when the configuration is read.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PlacesPatch {
     #[serde(default)]
     pub replace: bool,
+    /// `"name-of-the-time"` or `"present-name-accepted"`: see [`History`].
+    pub history: Option<History>,
     #[serde(default)]
     pub enable: Vec<String>,
     #[serde(default)]
@@ -225,6 +228,7 @@ pub struct PlacesPatch {
 
 impl Patch<Gazetteer> for PlacesPatch {
     fn apply_to(self, target: &mut Gazetteer) {
+        set(&mut target.history, self.history);
         target.patch(self.replace, self.place, self.enable, self.exempt);
     }
 }
@@ -281,6 +285,11 @@ units = []
 [house-style.places]
 # true: the places below replace the embedded gazetteer instead of extending it.
 replace = false
+# A place in a sentence about a past period: \"name-of-the-time\" (in 2017 the capital
+# was Astana, not Nur-Sultan) or \"present-name-accepted\" (the name in force at
+# publication is accepted too, as most news desks do; a name in force at neither
+# time, such as Nur-Sultan for 2017 in a 2023 piece, is still flagged).
+history = \"name-of-the-time\"
 # Optional places to check (off by default): \"turkiye\", \"czechia\", \"myanmar\".
 enable = []
 # Exempt compounds added to a place, by id:
@@ -409,6 +418,20 @@ mod tests {
     }
 
     #[test]
+    fn places_patch_sets_history_and_rejects_unknown_values() {
+        let mut style = HouseStyle::embedded().clone();
+        assert_eq!(style.places.history, History::NameOfTheTime);
+        let patch: PlacesPatch = toml::from_str("history = \"present-name-accepted\"").unwrap();
+        patch.apply_to(&mut style.places);
+        assert_eq!(style.places.history, History::PresentNameAccepted);
+        // A patch without the key leaves it as it is.
+        let patch: PlacesPatch = toml::from_str("enable = [\"turkiye\"]").unwrap();
+        patch.apply_to(&mut style.places);
+        assert_eq!(style.places.history, History::PresentNameAccepted);
+        assert!(toml::from_str::<PlacesPatch>("history = \"present-name\"").is_err());
+    }
+
+    #[test]
     fn sourcing_patch_sets_scope_and_extends_lists() {
         let patch: HouseStylePatch =
             toml::from_str("[sourcing]\nscope = \"sentence\"\noutlets = [\"Steppe Review\"]\n")
@@ -436,6 +459,7 @@ mod tests {
         // Flip every value, then apply the starter: it must restore the embedded data.
         style.citation.full_month_names = !style.citation.full_month_names;
         style.citation.year_for_earlier_years = !style.citation.year_for_earlier_years;
+        style.places.history = History::PresentNameAccepted;
         w.house_style.apply_to(&mut style);
         assert_eq!(&style, HouseStyle::embedded());
     }

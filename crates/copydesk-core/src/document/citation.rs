@@ -47,6 +47,9 @@ pub struct CitationItem {
     pub range: TextRange,
     pub outlets: Vec<TextRange>,
     pub dates: Vec<CitationDate>,
+    /// The item opens with an empty field where its outlet was (`, August 25`): what a
+    /// CMS leaves when it drops a link's text.
+    pub outlet_dropped: bool,
 }
 
 /// A date in a citation, as written.
@@ -301,6 +304,7 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
             range: item_range,
             outlets: Vec::new(),
             dates: Vec::new(),
+            outlet_dropped: false,
         };
         // Dates since the last year, which a year token then applies to.
         let mut open_dates = 0usize;
@@ -322,6 +326,12 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
             }
             let part = part_range.slice(prose);
             if part.is_empty() {
+                // Empty fields before anything else: the outlet was dropped (",, June
+                // 30"). An empty field anywhere else is not a citation.
+                if item.outlets.is_empty() && item.dates.is_empty() && n < last {
+                    item.outlet_dropped = true;
+                    continue;
+                }
                 return None;
             }
             match classify_part(part, part_range)? {
@@ -335,6 +345,7 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
                                 range: TextRange::new(r.start, item_range.end),
                                 outlets: Vec::new(),
                                 dates: Vec::new(),
+                                outlet_dropped: false,
                             },
                         );
                         done.range.end = end;
@@ -396,9 +407,15 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
                 }
             }
         }
+        // A dropped outlet is followed by dates only.
+        if item.outlet_dropped && (!item.outlets.is_empty() || item.dates.is_empty()) {
+            return None;
+        }
         items.push(item);
     }
-    (any_outlet && (any_date || all_outlets_domains)).then_some(items)
+    let outlets_dropped = !items.is_empty() && items.iter().all(|i| i.outlet_dropped);
+    ((any_outlet && (any_date || all_outlets_domains)) || (outlets_dropped && any_date))
+        .then_some(items)
 }
 
 /// Citation groups among a block's parentheticals: round brackets whose content is a
@@ -477,6 +494,27 @@ mod tests {
         ] {
             assert!(groups(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_group_whose_outlets_a_cms_dropped_is_a_citation() {
+        // Negatives first: an aside that opens with a comma is not a citation.
+        for text in [
+            "the board met (, that is, in secret).",
+            "the board met (, ).",
+            "the board met (; June 30).",
+        ] {
+            assert!(groups(text).is_empty(), "{text}");
+        }
+        let g = &groups("Prices rose (,, June 30;, June 27).")[0];
+        assert_eq!(g.items.len(), 2);
+        assert!(g
+            .items
+            .iter()
+            .all(|i| i.outlet_dropped && i.outlets.is_empty()));
+        assert_eq!(g.items[1].dates[0].day, Some(27));
+        let g = &groups("Prices rose (TASS, June 30;, June 27).")[0];
+        assert!(!g.items[0].outlet_dropped && g.items[1].outlet_dropped);
     }
 
     #[test]

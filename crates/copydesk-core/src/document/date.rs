@@ -98,8 +98,9 @@ fn month_from_word(word: &str) -> Option<i8> {
     None
 }
 
-/// Parse a date written as `2021-09-10` (optionally with a time after it),
-/// `September 10, 2021`, `Sept. 10, 2021` or `10 September 2021`.
+/// Parse a date written as `2021-09-10` (optionally with a time after it:
+/// `2021-09-10T09:00:00Z`, `2021-09-10 09:00`), `September 10, 2021`,
+/// `Sept. 10, 2021` or `10 September 2021`.
 pub fn parse_date_text(text: &str) -> Option<Date> {
     let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
     if let Some(c) = ISO_DATE.captures(text) {
@@ -148,11 +149,15 @@ pub(crate) fn front_matter(source: &str) -> Option<FrontMatter> {
     }
     let mut offset = first_line_end + 1;
     let mut date_text = None;
+    let mut published_text = None;
     let mut title = None;
     for line in body[offset..].split_inclusive('\n') {
         let end = offset + line.len();
         if line.trim_end() == fence {
             let range = TextRange::new(0, bom + end);
+            // `date` is the publication date; a CMS that writes `published` instead
+            // means the same.
+            let date_text = date_text.or(published_text);
             let date = date_text.as_deref().and_then(parse_date_text);
             return Some(FrontMatter {
                 range,
@@ -166,8 +171,10 @@ pub(crate) fn front_matter(source: &str) -> Option<FrontMatter> {
                 .trim()
                 .trim_matches(|c| c == '"' || c == '\'')
                 .to_string();
-            match key.trim() {
+            match key.trim().to_ascii_lowercase().as_str() {
                 "date" => date_text = Some(value),
+                "published" | "published_at" | "published-at" | "publishdate" | "publish_date"
+                | "publish-date" | "pubdate" => published_text = Some(value),
                 "title" => title = Some(value),
                 _ => {}
             }

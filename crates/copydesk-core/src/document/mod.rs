@@ -55,7 +55,8 @@ impl SourceKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
     pub range: TextRange,
-    /// The raw value of the `date` key, if present.
+    /// The raw value of the `date` key, or else of `published` (`published_at`,
+    /// `publishdate`, `pubdate`), if present.
     pub date_text: Option<String>,
     pub date: Option<jiff::civil::Date>,
     pub title: Option<String>,

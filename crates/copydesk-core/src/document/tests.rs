@@ -216,3 +216,38 @@ fn the_desks_notes_about_the_piece_are_furniture() {
         ]
     );
 }
+
+#[test]
+fn front_matter_publication_dates_in_the_forms_a_cms_writes() {
+    let read = |fm: &str| {
+        let text = format!("{fm}\nThe grain board met.\n");
+        Document::parse(&text, SourceKind::Markdown)
+            .front_matter
+            .and_then(|f| f.date)
+    };
+    let oct3 = Some(jiff::civil::date(2022, 10, 3));
+    // Negatives first: keys that are not the publication date, and a date that is not one.
+    assert_eq!(read("---\nupdated: 2022-10-03\ntitle: Grain\n---"), None);
+    assert_eq!(read("---\ndate: soon\n---"), None);
+    assert_eq!(read("---\nlast-published: 2022-10-03\n---"), None);
+    for fm in [
+        "---\ndate: 2022-10-03T09:00:00Z\n---",
+        "---\ndate: 2022-10-03 09:00\n---",
+        "---\ndate: \"2022-10-03T09:00:00+06:00\"\n---",
+        "---\ndate: October 3, 2022\n---",
+        "---\ndate: 3 October 2022\n---",
+        "---\npublished: 2022-10-03\n---",
+        "---\npublished: October 3, 2022\n---",
+        "---\npublished_at: 2022-10-03T09:00:00Z\n---",
+        "+++\ndate = 2022-10-03T09:00:00Z\n+++",
+        "+++\npublished = \"3 October 2022\"\n+++",
+        "---\nPublished: 2022-10-03 09:00\n---",
+    ] {
+        assert_eq!(read(fm), oct3, "{fm}");
+    }
+    // `date` wins over `published` when both are given, whatever their order.
+    assert_eq!(
+        read("---\npublished: 2021-01-05\ndate: 2022-10-03\n---"),
+        oct3
+    );
+}

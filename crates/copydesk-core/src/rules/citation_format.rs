@@ -11,7 +11,9 @@ declare_rule! {
     /// Checks the parenthetical citation groups that close sentences and paragraphs,
     /// `(Outlet[, Outlet...], Month Day[, Day][, Year][; ...])`:
     ///
-    /// - every item names an outlet and a date;
+    /// - every item names an outlet and a date; a group whose outlets are all missing
+    ///   (`(, August 25)`, `(,, June 30;, June 27)`: what a CMS leaves when it drops the
+    ///   text of its links) is reported once, without a fix;
     /// - month names are real months, written in full (house style);
     /// - the day exists in its month;
     /// - no cited date is after the publication date; a date that would be, read in the
@@ -67,13 +69,27 @@ fn check_group(
     group: &CitationGroup,
     report: &mut Reporter<'_>,
 ) {
+    // "(, August 25)": every outlet dropped, as a CMS leaves a group when it loses the
+    // text of its links.
+    let outlets_dropped = group.items.iter().all(|i| i.outlet_dropped);
+    if outlets_dropped {
+        let d = report.report(
+            group.range,
+            format!("Citation group `{}` names no outlet", doc.text(group.range)),
+        );
+        d.help = Some(
+            "The outlets were probably links whose text was lost: name each outlet before \
+             its date, `(Outlet, Month Day)`"
+                .into(),
+        );
+    }
     for (i, item) in group.items.iter().enumerate() {
         // "(see EDM, March 3, 2021; June 1, 2022)": more dates of the same source.
         let continues = i > 0 && {
             let prev = &group.items[i - 1];
             !prev.outlets.is_empty() && !prev.dates.is_empty() && !item.dates.is_empty()
         };
-        if item.outlets.is_empty() && !continues {
+        if item.outlets.is_empty() && !outlets_dropped && (!continues || item.outlet_dropped) {
             let d = report.report(
                 item.range,
                 format!("Citation item `{}` names no outlet", doc.text(item.range)),
@@ -414,6 +430,59 @@ mod tests {
                     "August 21".into(),
                     "Citation item `August 21` names no outlet".into()
                 )
+            ]
+        );
+    }
+
+    #[test]
+    fn parenthetical_asides_that_begin_oddly_are_not_citation_groups() {
+        // Negatives first: asides with a comma or a date in them that no CMS left
+        // behind, and dates in brackets without a dropped outlet.
+        for text in [
+            "The board met again (, that is, in secret) before the vote.",
+            "The board met again (and, on June 30, once more).",
+            "The board met again (June 30).",
+            "The board met again (, ).",
+            "The board met again (; June 30).",
+            "The board met again (, June 30 or later, nobody knows).",
+            "The board met again (, sic).",
+        ] {
+            assert_eq!(findings(text, date(2021, 8, 23)), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_group_whose_outlets_were_dropped_names_no_outlet() {
+        let published = date(2021, 9, 2);
+        let message = |g: &str| format!("Citation group `{g}` names no outlet");
+        assert_eq!(
+            findings("Grain prices rose again (, August 25).", published),
+            vec![("(, August 25)".into(), message("(, August 25)"))]
+        );
+        assert_eq!(
+            findings("Grain prices rose again (,, June 30;, June 27).", published),
+            vec![(
+                "(,, June 30;, June 27)".into(),
+                message("(,, June 30;, June 27)")
+            )]
+        );
+        // One dropped outlet among named ones is an item without its outlet.
+        assert_eq!(
+            findings(
+                "Grain prices rose again (Kursiv, August 25;, August 24).",
+                published
+            ),
+            vec![(
+                ", August 24".into(),
+                "Citation item `, August 24` names no outlet".into()
+            )]
+        );
+        // Its dates are still checked.
+        assert_eq!(
+            findings("Grain prices rose again (, Agust 25).", published),
+            vec![
+                ("(, Agust 25)".into(), message("(, Agust 25)")),
+                ("Agust".into(), "`Agust` is not a month".into())
             ]
         );
     }

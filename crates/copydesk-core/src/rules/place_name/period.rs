@@ -303,14 +303,44 @@ pub(crate) fn has_present_cue(text: &str) -> bool {
     PRESENT_CUE.is_match(text)
 }
 
-/// Words that tie a clause to the days around publication ("said last week").
+/// Words that tie a clause to the days around publication, the days of the news:
+/// "said last week", "yesterday", "on Tuesday", "this week", "earlier this month".
 static RECENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:last\s+week|this\s+week|yesterday|recently)(?-u:\b)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:yesterday|recently|(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:earlier\s+|later\s+)?this\s+(?:week|month)|last\s+(?:week|night)|this\s+(?:morning|afternoon|evening)|tonight)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+/// What follows a weekday that gives its date ("Tuesday, March 19", "Tuesday 19 March"):
+/// the date, not the days of the news, sets the time.
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTHS.join("|");
+    Regex::new(&format!(r"^,?\s*(?:\d{{1,2}}\s+)?(?:{months})(?-u:\b)")).expect("valid regex")
 });
 
-pub(crate) fn has_recent_cue(text: &str) -> bool {
-    RECENT_CUE.is_match(text)
+/// Whether `text` names a day of the news ("yesterday", "on Tuesday", "this week"),
+/// which the publication date dates: a weekday with its date after it (in `text`, or
+/// in `rest`, the text that follows it) does not count.
+pub(crate) fn has_recent_cue(text: &str, rest: &str) -> bool {
+    RECENT_CUE.find_iter(text).any(|m| {
+        let after = text.get(m.end()..).unwrap_or("");
+        let after = if after.trim().is_empty() { rest } else { after };
+        !DATE_AFTER.is_match(after)
+    })
+}
+
+/// Whether a sentence, of which `before` is the text up to a mention, opens with a
+/// day of the news before its first clause break ("On Tuesday, ...", "Yesterday,
+/// ..."), which dates the whole sentence.
+pub(crate) fn opens_with_recent_cue(before: &str) -> bool {
+    let Some(end) = before.find([',', ';', ':', '—']) else {
+        return false;
+    };
+    let head = &before[..end];
+    head.split_whitespace().count() <= 3
+        && RECENT_CUE
+            .find_iter(head)
+            .any(|m| !DATE_AFTER.is_match(before.get(m.end()..).unwrap_or("")))
 }
 
 #[cfg(test)]

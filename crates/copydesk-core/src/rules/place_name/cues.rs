@@ -1,0 +1,229 @@
+//! The context of a mention in time and in words: the periods of each sentence, the
+//! clause around a mention and which periods decide it, and the cue words that make
+//! a mention explanatory ("formerly Astana", "renamed Nur-Sultan").
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::period::{self, Period};
+use crate::document::{Block, Document};
+use crate::text::TextRange;
+
+/// The dated expressions and past cues of each sentence of a block, computed once per
+/// block that mentions a renamed place.
+pub(super) struct SentencePeriods {
+    range: TextRange,
+    explicit: Vec<Period>,
+    /// Years without a preposition: they can only excuse.
+    bare: Vec<Period>,
+    /// Past cues, found only when an old name needs excusing.
+    cues: std::cell::OnceCell<Vec<Period>>,
+    /// The explicit and bare periods that set the time of the sentence itself and so
+    /// may reach the next sentences: not those of a relative clause ("the town,
+    /// where the 2011 strike ended in bloodshed"), which date only their clause.
+    carried: Vec<Period>,
+}
+
+pub(super) fn sentence_periods(
+    doc: &Document,
+    published: Date,
+    block: &Block,
+) -> Vec<SentencePeriods> {
+    let prose = &doc.prose;
+    let mut ranges = block.sentences.clone();
+    if ranges.is_empty() {
+        ranges.push(block.range);
+    }
+    ranges
+        .into_iter()
+        .map(|range| {
+            let text = range.slice(prose);
+            let explicit: Vec<Period> = period::periods(text, range.start, published)
+                .into_iter()
+                .chain(period::yearless_days(text, range.start, published))
+                .filter(|p| !block.in_citation(p.range.start))
+                .collect();
+            let bare: Vec<Period> = period::bare_years(text, range.start, published)
+                .into_iter()
+                .filter(|p| {
+                    !block.in_citation(p.range.start)
+                        && !explicit.iter().any(|e| e.range.covers(p.range))
+                })
+                .collect();
+            let carried = explicit
+                .iter()
+                .chain(&bare)
+                .filter(|p| !in_relative_clause(prose, range, p.range))
+                .cloned()
+                .collect();
+            SentencePeriods {
+                range,
+                bare,
+                cues: std::cell::OnceCell::new(),
+                explicit,
+                carried,
+            }
+        })
+        .collect()
+}
+
+/// The periods that decide a mention (`strong`: in its clause, or heading its
+/// sentence) and those that can only excuse an old name (`weak`: elsewhere in the
+/// sentence, earlier in the paragraph, or vague cues of a past time). When the
+/// mention's clause is anchored in the present ("now", "last week"), only periods
+/// inside it can excuse, and the clause is returned.
+pub(super) fn periods_for(
+    doc: &Document,
+    sentences: &[SentencePeriods],
+    sentence: TextRange,
+    at: TextRange,
+) -> (Vec<Period>, Vec<Period>, Option<TextRange>) {
+    let prose = &doc.prose;
+    let clause = clause_at(prose, sentence, at);
+    let present = period::has_present_cue(clause.slice(prose));
+    // A day of the news heading the sentence ("On Tuesday, ...", "Yesterday, ...")
+    // dates the sentence, like a period at its head.
+    let anchored = present
+        || period::has_recent_cue(
+            clause.slice(prose),
+            prose.get(clause.end..sentence.end).unwrap_or(""),
+        )
+        || period::opens_with_recent_cue(prose.get(sentence.start..at.start).unwrap_or(""));
+    let mut strong = Vec::new();
+    let mut weak = Vec::new();
+    for s in sentences {
+        if s.range.end <= sentence.start {
+            // Dated sentences earlier in the paragraph may still set the time.
+            weak.extend(s.carried.iter().cloned());
+            continue;
+        }
+        if !s.range.covers(at) {
+            continue;
+        }
+        weak.extend(s.bare.iter().cloned());
+        let opening = prose.get(s.range.start..s.range.end).unwrap_or("");
+        let subordinate_opening = SUBORDINATOR.is_match(opening);
+        for p in &s.explicit {
+            // "In June 2011, ...", "Back in 2015, ...": a period before the first
+            // clause break, at most two words in; or anywhere in an opening clause
+            // such as "When the capital moved north in 1997, ...".
+            let heads_sentence = prose.get(s.range.start..p.range.start).is_some_and(|t| {
+                !t.contains([',', ';', ':', '—'])
+                    && (subordinate_opening || t.split_whitespace().count() <= 2)
+            });
+            let in_clause = p.range.start < clause.end && clause.start < p.range.end;
+            if in_clause || (heads_sentence && !present) {
+                strong.push(p.clone());
+            } else {
+                weak.push(p.clone());
+            }
+        }
+    }
+    if anchored {
+        weak.retain(|p| clause.covers(p.range));
+        return (strong, weak, Some(clause));
+    }
+    (strong, weak, None)
+}
+
+/// The past cues of the sentence that holds `at`.
+pub(super) fn cues_for<'a>(
+    doc: &Document,
+    published: Date,
+    sentences: &'a [SentencePeriods],
+    at: TextRange,
+) -> &'a [Period] {
+    sentences
+        .iter()
+        .find(|s| s.range.covers(at))
+        .map_or(&[], |s| {
+            s.cues
+                .get_or_init(|| period::cue_periods(s.range.slice(&doc.prose), published))
+        })
+}
+
+/// The clause around `at`: the stretch of the sentence between commas, semicolons,
+/// colons, dashes and brackets.
+/// A word that opens a subordinate clause ("that she studied in Kiev in the 1970s",
+/// "who worked in Alma-Ata") also starts a clause.
+fn clause_at(prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']');
+    let before = prose.get(sentence.start..at.start).unwrap_or("");
+    let punct_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = SUBORDINATE_WORD
+        .find_iter(before)
+        .last()
+        .map_or(0, |m| m.start());
+    let start = sentence.start + punct_start.max(word_start);
+    let after = prose.get(at.end..sentence.end).unwrap_or("");
+    let punct_end = after
+        .char_indices()
+        .find(|&(_, c)| is_break(c))
+        .map_or(after.len(), |(i, _)| i);
+    let word_end = SUBORDINATE_WORD
+        .find(after)
+        .map_or(after.len(), |m| m.start());
+    let end = at.end + punct_end.min(word_end);
+    TextRange::new(start, end.max(start))
+}
+
+/// Whether `at` lies in a relative clause of `sentence` ("..., where the 2011 strike
+/// ended", "a welder who lost his job in 2011").
+fn in_relative_clause(prose: &str, sentence: TextRange, at: TextRange) -> bool {
+    RELATIVE_WORD.is_match(clause_at(prose, sentence, at).slice(prose).trim_start())
+}
+
+/// Words that open a relative clause.
+static RELATIVE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:which|who|whom|whose|where)(?-u:\b)").expect("valid regex"));
+
+/// Words that open a subordinate or relative clause, between two words.
+static SUBORDINATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:that|which|who|whom|whose|where|when|because|although|though|while|whereas)\s",
+    )
+    .expect("valid regex")
+});
+
+/// A sentence that opens with a clause of time: its dates govern the sentence.
+static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Cue words within three words before a name that mention it on purpose; a name
+/// given "as" what something is called ("state television refers to the capital
+/// only as Kishinev").
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?|(?-u:\b)(?:refer|refers|referred|referring|call|calls|called|calling|know|knows|known|describe|describes|described|list|lists|listed|label|labels|labelled|labeled|brand|brands|branded|designate|designates|designated)(?-u:\b)\W*(?:\w+\W+){0,8}?as\W+)$",
+    )
+    .expect("valid regex")
+});
+/// Cue words right after a name that explain it.
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}|(?:take|takes|took|taken|get|gets|got|derive|derives|derived|draw|draws|drew|owe|owes|owed)\s+its\s+name(?-u:\b)))",
+    )
+    .expect("valid regex")
+});
+
+pub(super) fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bool {
+    let mut start = at.start.saturating_sub(80).max(sentence.start);
+    while !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = prose.get(start..at.start).unwrap_or("");
+    let mut end = (at.end + 100).min(sentence.end);
+    while !prose.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = prose.get(at.end..end.max(at.end)).unwrap_or("");
+    CUE_BEFORE.is_match(before) || CUE_AFTER.is_match(after)
+}

@@ -1,0 +1,380 @@
+//! Which reading of a mention applies: a plain mention of the place, or part of a
+//! proper noun (a person's or an institution's name, a title in italics, a North
+//! American town, a region that kept the old name, an entry of the notes).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{Block, BlockKind, Document, SourceKind, MONTHS};
+use crate::gazetteer::Place;
+use crate::text::TextRange;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    Plain,
+    /// Next to another capitalised word: a person's or an institution's name.
+    Compound,
+    /// "Kingdom of Swaziland": a proper noun, or a plain mention.
+    OfCompound,
+}
+
+/// Capitalised words that are not names: weekdays and "I" (months come from [`MONTHS`]).
+const CALENDAR_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "I",
+];
+
+pub(super) fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Reading {
+    let written = at.slice(prose);
+    if !written.chars().any(char::is_lowercase) {
+        // A dateline or a heading in capitals: no case to read.
+        return Reading::Plain;
+    }
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !CALENDAR_WORDS.contains(&w)
+            && !MONTHS.contains(&w)
+    };
+    // The word right after, across one space (or a no-break space).
+    let after = prose.get(at.end..sentence.end).unwrap_or("");
+    if let Some(rest) = after
+        .strip_prefix(' ')
+        .or_else(|| after.strip_prefix('\u{a0}'))
+    {
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        if capitalised(&word) {
+            return Reading::Compound;
+        }
+    }
+    // The word right before, across one space, unless it opens the sentence.
+    let before = prose.get(sentence.start..at.start).unwrap_or("");
+    if let Some(rest) = before
+        .strip_suffix(' ')
+        .or_else(|| before.strip_suffix('\u{a0}'))
+    {
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[word_start..];
+        let opens = rest[..word_start].chars().all(|c| !c.is_alphanumeric());
+        if capitalised(word) && !opens {
+            return Reading::Compound;
+        }
+        if word == "of" {
+            let head = rest[..word_start].trim_end();
+            let prev_start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let prev = &head[prev_start..];
+            if capitalised(prev) {
+                return Reading::OfCompound;
+            }
+        }
+    }
+    Reading::Plain
+}
+
+/// The heading of a section of notes, references or sources.
+static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:end\s*notes|notes|footnotes|references|sources|bibliography|works\s+cited|further\s+reading|sources\s+and\s+notes|notes\s+and\s+sources)\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether `block` opens a section of notes: a heading, or a paragraph that is only
+/// the word ("Notes:"), as plain text and some editors write it.
+pub(super) fn opens_notes(doc: &Document, block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Heading | BlockKind::Paragraph)
+        && NOTES_HEADING.is_match(block.range.slice(&doc.prose).trim())
+}
+
+/// What opens a line of notes: a marker (`[3]`, `3.`, `3)`, `^3`, a bullet) or a web
+/// address.
+static ENTRY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]\s|\^\d{1,3}|[-*•]\s|<?https?://)")
+        .expect("valid regex")
+});
+
+/// A year, as references date their works.
+static ENTRY_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+
+/// Whether `block`, in a section of notes, is one of its entries: a list item or a
+/// footnote, or a paragraph each line of which reads as a reference: it opens with a
+/// note marker or is a web address, or it is a run of comma-separated fields (an
+/// outlet, a place, a date) that are short or dated. A paragraph of prose ("The
+/// author reported from Kyiv.") ends the section.
+pub(super) fn is_note_entry(doc: &Document, block: &Block) -> bool {
+    if block.kind != BlockKind::Paragraph {
+        return true;
+    }
+    let source = doc
+        .source
+        .get(block.range.start..block.range.end)
+        .unwrap_or("");
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .all(|line| {
+            if ENTRY_LINE.is_match(line) {
+                return true;
+            }
+            let fields: Vec<&str> = line.trim_end_matches('.').split(',').collect();
+            let short = fields.iter().all(|f| f.split_whitespace().count() <= 6);
+            fields.len() >= 2 && (short || ENTRY_YEAR.is_match(line))
+        })
+}
+
+/// A line that opens with a note marker (`[3] Interfax-Ukraine, Kiev, March 3, 2015.`):
+/// an endnote of a plain-text article, which cites its source as published.
+static NOTE_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\[\d{1,3}\]\s").expect("valid regex"));
+
+pub(super) fn in_note_entry(doc: &Document, at: TextRange) -> bool {
+    let before = doc.source.get(..at.start).unwrap_or("");
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    NOTE_ENTRY.is_match(line)
+}
+
+/// A name followed by a US state or a Canadian province ("Odessa, Texas", "St.
+/// Petersburg, Fla.", "Calcutta, Ohio") names a North American town. "Georgia" is
+/// left out: it is also the country ("Tiflis, Georgia").
+static NORTH_AMERICAN_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^,\s+(?:(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Ontario|Quebec|Manitoba|Saskatchewan|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?-u:\b)|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|Ont)\.)",
+    )
+    .expect("valid regex")
+});
+
+pub(super) fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
+    prose
+        .get(at.end..)
+        .is_some_and(|after| NORTH_AMERICAN_STATE.is_match(after))
+}
+
+/// A place-name adjective of location: "-based", "-headquartered".
+pub(super) static BASED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)").expect("valid regex")
+});
+
+/// Whether `at` lies inside a Markdown italic span (`*The Gates of Kiev*`,
+/// `_Kiev: A Portrait_`): the title of a work, a ship's or a foreign name, or a word
+/// cited as a word, all of which keep the name as written. Bold (`**KIEV —**`) is
+/// not italic.
+pub(super) fn in_italics(doc: &Document, at: TextRange) -> bool {
+    if doc.kind != SourceKind::Markdown {
+        return false;
+    }
+    let src = doc.source.as_str();
+    let (Some(before), Some(after)) = (src.get(..at.start), src.get(at.end..)) else {
+        return false;
+    };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(src.len(), |i| at.end + i);
+    let Some(line) = src.get(start..end) else {
+        return false;
+    };
+    let (from, to) = (at.start - start, at.end - start);
+    let mut open = None;
+    for (i, c) in line.char_indices() {
+        let Some(m) = italic_marker(line, i, c) else {
+            continue;
+        };
+        if i >= to {
+            if let (Some(o), true) = (open, m.closes) {
+                return !italic_block(line, o, i);
+            }
+        } else if i < from {
+            if open.is_none() && m.opens {
+                open = Some(i);
+            } else if open.is_some() && m.closes {
+                open = None;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the italic span from the marker at `open` to the one at `close` is the
+/// whole line and reads as prose (five words or more): an author's bio or a caption
+/// set in italics ("*Olena Petrenko is a journalist from Kharkiv.*"), not a title.
+fn italic_block(line: &str, open: usize, close: usize) -> bool {
+    let lead = line.len() - line.trim_start().len();
+    let inner = line.get(open + 1..close).unwrap_or("");
+    open == lead
+        && line
+            .get(close + 1..)
+            .is_some_and(|rest| rest.trim().is_empty())
+        && inner.split_whitespace().count() >= 5
+}
+
+struct Marker {
+    opens: bool,
+    closes: bool,
+}
+
+/// A single `*` or `_` at byte `i` of `line` that can open or close an italic span.
+fn italic_marker(line: &str, i: usize, c: char) -> Option<Marker> {
+    if c != '*' && c != '_' {
+        return None;
+    }
+    let prev = line[..i].chars().next_back();
+    let next = line[i + c.len_utf8()..].chars().next();
+    if prev == Some(c) || next == Some(c) {
+        return None;
+    }
+    let outside = |ch: Option<char>| ch.map_or(true, |ch| !ch.is_alphanumeric());
+    let opens = next.is_some_and(|n| !n.is_whitespace()) && outside(prev);
+    let closes = prev.is_some_and(|p| !p.is_whitespace()) && outside(next);
+    (opens || closes).then_some(Marker { opens, closes })
+}
+
+/// Capitalised words that can precede a place's name without making it a person's
+/// surname: sentence openers, prepositions and parts of a place ("Central Kiev").
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "A",
+    "According",
+    "Across",
+    "After",
+    "Along",
+    "An",
+    "And",
+    "Around",
+    "As",
+    "At",
+    "Before",
+    "Beyond",
+    "But",
+    "By",
+    "Central",
+    "City",
+    "Downtown",
+    "East",
+    "Eastern",
+    "For",
+    "From",
+    "Greater",
+    "If",
+    "In",
+    "Inside",
+    "Into",
+    "Near",
+    "New",
+    "North",
+    "Northern",
+    "Of",
+    "Old",
+    "On",
+    "Or",
+    "Outside",
+    "Port",
+    "South",
+    "Southern",
+    "The",
+    "Through",
+    "To",
+    "Toward",
+    "Towards",
+    "Under",
+    "Until",
+    "Upper",
+    "Lower",
+    "West",
+    "Western",
+    "When",
+    "While",
+    "With",
+    "Within",
+];
+
+/// A title or occupation right before a name that makes it a person's ("economist
+/// Nikolaev").
+static PERSON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:economist|analyst|expert|professor|minister|governor|mayor|general|colonel|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|deputy|historian|journalist|blogger|commander|writer|singer|mr\.|ms\.|mrs\.|dr\.)\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// A preposition right before a name that makes it a place ("shipyards in Nikolaev").
+static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:in|near|outside|from|of|at|into|around|across|toward|towards|via|through)\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a name that is also a surname ("Nikolaev") means a person at `at`: a
+/// title comes right before it, or the document names someone by it ("Igor
+/// Nikolaev") and no preposition of place comes before this mention.
+pub(super) fn names_a_person(prose: &str, at: TextRange) -> bool {
+    let mut start = at.start.saturating_sub(40);
+    while !prose.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = prose.get(start..at.start).unwrap_or("");
+    if PERSON_TITLE.is_match(before) {
+        return true;
+    }
+    if PLACE_PREPOSITION.is_match(before) {
+        return false;
+    }
+    let written = at.slice(prose);
+    prose.match_indices(written).any(|(i, _)| {
+        let after = prose[i + written.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let Some(head) = prose[..i].strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(j, c)| j + c.len_utf8());
+        let word = &head[word_start..];
+        word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.chars().count() > 1
+            && !NOT_GIVEN_NAMES.contains(&word)
+            && !MONTHS.contains(&word)
+            && !CALENDAR_WORDS.contains(&word)
+    })
+}
+
+/// Words after a name that make it the name of a region ("the Sverdlovsk governor"),
+/// also as the last of a list of regions ("the Kherson, Zaporizhzhia and
+/// Dnipropetrovsk regions", "the Dnipropetrovsk and Kharkiv oblasts").
+static REGION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:,[ \u{a0}]+\p{Lu}[\p{L}'’-]*)*,?[ \u{a0}]+(?:and|or)[ \u{a0}]+\p{Lu}[\p{L}'’-]*)?[ \u{a0}](?:governor|governors|governorship|regional|oblast|oblasts|province|provinces|provincial|region|regions)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// Whether `at` names a region that kept the old name of its city ("the Sverdlovsk
+/// governor", "Dnipropetrovsk regional council"): the place's exemptions list the
+/// written name as a region's ("Sverdlovsk Oblast").
+pub(super) fn names_its_region(prose: &str, at: TextRange, place: &Place) -> bool {
+    let written = at.slice(prose);
+    REGION_WORD.is_match(prose.get(at.end..).unwrap_or(""))
+        && place.exempt.iter().any(|e| {
+            e.strip_prefix(written)
+                .is_some_and(|rest| matches!(rest, " Oblast" | " Region" | " Province"))
+        })
+}
