@@ -104,5 +104,10 @@ mod tests {
         assert!(style.acronyms.is_exempt("NATO"));
         assert!(style.acronyms.is_exempt("US"));
         assert_eq!(Preset::Wire.data().ignore, ["citation-format"]);
+        assert_ne!(
+            style.places,
+            HouseStyle::embedded().places,
+            "history is set"
+        );
     }
 }
