@@ -1,7 +1,7 @@
 //! The core's layers point one way (ARCHITECTURE.md): each module may name only modules
 //! of its own layer or of a lower one, the modules' imports have no cycle, and only
 //! `discovery` reads the clock. Read from the source: every `crate::` path outside
-//! comments and `#[cfg(test)]` modules is an edge.
+//! comments and `#[cfg(test)]` modules is an edge. And no file is over 800 lines.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -202,4 +202,19 @@ fn only_discovery_reads_the_clock() {
             }
         }
     }
+}
+
+#[test]
+fn no_source_file_is_over_800_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(f).unwrap().lines().count();
+            (n > 800).then(|| format!("{} ({n} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split by concern: {long:?}");
 }
