@@ -107,9 +107,22 @@ pub(crate) fn find(doc: &Document) -> Option<Dateline> {
         .collect();
     let mut seen = 0;
     for (i, block) in paragraphs.iter().enumerate() {
-        let text = doc.prose_text(block.range);
+        let full = doc.prose_text(block.range);
+        // A dateline opens its block with a capital (a place or a month) and is short:
+        // the patterns read at most the first 160 bytes.
+        if !full.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let mut cut = full.len().min(160);
+        while !full.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &full[..cut];
         let base = block.range.start;
-        if let Some(caps) = DATELINE_LINE.captures(text.trim_end()) {
+        if let Some(caps) = DATELINE_LINE
+            .captures(full.trim_end())
+            .filter(|_| full.len() <= 120)
+        {
             let next = paragraphs.get(i + 1);
             let agency = group(&caps, "agency", base).or_else(|| {
                 next.and_then(|next| {
@@ -137,7 +150,7 @@ pub(crate) fn find(doc: &Document) -> Option<Dateline> {
         for form in FORMS.iter() {
             if let Some(caps) = form
                 .captures(text)
-                .filter(|c| !heading || c.get(0).is_some_and(|m| m.end() == text.len()))
+                .filter(|c| !heading || c.get(0).is_some_and(|m| m.end() == full.len()))
             {
                 let whole = caps.get(0).expect("a match");
                 // The separator and the space after it belong to the dateline, but not
