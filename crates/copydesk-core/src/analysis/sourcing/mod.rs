@@ -121,9 +121,10 @@ impl<'a> Sourcing<'a> {
         &self.units
     }
 
-    /// Whether the document is wire copy: its first paragraph opens with a dateline
-    /// naming a news agency, "BISHKEK, April 9 (Reuters) -", or it ends with a wire
-    /// credit line. The agency reports first hand, so its own account needs no citation.
+    /// Whether the document is wire copy: its dateline ([`Document::dateline`]) names an
+    /// agency, any agency ("BISHKEK, April 9 (Reuters) -", "ASTANA (TCA) —",
+    /// "Bishkek, Mar. 3, 2023. / Kabar/."), it opens with a reprint's credit line ("From
+    /// Nezavisimaya gazeta, June 6, 2022, p. 5."), or it ends with a wire credit line. The agency reports first hand, so its own account needs no citation.
     pub fn wire_copy(&self) -> bool {
         self.wire_copy
     }
