@@ -69,7 +69,17 @@ declare_rule! {
     /// `[sourcing]` in the house style: `scope = "paragraph"` (default) or `"sentence"`
     /// (every claim needs a source in its own sentence), the word lists of reporting
     /// verbs, attribution phrases, outlets, institutions and hedges, and
-    /// `dated-event-max-age-years` (older dates are historical context). The English word
+    /// `dated-event-max-age-years` (older dates are historical context), and
+    /// `attribution`: `"citation"` (the analysis preset, the default) or
+    /// `"named-source"` (the wire preset). With `"named-source"`, a claim is also
+    /// sourced by whoever its sentence, or the sentence before in its paragraph, names as
+    /// speaking: a person ("said Aigerim Bekova", "Bekova said", "he added" after a
+    /// name), a role ("the President said"), an institution, a document or a medium ("the
+    /// statement reads", "in a televised address", "data from the Statistics Bureau
+    /// show", the verbs of `named-source-verbs`) or a group ("analysts said"); a
+    /// quotation also by the sentence after it ends; and an outlet, an institution or
+    /// its data named in the story's lead source the later paragraphs' figures. "It was
+    /// reported", "sources said" and "some called" still name nobody. The English word
     /// lists the analysis reads (function words, approximators, present and recurring
     /// cues) are under `[language]` (`data/language.toml`).
     pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning,
@@ -107,13 +117,14 @@ impl Rule for UnsourcedClaim {
                     continue;
                 }
                 let claims = sourcing.block_claims(block);
-                let unsourced: Vec<&Claim> = match scope {
-                    CitationScope::Paragraph => claims.iter().collect(),
-                    CitationScope::Sentence => claims
-                        .iter()
-                        .filter(|c| !sourcing.sentence_sourced(block, c.sentence))
-                        .collect(),
-                };
+                let unsourced: Vec<&Claim> = claims
+                    .iter()
+                    .filter(|c| {
+                        let own = scope == CitationScope::Sentence
+                            && sourcing.sentence_sourced(block, c.sentence);
+                        !(own || sourcing.named_source_for(block, c))
+                    })
+                    .collect();
                 let Some(first) = unsourced.first() else {
                     continue;
                 };
@@ -149,9 +160,13 @@ fn report_claim(
     let text = excerpt(doc, claim.range, 60);
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let message = match scope {
-        CitationScope::Paragraph => format!(
+        CitationScope::Paragraph if unsourced == total => format!(
             "Unsourced {kind} `{text}`: the paragraph makes {total} claim{} and names no source",
             plural(total)
+        ),
+        // Named sources: the others have a speaker in or before their sentence.
+        CitationScope::Paragraph => format!(
+            "Unsourced {kind} `{text}`: {unsourced} of the paragraph's {total} claims name no source or speaker",
         ),
         CitationScope::Sentence => format!(
             "Unsourced {kind} `{text}`: {unsourced} of the paragraph's {total} claim{} have no source in their sentence",
@@ -416,6 +431,77 @@ mod tests {
             let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
             assert!(d.is_empty(), "{text}: {d:?}");
         }
+    }
+
+    fn named_source_style() -> HouseStyle {
+        let mut style = HouseStyle::embedded().clone();
+        style.sourcing.merge(
+            crate::style::SourcingStyle::from_toml("attribution = \"named-source\"\n").unwrap(),
+        );
+        style
+    }
+
+    #[test]
+    fn named_sources_need_the_named_source_standard() {
+        // Negatives first: in the default (citation) standard a person or a role is no
+        // source, and in named-source a claim with nobody speaking, or only "sources"
+        // or "it is said", is still unsourced.
+        let named = named_source_style();
+        for text in [
+            "“We cannot pay the rent any more,” said Dana Ospanova.",
+            "The deputy mayor said 40 buses would join the fleet in May.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+        for text in [
+            "Bus fares in the capital rose by 30 percent last year.",
+            "Sources said 40 buses would join the fleet in May.",
+            "It was reported that 40 buses joined the fleet on August 3.",
+            "The fleet has 312 buses.\n\nBus fares rose by 30 percent last year, and 12 routes were cut.\n",
+            "Some residents called for a boycott. Police detained 12 activists on August 5.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, &named);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+        for text in [
+            "“We cannot pay the rent any more,” said Dana Ospanova.",
+            "“We cannot pay the rent any more,” Ospanova said.",
+            "“The buses are old and we have no money for spare parts,” the Mayor said.",
+            "The deputy mayor said 40 buses would join the fleet in May.",
+            "Deputy Mayor Arman Seitov announced that 40 buses would join the fleet in May.",
+            "The transport ministry said 40 buses would join the fleet in May.",
+            "Analysts said the fare rise of 30 percent would hit commuters hardest.",
+            "Data from the city's statistics office show fares rose by 30 percent last year.",
+            "“Fares will rise by 30 percent from May,” the statement reads.",
+            "In a televised address, he promised 40 new buses by May.",
+            "Seitov spoke to commuters at the depot. According to him, 40 buses will join the fleet in May.",
+            "The mayor visited the depot on Monday. “We will buy 40 buses by May, and 12 more in the autumn,” he added.",
+            "“The fleet is old and half of it is broken. We need 40 new buses. Fares will rise,” the Mayor said.",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, &named);
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn the_lead_s_attribution_covers_the_story_s_figures() {
+        let named = named_source_style();
+        // Negative first: an unattributed lead lends nothing, and a lead's attribution
+        // does not cover later quotations.
+        let text = "Retail sales rose by 4 percent in March.\n\nFood sales grew by 6 percent, and fuel sales fell by 2 percent.\n";
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert_eq!(d.len(), 2, "{d:?}");
+        // A person quoted in the lead speaks for that sentence only.
+        let text = "Retail sales rose by 4 percent in March, Seitov said.\n\nFood sales grew by 6 percent, and fuel sales fell by 2 percent.\n";
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert_eq!(d.len(), 1, "{d:?}");
+        let text = "Retail sales rose by 4 percent in March, the statistics office said.\n\n“Nobody buys cars any more, and the dealers are closing down,” a dealer's sign read in Aktobe.\n";
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert_eq!(d.len(), 1, "{d:?}");
+        let text = "Retail sales rose by 4 percent in March, the statistics office said.\n\nFood sales grew by 6 percent, and fuel sales fell by 2 percent.\n\nSales of cars dropped by 11 percent.\n";
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

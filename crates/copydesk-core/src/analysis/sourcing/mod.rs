@@ -22,13 +22,15 @@
 //! The modules follow the concerns: `figures` (money, percentages, counts), `dates`
 //! (dated events, the narrative time of a paragraph), `speech` (reporting verbs, the
 //! speakers of quotations), `quotations`, `attribution` (where a claim is sourced),
-//! `apparatus` (wire copy, interviews, notes and bios), `units` (blocks that share
+//! `named` (named speakers, the news desk's sources), `apparatus` (wire copy,
+//! interviews, notes and bios), `units` (blocks that share
 //! their sources) and `style` (the sourcing data).
 
 mod apparatus;
 mod attribution;
 mod dates;
 mod figures;
+mod named;
 mod quotations;
 mod speech;
 #[cfg(test)]
@@ -93,6 +95,8 @@ pub struct Sourcing<'a> {
     masks: Vec<[String; 2]>,
     wire_copy: bool,
     interview: bool,
+    /// Whether the story's lead names a source (named sources only).
+    lead_attributed: bool,
     units: Vec<Vec<usize>>,
 }
 
@@ -108,11 +112,13 @@ impl<'a> Sourcing<'a> {
             masks: Vec::new(),
             wire_copy: false,
             interview: false,
+            lead_attributed: false,
             units: sourcing_units(doc),
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();
         sourcing.interview = sourcing.find_interview();
+        sourcing.lead_attributed = sourcing.find_lead_attribution();
         sourcing
     }
 
