@@ -299,6 +299,16 @@ enable = []
 # id = \"kyiv\"
 # ...
 
+[house-style.sourcing]
+# What sources a claim besides a citation: \"citation\" (the analysis preset) or
+# \"named-source\" (the wire preset: a named speaker, a role, an institution or a
+# document in the claim's sentence or the one before; the lead's attribution for the
+# story's later figures). `copydesk explain unsourced-claim` tells more.
+# attribution = \"citation\"
+# Word lists (outlets, institutions, reporting verbs...) by the keys of the embedded
+# `sourcing.toml`; the words given are added, or with `replace = true` replace them.
+# outlets = []
+
 [house-style.language]
 # Word lists of English the rules read (function words, sentence openers...), by the
 # keys of the embedded `language.toml` (`copydesk explain` names them); the words given

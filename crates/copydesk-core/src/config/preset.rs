@@ -110,4 +110,19 @@ mod tests {
             "history is set"
         );
     }
+
+    #[test]
+    fn the_wire_preset_takes_named_sources() {
+        use crate::style::sourcing::Attribution;
+        let mut style = HouseStyle::embedded().clone();
+        assert_eq!(style.sourcing.attribution(), Attribution::Citation);
+        Preset::Analysis
+            .data()
+            .house_style
+            .clone()
+            .apply_to(&mut style);
+        assert_eq!(style.sourcing.attribution(), Attribution::Citation);
+        Preset::Wire.data().house_style.clone().apply_to(&mut style);
+        assert_eq!(style.sourcing.attribution(), Attribution::NamedSource);
+    }
 }

@@ -29,6 +29,21 @@ pub enum CitationScope {
     Sentence,
 }
 
+/// What sources a claim besides a citation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Attribution {
+    /// A citation group, a link, a footnote or an inline attribution naming an outlet or
+    /// an institution: the analysis house.
+    #[default]
+    Citation,
+    /// News copy: besides a citation, whoever the claim's sentence, or the sentence before
+    /// in its paragraph, names as speaking (a person, a role, an institution, a document,
+    /// "analysts"), and the attribution of the story's lead for later paragraphs of
+    /// figures.
+    NamedSource,
+}
+
 /// Sourcing data. Every field may be left out of a TOML section that extends the
 /// embedded data.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -39,6 +54,7 @@ pub struct SourcingStyle {
     /// embedded data.
     pub replace: bool,
     pub scope: Option<CitationScope>,
+    pub attribution: Option<Attribution>,
     pub dated_event_max_age_years: Option<i16>,
     pub min_quote_words: Option<usize>,
     pub reporting_verbs: Vec<String>,
@@ -73,6 +89,7 @@ pub struct SourcingStyle {
     pub source_modifiers: Vec<String>,
     pub stance_nouns: Vec<String>,
     pub generic_media_nouns: Vec<String>,
+    pub named_source_verbs: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -132,6 +149,7 @@ impl SourcingStyle {
             }
         };
         self.scope = other.scope.or(self.scope);
+        self.attribution = other.attribution.or(self.attribution);
         self.dated_event_max_age_years = other
             .dated_event_max_age_years
             .or(self.dated_event_max_age_years);
@@ -171,11 +189,16 @@ impl SourcingStyle {
         extend(&mut self.source_modifiers, other.source_modifiers);
         extend(&mut self.stance_nouns, other.stance_nouns);
         extend(&mut self.generic_media_nouns, other.generic_media_nouns);
+        extend(&mut self.named_source_verbs, other.named_source_verbs);
         self.matchers = MatcherCache::default();
     }
 
     pub fn scope(&self) -> CitationScope {
         self.scope.unwrap_or_default()
+    }
+
+    pub fn attribution(&self) -> Attribution {
+        self.attribution.unwrap_or_default()
     }
 
     pub fn dated_event_max_age_years(&self) -> i16 {
@@ -249,6 +272,8 @@ pub(crate) struct Matchers {
     pub source_modifiers: HashSet<String>,
     pub stance_nouns: HashSet<String>,
     pub generic_media_nouns: HashSet<String>,
+    /// What data and documents do when they speak: "the data show".
+    pub named_source_verbs: Regex,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -338,6 +363,7 @@ impl Matchers {
             source_modifiers: lower(&style.source_modifiers),
             stance_nouns: lower(&style.stance_nouns),
             generic_media_nouns: lower(&style.generic_media_nouns),
+            named_source_verbs: build(&alternation(&style.named_source_verbs, true)),
         }
     }
 }

@@ -1,27 +1,24 @@
-//! What is not the article's own prose: wire copy (a dateline naming an agency, a
-//! credit line), the editor's note of an interview, and the notes and bios around an
-//! article, which make no claims.
+//! What is not the article's own prose: wire copy (the document's dateline naming an
+//! agency, a credit line), the editor's note of an interview, and the notes, bios and
+//! reprint credits around an article, which make no claims.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::Sourcing;
-use crate::document::BlockKind;
-
-/// A wire dateline: "BISHKEK, April 9 (Reuters) -", "ALMATY (AP) —", and a joint one
-/// filed from two cities, "KYIV/LONDON, May 10 (Reuters) -".
-pub(super) static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\p{Lu}[\p{Lu}\p{M} .'’/-]+(?:,[^()\n]{1,40})?\s*\((?P<agency>[^()\n]{2,30})\)\s*[-–—]",
-    )
-    .expect("valid regex")
-});
 
 /// A wire story's credit line, "(Reporting by ...; Editing by ...)": the agency's own
 /// report, whatever its dateline says.
 pub(super) static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]*\bediting\s+by\b")
+        .expect("valid regex")
+});
+
+/// The credit line of a reprint or a translation: "From Nezavisimaya gazeta, June 6,
+/// 2022, p. 5. Condensed text:".
+pub(super) static REPRINT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^From\s+(?:[Tt]he\s+)?\p{Lu}[^,.\n]{1,60},\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},\s*\d{4}(?:,\s*pp?\.\s*\d+(?:[-–]\d+)?)?\.(?:\s+\p{Lu}[\p{L} ]{0,30}:)?\s*$")
         .expect("valid regex")
 });
 
@@ -34,18 +31,19 @@ pub(super) static INTERVIEW_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 impl Sourcing<'_> {
     /// See [`Sourcing::wire_copy`].
     pub(super) fn find_wire_copy(&self) -> bool {
-        let Some(block) = self
-            .doc
-            .blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
-        else {
-            return false;
-        };
-        let head: String = self.doc.text(block.range).chars().take(120).collect();
-        WIRE_DATELINE
-            .captures(&head)
-            .is_some_and(|c| self.m.outlet_exact.is_match(c["agency"].trim()))
+        // Any agency the dateline names, known to the house or not ("ASTANA (TCA) —",
+        // "Bishkek, Mar. 3, 2023. / Kabar/."): the story is that agency's report.
+        self.doc
+            .dateline
+            .as_ref()
+            .is_some_and(|d| d.agency.is_some())
+            // A reprint or a translation credited at the top is the paper's report.
+            || self
+                .doc
+                .blocks
+                .iter()
+                .take(3)
+                .any(|b| REPRINT_CREDIT.is_match(self.doc.prose_text(b.range).trim()))
             || self
                 .doc
                 .blocks
@@ -66,7 +64,8 @@ impl Sourcing<'_> {
     }
 
     /// A note about the article rather than part of it: an editor's note, a correction, a
-    /// wire credit line, or an author's bio ("Aigerim Seitkali is a journalist in Almaty.")
+    /// wire credit line, a reprint's credit line ("From Nezavisimaya gazeta, June 6, 2022,
+    /// p. 5."), or an author's bio ("Aigerim Seitkali is a journalist in Almaty.")
     /// in the last body paragraphs. Such blocks make no claims.
     pub fn is_apparatus(&self, index: usize) -> bool {
         let doc = self.doc;
@@ -74,7 +73,7 @@ impl Sourcing<'_> {
             return false;
         };
         let text = doc.prose_text(block.range).trim_start();
-        if self.m.note.is_match(text) {
+        if self.m.note.is_match(text) || REPRINT_CREDIT.is_match(text.trim_end()) {
             return true;
         }
         let later_body = doc.blocks[index + 1..]

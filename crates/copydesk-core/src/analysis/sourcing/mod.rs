@@ -22,13 +22,15 @@
 //! The modules follow the concerns: `figures` (money, percentages, counts), `dates`
 //! (dated events, the narrative time of a paragraph), `speech` (reporting verbs, the
 //! speakers of quotations), `quotations`, `attribution` (where a claim is sourced),
-//! `apparatus` (wire copy, interviews, notes and bios), `units` (blocks that share
+//! `named` (named speakers, the news desk's sources), `apparatus` (wire copy,
+//! interviews, notes and bios), `units` (blocks that share
 //! their sources) and `style` (the sourcing data).
 
 mod apparatus;
 mod attribution;
 mod dates;
 mod figures;
+mod named;
 mod quotations;
 mod speech;
 #[cfg(test)]
@@ -93,6 +95,8 @@ pub struct Sourcing<'a> {
     masks: Vec<[String; 2]>,
     wire_copy: bool,
     interview: bool,
+    /// Whether the story's lead names a source (named sources only).
+    lead_attributed: bool,
     units: Vec<Vec<usize>>,
 }
 
@@ -108,11 +112,13 @@ impl<'a> Sourcing<'a> {
             masks: Vec::new(),
             wire_copy: false,
             interview: false,
+            lead_attributed: false,
             units: sourcing_units(doc),
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();
         sourcing.interview = sourcing.find_interview();
+        sourcing.lead_attributed = sourcing.find_lead_attribution();
         sourcing
     }
 
@@ -121,9 +127,10 @@ impl<'a> Sourcing<'a> {
         &self.units
     }
 
-    /// Whether the document is wire copy: its first paragraph opens with a dateline
-    /// naming a news agency, "BISHKEK, April 9 (Reuters) -", or it ends with a wire
-    /// credit line. The agency reports first hand, so its own account needs no citation.
+    /// Whether the document is wire copy: its dateline ([`Document::dateline`]) names an
+    /// agency, any agency ("BISHKEK, April 9 (Reuters) -", "ASTANA (TCA) —",
+    /// "Bishkek, Mar. 3, 2023. / Kabar/."), it opens with a reprint's credit line ("From
+    /// Nezavisimaya gazeta, June 6, 2022, p. 5."), or it ends with a wire credit line. The agency reports first hand, so its own account needs no citation.
     pub fn wire_copy(&self) -> bool {
         self.wire_copy
     }

@@ -82,6 +82,9 @@ impl Sourcing<'_> {
                     // "Officials insisted at the time that ...": a position recounted as
                     // part of past events.
                     || at_the_time(rest)
+                    // "on the issues announced in the address": a participle after the
+                    // object of a preposition, not a statement.
+                    || reduced_relative(&text[..m.start()], rest)
                     || (word.starts_with("according") && not_attribution(rest, &self.m.conformity_nouns)))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
@@ -187,6 +190,36 @@ impl Sourcing<'_> {
                     && (i > 0 || !self.language.sentence_openers.contains(w)))
         })
     }
+}
+
+/// Whether a reporting verb ending in "-ed" qualifies the noun before it, which is the
+/// object of a preposition ("on the issues announced in the address", "of the measures
+/// stated at the meeting"), rather than reporting what its subject said.
+pub(super) fn reduced_relative(head: &str, rest: &str) -> bool {
+    let words: Vec<String> = head
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let [noun, article, preposition] = words.as_slice() else {
+        return false;
+    };
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    noun.chars().all(char::is_alphabetic)
+        && matches!(article.as_str(), "the" | "these" | "those")
+        && matches!(
+            preposition.as_str(),
+            "on" | "of" | "about" | "with" | "for" | "to" | "from" | "among" | "over" | "regarding"
+        )
+        && matches!(
+            next.as_str(),
+            "in" | "at" | "during" | "by" | "earlier" | "last"
+        )
 }
 
 /// Whether a reporting verb reports that nothing was said: "has said little about
