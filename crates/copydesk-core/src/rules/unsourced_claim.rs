@@ -65,7 +65,7 @@ declare_rule! {
     /// `dated-event-max-age-years` (older dates are historical context). The English word
     /// lists the analysis reads (function words, approximators, present and recurring
     /// cues) are under `[language]` (`data/language.toml`).
-    pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning,
+    pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning, fix: Sometimes,
         "Paragraphs with figures, quotations, reported speech or dated events name a source";
 }
 
