@@ -184,6 +184,11 @@ fn sarif_is_valid_against_the_schema_and_carries_rule_metadata() {
         .as_str()
         .unwrap()
         .contains("## Use instead"));
+    // Whether each rule's findings carry fixes, as `copydesk rules` says it.
+    for (rule, line) in rules.iter().zip(listed.lines()) {
+        let fix = rule["properties"]["fixAvailability"].as_str().unwrap();
+        assert_eq!(line.split_whitespace().nth(2), Some(fix), "{line}");
+    }
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 2);
     let loc = &results[0]["locations"][0]["physicalLocation"];

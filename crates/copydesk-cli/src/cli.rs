@@ -29,7 +29,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a commented starter `copydesk.toml` with every option at its default.
     Init(InitArgs),
-    /// List every rule with its default severity and what it checks.
+    /// List every rule with its default severity, whether its findings come with a fix
+    /// (always, sometimes or never) and what it checks.
     Rules,
     /// Print a rule's documentation, with an incorrect and a correct example.
     Explain {

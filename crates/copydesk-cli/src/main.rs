@@ -9,6 +9,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use copydesk_core::FixAvailability;
 
 use cli::{Cli, Command};
 
@@ -42,12 +43,15 @@ fn rules() -> anyhow::Result<ExitCode> {
         .map(|id| id.len())
         .max()
         .unwrap_or(0);
+    // The fix column: whether the rule's findings come with a fix (`always`,
+    // `sometimes` or `never`).
     for meta in copydesk_core::all_metas() {
         writeln!(
             out,
-            "{:width$}  {:7}  {}",
+            "{:width$}  {:7}  {:9}  {}",
             meta.id,
             meta.default_severity.as_str(),
+            meta.fix.as_str(),
             meta.summary
         )?;
     }
@@ -64,6 +68,12 @@ fn explain(id: &str) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "# {} ({})\n", meta.id, meta.default_severity)?;
     writeln!(out, "{}\n", meta.summary)?;
+    let fixes = match meta.fix {
+        FixAvailability::Always => "Every finding comes with a fix.",
+        FixAvailability::Sometimes => "Some findings come with a fix.",
+        FixAvailability::None => "No finding comes with a fix.",
+    };
+    writeln!(out, "{fixes}\n")?;
     write!(out, "{}", meta.documentation())?;
     let listing = copydesk_core::find_rule(id)
         .and_then(|rule| rule.data_listing(copydesk_core::HouseStyle::embedded()));

@@ -27,7 +27,7 @@ pub use fix::{apply_fixes, fix_until_stable, FixMode};
 pub use gazetteer::{Gazetteer, Place, PlaceMention};
 pub use linter::{lint, lint_default, lint_file, lint_with};
 pub use registry::{all_metas, all_rules, find_meta, find_rule, rule_ids, UNUSED_SUPPRESSION};
-pub use rule::{Context, Reporter, Rule, RuleMeta};
+pub use rule::{Context, FixAvailability, Reporter, Rule, RuleMeta};
 pub use rules::place_name::{gazetteer_listing, place_at, place_mentions};
 pub use style::HouseStyle;
 pub use text::{Encoding, LineIndex, Position, TextRange};

@@ -38,7 +38,7 @@ declare_rule! {
     /// ## Fix
     /// Removing the comment (its line, when it stands alone) is safe. A comment that
     /// still silences one of its rules only names the stale ones.
-    pub struct UnusedSuppression => "unused-suppression", Severity::Warning,
+    pub struct UnusedSuppression => "unused-suppression", Severity::Warning, fix: Sometimes,
         "Suppression comments silence a finding and name real rules";
 }
 

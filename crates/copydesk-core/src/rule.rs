@@ -8,12 +8,44 @@ use crate::document::Document;
 use crate::style::HouseStyle;
 use crate::text::TextRange;
 
-/// What a rule is: its id, default severity, one-line summary and documentation.
+/// Whether a rule's findings carry a fix (ruff's `FIX_AVAILABILITY`). Declared with the
+/// rule and checked against its findings on every fixture (`tests/tests/fix_availability.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    /// Every finding has a fix.
+    Always,
+    /// Some findings have a fix, others only a help line.
+    Sometimes,
+    /// No finding has a fix.
+    None,
+}
+
+impl FixAvailability {
+    /// `always`, `sometimes` or `never`, as `copydesk rules` and SARIF show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::Always => "always",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::None => "never",
+        }
+    }
+}
+
+impl std::fmt::Display for FixAvailability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a rule is: its id, default severity, whether it fixes, one-line summary and
+/// documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleMeta {
     /// Kebab-case id that names the pattern flagged, for example `citation-format`.
     pub id: &'static str,
     pub default_severity: Severity,
+    /// Whether its findings carry a fix.
+    pub fix: FixAvailability,
     /// One line, for `copydesk rules`.
     pub summary: &'static str,
     /// Markdown with the sections "What it does", "Why", "Example", "Use instead";
@@ -90,13 +122,14 @@ pub trait Rule: Send + Sync {
 }
 
 /// Declare a rule struct and its [`RuleMeta`]; the doc comment is the documentation
-/// that `copydesk explain` prints.
+/// that `copydesk explain` prints, and `fix:` names a [`FixAvailability`] variant
+/// (`Always`, `Sometimes` or `None`).
 ///
 /// ```text
 /// declare_rule! {
 ///     /// ## What it does
 ///     /// ...
-///     pub struct CitationFormat => "citation-format", Severity::Warning,
+///     pub struct CitationFormat => "citation-format", Severity::Warning, fix: Sometimes,
 ///         "Citation groups are well formed and dated no later than publication";
 /// }
 /// ```
@@ -104,7 +137,8 @@ pub trait Rule: Send + Sync {
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
-        $vis:vis struct $name:ident => $id:literal, $severity:expr, $summary:literal;
+        $vis:vis struct $name:ident => $id:literal, $severity:expr, fix: $fix:ident,
+            $summary:literal;
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Default, Clone, Copy)]
@@ -114,6 +148,7 @@ macro_rules! declare_rule {
             pub const META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
                 id: $id,
                 default_severity: $severity,
+                fix: $crate::rule::FixAvailability::$fix,
                 summary: $summary,
                 doc: concat!($($doc, "\n"),*),
             };

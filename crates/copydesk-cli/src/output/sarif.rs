@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, for code-scanning tools such as GitHub's.
 //!
-//! One run; the driver lists every rule with its summary, documentation and default
-//! severity; each finding is a result with its region (columns count Unicode code
+//! One run; the driver lists every rule with its summary, documentation, default
+//! severity and whether its findings carry fixes (`properties.fixAvailability`); each finding is a result with its region (columns count Unicode code
 //! points, as `columnKind` says) and, when it has one, its fix.
 
 use std::io::Write;
@@ -62,6 +62,7 @@ fn rules() -> Vec<Value> {
                 "fullDescription": { "text": full },
                 "help": { "text": doc, "markdown": doc },
                 "defaultConfiguration": { "level": level(m.default_severity) },
+                "properties": { "fixAvailability": m.fix.as_str() },
             })
         })
         .collect()

@@ -34,7 +34,7 @@ declare_rule! {
     /// ```text
     /// Minsk hosted the Collective Security Treaty Organization (CSTO) summit.
     /// ```
-    pub struct AcronymMismatch => "acronym-mismatch", Severity::Warning,
+    pub struct AcronymMismatch => "acronym-mismatch", Severity::Warning, fix: Sometimes,
         "An expansion fits its acronym";
 }
 

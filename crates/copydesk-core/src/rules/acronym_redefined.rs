@@ -28,7 +28,7 @@ declare_rule! {
     /// The Shanghai Cooperation Organization (SCO) met in June. Later, the SCO admitted
     /// Iran.
     /// ```
-    pub struct AcronymRedefined => "acronym-redefined", Severity::Warning,
+    pub struct AcronymRedefined => "acronym-redefined", Severity::Warning, fix: Sometimes,
         "An acronym is expanded only once";
 }
 

@@ -47,7 +47,7 @@ declare_rule! {
     /// ## Configuration
     /// `[acronyms] exempt` lists acronyms printed bare; `[acronyms.glossary.ACR]`
     /// gives an expansion to suggest.
-    pub struct AcronymUndefined => "acronym-undefined", Severity::Warning,
+    pub struct AcronymUndefined => "acronym-undefined", Severity::Warning, fix: Sometimes,
         "Acronyms are expanded at their first use in the body";
 }
 

@@ -39,7 +39,7 @@ declare_rule! {
     ///
     /// ## Configuration
     /// `[citation] full-month-names` (default `true`) asks for months in full.
-    pub struct CitationFormat => "citation-format", Severity::Warning,
+    pub struct CitationFormat => "citation-format", Severity::Warning, fix: Sometimes,
         "Citation groups name an outlet and a real date, no later than publication";
 }
 

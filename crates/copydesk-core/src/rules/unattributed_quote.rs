@@ -38,7 +38,7 @@ declare_rule! {
     /// ## Configuration
     /// `[sourcing] min-quote-words` (default 5), `speech-cues`, `reporting-verbs` and
     /// `term-cues` in the house style.
-    pub struct UnattributedQuote => "unattributed-quote", Severity::Warning,
+    pub struct UnattributedQuote => "unattributed-quote", Severity::Warning, fix: None,
         "Direct quotations name who said or wrote them";
 }
 

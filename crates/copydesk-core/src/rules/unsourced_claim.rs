@@ -82,7 +82,7 @@ declare_rule! {
     /// reported", "sources said" and "some called" still name nobody. The English word
     /// lists the analysis reads (function words, approximators, present and recurring
     /// cues) are under `[language]` (`data/language.toml`).
-    pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning,
+    pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning, fix: Sometimes,
         "Paragraphs with figures, quotations, reported speech or dated events name a source";
 }
 

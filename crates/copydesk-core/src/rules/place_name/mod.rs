@@ -111,7 +111,7 @@ declare_rule! {
     ///   piece published in 2023. A name in force at neither time is still flagged
     ///   ("Nur-Sultan" for 2017 in a 2023 piece), and so is an old name in the present.
     ///   The name of the time stays right where the name itself matters.
-    pub struct PlaceName => "place-name", Severity::Warning,
+    pub struct PlaceName => "place-name", Severity::Warning, fix: Sometimes,
         "Places are called by the name in force at the date that matters";
 }
 
