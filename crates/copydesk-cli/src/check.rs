@@ -16,11 +16,15 @@ use copydesk_core::{
 
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
+use crate::output::escape::{escape, Keep};
 use crate::output::{self, count};
 
 /// A checked document and its findings.
 pub struct Checked {
+    /// The file's name as text ([`files::display_name`]).
     pub path: String,
+    /// The bytes of the name when they are not UTF-8.
+    pub path_bytes: Option<Vec<u8>>,
     pub doc: Document,
     pub date: PublicationDate,
     pub diagnostics: Vec<Diagnostic>,
@@ -143,6 +147,7 @@ impl Job<'_> {
         let (doc, date, diagnostics) = lint(&current);
         Ok(Checked {
             path,
+            path_bytes: files::non_utf8_bytes(input.path()),
             doc,
             date,
             diagnostics,
@@ -156,7 +161,7 @@ impl Job<'_> {
 fn config_failure(errors: &[ConfigError]) -> ExitCode {
     let mut seen = Vec::new();
     for e in errors {
-        let msg = e.to_string();
+        let msg = escape(&e.to_string(), Keep::LineBreaks).into_owned();
         if !seen.contains(&msg) {
             eprintln!("copydesk: error: {msg}");
             seen.push(msg);
@@ -195,7 +200,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     for path in &ignored {
         eprintln!(
             "copydesk: warning: not checking {}: --stdin-filename checks standard input instead (add `-` to check both)",
-            path.display()
+            escape(&files::display_name(path), Keep::NoLineBreaks)
         );
     }
     let (inputs, walk_errors) = files::collect(&paths, stdin_name, &extra);
@@ -246,7 +251,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     checked.sort_by(|a, b| a.path.cmp(&b.path));
 
     for e in &errors {
-        eprintln!("copydesk: error: {}: {}", e.path, e.reason);
+        eprintln!(
+            "copydesk: error: {}: {}",
+            escape(&e.path, Keep::NoLineBreaks),
+            escape(&e.reason, Keep::NoLineBreaks)
+        );
     }
     let assumed = checked
         .iter()

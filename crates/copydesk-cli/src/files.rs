@@ -15,9 +15,50 @@ pub enum Input {
 
 impl Input {
     pub fn display_path(&self) -> String {
+        display_name(self.path())
+    }
+
+    pub fn path(&self) -> &Path {
         match self {
-            Input::File(p, _) | Input::Stdin(p, _) => p.display().to_string(),
+            Input::File(p, _) | Input::Stdin(p, _) => p,
         }
+    }
+}
+
+/// The name of `path` as text: its UTF-8 as it is, each byte that is not UTF-8 as
+/// `\xNN` (where `Path::display` would write U+FFFD for every one of them).
+pub fn display_name(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
+/// The bytes of `path` when they are not UTF-8 (on Unix; elsewhere `None`).
+pub fn non_utf8_bytes(path: &Path) -> Option<Vec<u8>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        std::str::from_utf8(bytes).is_err().then(|| bytes.to_vec())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 
@@ -76,7 +117,7 @@ pub fn collect(
         }
         match std::fs::metadata(path) {
             Err(e) => errors.push(WalkError {
-                path: path.display().to_string(),
+                path: display_name(path),
                 reason: e.to_string(),
             }),
             Ok(meta) if meta.is_file() => {
@@ -113,7 +154,7 @@ fn walk(
                 }
             }
             Err(e) => errors.push(WalkError {
-                path: root.display().to_string(),
+                path: display_name(root),
                 reason: e.to_string(),
             }),
         }
@@ -163,5 +204,17 @@ mod tests {
             decide(&["-", "a.md"], Some("x.md"), true),
             Ok((list(&["-", "a.md"]), list(&[])))
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_every_byte() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let name = Path::new(OsStr::from_bytes(b"d\xe9j\xff\xfe.md"));
+        assert_eq!(display_name(name), "d\\xe9j\\xff\\xfe.md");
+        assert_eq!(non_utf8_bytes(name).unwrap(), b"d\xe9j\xff\xfe.md");
+        assert_eq!(display_name(Path::new("déjà.md")), "déjà.md");
+        assert_eq!(non_utf8_bytes(Path::new("déjà.md")), None);
     }
 }

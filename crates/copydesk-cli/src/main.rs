@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
+use output::escape::{escape, Keep};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -29,7 +30,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("copydesk: error: {err:#}");
+            let err = format!("{err:#}");
+            eprintln!("copydesk: error: {}", escape(&err, Keep::LineBreaks));
             ExitCode::from(2)
         }
     }
