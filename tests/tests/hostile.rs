@@ -112,3 +112,48 @@ fn json_names_that_are_not_utf8_are_not_lossy() {
         .unwrap();
     assert!(plain.get("path_bytes").is_none());
 }
+
+/// Run `copydesk ARGS | head -1` (with `2>&1` when `merge`) in bash in `dir`; the exit
+/// status of copydesk and its standard error (empty when merged).
+#[cfg(unix)]
+fn piped_to_head(dir: &std::path::Path, args: &str, merge: bool) -> Run {
+    let script = format!(
+        "\"$COPYDESK\" {args} {} | head -1 >/dev/null; exit \"${{PIPESTATUS[0]}}\"",
+        if merge { "2>&1" } else { "" }
+    );
+    std::process::Command::new("bash")
+        .args(["-c", &script])
+        .env("COPYDESK", copydesk_tests::copydesk_bin())
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .output()
+        .expect("bash runs")
+        .into()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_run_quietly_with_the_status_of_the_findings() {
+    let d = tempdir();
+    let root = d.path();
+    // Far more than a pipe holds: the writer meets the closed pipe.
+    let big = format!("{SAFE}\n\n").repeat(3000);
+    write(root, "big.txt", &big);
+    write(root, "clean.txt", CLEAN);
+    for format in ["human", "concise", "json"] {
+        let args = format!("check {DATE} --format {format} big.txt clean.txt");
+        let r = piped_to_head(root, &args, false);
+        assert_eq!((r.code, r.stderr.as_str()), (1, ""), "{format}");
+        let r = piped_to_head(root, &args, true);
+        assert_eq!((r.code, r.stderr.as_str()), (1, ""), "{format}");
+    }
+    // --diff writes its count to standard error after the diff.
+    let r = piped_to_head(root, &format!("check {DATE} --diff big.txt"), true);
+    assert_eq!((r.code, r.stderr.as_str()), (1, ""));
+    assert_eq!(read(root, "big.txt"), big.as_bytes());
+    // No findings, and commands other than check: exit 0.
+    let r = piped_to_head(root, &format!("check {DATE} clean.txt"), true);
+    assert_eq!(r.code, 0);
+    let r = piped_to_head(root, "explain citation-format", false);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}

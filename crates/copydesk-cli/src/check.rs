@@ -163,7 +163,7 @@ fn config_failure(errors: &[ConfigError]) -> ExitCode {
     for e in errors {
         let msg = escape(&e.to_string(), Keep::LineBreaks).into_owned();
         if !seen.contains(&msg) {
-            eprintln!("copydesk: error: {msg}");
+            report!("copydesk: error: {msg}");
             seen.push(msg);
         }
     }
@@ -198,7 +198,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         files::paths_to_check(&args.paths, stdin_name, std::io::stdin().is_terminal())
             .map_err(anyhow::Error::msg)?;
     for path in &ignored {
-        eprintln!(
+        report!(
             "copydesk: warning: not checking {}: --stdin-filename checks standard input instead (add `-` to check both)",
             escape(&files::display_name(path), Keep::NoLineBreaks)
         );
@@ -251,7 +251,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     checked.sort_by(|a, b| a.path.cmp(&b.path));
 
     for e in &errors {
-        eprintln!(
+        report!(
             "copydesk: error: {}: {}",
             escape(&e.path, Keep::NoLineBreaks),
             escape(&e.reason, Keep::NoLineBreaks)
@@ -262,7 +262,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .filter(|c| c.date.source == DateSource::Assumed)
         .count();
     if assumed > 0 && !args.quiet {
-        eprintln!(
+        report!(
             "copydesk: note: no publication date found for {}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
             count(assumed, "document", "documents")
         );
@@ -272,13 +272,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let fixed: usize = checked.iter().map(|c| c.fixed).sum();
     let fixed_files = checked.iter().filter(|c| c.fixed > 0).count();
     if args.diff {
-        for c in &checked {
-            if let Some(diff) = &c.diff {
-                write!(stdout, "{diff}").context("writing the diff")?;
-            }
-        }
+        let written: std::io::Result<()> = checked
+            .iter()
+            .filter_map(|c| c.diff.as_ref())
+            .try_for_each(|diff| write!(stdout, "{diff}"));
+        report_written(written).context("writing the diff")?;
         if !args.quiet {
-            eprintln!(
+            report!(
                 "copydesk: {} would be applied to {}.",
                 count(fixed, "fix", "fixes"),
                 count(fixed_files, "file", "files")
@@ -293,7 +293,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         });
     }
 
-    if args.statistics {
+    let written = if args.statistics {
         output::statistics::write(&mut stdout, &checked, args.format, args.unsafe_fixes)
     } else {
         match args.format {
@@ -312,10 +312,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Format::Github => output::github::write(&mut stdout, &checked),
             Format::Junit => output::junit::write(&mut stdout, &checked),
         }
-    }
-    .context("writing the report")?;
+    };
+    report_written(written).context("writing the report")?;
     if fixed > 0 && !args.quiet && args.format != Format::Human {
-        eprintln!(
+        report!(
             "copydesk: fixed {} in {}.",
             count(fixed, "finding", "findings"),
             count(fixed_files, "file", "files")
@@ -337,6 +337,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The result of writing the report, with a broken pipe counted as written: the
+/// reader (`copydesk check . | head -1`) stopped reading what it did not want. The run
+/// still ends with the status its findings give, so `set -o pipefail` sees them.
+fn report_written(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// `copydesk init`: write the starter configuration of `preset` into `dir`.
 pub fn init(
     dir: &Path,
@@ -354,6 +364,6 @@ pub fn init(
     let path: PathBuf = dir.join(copydesk_core::config::CONFIG_FILE_NAMES[0]);
     std::fs::write(&path, copydesk_core::config::starter_config_for(preset))
         .with_context(|| format!("writing {}", path.display()))?;
-    eprintln!("copydesk: wrote {}", path.display());
+    report!("copydesk: wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
