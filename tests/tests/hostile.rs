@@ -157,3 +157,209 @@ fn a_closed_pipe_ends_the_run_quietly_with_the_status_of_the_findings() {
     let r = piped_to_head(root, "explain citation-format", false);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The concise records of `r` that start with `name:`.
+fn records<'a>(r: &'a Run, name: &str) -> Vec<&'a str> {
+    let prefix = format!("{name}:");
+    r.stdout
+        .lines()
+        .filter(|l| l.starts_with(&prefix))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_read_as_a_stream() {
+    let d = tempdir();
+    let root = d.path();
+    mkfifo(&root.join("pipe.md"));
+    write(root, "plain.txt", SAFE);
+    let fifo = root.join("pipe.md");
+    let writer = std::thread::spawn(move || std::fs::write(fifo, SAFE).unwrap());
+    let r = run(
+        root,
+        &["check", DATE, "--format", "concise", "pipe.md", "plain.txt"],
+    );
+    writer.join().unwrap();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(records(&r, "pipe.md").len(), 1, "{}", r.stdout);
+    assert_eq!(records(&r, "plain.txt").len(), 1, "{}", r.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn process_substitution_and_dev_stdin_are_read_and_fix_refuses_them() {
+    let d = tempdir();
+    let root = d.path();
+    write(root, "plain.txt", SAFE);
+    let bash = |args: &str| -> Run {
+        std::process::Command::new("bash")
+            .args(["-c", &format!("\"$COPYDESK\" {args}")])
+            .env("COPYDESK", copydesk_tests::copydesk_bin())
+            .env("TEXT", SAFE)
+            .env("NO_COLOR", "1")
+            .current_dir(root)
+            .output()
+            .unwrap()
+            .into()
+    };
+    let r = bash(&format!(
+        "check {DATE} --format concise <(printf %s \"$TEXT\") plain.txt"
+    ));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert!(r.stdout.starts_with("/dev/fd/"), "{}", r.stdout);
+    let r = bash(&format!(
+        "check {DATE} --format concise /dev/stdin plain.txt < <(printf %s \"$TEXT\")"
+    ));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(records(&r, "/dev/stdin").len(), 1, "{}", r.stdout);
+    assert_eq!(records(&r, "plain.txt").len(), 1, "{}", r.stdout);
+    // --fix cannot write a pipe back: an error naming it, and the rest is fixed.
+    let r = bash(&format!(
+        "check {DATE} --fix <(printf %s \"$TEXT\") plain.txt"
+    ));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("copydesk: error: /dev/fd/")
+            && r.stderr
+                .contains("--fix cannot write back to a file that is not regular"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        read(root, "plain.txt"),
+        SAFE.replace("Sept. 3", "September 3").as_bytes()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_stream_is_cut_at_the_limit_with_an_error() {
+    let d = tempdir();
+    let root = d.path();
+    write(root, "plain.txt", SAFE);
+    let r = run(
+        root,
+        &[
+            "check",
+            DATE,
+            "--format",
+            "concise",
+            "/dev/zero",
+            "plain.txt",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("copydesk: error: /dev/zero: more than 64 MiB to read"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(records(&r, "plain.txt").len(), 1, "{}", r.stdout);
+}
+
+/// Check `a.txt` in `root` (which holds a bad `copydesk.toml`) and expect exit 2 and an
+/// error naming the configuration file with `reason`.
+fn assert_bad_config(root: &std::path::Path, args: &[&str], name: &str, reason: &str) {
+    let mut all = vec!["check", DATE];
+    all.extend_from_slice(args);
+    all.push("a.txt");
+    let r = run(root, &all);
+    assert_eq!(r.code, 2, "{name}: {}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("{name}: cannot read the configuration: "))
+            && r.stderr.contains(reason),
+        "{name}: {}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_configuration_file_that_is_not_a_regular_file_is_an_error() {
+    use std::os::unix::fs::symlink;
+    let d = tempdir();
+    let root = d.path();
+    let config = root.join("copydesk.toml");
+    write(root, "a.txt", SAFE);
+    std::fs::create_dir(&config).unwrap();
+    assert_bad_config(root, &[], "copydesk.toml", "a folder, not a file");
+    std::fs::remove_dir(&config).unwrap();
+    mkfifo(&config);
+    assert_bad_config(root, &[], "copydesk.toml", "not a regular file");
+    std::fs::remove_file(&config).unwrap();
+    symlink("missing.toml", &config).unwrap();
+    assert_bad_config(
+        root,
+        &[],
+        "copydesk.toml",
+        "a symbolic link to a file that does not exist",
+    );
+    std::fs::remove_file(&config).unwrap();
+    symlink("copydesk.toml", &config).unwrap();
+    assert_bad_config(root, &[], "copydesk.toml", "symbolic links");
+    std::fs::remove_file(&config).unwrap();
+    // The hidden name too.
+    symlink("missing.toml", root.join(".copydesk.toml")).unwrap();
+    assert_bad_config(root, &[], ".copydesk.toml", "does not exist");
+    std::fs::remove_file(root.join(".copydesk.toml")).unwrap();
+    // --config on a FIFO with no writer, and on a device: refused, never waited on.
+    mkfifo(&root.join("fifo.toml"));
+    assert_bad_config(
+        root,
+        &["--config", "fifo.toml"],
+        "fifo.toml",
+        "not a regular file",
+    );
+    assert_bad_config(
+        root,
+        &["--config", "/dev/zero"],
+        "/dev/zero",
+        "not a regular file",
+    );
+    // Too large.
+    write(root, "big.toml", format!("# {}\n", "x".repeat(1 << 20)));
+    assert_bad_config(
+        root,
+        &["--config", "big.toml"],
+        "big.toml",
+        "larger than 1024 KiB",
+    );
+    // A good configuration still applies.
+    write(root, "copydesk.toml", "ignore = [\"citation-format\"]\n");
+    let r = run(root, &["check", DATE, "a.txt"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn init_does_not_write_through_a_broken_symbolic_link() {
+    use std::os::unix::fs::symlink;
+    let d = tempdir();
+    let root = d.path();
+    std::fs::create_dir(root.join("elsewhere")).unwrap();
+    symlink("elsewhere/target.toml", root.join("copydesk.toml")).unwrap();
+    for args in [&["init"][..], &["init", "--force"]] {
+        let r = run(root, args);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("copydesk.toml is a symbolic link that leads to no file"),
+            "{}",
+            r.stderr
+        );
+        assert!(!root.join("elsewhere/target.toml").exists());
+    }
+}

@@ -45,13 +45,9 @@ use copydesk_core::discovery::today;
 fn read_input(input: &Input) -> Result<String, String> {
     let bytes = match input {
         Input::File(path, _) => std::fs::read(path).map_err(|e| e.to_string())?,
-        Input::Stdin(..) => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| e.to_string())?;
-            buf
+        Input::Stdin(..) => read_stream(std::io::stdin().lock())?,
+        Input::Stream(path, _) => {
+            read_stream(std::fs::File::open(path).map_err(|e| e.to_string())?)?
         }
     };
     String::from_utf8(bytes).map_err(|e| {
@@ -62,11 +58,26 @@ fn read_input(input: &Input) -> Result<String, String> {
     })
 }
 
+/// All of `stream`, if it holds at most [`files::MAX_STREAM_BYTES`].
+fn read_stream(stream: impl Read) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    stream
+        .take(files::MAX_STREAM_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| e.to_string())?;
+    if buf.len() as u64 > files::MAX_STREAM_BYTES {
+        return Err(format!(
+            "more than {} to read; copydesk reads at most {} from standard input, a pipe or a device",
+            files::MAX_STREAM_SIZE,
+            files::MAX_STREAM_SIZE
+        ));
+    }
+    Ok(buf)
+}
+
 /// The path a file's configuration is found from.
 fn config_path(input: &Input) -> &Path {
-    match input {
-        Input::File(p, _) | Input::Stdin(p, _) => p,
-    }
+    input.path()
 }
 
 /// Write `text` over the file at `path` without ever leaving it half-written: a
@@ -108,9 +119,7 @@ impl Job<'_> {
             reason,
         };
         let text = read_input(input).map_err(error)?;
-        let kind = match input {
-            Input::File(_, k) | Input::Stdin(_, k) => *k,
-        };
+        let kind = input.kind();
         let settings = config.settings_with(config_path(input), &self.selection);
         let lint = |text: &str| {
             let doc = Document::parse(text, kind);
@@ -134,6 +143,13 @@ impl Job<'_> {
                         Input::Stdin(..) => {
                             return Err(error(
                                 "--fix cannot write standard input back; use --diff".into(),
+                            ))
+                        }
+                        Input::Stream(..) => {
+                            return Err(error(
+                                "--fix cannot write back to a file that is not regular \
+                                 (a pipe or a device); use --diff"
+                                    .into(),
                             ))
                         }
                     }
@@ -353,15 +369,24 @@ pub fn init(
     force: bool,
     preset: copydesk_core::config::Preset,
 ) -> anyhow::Result<ExitCode> {
+    let path: PathBuf = dir.join(copydesk_core::config::CONFIG_FILE_NAMES[0]);
+    // A broken symbolic link would be written through, creating a file wherever it
+    // points, even with --force.
+    let dangling = path.symlink_metadata().is_ok_and(|m| m.is_symlink()) && !path.exists();
+    if dangling {
+        anyhow::bail!(
+            "{} is a symbolic link that leads to no file (broken or a loop); remove it first",
+            files::display_name(&path)
+        );
+    }
     if !force {
         if let Some(existing) = copydesk_core::discovery::config_file_in(dir) {
             anyhow::bail!(
                 "{} already exists; use --force to overwrite it",
-                existing.display()
+                files::display_name(&existing)
             );
         }
     }
-    let path: PathBuf = dir.join(copydesk_core::config::CONFIG_FILE_NAMES[0]);
     std::fs::write(&path, copydesk_core::config::starter_config_for(preset))
         .with_context(|| format!("writing {}", path.display()))?;
     report!("copydesk: wrote {}", path.display());

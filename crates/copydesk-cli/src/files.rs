@@ -11,7 +11,18 @@ pub enum Input {
     File(PathBuf, SourceKind),
     /// Standard input, reported under this name.
     Stdin(PathBuf, SourceKind),
+    /// A file named on the command line that is not a regular file (a FIFO, `/dev/stdin`,
+    /// a process substitution such as `<(git show HEAD:piece.md)`): read once, as a
+    /// stream, up to [`MAX_STREAM_BYTES`].
+    Stream(PathBuf, SourceKind),
 }
+
+/// The most copydesk reads from standard input or another stream: 64 MiB, far more
+/// than any article, and a bound on what `/dev/zero` or an endless pipe can take.
+pub const MAX_STREAM_BYTES: u64 = 64 << 20;
+
+/// What [`MAX_STREAM_BYTES`] is called in messages.
+pub const MAX_STREAM_SIZE: &str = "64 MiB";
 
 impl Input {
     pub fn display_path(&self) -> String {
@@ -20,7 +31,13 @@ impl Input {
 
     pub fn path(&self) -> &Path {
         match self {
-            Input::File(p, _) | Input::Stdin(p, _) => p,
+            Input::File(p, _) | Input::Stdin(p, _) | Input::Stream(p, _) => p,
+        }
+    }
+
+    pub fn kind(&self) -> SourceKind {
+        match self {
+            Input::File(_, k) | Input::Stdin(_, k) | Input::Stream(_, k) => *k,
         }
     }
 }
@@ -100,7 +117,8 @@ pub struct WalkError {
 /// Expand `paths` into inputs: directories are walked (honouring `.gitignore`, skipping
 /// hidden files) for Markdown and plain-text files and the files whose kind `extra`
 /// gives (the configured extensions); files named on the command line are checked
-/// whatever their extension (as plain text when it is not Markdown).
+/// whatever their extension (as plain text when it is not Markdown), and whatever
+/// they are: a name that is not a regular file or a folder is read as a stream.
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
@@ -120,11 +138,15 @@ pub fn collect(
                 path: display_name(path),
                 reason: e.to_string(),
             }),
-            Ok(meta) if meta.is_file() => {
+            Ok(meta) if meta.is_dir() => walk(path, extra, &mut inputs, &mut errors),
+            Ok(meta) => {
                 let kind = SourceKind::from_path(path).unwrap_or(SourceKind::Text);
-                inputs.push(Input::File(path.clone(), kind));
+                inputs.push(if meta.is_file() {
+                    Input::File(path.clone(), kind)
+                } else {
+                    Input::Stream(path.clone(), kind)
+                });
             }
-            Ok(_) => walk(path, extra, &mut inputs, &mut errors),
         }
     }
     inputs.dedup();

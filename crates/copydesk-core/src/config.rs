@@ -294,10 +294,7 @@ impl Reader<'_> {
 impl Config {
     /// Read and resolve the configuration file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let text = crate::discovery::read_config_text(path)?;
         Config::parse(&text, path)
     }
 
