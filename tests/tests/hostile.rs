@@ -363,3 +363,96 @@ fn init_does_not_write_through_a_broken_symbolic_link() {
         assert!(!root.join("elsewhere/target.toml").exists());
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_read_only_files_and_files_with_other_hard_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempdir();
+    let root = d.path();
+    write(root, "locked.txt", SAFE);
+    std::fs::set_permissions(
+        root.join("locked.txt"),
+        std::fs::Permissions::from_mode(0o444),
+    )
+    .unwrap();
+    write(root, "linked.txt", SAFE);
+    std::fs::hard_link(root.join("linked.txt"), root.join("other-name.txt")).unwrap();
+    write(root, "plain.txt", SAFE);
+    let r = run(
+        root,
+        &[
+            "check",
+            DATE,
+            "--fix",
+            "--format",
+            "concise",
+            "locked.txt",
+            "linked.txt",
+            "plain.txt",
+        ],
+    );
+    // The findings of the files left alone remain.
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("copydesk: warning: locked.txt: not fixed: the file is read-only"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("copydesk: warning: linked.txt: not fixed: the file has 2 hard links"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(records(&r, "locked.txt").len(), 1, "{}", r.stdout);
+    assert_eq!(records(&r, "linked.txt").len(), 1, "{}", r.stdout);
+    assert_eq!(records(&r, "plain.txt").len(), 0, "{}", r.stdout);
+    assert_eq!(read(root, "locked.txt"), SAFE.as_bytes());
+    assert_eq!(read(root, "linked.txt"), SAFE.as_bytes());
+    assert_eq!(read(root, "other-name.txt"), SAFE.as_bytes());
+    let fixed = SAFE.replace("Sept. 3", "September 3");
+    assert_eq!(read(root, "plain.txt"), fixed.as_bytes());
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_owner_group_and_mode_and_removes_stale_temporary_files() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let d = tempdir();
+    let root = d.path();
+    write(root, "a.txt", SAFE);
+    let a = root.join("a.txt");
+    std::fs::set_permissions(&a, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let before = std::fs::metadata(&a).unwrap();
+    // As the superuser, give the file to someone else: --fix must keep them.
+    let owner = if before.uid() == 0 {
+        std::os::unix::fs::chown(&a, Some(4321), Some(4321)).unwrap();
+        (4321, 4321)
+    } else {
+        (before.uid(), before.gid())
+    };
+    // What an interrupted run left behind, and what a live one is writing.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::create(root.join(".copydesk-fix-AbC123.tmp"))
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    write(root, ".copydesk-fix-live12.tmp", "");
+    let r = run(root, &["check", DATE, "--fix", "a.txt"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        read(root, "a.txt"),
+        SAFE.replace("Sept. 3", "September 3").as_bytes()
+    );
+    let after = std::fs::metadata(&a).unwrap();
+    assert_eq!((after.uid(), after.gid()), owner);
+    assert_eq!(after.permissions().mode() & 0o7777, 0o640);
+    let mut names: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".copydesk-fix-live12.tmp", "a.txt"]);
+}

@@ -16,6 +16,7 @@ use copydesk_core::{
 
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
+use crate::fixfile::{self, Snapshot};
 use crate::output::escape::{escape, Keep};
 use crate::output::{self, count};
 
@@ -32,6 +33,8 @@ pub struct Checked {
     pub fixed: usize,
     /// The unified diff of the fixes (`--diff`).
     pub diff: Option<String>,
+    /// Why `--fix` left the file as it was, if it did.
+    pub not_fixed: Option<String>,
 }
 
 /// A file that could not be checked.
@@ -42,20 +45,26 @@ pub struct FileError {
 
 use copydesk_core::discovery::today;
 
-fn read_input(input: &Input) -> Result<String, String> {
-    let bytes = match input {
-        Input::File(path, _) => std::fs::read(path).map_err(|e| e.to_string())?,
-        Input::Stdin(..) => read_stream(std::io::stdin().lock())?,
-        Input::Stream(path, _) => {
-            read_stream(std::fs::File::open(path).map_err(|e| e.to_string())?)?
+/// The text of `input`, and for a file on disk what the file was when read.
+fn read_input(input: &Input) -> Result<(String, Option<Snapshot>), String> {
+    let (bytes, snapshot) = match input {
+        Input::File(path, _) => {
+            let (bytes, snapshot) = fixfile::read(path).map_err(|e| e.to_string())?;
+            (bytes, Some(snapshot))
         }
+        Input::Stdin(..) => (read_stream(std::io::stdin().lock())?, None),
+        Input::Stream(path, _) => (
+            read_stream(std::fs::File::open(path).map_err(|e| e.to_string())?)?,
+            None,
+        ),
     };
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
-    })
+    })?;
+    Ok((text, snapshot))
 }
 
 /// All of `stream`, if it holds at most [`files::MAX_STREAM_BYTES`].
@@ -78,21 +87,6 @@ fn read_stream(stream: impl Read) -> Result<Vec<u8>, String> {
 /// The path a file's configuration is found from.
 fn config_path(input: &Input) -> &Path {
     input.path()
-}
-
-/// Write `text` over the file at `path` without ever leaving it half-written: a
-/// temporary file in the same folder, with the original's permissions, renamed over it.
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    // Write through a symbolic link to its target, keeping the link.
-    let target = std::fs::canonicalize(path)?;
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), permissions)?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
@@ -118,7 +112,7 @@ impl Job<'_> {
             path: path.clone(),
             reason,
         };
-        let text = read_input(input).map_err(error)?;
+        let (text, snapshot) = read_input(input).map_err(error)?;
         let kind = input.kind();
         let settings = config.settings_with(config_path(input), &self.selection);
         let lint = |text: &str| {
@@ -129,6 +123,7 @@ impl Job<'_> {
         };
         let mut fixed = 0;
         let mut diff = None;
+        let mut not_fixed = None;
         let mut current = text;
         if let Some(mode) = self.fix {
             let out = fix_until_stable(&current, mode, |t| lint(t).2);
@@ -137,15 +132,22 @@ impl Job<'_> {
                 if self.args.diff {
                     diff = Some(unified_diff(&path, &current, &out.text));
                 } else {
-                    match input {
-                        Input::File(p, _) => write_atomic(p, &out.text)
-                            .map_err(|e| error(format!("cannot write the fixes: {e}")))?,
-                        Input::Stdin(..) => {
+                    match (input, &snapshot) {
+                        (Input::File(p, _), Some(snapshot)) => {
+                            let outcome =
+                                fixfile::write(p, current.as_bytes(), snapshot, &out.text)
+                                    .map_err(|e| error(format!("cannot write the fixes: {e}")))?;
+                            if let fixfile::Outcome::NotFixed(reason) = outcome {
+                                fixed = 0;
+                                not_fixed = Some(reason);
+                            }
+                        }
+                        (Input::File(..), None) | (Input::Stdin(..), _) => {
                             return Err(error(
                                 "--fix cannot write standard input back; use --diff".into(),
                             ))
                         }
-                        Input::Stream(..) => {
+                        (Input::Stream(..), _) => {
                             return Err(error(
                                 "--fix cannot write back to a file that is not regular \
                                  (a pipe or a device); use --diff"
@@ -154,8 +156,8 @@ impl Job<'_> {
                         }
                     }
                 }
-                // After --diff, report on the text as it is, unchanged.
-                if !self.args.diff {
+                // After --diff or a refusal, report on the text as it is, unchanged.
+                if !self.args.diff && not_fixed.is_none() {
                     current = out.text;
                 }
             }
@@ -169,6 +171,7 @@ impl Job<'_> {
             diagnostics,
             fixed,
             diff,
+            not_fixed,
         })
     }
 }
@@ -272,6 +275,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             escape(&e.path, Keep::NoLineBreaks),
             escape(&e.reason, Keep::NoLineBreaks)
         );
+    }
+    for c in &checked {
+        if let Some(reason) = &c.not_fixed {
+            report!(
+                "copydesk: warning: {}: not fixed: {}",
+                escape(&c.path, Keep::NoLineBreaks),
+                reason
+            );
+        }
     }
     let assumed = checked
         .iter()

@@ -12,6 +12,7 @@ macro_rules! report {
 mod check;
 mod cli;
 mod files;
+mod fixfile;
 mod output;
 
 use std::io::Write;
