@@ -456,3 +456,37 @@ fn fix_keeps_owner_group_and_mode_and_removes_stale_temporary_files() {
     names.sort();
     assert_eq!(names, [".copydesk-fix-live12.tmp", "a.txt"]);
 }
+
+#[test]
+fn a_fix_never_splits_a_grapheme_cluster() {
+    let d = tempdir();
+    let root = d.path();
+    // `Astana` with a combining acute accent (U+0301) on its last letter, then without.
+    let text =
+        "The summit opened in Astana\u{301} on Monday.\n\nThe summit opened in Astana on Monday.\n";
+    write(root, "accent.txt", text);
+    write(root, "plain.txt", SAFE);
+    // Reported, with no fix offered for the accented name.
+    let r = run(root, &["check", DATE, "--format", "json", "accent.txt"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let places: Vec<&serde_json::Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "place-name")
+        .collect();
+    assert_eq!(places.len(), 2, "{}", r.stdout);
+    assert!(places[0]["fix"].is_null(), "{}", r.stdout);
+    assert!(!places[1]["fix"].is_null(), "{}", r.stdout);
+    // --fix changes the plain name only, and the rest of the batch.
+    let r = run(root, &["check", DATE, "--fix", "accent.txt", "plain.txt"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let after = String::from_utf8(read(root, "accent.txt")).unwrap();
+    assert_eq!(after, text.replacen("in Astana on", "in Nur-Sultan on", 1));
+    assert!(!after.contains("Nur-Sultan\u{301}"));
+    assert_eq!(
+        read(root, "plain.txt"),
+        SAFE.replace("Sept. 3", "September 3").as_bytes()
+    );
+}

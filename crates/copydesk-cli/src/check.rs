@@ -118,7 +118,17 @@ impl Job<'_> {
         let lint = |text: &str| {
             let doc = Document::parse(text, kind);
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
-            let diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
+            let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
+            // A fix that would split a grapheme cluster (or not fit the text) is not
+            // offered: the finding stays, without it.
+            for d in &mut diagnostics {
+                if d.fix
+                    .as_ref()
+                    .is_some_and(|f| !copydesk_core::fix::fits(text, f))
+                {
+                    d.fix = None;
+                }
+            }
             (doc, date, diagnostics)
         };
         let mut fixed = 0;
