@@ -16,11 +16,16 @@ use copydesk_core::{
 
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
+use crate::fixfile::{self, Snapshot};
+use crate::output::escape::{escape, Keep};
 use crate::output::{self, count};
 
 /// A checked document and its findings.
 pub struct Checked {
+    /// The file's name as text ([`files::display_name`]).
     pub path: String,
+    /// The bytes of the name when they are not UTF-8.
+    pub path_bytes: Option<Vec<u8>>,
     pub doc: Document,
     pub date: PublicationDate,
     pub diagnostics: Vec<Diagnostic>,
@@ -28,6 +33,8 @@ pub struct Checked {
     pub fixed: usize,
     /// The unified diff of the fixes (`--diff`).
     pub diff: Option<String>,
+    /// Why `--fix` left the file as it was, if it did.
+    pub not_fixed: Option<String>,
 }
 
 /// A file that could not be checked.
@@ -38,46 +45,48 @@ pub struct FileError {
 
 use copydesk_core::discovery::today;
 
-fn read_input(input: &Input) -> Result<String, String> {
-    let bytes = match input {
-        Input::File(path, _) => std::fs::read(path).map_err(|e| e.to_string())?,
-        Input::Stdin(..) => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| e.to_string())?;
-            buf
+/// The text of `input`, and for a file on disk what the file was when read.
+fn read_input(input: &Input) -> Result<(String, Option<Snapshot>), String> {
+    let (bytes, snapshot) = match input {
+        Input::File(path, _) => {
+            let (bytes, snapshot) = fixfile::read(path).map_err(|e| e.to_string())?;
+            (bytes, Some(snapshot))
         }
+        Input::Stdin(..) => (read_stream(std::io::stdin().lock())?, None),
+        Input::Stream(path, _) => (
+            read_stream(std::fs::File::open(path).map_err(|e| e.to_string())?)?,
+            None,
+        ),
     };
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
-    })
+    })?;
+    Ok((text, snapshot))
+}
+
+/// All of `stream`, if it holds at most [`files::MAX_STREAM_BYTES`].
+fn read_stream(stream: impl Read) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    stream
+        .take(files::MAX_STREAM_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| e.to_string())?;
+    if buf.len() as u64 > files::MAX_STREAM_BYTES {
+        return Err(format!(
+            "more than {} to read; copydesk reads at most {} from standard input, a pipe or a device",
+            files::MAX_STREAM_SIZE,
+            files::MAX_STREAM_SIZE
+        ));
+    }
+    Ok(buf)
 }
 
 /// The path a file's configuration is found from.
 fn config_path(input: &Input) -> &Path {
-    match input {
-        Input::File(p, _) | Input::Stdin(p, _) => p,
-    }
-}
-
-/// Write `text` over the file at `path` without ever leaving it half-written: a
-/// temporary file in the same folder, with the original's permissions, renamed over it.
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    // Write through a symbolic link to its target, keeping the link.
-    let target = std::fs::canonicalize(path)?;
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), permissions)?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+    input.path()
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
@@ -103,19 +112,28 @@ impl Job<'_> {
             path: path.clone(),
             reason,
         };
-        let text = read_input(input).map_err(error)?;
-        let kind = match input {
-            Input::File(_, k) | Input::Stdin(_, k) => *k,
-        };
+        let (text, snapshot) = read_input(input).map_err(error)?;
+        let kind = input.kind();
         let settings = config.settings_with(config_path(input), &self.selection);
         let lint = |text: &str| {
             let doc = Document::parse(text, kind);
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
-            let diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
+            let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
+            // A fix that would split a grapheme cluster (or not fit the text) is not
+            // offered: the finding stays, without it.
+            for d in &mut diagnostics {
+                if d.fix
+                    .as_ref()
+                    .is_some_and(|f| !copydesk_core::fix::fits(text, f))
+                {
+                    d.fix = None;
+                }
+            }
             (doc, date, diagnostics)
         };
         let mut fixed = 0;
         let mut diff = None;
+        let mut not_fixed = None;
         let mut current = text;
         if let Some(mode) = self.fix {
             let out = fix_until_stable(&current, mode, |t| lint(t).2);
@@ -124,18 +142,32 @@ impl Job<'_> {
                 if self.args.diff {
                     diff = Some(unified_diff(&path, &current, &out.text));
                 } else {
-                    match input {
-                        Input::File(p, _) => write_atomic(p, &out.text)
-                            .map_err(|e| error(format!("cannot write the fixes: {e}")))?,
-                        Input::Stdin(..) => {
+                    match (input, &snapshot) {
+                        (Input::File(p, _), Some(snapshot)) => {
+                            let outcome =
+                                fixfile::write(p, current.as_bytes(), snapshot, &out.text)
+                                    .map_err(|e| error(format!("cannot write the fixes: {e}")))?;
+                            if let fixfile::Outcome::NotFixed(reason) = outcome {
+                                fixed = 0;
+                                not_fixed = Some(reason);
+                            }
+                        }
+                        (Input::File(..), None) | (Input::Stdin(..), _) => {
                             return Err(error(
                                 "--fix cannot write standard input back; use --diff".into(),
                             ))
                         }
+                        (Input::Stream(..), _) => {
+                            return Err(error(
+                                "--fix cannot write back to a file that is not regular \
+                                 (a pipe or a device); use --diff"
+                                    .into(),
+                            ))
+                        }
                     }
                 }
-                // After --diff, report on the text as it is, unchanged.
-                if !self.args.diff {
+                // After --diff or a refusal, report on the text as it is, unchanged.
+                if !self.args.diff && not_fixed.is_none() {
                     current = out.text;
                 }
             }
@@ -143,11 +175,13 @@ impl Job<'_> {
         let (doc, date, diagnostics) = lint(&current);
         Ok(Checked {
             path,
+            path_bytes: files::non_utf8_bytes(input.path()),
             doc,
             date,
             diagnostics,
             fixed,
             diff,
+            not_fixed,
         })
     }
 }
@@ -156,9 +190,9 @@ impl Job<'_> {
 fn config_failure(errors: &[ConfigError]) -> ExitCode {
     let mut seen = Vec::new();
     for e in errors {
-        let msg = e.to_string();
+        let msg = escape(&e.to_string(), Keep::LineBreaks).into_owned();
         if !seen.contains(&msg) {
-            eprintln!("copydesk: error: {msg}");
+            report!("copydesk: error: {msg}");
             seen.push(msg);
         }
     }
@@ -193,9 +227,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         files::paths_to_check(&args.paths, stdin_name, std::io::stdin().is_terminal())
             .map_err(anyhow::Error::msg)?;
     for path in &ignored {
-        eprintln!(
+        report!(
             "copydesk: warning: not checking {}: --stdin-filename checks standard input instead (add `-` to check both)",
-            path.display()
+            escape(&files::display_name(path), Keep::NoLineBreaks)
         );
     }
     let (inputs, walk_errors) = files::collect(&paths, stdin_name, &extra);
@@ -246,14 +280,27 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     checked.sort_by(|a, b| a.path.cmp(&b.path));
 
     for e in &errors {
-        eprintln!("copydesk: error: {}: {}", e.path, e.reason);
+        report!(
+            "copydesk: error: {}: {}",
+            escape(&e.path, Keep::NoLineBreaks),
+            escape(&e.reason, Keep::NoLineBreaks)
+        );
+    }
+    for c in &checked {
+        if let Some(reason) = &c.not_fixed {
+            report!(
+                "copydesk: warning: {}: not fixed: {}",
+                escape(&c.path, Keep::NoLineBreaks),
+                reason
+            );
+        }
     }
     let assumed = checked
         .iter()
         .filter(|c| c.date.source == DateSource::Assumed)
         .count();
     if assumed > 0 && !args.quiet {
-        eprintln!(
+        report!(
             "copydesk: note: no publication date found for {}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
             count(assumed, "document", "documents")
         );
@@ -263,13 +310,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let fixed: usize = checked.iter().map(|c| c.fixed).sum();
     let fixed_files = checked.iter().filter(|c| c.fixed > 0).count();
     if args.diff {
-        for c in &checked {
-            if let Some(diff) = &c.diff {
-                write!(stdout, "{diff}").context("writing the diff")?;
-            }
-        }
+        let written: std::io::Result<()> = checked
+            .iter()
+            .filter_map(|c| c.diff.as_ref())
+            .try_for_each(|diff| write!(stdout, "{diff}"));
+        report_written(written).context("writing the diff")?;
         if !args.quiet {
-            eprintln!(
+            report!(
                 "copydesk: {} would be applied to {}.",
                 count(fixed, "fix", "fixes"),
                 count(fixed_files, "file", "files")
@@ -284,7 +331,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         });
     }
 
-    if args.statistics {
+    let written = if args.statistics {
         output::statistics::write(&mut stdout, &checked, args.format, args.unsafe_fixes)
     } else {
         match args.format {
@@ -303,10 +350,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Format::Github => output::github::write(&mut stdout, &checked),
             Format::Junit => output::junit::write(&mut stdout, &checked),
         }
-    }
-    .context("writing the report")?;
+    };
+    report_written(written).context("writing the report")?;
     if fixed > 0 && !args.quiet && args.format != Format::Human {
-        eprintln!(
+        report!(
             "copydesk: fixed {} in {}.",
             count(fixed, "finding", "findings"),
             count(fixed_files, "file", "files")
@@ -328,23 +375,42 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The result of writing the report, with a broken pipe counted as written: the
+/// reader (`copydesk check . | head -1`) stopped reading what it did not want. The run
+/// still ends with the status its findings give, so `set -o pipefail` sees them.
+fn report_written(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// `copydesk init`: write the starter configuration of `preset` into `dir`.
 pub fn init(
     dir: &Path,
     force: bool,
     preset: copydesk_core::config::Preset,
 ) -> anyhow::Result<ExitCode> {
+    let path: PathBuf = dir.join(copydesk_core::config::CONFIG_FILE_NAMES[0]);
+    // A broken symbolic link would be written through, creating a file wherever it
+    // points, even with --force.
+    let dangling = path.symlink_metadata().is_ok_and(|m| m.is_symlink()) && !path.exists();
+    if dangling {
+        anyhow::bail!(
+            "{} is a symbolic link that leads to no file (broken or a loop); remove it first",
+            files::display_name(&path)
+        );
+    }
     if !force {
         if let Some(existing) = copydesk_core::discovery::config_file_in(dir) {
             anyhow::bail!(
                 "{} already exists; use --force to overwrite it",
-                existing.display()
+                files::display_name(&existing)
             );
         }
     }
-    let path: PathBuf = dir.join(copydesk_core::config::CONFIG_FILE_NAMES[0]);
     std::fs::write(&path, copydesk_core::config::starter_config_for(preset))
         .with_context(|| format!("writing {}", path.display()))?;
-    eprintln!("copydesk: wrote {}", path.display());
+    report!("copydesk: wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -11,13 +11,71 @@ pub enum Input {
     File(PathBuf, SourceKind),
     /// Standard input, reported under this name.
     Stdin(PathBuf, SourceKind),
+    /// A file named on the command line that is not a regular file (a FIFO, `/dev/stdin`,
+    /// a process substitution such as `<(git show HEAD:piece.md)`): read once, as a
+    /// stream, up to [`MAX_STREAM_BYTES`].
+    Stream(PathBuf, SourceKind),
 }
+
+/// The most copydesk reads from standard input or another stream: 64 MiB, far more
+/// than any article, and a bound on what `/dev/zero` or an endless pipe can take.
+pub const MAX_STREAM_BYTES: u64 = 64 << 20;
+
+/// What [`MAX_STREAM_BYTES`] is called in messages.
+pub const MAX_STREAM_SIZE: &str = "64 MiB";
 
 impl Input {
     pub fn display_path(&self) -> String {
+        display_name(self.path())
+    }
+
+    pub fn path(&self) -> &Path {
         match self {
-            Input::File(p, _) | Input::Stdin(p, _) => p.display().to_string(),
+            Input::File(p, _) | Input::Stdin(p, _) | Input::Stream(p, _) => p,
         }
+    }
+
+    pub fn kind(&self) -> SourceKind {
+        match self {
+            Input::File(_, k) | Input::Stdin(_, k) | Input::Stream(_, k) => *k,
+        }
+    }
+}
+
+/// The name of `path` as text: its UTF-8 as it is, each byte that is not UTF-8 as
+/// `\xNN` (where `Path::display` would write U+FFFD for every one of them).
+pub fn display_name(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
+/// The bytes of `path` when they are not UTF-8 (on Unix; elsewhere `None`).
+pub fn non_utf8_bytes(path: &Path) -> Option<Vec<u8>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        std::str::from_utf8(bytes).is_err().then(|| bytes.to_vec())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 
@@ -59,7 +117,8 @@ pub struct WalkError {
 /// Expand `paths` into inputs: directories are walked (honouring `.gitignore`, skipping
 /// hidden files) for Markdown and plain-text files and the files whose kind `extra`
 /// gives (the configured extensions); files named on the command line are checked
-/// whatever their extension (as plain text when it is not Markdown).
+/// whatever their extension (as plain text when it is not Markdown), and whatever
+/// they are: a name that is not a regular file or a folder is read as a stream.
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
@@ -76,14 +135,18 @@ pub fn collect(
         }
         match std::fs::metadata(path) {
             Err(e) => errors.push(WalkError {
-                path: path.display().to_string(),
+                path: display_name(path),
                 reason: e.to_string(),
             }),
-            Ok(meta) if meta.is_file() => {
+            Ok(meta) if meta.is_dir() => walk(path, extra, &mut inputs, &mut errors),
+            Ok(meta) => {
                 let kind = SourceKind::from_path(path).unwrap_or(SourceKind::Text);
-                inputs.push(Input::File(path.clone(), kind));
+                inputs.push(if meta.is_file() {
+                    Input::File(path.clone(), kind)
+                } else {
+                    Input::Stream(path.clone(), kind)
+                });
             }
-            Ok(_) => walk(path, extra, &mut inputs, &mut errors),
         }
     }
     inputs.dedup();
@@ -113,7 +176,7 @@ fn walk(
                 }
             }
             Err(e) => errors.push(WalkError {
-                path: root.display().to_string(),
+                path: display_name(root),
                 reason: e.to_string(),
             }),
         }
@@ -163,5 +226,17 @@ mod tests {
             decide(&["-", "a.md"], Some("x.md"), true),
             Ok((list(&["-", "a.md"]), list(&[])))
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_keep_every_byte() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let name = Path::new(OsStr::from_bytes(b"d\xe9j\xff\xfe.md"));
+        assert_eq!(display_name(name), "d\\xe9j\\xff\\xfe.md");
+        assert_eq!(non_utf8_bytes(name).unwrap(), b"d\xe9j\xff\xfe.md");
+        assert_eq!(display_name(Path::new("déjà.md")), "déjà.md");
+        assert_eq!(non_utf8_bytes(Path::new("déjà.md")), None);
     }
 }

@@ -1,8 +1,18 @@
 //! The `copydesk` command.
 
+/// `eprintln!` that never panics: a standard error that is closed or a broken pipe
+/// (`copydesk check . 2>&1 | head -1`) loses the line and nothing else.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod check;
 mod cli;
 mod files;
+mod fixfile;
 mod output;
 
 use std::io::Write;
@@ -12,6 +22,7 @@ use clap::{CommandFactory, Parser};
 use copydesk_core::FixAvailability;
 
 use cli::{Cli, Command};
+use output::escape::{escape, Keep};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -29,11 +40,22 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`copydesk rules | head -1`): it has what it wanted.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("copydesk: error: {err:#}");
+            let err = format!("{err:#}");
+            report!("copydesk: error: {}", escape(&err, Keep::LineBreaks));
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether `err` comes from writing to a pipe whose reader has gone.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn rules() -> anyhow::Result<ExitCode> {

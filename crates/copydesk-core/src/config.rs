@@ -28,6 +28,7 @@
 //! [`crate::discovery::ConfigResolver`]. Nothing here prints: errors are
 //! [`ConfigError`] values that name the file, line and column and the valid choices.
 
+mod file;
 mod house_style;
 mod preset;
 mod selection;
@@ -40,6 +41,7 @@ use globset::{GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use file::{read_config_text, MAX_CONFIG_BYTES};
 pub use house_style::{extend_or_replace, CitationPatch, HouseStylePatch, Patch};
 pub use preset::{Preset, PresetData};
 pub use selection::RuleSelection;
@@ -294,10 +296,7 @@ impl Reader<'_> {
 impl Config {
     /// Read and resolve the configuration file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let text = read_config_text(path)?;
         Config::parse(&text, path)
     }
 

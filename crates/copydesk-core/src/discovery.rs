@@ -19,12 +19,14 @@ pub fn today() -> jiff::civil::Date {
 }
 
 /// The configuration file in `dir` itself, if any (`copydesk.toml` before
-/// `.copydesk.toml`).
+/// `.copydesk.toml`): whatever has the name, so that a folder, a FIFO or a broken
+/// symbolic link under that name is an error when read ([`crate::config::read_config_text`]) and never
+/// passes silently for a missing file.
 pub fn config_file_in(dir: &Path) -> Option<PathBuf> {
     CONFIG_FILE_NAMES
         .iter()
         .map(|name| dir.join(name))
-        .find(|p| p.is_file())
+        .find(|p| p.symlink_metadata().is_ok())
 }
 
 /// Where configuration comes from.

@@ -34,9 +34,41 @@ pub struct Fixed {
     pub applied: usize,
 }
 
-/// Whether every edit of `fix` lies inside `source` on character boundaries, and the
-/// edits are sorted and do not overlap.
-fn is_applicable(source: &str, fix: &Fix) -> bool {
+/// Whether `c` joins the character before it into one grapheme cluster: a combining
+/// mark (diacritical marks and their extended, supplement, for-symbols and half-mark
+/// blocks), a zero-width joiner, a variation selector or an emoji skin-tone modifier.
+/// Enough for the text copydesk fixes, without a segmentation table.
+fn extends_cluster(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36f}'
+            | '\u{1ab0}'..='\u{1aff}'
+            | '\u{1dc0}'..='\u{1dff}'
+            | '\u{20d0}'..='\u{20ff}'
+            | '\u{fe20}'..='\u{fe2f}'
+            | '\u{200d}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{1f3fb}'..='\u{1f3ff}'
+    )
+}
+
+/// Whether the byte offset `at` (a character boundary) of `source` falls inside a
+/// grapheme cluster: the character after it extends the one before, or the one before
+/// is a zero-width joiner. An edit there would split what a reader sees as one letter
+/// (`Astana` + U+0301 fixed to `Nur-Sultań`).
+pub fn splits_cluster(source: &str, at: usize) -> bool {
+    let before = source[..at].chars().next_back();
+    let after = source[at..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => extends_cluster(a) || b == '\u{200d}',
+        _ => false,
+    }
+}
+
+/// Whether every edit of `fix` lies inside `source` on boundaries of grapheme
+/// clusters (see [`splits_cluster`]), and the edits are sorted and do not overlap. A
+/// fix that fails this is neither applied nor offered.
+pub fn fits(source: &str, fix: &Fix) -> bool {
     let mut last_end = 0;
     for edit in &fix.edits {
         let r = edit.range;
@@ -45,6 +77,8 @@ fn is_applicable(source: &str, fix: &Fix) -> bool {
             || !source.is_char_boundary(r.start)
             || !source.is_char_boundary(r.end)
             || r.start < last_end
+            || splits_cluster(source, r.start)
+            || splits_cluster(source, r.end)
         {
             return false;
         }
@@ -61,7 +95,7 @@ pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic], mode: FixMode) -> F
     let mut fixes: Vec<&Fix> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
-        .filter(|f| mode.allows(f.applicability) && is_applicable(source, f))
+        .filter(|f| mode.allows(f.applicability) && fits(source, f))
         .collect();
     fixes.sort_by_key(|f| f.range().map(|r| (r.start, r.end)));
     let mut out = String::with_capacity(source.len());
@@ -218,6 +252,42 @@ mod tests {
         ];
         let fixed = apply_fixes(src, &diags, FixMode::Unsafe);
         assert_eq!((fixed.text.as_str(), fixed.applied), (src, 0));
+    }
+
+    #[test]
+    fn a_fix_never_splits_a_grapheme_cluster() {
+        // `Astana` with a combining acute accent: the fix would give `Nur-Sultań`.
+        let src = "In Astana\u{301} today; in Astana today.";
+        let first = src.find("Astana").unwrap();
+        let second = src.rfind("Astana").unwrap();
+        let diags = [
+            replace(first, first + 6, "Nur-Sultan", true),
+            replace(second, second + 6, "Nur-Sultan", true),
+        ];
+        let fixed = apply_fixes(src, &diags, FixMode::Safe);
+        assert_eq!(fixed.applied, 1);
+        assert_eq!(fixed.text, "In Astana\u{301} today; in Nur-Sultan today.");
+        // The whole cluster may be replaced; an edit inside it or after a joiner not.
+        let edit =
+            |end: usize| Fix::safe("t", vec![Edit::replace(TextRange::new(first, end), "x")]);
+        assert!(fits(src, &edit(first + 6 + 2)));
+        assert!(!fits(src, &edit(first + 6)));
+        for (text, at, splits) in [
+            ("e\u{301}", 1, true),
+            ("e\u{1ab0}", 1, true),
+            ("e\u{20dd}", 1, true),
+            ("e\u{fe20}", 1, true),
+            ("\u{2764}\u{fe0f}", 3, true),
+            ("a\u{200d}b", 1, true),
+            ("a\u{200d}b", 4, true),
+            ("\u{1f44d}\u{1f3fd}", 4, true),
+            ("e\u{301}x", 3, false),
+            ("\u{301}x", 0, false),
+            ("ab", 1, false),
+            ("ab", 2, false),
+        ] {
+            assert_eq!(splits_cluster(text, at), splits, "{text:?} at {at}");
+        }
     }
 
     #[test]

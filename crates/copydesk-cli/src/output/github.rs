@@ -8,12 +8,16 @@ use std::io::Write;
 use copydesk_core::Severity;
 
 use crate::check::Checked;
+use crate::output::escape::{escape, Keep};
 
-/// Escape the message of a workflow command.
+/// Escape the message of a workflow command; other control characters than line
+/// breaks are shown as `\x1b` (see [`crate::output::escape`]).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    escape(&s, Keep::NoLineBreaks).into_owned()
 }
 
 /// Escape a property value of a workflow command (`:` and `,` separate properties).
@@ -56,5 +60,6 @@ mod tests {
     fn escaping() {
         assert_eq!(escape_data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+        assert_eq!(escape_data("a\u{1b}]8;;x\u{7}b"), "a\\x1b]8;;x\\x07b");
     }
 }

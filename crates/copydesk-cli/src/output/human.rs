@@ -9,6 +9,7 @@ use clap::ColorChoice;
 use copydesk_core::{Diagnostic, Severity, TextRange};
 
 use crate::check::Checked;
+use crate::output::escape::{escape, escape_source, Keep};
 use crate::output::{count, fix_command, fixable};
 
 fn level(severity: Severity) -> Level {
@@ -77,20 +78,25 @@ fn context_lines(checked: &Checked, range: TextRange) -> (TextRange, usize) {
 
 pub fn render(checked: &Checked, d: &Diagnostic, renderer: &Renderer) -> String {
     let (lines, line_start) = context_lines(checked, d.range);
-    let source = checked.doc.text(lines);
     let span = (d.range.start - lines.start)..(d.range.end - lines.start);
+    let (source, span) = escape_source(checked.doc.text(lines), span);
     let label = d.fix.as_ref().map(|f| f.title.as_str()).unwrap_or("");
-    let mut message = level(d.severity).title(&d.message).id(d.rule).snippet(
-        Snippet::source(source)
+    let label = escape(label, Keep::NoLineBreaks);
+    let title = escape(&d.message, Keep::LineBreaks);
+    let origin = escape(&checked.path, Keep::NoLineBreaks);
+    let help = d.help.as_deref().map(|h| escape(h, Keep::LineBreaks));
+    let mut message = level(d.severity).title(&title).id(d.rule).snippet(
+        Snippet::source(&source)
             .line_start(line_start)
-            .origin(&checked.path)
+            .origin(&origin)
             .fold(false)
-            .annotation(level(d.severity).span(span).label(label)),
+            .annotation(level(d.severity).span(span).label(&label)),
     );
-    if let Some(help) = &d.help {
+    if let Some(help) = &help {
         message = message.footer(Level::Help.title(help));
     }
-    renderer.render(message).to_string()
+    let rendered = renderer.render(message).to_string();
+    rendered
 }
 
 pub fn write(

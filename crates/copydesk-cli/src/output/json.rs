@@ -23,7 +23,12 @@ pub struct JsonFix<'a> {
 
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
+    /// The file's name; a byte that is not UTF-8 is written `\xNN`.
     pub path: &'a str,
+    /// A name that is not UTF-8 exactly, its bytes in base64 (as ripgrep's JSON gives
+    /// them); absent for a UTF-8 name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     pub rule: &'static str,
     pub severity: &'static str,
     pub message: &'a str,
@@ -44,6 +49,7 @@ impl<'a> JsonFinding<'a> {
         let (end_line, end_column) = doc.line_index.line_col(&doc.source, d.range.end);
         JsonFinding {
             path: &checked.path,
+            path_bytes: checked.path_bytes.as_deref().map(base64),
             rule: d.rule,
             severity: d.severity.as_str(),
             message: &d.message,
@@ -70,6 +76,26 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// `bytes` in standard base64 with padding (RFC 4648).
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Every finding of every checked document (already sorted by path, then position).
 pub fn findings(checked: &[Checked]) -> Vec<JsonFinding<'_>> {
     checked
@@ -90,4 +116,23 @@ pub fn write_lines(out: &mut impl Write, checked: &[Checked]) -> std::io::Result
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_as_rfc_4648_gives_it() {
+        for (bytes, encoded) in [
+            (&b""[..], ""),
+            (b"f", "Zg=="),
+            (b"fo", "Zm8="),
+            (b"foo", "Zm9v"),
+            (b"foobar", "Zm9vYmFy"),
+            (b"\xff\xfe\x00", "//4A"),
+        ] {
+            assert_eq!(base64(bytes), encoded);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Report formats.
 
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -1,0 +1,229 @@
+//! `--fix` writing a file back: never half-written, never over a save made meanwhile,
+//! never on a file the desk protected.
+//!
+//! The fixed text goes to a temporary file `.copydesk-fix-XXXXXX.tmp` beside the file,
+//! with the original's permissions (and owner and group where the user may set them),
+//! and is renamed over it once the file is found unchanged since it was read: same size,
+//! same modification time, same content. A read-only file and a file with other hard
+//! links (which a rename would separate from the new text) are left as they are, with a
+//! reason. The temporary file is removed on any error; one that an interrupted run left
+//! behind (older than [`STALE_AFTER`]) is removed by a later run that fixes a file in
+//! the same folder.
+
+use std::collections::BTreeSet;
+use std::fs::{File, Metadata};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+/// How temporary files begin and end.
+const TMP_PREFIX: &str = ".copydesk-fix-";
+const TMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file older than this is left over from a run that was interrupted; a
+/// live one is seconds old at most.
+pub const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// What a file was when it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Snapshot {
+    fn of(meta: &Metadata) -> Self {
+        Snapshot {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// Read the file at `path` and what it was when read.
+pub fn read(path: &Path) -> std::io::Result<(Vec<u8>, Snapshot)> {
+    let mut file = File::open(path)?;
+    let snapshot = Snapshot::of(&file.metadata()?);
+    let mut bytes = Vec::with_capacity(snapshot.len as usize);
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, snapshot))
+}
+
+/// What became of a file's fixes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Written,
+    /// Left as it is, for this reason.
+    NotFixed(String),
+}
+
+/// Replace the file at `path`, read as `original` when it was `snapshot`, with `text`.
+pub fn write(
+    path: &Path,
+    original: &[u8],
+    snapshot: &Snapshot,
+    text: &str,
+) -> std::io::Result<Outcome> {
+    // Write through a symbolic link to its target, keeping the link.
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let meta = std::fs::metadata(&target)?;
+    if let Some(reason) = refusal(&meta) {
+        return Ok(Outcome::NotFixed(reason));
+    }
+    remove_stale_once(dir);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    keep_owner(tmp.as_file(), &meta);
+    // After the owner: changing it clears the set-user-ID and set-group-ID bits.
+    tmp.as_file().set_permissions(meta.permissions())?;
+    tmp.as_file().sync_all()?;
+    if !unchanged(&target, original, snapshot)? {
+        return Ok(Outcome::NotFixed(
+            "the file changed while copydesk was checking it; run again".into(),
+        ));
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(Outcome::Written)
+}
+
+/// Why a file with metadata `meta` is not rewritten, if it is not.
+fn refusal(meta: &Metadata) -> Option<String> {
+    if meta.permissions().readonly() {
+        return Some("the file is read-only".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let links = meta.nlink();
+        if links > 1 {
+            return Some(format!(
+                "the file has {links} hard links, which replacing it would separate"
+            ));
+        }
+    }
+    None
+}
+
+/// Whether the file at `path` is still as it was read: size, modification time and
+/// content.
+fn unchanged(path: &Path, original: &[u8], snapshot: &Snapshot) -> std::io::Result<bool> {
+    let (now, now_snapshot) = read(path)?;
+    Ok(now_snapshot == *snapshot && now == original)
+}
+
+/// Give `file` the owner and group of `meta`, as far as this user may: the owner only
+/// for the superuser, the group if the user belongs to it.
+#[cfg(unix)]
+fn keep_owner(file: &File, meta: &Metadata) {
+    use std::os::unix::fs::{fchown, MetadataExt};
+    if fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+        // Not allowed: the new file stays the user's, with the group if it may.
+        let _ = fchown(file, None, Some(meta.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &File, _: &Metadata) {}
+
+/// Remove the stale temporary files in `dir`, once per run and folder.
+fn remove_stale_once(dir: &Path) {
+    static DONE: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    let first = DONE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(dir.to_path_buf());
+    if first {
+        remove_stale(dir, SystemTime::now());
+    }
+}
+
+/// Remove from `dir` the regular files named `.copydesk-fix-*.tmp` modified more than
+/// [`STALE_AFTER`] before `now`. Failures are ignored: a file that cannot be removed is
+/// left for the next run.
+fn remove_stale(dir: &Path, now: SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if meta.is_file() && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_after_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Sept.").unwrap();
+        let (original, snapshot) = read(&path).unwrap();
+        // The writer saves meanwhile: same size, other content.
+        std::fs::write(&path, "Sep. ").unwrap();
+        let file = File::options().write(true).open(&path).unwrap();
+        file.set_modified(snapshot.modified.unwrap()).unwrap();
+        drop(file);
+        let out = write(&path, &original, &snapshot, "September").unwrap();
+        assert!(
+            matches!(out, Outcome::NotFixed(ref r) if r.contains("changed")),
+            "{out:?}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"Sep. ");
+        // Only the file is left: the temporary one was removed.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Unchanged, it is replaced.
+        let (original, snapshot) = read(&path).unwrap();
+        let out = write(&path, &original, &snapshot, "September").unwrap();
+        assert_eq!(out, Outcome::Written);
+        assert_eq!(std::fs::read(&path).unwrap(), b"September");
+    }
+
+    #[test]
+    fn only_old_temporary_files_of_copydesk_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let old = now - STALE_AFTER * 2;
+        for (name, modified) in [
+            (".copydesk-fix-old.tmp", old),
+            (".copydesk-fix-live.tmp", now),
+            (".other-old.tmp", old),
+            ("copydesk-fix-old.tmp", old),
+        ] {
+            let f = File::create(dir.path().join(name)).unwrap();
+            f.set_modified(modified).unwrap();
+        }
+        remove_stale(dir.path(), now);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".copydesk-fix-live.tmp",
+                ".other-old.tmp",
+                "copydesk-fix-old.tmp"
+            ]
+        );
+    }
+}
