@@ -6,15 +6,24 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
 
+// The settings that change how the server is started: a change restarts it.
+const SERVER_SETTINGS = ["copydesk.path", "copydesk.serverArgs"];
+
 function serverOptions(): ServerOptions {
-  const configured = vscode.workspace.getConfiguration("copydesk").get<string>("path");
+  const settings = vscode.workspace.getConfiguration("copydesk");
+  const configured = settings.get<string>("path");
   const command = configured && configured.trim() !== "" ? configured : "copydesk";
-  return { command, args: ["server"], transport: TransportKind.stdio };
+  // `copydesk.serverArgs` follows `server`; anything that is not a string is dropped.
+  const extra = settings.get<unknown>("serverArgs");
+  const strings = Array.isArray(extra) ? extra.filter((a): a is string => typeof a === "string") : [];
+  const args = ["server", ...strings];
+  // No `transport`: the client then speaks over the process's standard input and output
+  // without appending `--stdio`, which `copydesk server` does not take.
+  return { command, args };
 }
 
 function clientOptions(): LanguageClientOptions {
@@ -37,7 +46,7 @@ async function start(): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     void vscode.window.showErrorMessage(
-      `copydesk: could not start \`copydesk server\` (${message}). Set "copydesk.path" to the copydesk executable.`,
+      `copydesk: could not start \`copydesk server\` (${message}). Set "copydesk.path" to the copydesk executable, and check "copydesk.serverArgs".`,
     );
   }
 }
@@ -49,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await start();
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (event.affectsConfiguration("copydesk.path")) {
+      if (SERVER_SETTINGS.some((setting) => event.affectsConfiguration(setting))) {
         await client?.stop();
         await start();
       }
