@@ -252,4 +252,6 @@ pub(crate) fn trim_range(text: &str, range: TextRange) -> TextRange {
 }
 
 #[cfg(test)]
+mod scaling_tests;
+#[cfg(test)]
 mod tests;

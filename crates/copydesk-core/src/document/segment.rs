@@ -42,26 +42,40 @@ pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> B
 }
 
 /// Round and square brackets with their content, in order of the opening bracket.
-/// Unbalanced brackets are ignored.
+/// Unbalanced brackets are ignored; a closing bracket closes the innermost open bracket
+/// of its shape, and the brackets of the other shape opened inside it stay unbalanced.
 pub(crate) fn parentheticals(text: &str) -> Vec<TextRange> {
-    let mut stack: Vec<(u8, usize)> = Vec::new();
-    let mut out = Vec::new();
+    // The open brackets (their slot in `slots`, where each is found in the text), and
+    // for each shape the positions of its brackets in `open`, so that a closing bracket
+    // finds its opening bracket in constant time.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut round: Vec<usize> = Vec::new();
+    let mut square: Vec<usize> = Vec::new();
+    let mut slots: Vec<Option<TextRange>> = Vec::new();
     for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'(' | b'[' => stack.push((b, i)),
-            b')' | b']' => {
-                let open = if b == b')' { b'(' } else { b'[' };
-                if let Some(pos) = stack.iter().rposition(|&(c, _)| c == open) {
-                    let (_, start) = stack[pos];
-                    stack.truncate(pos);
-                    out.push(TextRange::new(start, i + 1));
+        let (shape, closing) = match b {
+            b'(' => (&mut round, false),
+            b'[' => (&mut square, false),
+            b')' => (&mut round, true),
+            b']' => (&mut square, true),
+            _ => continue,
+        };
+        if !closing {
+            shape.push(open.len());
+            open.push((slots.len(), i));
+            slots.push(None);
+        } else if let Some(pos) = shape.pop() {
+            let (slot, start) = open[pos];
+            slots[slot] = Some(TextRange::new(start, i + 1));
+            open.truncate(pos);
+            for other in [&mut round, &mut square] {
+                while other.last().is_some_and(|&p| p >= pos) {
+                    other.pop();
                 }
             }
-            _ => {}
         }
     }
-    out.sort_by_key(|r| r.start);
-    out
+    slots.into_iter().flatten().collect()
 }
 
 /// Words after which a full stop does not end a sentence.
