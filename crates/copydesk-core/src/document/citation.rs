@@ -425,9 +425,23 @@ pub(crate) fn find_citations(
     block: TextRange,
     parentheticals: &[TextRange],
 ) -> Vec<CitationGroup> {
+    // A citation's parts never hold a round bracket, so a parenthetical with another one
+    // inside is not parsed (parsing every level of nested brackets would take time
+    // growing with the square of the depth). Brackets nest, so it holds one exactly when
+    // the next round parenthetical in order starts inside it.
+    let round = |p: &TextRange| p.slice(prose).starts_with('(');
+    let mut next_round = vec![usize::MAX; parentheticals.len()];
+    let mut later = usize::MAX;
+    for (i, p) in parentheticals.iter().enumerate().rev() {
+        next_round[i] = later;
+        if round(p) {
+            later = p.start;
+        }
+    }
     let mut out: Vec<CitationGroup> = Vec::new();
-    for &p in parentheticals {
-        if !p.slice(prose).starts_with('(') || out.iter().any(|c| c.range.covers(p)) {
+    for (&p, &nested) in parentheticals.iter().zip(&next_round) {
+        // Citations do not overlap and come in order, so only the last can cover `p`.
+        if !round(&p) || nested < p.end || out.last().is_some_and(|c| c.range.covers(p)) {
             continue;
         }
         let after = &prose[p.end..block.end];
@@ -442,7 +456,7 @@ pub(crate) fn find_citations(
         let inner = TextRange::new(p.start + 1, p.end - 1);
         if let Some(items) = parse_group(prose, inner) {
             let ends_block = after
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?'))
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?'))
                 .is_empty();
             out.push(CitationGroup {
                 range: p,

@@ -12,6 +12,7 @@ mod dateline;
 pub mod directive;
 mod markdown;
 mod plain;
+mod quotes;
 mod segment;
 
 use std::path::Path;
@@ -19,7 +20,7 @@ use std::path::Path;
 pub use citation::{edit_distance, CitationDate, CitationGroup, CitationItem, MONTHS};
 pub use date::{parse_date_text, DateSource, PublicationDate};
 pub use dateline::Dateline;
-pub use segment::Quote;
+pub use quotes::Quote;
 
 use crate::text::{LineIndex, TextRange};
 
@@ -251,5 +252,7 @@ pub(crate) fn trim_range(text: &str, range: TextRange) -> TextRange {
     TextRange::new(range.start + lead, range.end - trail)
 }
 
+#[cfg(test)]
+mod scaling_tests;
 #[cfg(test)]
 mod tests;

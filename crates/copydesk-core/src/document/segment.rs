@@ -1,22 +1,9 @@
 //! Segmentation of a block of prose: sentences, quotations, parentheticals.
 
 use super::citation;
+use super::quotes::{quotes, Quote};
 use super::{Block, BlockKind};
 use crate::text::TextRange;
-
-/// A quotation: the marks and what they enclose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Quote {
-    /// From the opening mark to the closing mark inclusive (or the block end when the
-    /// quotation runs on into the next paragraph, as multi-paragraph quotations do).
-    pub range: TextRange,
-    /// The quoted text, without the marks.
-    pub inner: TextRange,
-    /// 0 for an outermost quotation, 1 for a quotation inside it, ...
-    pub depth: u8,
-    /// Whether the closing mark was found in the block.
-    pub closed: bool,
-}
 
 pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> Block {
     let text = range.slice(prose);
@@ -55,157 +42,40 @@ pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> B
 }
 
 /// Round and square brackets with their content, in order of the opening bracket.
-/// Unbalanced brackets are ignored.
+/// Unbalanced brackets are ignored; a closing bracket closes the innermost open bracket
+/// of its shape, and the brackets of the other shape opened inside it stay unbalanced.
 pub(crate) fn parentheticals(text: &str) -> Vec<TextRange> {
-    let mut stack: Vec<(u8, usize)> = Vec::new();
-    let mut out = Vec::new();
+    // The open brackets (their slot in `slots`, where each is found in the text), and
+    // for each shape the positions of its brackets in `open`, so that a closing bracket
+    // finds its opening bracket in constant time.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut round: Vec<usize> = Vec::new();
+    let mut square: Vec<usize> = Vec::new();
+    let mut slots: Vec<Option<TextRange>> = Vec::new();
     for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'(' | b'[' => stack.push((b, i)),
-            b')' | b']' => {
-                let open = if b == b')' { b'(' } else { b'[' };
-                if let Some(pos) = stack.iter().rposition(|&(c, _)| c == open) {
-                    let (_, start) = stack[pos];
-                    stack.truncate(pos);
-                    out.push(TextRange::new(start, i + 1));
+        let (shape, closing) = match b {
+            b'(' => (&mut round, false),
+            b'[' => (&mut square, false),
+            b')' => (&mut round, true),
+            b']' => (&mut square, true),
+            _ => continue,
+        };
+        if !closing {
+            shape.push(open.len());
+            open.push((slots.len(), i));
+            slots.push(None);
+        } else if let Some(pos) = shape.pop() {
+            let (slot, start) = open[pos];
+            slots[slot] = Some(TextRange::new(start, i + 1));
+            open.truncate(pos);
+            for other in [&mut round, &mut square] {
+                while other.last().is_some_and(|&p| p >= pos) {
+                    other.pop();
                 }
             }
-            _ => {}
         }
     }
-    out.sort_by_key(|r| r.start);
-    out
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    CurlyDouble,
-    StraightDouble,
-    CurlySingle,
-    StraightSingle,
-    Guillemet,
-}
-
-fn opens_after(prev: Option<char>) -> bool {
-    match prev {
-        None => true,
-        Some(c) => {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘' | '«' | '„'
-                )
-        }
-    }
-}
-
-/// Quotations with straight and curly marks, nested.
-pub(crate) fn quotes(text: &str) -> Vec<Quote> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut stack: Vec<(Mark, usize)> = Vec::new();
-    let mut out = Vec::new();
-    let close = |stack: &mut Vec<(Mark, usize)>,
-                 pos: usize,
-                 at: usize,
-                 len: usize,
-                 out: &mut Vec<Quote>| {
-        let (_, start) = stack[pos];
-        // Quotations opened inside this one and never closed end with it.
-        for &(_, inner_start) in &stack[pos + 1..] {
-            out.push(Quote {
-                range: TextRange::new(inner_start, at),
-                inner: TextRange::new(inner_start + 1, at),
-                depth: 0,
-                closed: false,
-            });
-        }
-        stack.truncate(pos);
-        out.push(Quote {
-            range: TextRange::new(start, at + len),
-            inner: TextRange::new(start, at),
-            depth: 0,
-            closed: true,
-        });
-    };
-    for (idx, &(at, c)) in chars.iter().enumerate() {
-        let prev = idx.checked_sub(1).map(|i| chars[i].1);
-        let next = chars.get(idx + 1).map(|&(_, c)| c);
-        let len = c.len_utf8();
-        let find = |stack: &Vec<(Mark, usize)>, m: Mark| stack.iter().rposition(|&(k, _)| k == m);
-        match c {
-            '“' | '„' => stack.push((Mark::CurlyDouble, at)),
-            '«' => stack.push((Mark::Guillemet, at)),
-            '”' => {
-                if let Some(pos) = find(&stack, Mark::CurlyDouble) {
-                    close(&mut stack, pos, at, len, &mut out);
-                }
-            }
-            '»' => {
-                if let Some(pos) = find(&stack, Mark::Guillemet) {
-                    close(&mut stack, pos, at, len, &mut out);
-                }
-            }
-            '"' => {
-                let top_is_straight = stack
-                    .last()
-                    .is_some_and(|&(k, _)| k == Mark::StraightDouble);
-                if !top_is_straight && opens_after(prev) && next.is_some_and(|n| !n.is_whitespace())
-                {
-                    stack.push((Mark::StraightDouble, at));
-                } else if let Some(pos) = find(&stack, Mark::StraightDouble) {
-                    close(&mut stack, pos, at, len, &mut out);
-                }
-            }
-            '‘' if opens_after(prev)
-                && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_digit()) =>
-            {
-                stack.push((Mark::CurlySingle, at));
-            }
-            '’' | '\'' => {
-                let mark = if c == '’' {
-                    Mark::CurlySingle
-                } else {
-                    Mark::StraightSingle
-                };
-                let apostrophe = next.is_some_and(char::is_alphanumeric)
-                    && prev.is_some_and(char::is_alphanumeric);
-                if c == '\'' && opens_after(prev) && next.is_some_and(char::is_alphabetic) {
-                    stack.push((Mark::StraightSingle, at));
-                } else if !apostrophe && !next.is_some_and(char::is_alphanumeric) {
-                    if let Some(pos) = find(&stack, mark) {
-                        close(&mut stack, pos, at, len, &mut out);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    for &(_, start) in &stack {
-        out.push(Quote {
-            range: TextRange::new(start, text.len()),
-            inner: TextRange::new(start + 1, text.len()),
-            depth: 0,
-            closed: false,
-        });
-    }
-    // Fix inner starts for multi-byte opening marks and compute depths.
-    for q in &mut out {
-        let open_len = text[q.range.start..]
-            .chars()
-            .next()
-            .map_or(1, char::len_utf8);
-        q.inner.start = (q.range.start + open_len).min(q.inner.end);
-    }
-    out.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
-    let ranges: Vec<TextRange> = out.iter().map(|q| q.range).collect();
-    for q in &mut out {
-        let depth = ranges
-            .iter()
-            .filter(|r| **r != q.range && r.covers(q.range))
-            .count();
-        q.depth = depth.min(u8::MAX as usize) as u8;
-    }
-    out
+    slots.into_iter().flatten().collect()
 }
 
 /// Words after which a full stop does not end a sentence.
