@@ -72,6 +72,10 @@ impl Sourcing<'_> {
                     || prev == "having"
                     // "have long insisted", "has always said": a standing position.
                     || matches!(prev.as_str(), "long" | "always")
+                    // "which Baku had insisted on for some time": the same, by its length.
+                    || held_for_long(rest)
+                    // "no casualty figures were reported": nobody reported anything.
+                    || nothing_reported(&text[..m.start()])
                     || (matches!(prev.as_str(), "all" | "be") && word == "told")
                     // "one voyage says more about the climate than about trade".
                     || (matches!(word.as_str(), "says" | "said") && SAYS_ABOUT.is_match(rest))
@@ -262,6 +266,45 @@ pub(super) fn nothing_said(prev: &str, rest: &str) -> bool {
                         | "to"
                 )
             })))
+}
+
+/// Whether a reporting verb is followed by how long the position has been held ("had
+/// insisted on for some time", "has said for years"): a standing position.
+pub(super) fn held_for_long(rest: &str) -> bool {
+    let lower = rest.to_lowercase();
+    let lower = ["on ", "upon "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    [
+        "for some time",
+        "for a long time",
+        "for years",
+        "for decades",
+        "for many years",
+        "for some years",
+    ]
+    .iter()
+    .any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// Whether a passive "were reported" has "no" in its subject ("no casualty figures were
+/// reported", "no numbers were announced"): the absence of a report, not a report.
+pub(super) fn nothing_reported(head: &str) -> bool {
+    let clause = head
+        .rsplit([',', ';', ':', '.', '(', '—'])
+        .next()
+        .unwrap_or(head)
+        .to_lowercase();
+    let words: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
+    words
+        .first()
+        .is_some_and(|w| matches!(*w, "was" | "were" | "been"))
+        && words.iter().skip(1).any(|w| *w == "no")
 }
 
 /// Whether a reporting verb is followed by "at the time" on its own ("insisted at the

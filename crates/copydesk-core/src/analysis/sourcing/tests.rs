@@ -183,6 +183,8 @@ fn standing_positions_are_not_reported_speech() {
     for text in [
         "Beijing has long insisted that the pipeline is a purely commercial project.",
         "Moscow has always said that the base serves regional stability.",
+        "Direct flights, which Tbilisi had insisted on for some time, are back.",
+        "Moscow has said for years that the base serves regional stability.",
     ] {
         assert_eq!(claim_of(text), None, "{text}");
     }
@@ -229,6 +231,7 @@ fn reported_speech_and_idioms() {
         "The cabinet has not said whether the border will reopen.",
         "The security services have reported to him for three decades.",
         "Officials insisted at the time that the land was of little value.",
+        "In the provinces no casualty figures were reported during the clashes.",
     ] {
         assert_eq!(claim_of(text), None, "{text}");
     }
@@ -238,6 +241,8 @@ fn reported_speech_and_idioms() {
         "The ministry reported to parliament that the reservoir was full.",
         "The time has come, the minister said at a rally on Monday.",
         "The minister said at the time of the signing that the land was of little value.",
+        "Heavy casualties were reported during the clashes.",
+        "Tbilisi insisted on Monday that the flights were safe.",
     ] {
         assert_eq!(
             claim_of(text).map(|c| c.0),
