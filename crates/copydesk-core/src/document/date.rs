@@ -101,6 +101,48 @@ fn month_from_word(word: &str) -> Option<i8> {
 /// Parse a date written as `2021-09-10` (optionally with a time after it:
 /// `2021-09-10T09:00:00Z`, `2021-09-10 09:00`), `September 10, 2021`,
 /// `Sept. 10, 2021` or `10 September 2021`.
+/// How far back a cited day written without its year may reach into the year before
+/// publication: a piece published early in January cites "(TASS, December 28)" without
+/// the year, as desks do.
+pub const LAST_YEAR_WINDOW_DAYS: i64 = 92;
+
+/// What a day written without its year is: how the text speaks of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearlessDay {
+    /// A day in narrative prose: "visited the capital on September 14".
+    Told,
+    /// A day the sentence says is still to come: "the first flight will leave on March 2".
+    Coming,
+    /// The date of a cited source: "(TASS, December 28)".
+    Cited,
+}
+
+/// The date of a day written without its year, in a piece published on `published`: the
+/// one policy of every rule. A day on or before publication in the publication year is
+/// that day. A later one is a day still to come when the sentence says so
+/// ([`YearlessDay::Coming`]); a narrated one is the year before's; a cited one is the year
+/// before's only within [`LAST_YEAR_WINDOW_DAYS`] before publication (a year-end piece),
+/// else it stays after publication, where citation-format reports it. `None` when the day
+/// does not exist in that year.
+pub fn yearless_date(month: i8, day: i8, published: Date, how: YearlessDay) -> Option<Date> {
+    use jiff::ToSpan;
+    let this_year = Date::new(published.year(), month, day).ok();
+    if this_year.is_some_and(|d| d <= published) {
+        return this_year;
+    }
+    let last_year = Date::new(published.year() - 1, month, day).ok();
+    match how {
+        YearlessDay::Coming => this_year,
+        YearlessDay::Told => last_year,
+        YearlessDay::Cited => last_year
+            .filter(|d| {
+                d.checked_add(LAST_YEAR_WINDOW_DAYS.days())
+                    .is_ok_and(|limit| limit >= published)
+            })
+            .or(this_year),
+    }
+}
+
 pub fn parse_date_text(text: &str) -> Option<Date> {
     let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
     if let Some(c) = ISO_DATE.captures(text) {
@@ -209,6 +251,35 @@ pub(crate) fn header_date(doc: &Document) -> Option<Date> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_day_without_its_year_is_read_by_how_the_text_speaks_of_it() {
+        use YearlessDay::{Cited, Coming, Told};
+        let d = jiff::civil::date;
+        let published = d(2020, 2, 18);
+        // On or before publication: this year, however it is told.
+        for how in [Told, Coming, Cited] {
+            assert_eq!(yearless_date(2, 3, published, how), Some(d(2020, 2, 3)));
+        }
+        // After publication: still to come, or last year's when narrated.
+        assert_eq!(yearless_date(3, 2, published, Coming), Some(d(2020, 3, 2)));
+        assert_eq!(yearless_date(3, 2, published, Told), Some(d(2019, 3, 2)));
+        // A cited day: the last weeks of the year before, else after publication.
+        assert_eq!(
+            yearless_date(12, 28, d(2021, 1, 5), Cited),
+            Some(d(2020, 12, 28))
+        );
+        assert_eq!(
+            yearless_date(10, 3, d(2021, 3, 1), Cited),
+            Some(d(2021, 10, 3))
+        );
+        // Days that do not exist, and February 29 of the leap year before.
+        assert_eq!(yearless_date(2, 30, published, Told), None);
+        assert_eq!(
+            yearless_date(2, 29, d(2021, 3, 1), Told),
+            Some(d(2020, 2, 29))
+        );
+    }
 
     #[test]
     fn date_texts() {

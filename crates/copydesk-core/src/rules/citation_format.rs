@@ -191,8 +191,19 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
     let Ok(cited) = Date::new(year, month as i8, last as i8) else {
         return;
     };
-    if cited > ctx.date && !(date.year.is_none() && late_in_last_year(year, month, last, ctx.date))
-    {
+    // A day without its year is read by the one policy of `document::yearless_date`.
+    let cited = if date.year.is_none() {
+        crate::document::yearless_date(
+            month as i8,
+            last as i8,
+            ctx.date,
+            crate::document::YearlessDay::Cited,
+        )
+        .unwrap_or(cited)
+    } else {
+        cited
+    };
+    if cited > ctx.date {
         let written = format!("{full} {last}");
         let d = report.report(
             date.range,
@@ -215,23 +226,6 @@ fn check_date(doc: &Document, ctx: &Context<'_>, date: &CitationDate, report: &m
 /// The help of a cited date after publication.
 const AFTER_PUBLICATION_HELP: &str =
     "A source cannot be dated after the piece that cites it: check the date with the source, and the piece's publication date";
-
-/// How far back a yearless date may reach into the previous year: a piece published
-/// early in January cites "(TASS, December 28)" without the year, as desks do.
-const LAST_YEAR_WINDOW_DAYS: i64 = 92;
-
-/// Whether `month`/`day` without a year, after publication when read in `year`, is a
-/// date from the last weeks of the year before: a year-end piece citing December.
-fn late_in_last_year(year: i16, month: u8, day: u8, published: Date) -> bool {
-    use jiff::ToSpan;
-    let Ok(previous) = Date::new(year - 1, month as i8, day as i8) else {
-        return false;
-    };
-    previous <= published
-        && previous
-            .checked_add(LAST_YEAR_WINDOW_DAYS.days())
-            .is_ok_and(|limit| limit >= published)
-}
 
 /// The month within two edits of `word`, if exactly one is.
 fn nearest_month(word: &str) -> Option<&'static str> {

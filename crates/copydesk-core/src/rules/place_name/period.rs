@@ -42,8 +42,17 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A day without its year ("on September 14", "since May 2"): a date of the
-/// publication year, or of the year before if that day is still to come.
+/// Words of a sentence about the future: "will", "is due to", "is scheduled to",
+/// "plans to", "is expected to", "next".
+static COMING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|shall|is (?:due|scheduled|set|expected|to be)|are (?:due|scheduled|set|expected|to be)|plans? to|planned for|next|upcoming|forthcoming)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A day without its year ("on September 14", "since May 2"), dated by
+/// `document::yearless_date`.
 static YEARLESS_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let months = MONTHS.join("|");
     Regex::new(&format!(
@@ -166,8 +175,9 @@ pub(crate) fn periods(text: &str, offset: usize, published: Date) -> Vec<Period>
     out
 }
 
-/// Days written without a year ("visited the capital on September 14"), read in the
-/// publication year, or in the year before when that day is after publication.
+/// Days written without a year ("visited the capital on September 14"), dated by the
+/// one policy of `document::yearless_date` (this year, a year-end day of the year
+/// before, or a day still to come).
 pub(crate) fn yearless_days(text: &str, offset: usize, published: Date) -> Vec<Period> {
     let mut out = Vec::new();
     let mut years = BARE_YEAR
@@ -177,6 +187,13 @@ pub(crate) fn yearless_days(text: &str, offset: usize, published: Date) -> Vec<P
     let sentence_year = match (years.next(), years.next()) {
         (Some(y), None) => Some(y),
         _ => None,
+    };
+    // "The first flight will leave on March 2": a day after publication is still to
+    // come when the sentence speaks of the future.
+    let how = if COMING.is_match(text) {
+        crate::document::YearlessDay::Coming
+    } else {
+        crate::document::YearlessDay::Told
     };
     for caps in YEARLESS_DAY.captures_iter(text) {
         let (Some(whole), Some(prep), Some(month), Some(day)) = (
@@ -205,13 +222,9 @@ pub(crate) fn yearless_days(text: &str, offset: usize, published: Date) -> Vec<P
             // sentence that gives one year gives it to its days.
             Some(Ok(date)) => date,
             Some(Err(_)) => continue,
-            None => match Date::new(published.year(), m, d) {
-                Ok(date) if date <= published => date,
-                Ok(_) => match Date::new(published.year() - 1, m, d) {
-                    Ok(date) => date,
-                    Err(_) => continue,
-                },
-                Err(_) => continue,
+            None => match crate::document::yearless_date(m, d, published, how) {
+                Some(date) => date,
+                None => continue,
             },
         };
         let (first, last) = match prep.as_str().to_ascii_lowercase().as_str() {

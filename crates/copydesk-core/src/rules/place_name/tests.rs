@@ -647,3 +647,20 @@ fn a_day_without_its_year_dates_the_sentence() {
 
 mod dating;
 mod readings;
+
+#[test]
+fn a_day_still_to_come_is_this_years() {
+    // Published 18 February 2020: March 2 is two weeks ahead, in Nur-Sultan's time.
+    let published = date(2020, 2, 18);
+    for text in [
+        "The first flight to Kyiv will leave Nur-Sultan on March 2.",
+        "Talks in Nur-Sultan are scheduled to open on March 2.",
+    ] {
+        assert!(flagged(text, published).is_empty(), "{text}");
+    }
+    // Told in the past, the same day is last year's: before the renaming.
+    assert_eq!(
+        flagged("The minister last toured Nur-Sultan on March 2.", published),
+        ["Nur-Sultan"]
+    );
+}
