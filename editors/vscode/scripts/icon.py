@@ -2,10 +2,12 @@
 """Writes icon.png, the extension's 128x128 icon: a page with lines of text and a check
 mark, drawn pixel by pixel and encoded with zlib (no image library needed).
 
-Run from editors/vscode: python3 scripts/icon.py
+Run from editors/vscode: python3 scripts/icon.py [OUT] (default icon.png). The icon is
+not committed: `npm run icon` (part of `vscode:prepublish`, so `vsce package`) makes it.
 """
 
 import struct
+import sys
 import zlib
 
 SIZE = 128
@@ -63,7 +65,7 @@ def main():
         + chunk(b"IDAT", zlib.compress(rows, 9))
         + chunk(b"IEND", b"")
     )
-    with open("icon.png", "wb") as out:
+    with open(sys.argv[1] if len(sys.argv) > 1 else "icon.png", "wb") as out:
         out.write(png)
 
 
