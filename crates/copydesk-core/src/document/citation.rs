@@ -14,6 +14,17 @@ use regex::Regex;
 use crate::text::TextRange;
 
 /// English month names, January first.
+/// The days of the week, as written in English.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 pub const MONTHS: [&str; 12] = [
     "January",
     "February",

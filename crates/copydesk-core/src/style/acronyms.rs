@@ -3,10 +3,11 @@
 //! `data/acronyms.toml`.
 
 use std::collections::BTreeMap;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use regex::Regex;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
+
+use super::language::WordList;
 
 /// The embedded acronym data, as TOML.
 pub const EMBEDDED_ACRONYMS: &str = include_str!("../../data/acronyms.toml");
@@ -42,67 +43,6 @@ impl GlossaryEntry {
     }
 }
 
-/// Words (or phrases) that a rule compiles into one pattern, as an alternation in the
-/// order of the data, once per style: the pattern is kept with the list.
-#[derive(Debug, Clone, Default)]
-pub struct PatternList {
-    words: Vec<String>,
-    compiled: OnceLock<Regex>,
-}
-
-impl PartialEq for PatternList {
-    fn eq(&self, other: &Self) -> bool {
-        self.words == other.words
-    }
-}
-
-impl Eq for PatternList {}
-
-impl<'de> Deserialize<'de> for PatternList {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(PatternList::new(Vec::<String>::deserialize(d)?))
-    }
-}
-
-impl PatternList {
-    pub fn new(words: Vec<String>) -> Self {
-        Self {
-            words,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// The words as written in the data.
-    pub fn words(&self) -> &[String] {
-        &self.words
-    }
-
-    /// The pattern `template` makes of the words, compiled the first time it is asked
-    /// for. `template` gets the words escaped and joined with `|` (a pattern that never
-    /// matches when the list is empty) and must always be the same for one list.
-    pub fn pattern(&self, template: fn(&str) -> String) -> &Regex {
-        self.compiled.get_or_init(|| {
-            let alternation = if self.words.is_empty() {
-                r"[^\s\S]".to_string()
-            } else {
-                self.words
-                    .iter()
-                    .map(|w| regex::escape(w))
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            Regex::new(&template(&alternation)).expect("a template of escaped words is valid")
-        })
-    }
-
-    /// Add `items` (skipping words already present), or with `replace` make them the list.
-    pub fn patch(&mut self, items: Vec<String>, replace: bool) {
-        let mut words = std::mem::take(&mut self.words);
-        super::extend_or_replace(&mut words, items, replace);
-        *self = PatternList::new(words);
-    }
-}
-
 /// Acronym conventions of the house style.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -125,15 +65,15 @@ pub struct AcronymStyle {
     /// Nouns in apposition before a company's or an outlet's initials ("the Chinese
     /// firm TBEA"): the initials are then a name.
     #[serde(default)]
-    pub company_nouns: PatternList,
+    pub company_nouns: WordList,
     /// Lowercase nouns after an acronym that say what kind of body it is ("the OMON
     /// riot police"): such a gloss stands for the expansion at the first use.
     #[serde(default)]
-    pub gloss_nouns: PatternList,
+    pub gloss_nouns: WordList,
     /// What an author is in the note that closes a piece ("Jane Doe is a researcher
     /// at ..."): acronyms of such a note are neither uses nor definitions.
     #[serde(default)]
-    pub author_roles: PatternList,
+    pub author_roles: WordList,
     /// Expansions by acronym.
     #[serde(default)]
     pub glossary: BTreeMap<String, GlossaryEntry>,
@@ -163,9 +103,12 @@ impl AcronymStyle {
         extend_or_replace(&mut self.units, other.units, false);
         extend_or_replace(&mut self.not_acronyms, other.not_acronyms, false);
         extend_or_replace(&mut self.company_heads, other.company_heads, false);
-        self.company_nouns.patch(other.company_nouns.words, false);
-        self.gloss_nouns.patch(other.gloss_nouns.words, false);
-        self.author_roles.patch(other.author_roles.words, false);
+        self.company_nouns
+            .patch(other.company_nouns.into_words(), false);
+        self.gloss_nouns
+            .patch(other.gloss_nouns.into_words(), false);
+        self.author_roles
+            .patch(other.author_roles.into_words(), false);
         self.glossary.extend(other.glossary);
     }
 
@@ -241,10 +184,10 @@ mod tests {
 
     #[test]
     fn an_empty_pattern_list_matches_nothing() {
-        let list = PatternList::new(Vec::new());
+        let list = WordList::new(Vec::new());
         let pattern = list.pattern(|words| format!("(?:{words})"));
         assert!(!pattern.is_match("") && !pattern.is_match("firm"));
-        let mut list = PatternList::new(vec!["a.b".into()]);
+        let mut list = WordList::new(vec!["a.b".into()]);
         assert!(!list.pattern(|w| format!("^(?:{w})$")).is_match("axb"));
         list.patch(vec!["firm".into()], true);
         assert!(list.pattern(|w| format!("^(?:{w})$")).is_match("firm"));

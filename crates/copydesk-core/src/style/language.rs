@@ -23,6 +23,8 @@ pub struct WordList {
     words: Vec<String>,
     lower: OnceLock<HashSet<String>>,
     pattern: OnceLock<Regex>,
+    /// The list inside a rule's own pattern ([`WordList::pattern`]).
+    templated: OnceLock<Regex>,
 }
 
 impl PartialEq for WordList {
@@ -45,6 +47,7 @@ impl WordList {
             words,
             lower: OnceLock::new(),
             pattern: OnceLock::new(),
+            templated: OnceLock::new(),
         }
     }
 
@@ -77,6 +80,31 @@ impl WordList {
                     .unwrap_or_else(|_| Regex::new(NOTHING).expect("valid regex"))
             })
             .is_match(text)
+    }
+
+    /// The pattern `template` makes of the words, compiled the first time it is asked
+    /// for: `template` gets the words escaped and joined with `|` in the order of the data
+    /// (a pattern that never matches when the list is empty), and must always be the same
+    /// for one list. For a rule that reads a list inside its own grammar ("the firm
+    /// TBEA", an author's bio).
+    pub fn pattern(&self, template: fn(&str) -> String) -> &Regex {
+        self.templated.get_or_init(|| {
+            let alternation = if self.words.is_empty() {
+                NOTHING.to_string()
+            } else {
+                self.words
+                    .iter()
+                    .map(|w| regex::escape(w))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            Regex::new(&template(&alternation)).expect("a template of escaped words is valid")
+        })
+    }
+
+    /// The words, taken out of the list.
+    pub fn into_words(self) -> Vec<String> {
+        self.words
     }
 
     /// Add `items` (skipping words already present), or with `replace` make them the list.

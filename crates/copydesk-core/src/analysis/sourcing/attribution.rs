@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{apposition_after, last_word, tail, window_after, window_before, Sourcing};
-use crate::document::{Block, MONTHS};
+use crate::document::{Block, MONTHS, WEEKDAYS};
 use crate::text::TextRange;
 
 /// "figures compiled by the Central Bank": data named by the body that keeps them.
@@ -70,17 +70,6 @@ static ACRONYM_BRACKET: LazyLock<Regex> =
 /// A footnote number glued to the end of a sentence: "grid.(3)", "grid.”(3)".
 static GLUED_FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?]["”’]?\(\d{1,3}\)"#).expect("valid regex"));
-
-/// Days, which follow "wrote in" or "told" as dates, not names.
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 impl Sourcing<'_> {
     /// Whether a sentence carries its own source: a citation group, a link, a footnote

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Block, BlockKind, Document, SourceKind, MONTHS};
+use crate::document::{Block, BlockKind, Document, SourceKind, MONTHS, WEEKDAYS};
 use crate::gazetteer::Place;
 use crate::text::TextRange;
 
@@ -19,17 +19,11 @@ pub(super) enum Reading {
     OfCompound,
 }
 
-/// Capitalised words that are not names: weekdays and "I" (months come from [`MONTHS`]).
-const CALENDAR_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "I",
-];
+/// Whether a capitalised word is not a name: a weekday or "I" (months are checked
+/// apart, from [`MONTHS`]).
+fn calendar_word(word: &str) -> bool {
+    word == "I" || WEEKDAYS.contains(&word)
+}
 
 pub(super) fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRange) -> Reading {
     let written = at.slice(prose);
@@ -40,7 +34,7 @@ pub(super) fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRang
     let capitalised = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
-            && !CALENDAR_WORDS.contains(&w)
+            && !calendar_word(w)
             && !MONTHS.contains(&w)
     };
     // The word right after, across one space (or a no-break space).
@@ -353,7 +347,7 @@ pub(super) fn names_a_person(prose: &str, at: TextRange) -> bool {
             && word.chars().count() > 1
             && !NOT_GIVEN_NAMES.contains(&word)
             && !MONTHS.contains(&word)
-            && !CALENDAR_WORDS.contains(&word)
+            && !calendar_word(word)
     })
 }
 
