@@ -57,6 +57,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
     let mut links = Vec::new();
     let mut footnote_refs = Vec::new();
     let mut comments: Vec<TextRange> = Vec::new();
+    let mut emphasis: Vec<TextRange> = Vec::new();
     let mut open: Vec<OpenBlock> = Vec::new();
     let mut quote_depth = 0usize;
     let mut item_depth = 0usize;
@@ -109,6 +110,10 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
                     link_starts.push((range.start, dest_url.to_string(), autolink));
                 }
                 Tag::Table(_) => table_depth += 1,
+                // The outermost spans only: they are what a reader sees as set in italics.
+                Tag::Emphasis if emphasis.last().map_or(true, |e| e.end <= range.start) => {
+                    emphasis.push(range);
+                }
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -189,5 +194,6 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         links,
         footnote_refs,
         comments,
+        emphasis,
     }
 }

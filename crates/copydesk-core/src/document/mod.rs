@@ -156,6 +156,9 @@ pub struct Document {
     /// Where suppression comments may stand: raw HTML in Markdown (`<!-- ... -->`),
     /// `# copydesk-...` directive lines in plain text (blank in the prose view).
     pub comments: Vec<TextRange>,
+    /// Emphasis set in the source (Markdown `*...*` and `_..._`, markers included),
+    /// outermost spans only, in order; bold is not emphasis.
+    pub emphasis: Vec<TextRange>,
     /// The story's dateline (`ASTANA, Sept 20 (Reuters) -`), if it opens with one.
     pub dateline: Option<Dateline>,
     pub line_index: LineIndex,
@@ -184,6 +187,7 @@ impl Document {
             links: raw.links,
             footnote_refs: raw.footnote_refs,
             comments: raw.comments,
+            emphasis: raw.emphasis,
             dateline: None,
             line_index,
         };
@@ -223,6 +227,13 @@ impl Document {
         self.links.iter().any(|l| l.range.contains(offset))
     }
 
+    /// The emphasis span that holds all of `range`, if any.
+    pub fn emphasis_at(&self, range: TextRange) -> Option<TextRange> {
+        let i = self.emphasis.partition_point(|e| e.start <= range.start);
+        let span = *self.emphasis.get(i.checked_sub(1)?)?;
+        (span.end >= range.end).then_some(span)
+    }
+
     /// The suppression directives of the document's comments, in order.
     pub fn directives(&self) -> Vec<directive::Directive> {
         directive::directives(self)
@@ -241,6 +252,7 @@ pub(crate) struct RawDocument {
     pub links: Vec<Link>,
     pub footnote_refs: Vec<TextRange>,
     pub comments: Vec<TextRange>,
+    pub emphasis: Vec<TextRange>,
 }
 
 /// Trim a range to its first and last non-whitespace character in `text`.

@@ -206,5 +206,6 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         links: Vec::new(),
         footnote_refs: Vec::new(),
         comments,
+        emphasis: Vec::new(),
     }
 }

@@ -88,6 +88,32 @@ fn markdown_lists_quotes_and_emphasis() {
 }
 
 #[test]
+fn emphasis_spans_are_outermost_and_bold_is_not_emphasis() {
+    let text = "The film *Kiev by _Night_* ran in **Almaty** and _Astana_ in 2_000 rooms.\n\n*Olena Petrenko is a\njournalist in Kharkiv.*\n";
+    let doc = Document::parse(text, SourceKind::Markdown);
+    let spans: Vec<&str> = doc.emphasis.iter().map(|&e| doc.text(e)).collect();
+    assert_eq!(
+        spans,
+        vec![
+            "*Kiev by _Night_*",
+            "_Astana_",
+            "*Olena Petrenko is a\njournalist in Kharkiv.*"
+        ]
+    );
+    let at = |word: &str| {
+        let start = text.find(word).unwrap();
+        doc.emphasis_at(TextRange::new(start, start + word.len()))
+            .map(|e| doc.text(e))
+    };
+    assert_eq!(at("Night"), Some("*Kiev by _Night_*"));
+    assert_eq!(at("Almaty"), None);
+    assert_eq!(at("Kharkiv"), Some(spans[2]));
+    assert_eq!(at("rooms"), None);
+    // Plain text has no emphasis: asterisks are characters.
+    assert!(Document::parse(text, SourceKind::Text).emphasis.is_empty());
+}
+
+#[test]
 fn markdown_header_lines_and_captions_are_classified() {
     let text = "Publication: Steppe Review Volume: 4 Issue: 12\n\n(Source: Kazinform)\n\nBody text here.\n";
     let doc = Document::parse(text, SourceKind::Markdown);
