@@ -2,6 +2,7 @@
 //! house style by the linter ([`Analyses`]) and handed to the rules that need them.
 
 pub mod acronyms;
+pub mod apparatus;
 pub mod sourcing;
 
 use std::sync::OnceLock;
@@ -17,6 +18,7 @@ pub struct Analyses<'a> {
     doc: &'a Document,
     style: &'a HouseStyle,
     date: Date,
+    apparatus: OnceLock<apparatus::Apparatus>,
     acronyms: OnceLock<acronyms::Analysis>,
     sourcing: OnceLock<sourcing::Sourcing<'a>>,
 }
@@ -24,6 +26,7 @@ pub struct Analyses<'a> {
 impl std::fmt::Debug for Analyses<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Analyses")
+            .field("apparatus", &self.apparatus.get().is_some())
             .field("acronyms", &self.acronyms.get().is_some())
             .field("sourcing", &self.sourcing.get().is_some())
             .finish_non_exhaustive()
@@ -37,21 +40,32 @@ impl<'a> Analyses<'a> {
             doc,
             style,
             date,
+            apparatus: OnceLock::new(),
             acronyms: OnceLock::new(),
             sourcing: OnceLock::new(),
         }
     }
 
+    /// What blocks are the article's apparatus (notes, bios, credits, notes sections),
+    /// read by the acronym and sourcing analyses and by `place-name`.
+    pub(crate) fn apparatus(&self) -> &apparatus::Apparatus {
+        self.apparatus
+            .get_or_init(|| apparatus::Apparatus::new(self.doc, self.style))
+    }
+
     /// The acronym analysis (tokens, definitions, first uses), read by the three
     /// acronym rules.
     pub(crate) fn acronyms(&self) -> &acronyms::Analysis {
-        self.acronyms
-            .get_or_init(|| acronyms::Analysis::new(self.doc, self.style))
+        self.acronyms.get_or_init(|| {
+            acronyms::Analysis::with_apparatus(self.doc, self.style, self.apparatus())
+        })
     }
 
     /// Claims and their sources, read by `unsourced-claim` and `unattributed-quote`.
     pub(crate) fn sourcing(&self) -> &sourcing::Sourcing<'a> {
-        self.sourcing
-            .get_or_init(|| sourcing::Sourcing::new(self.doc, self.style, self.date))
+        self.sourcing.get_or_init(|| {
+            let apparatus = self.apparatus().clone();
+            sourcing::Sourcing::with_apparatus(self.doc, self.style, self.date, apparatus)
+        })
     }
 }

@@ -157,7 +157,7 @@ impl Patch<LanguageStyle> for LanguagePatch {
 /// `[house-style.acronyms]`: acronyms printed bare, units, glossary entries (which
 /// replace the embedded entry for the same acronym), and the word lists that tell an
 /// acronym from a name or a shouted word (`not-acronyms`, `company-heads`,
-/// `company-nouns`, `gloss-nouns`, `author-roles`, as in `data/acronyms.toml`).
+/// `company-nouns`, `gloss-nouns`, as in `data/acronyms.toml`).
 /// With `replace = true`, exemptions, units and glossary are the patch's alone, and so
 /// is each word list the patch gives (the word lists it does not name keep their
 /// embedded words).
@@ -176,7 +176,6 @@ pub struct AcronymsPatch {
     pub company_heads: Option<Vec<String>>,
     pub company_nouns: Option<Vec<String>>,
     pub gloss_nouns: Option<Vec<String>>,
-    pub author_roles: Option<Vec<String>>,
 }
 
 impl Patch<AcronymStyle> for AcronymsPatch {
@@ -199,9 +198,6 @@ impl Patch<AcronymStyle> for AcronymsPatch {
         }
         if let Some(words) = self.gloss_nouns {
             target.gloss_nouns.patch(words, replace);
-        }
-        if let Some(words) = self.author_roles {
-            target.author_roles.patch(words, replace);
         }
     }
 }
@@ -272,12 +268,11 @@ units = []
 # Word lists that tell an acronym from a word or a name (see data/acronyms.toml):
 # capitalised words that are never acronyms (\"THE\", \"BREAKING\"), head nouns after a
 # company's initials (\"APM Terminals\") and nouns before them (\"the firm TBEA\"), glosses
-# after a first use (\"the OMON riot police\"), an author's roles in a closing note.
+# after a first use (\"the OMON riot police\").
 # not-acronyms = []
 # company-heads = []
 # company-nouns = []
 # gloss-nouns = []
-# author-roles = []
 # Expansions suggested for undefined acronyms, by acronym:
 # [house-style.acronyms.glossary.KEGOC]
 # expansion = \"Kazakhstan Electricity Grid Operating Company\"
@@ -394,7 +389,7 @@ mod tests {
         replace.apply_to(&mut style);
         assert_eq!(style.company_heads, ["Cement"]);
         assert_eq!(style.gloss_nouns.words(), ["militia"]);
-        assert_eq!(style.author_roles, embedded.author_roles);
+        assert_eq!(style.not_acronyms, embedded.not_acronyms);
         assert!(toml::from_str::<AcronymsPatch>("company-head = []\n").is_err());
     }
 

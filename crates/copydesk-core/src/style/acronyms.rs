@@ -70,10 +70,6 @@ pub struct AcronymStyle {
     /// riot police"): such a gloss stands for the expansion at the first use.
     #[serde(default)]
     pub gloss_nouns: WordList,
-    /// What an author is in the note that closes a piece ("Jane Doe is a researcher
-    /// at ..."): acronyms of such a note are neither uses nor definitions.
-    #[serde(default)]
-    pub author_roles: WordList,
     /// Expansions by acronym.
     #[serde(default)]
     pub glossary: BTreeMap<String, GlossaryEntry>,
@@ -107,8 +103,6 @@ impl AcronymStyle {
             .patch(other.company_nouns.into_words(), false);
         self.gloss_nouns
             .patch(other.gloss_nouns.into_words(), false);
-        self.author_roles
-            .patch(other.author_roles.into_words(), false);
         self.glossary.extend(other.glossary);
     }
 
@@ -170,11 +164,7 @@ mod tests {
             "not-acronyms are written in capitals"
         );
         assert!(!style.company_heads.is_empty());
-        for list in [
-            &style.company_nouns,
-            &style.gloss_nouns,
-            &style.author_roles,
-        ] {
+        for list in [&style.company_nouns, &style.gloss_nouns] {
             assert!(!list.words().is_empty());
             assert!(list
                 .pattern(|words| format!("^(?:{words})$"))

@@ -83,22 +83,14 @@ impl WordList {
     }
 
     /// The pattern `template` makes of the words, compiled the first time it is asked
-    /// for: `template` gets the words escaped and joined with `|` in the order of the data
-    /// (a pattern that never matches when the list is empty), and must always be the same
+    /// for: `template` gets the words as a [`plain_group`] (a pattern that never matches when
+    /// the list is empty), and must always be the same
     /// for one list. For a rule that reads a list inside its own grammar ("the firm
     /// TBEA", an author's bio).
     pub fn pattern(&self, template: fn(&str) -> String) -> &Regex {
         self.templated.get_or_init(|| {
-            let alternation = if self.words.is_empty() {
-                NOTHING.to_string()
-            } else {
-                self.words
-                    .iter()
-                    .map(|w| regex::escape(w))
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            Regex::new(&template(&alternation)).expect("a template of escaped words is valid")
+            Regex::new(&template(&plain_group(&self.words)))
+                .expect("a template of escaped words is valid")
         })
     }
 
@@ -117,6 +109,33 @@ impl WordList {
 
 /// A pattern that matches nothing.
 pub(crate) const NOTHING: &str = r"[^\s\S]";
+
+/// `words` as one non-capturing group of escaped alternatives, longest first, white
+/// space inside an entry matching any run of white space; for a rule's own pattern to
+/// place inside its grammar (no word boundaries or case flag of its own). A pattern that
+/// never matches when there are no words.
+pub(crate) fn plain_group(words: &[String]) -> String {
+    let mut words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return NOTHING.to_string();
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    format!("(?:{})", alts.join("|"))
+}
 
 /// A whole-word alternation of `words`, longest first (empty for no words); white space
 /// inside an entry matches any run of white space.
@@ -181,6 +200,16 @@ pub struct LanguageStyle {
     pub bygone_cues: WordList,
     /// A recurring date ("every year", "is celebrated").
     pub recurring_cues: WordList,
+    /// What an author's bio says its subject is ("a journalist in Almaty").
+    pub author_roles: WordList,
+    /// Lower-case particles inside a person's name ("bin", "kyzy").
+    pub name_particles: WordList,
+    /// How an author's closing disclaimer opens ("The views expressed").
+    pub disclaimer_openers: WordList,
+    /// Labels of a note about the article ("Editor's note:", "Correction:").
+    pub note_labels: WordList,
+    /// Headings of a section of notes, references or sources.
+    pub notes_sections: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -219,6 +248,11 @@ impl LanguageStyle {
             "present-cues" => &mut self.present_cues,
             "bygone-cues" => &mut self.bygone_cues,
             "recurring-cues" => &mut self.recurring_cues,
+            "author-roles" => &mut self.author_roles,
+            "name-particles" => &mut self.name_particles,
+            "disclaimer-openers" => &mut self.disclaimer_openers,
+            "note-labels" => &mut self.note_labels,
+            "notes-sections" => &mut self.notes_sections,
             _ => return None,
         })
     }
@@ -237,6 +271,11 @@ impl LanguageStyle {
         "present-cues",
         "bygone-cues",
         "recurring-cues",
+        "author-roles",
+        "name-particles",
+        "disclaimer-openers",
+        "note-labels",
+        "notes-sections",
     ];
 }
 

@@ -11,7 +11,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
-use super::language::{alternation, NOTHING};
+use super::language::{alternation, plain_group, NOTHING};
 use super::StyleError;
 
 /// The embedded sourcing data, as TOML.
@@ -79,9 +79,6 @@ pub struct SourcingStyle {
     pub measure_units: Vec<String>,
     pub currency_codes: Vec<String>,
     pub currency_names: Vec<String>,
-    pub bio_roles: Vec<String>,
-    pub name_particles: Vec<String>,
-    pub note_headings: Vec<String>,
     pub conformity_nouns: Vec<String>,
     pub inscription_nouns: Vec<String>,
     pub provision_nouns: Vec<String>,
@@ -179,9 +176,6 @@ impl SourcingStyle {
         extend(&mut self.measure_units, other.measure_units);
         extend(&mut self.currency_codes, other.currency_codes);
         extend(&mut self.currency_names, other.currency_names);
-        extend(&mut self.bio_roles, other.bio_roles);
-        extend(&mut self.name_particles, other.name_particles);
-        extend(&mut self.note_headings, other.note_headings);
         extend(&mut self.conformity_nouns, other.conformity_nouns);
         extend(&mut self.inscription_nouns, other.inscription_nouns);
         extend(&mut self.provision_nouns, other.provision_nouns);
@@ -259,12 +253,6 @@ pub(crate) struct Matchers {
     pub money_code: Regex,
     /// An amount with a currency name: "5 million tenge", "300 US dollars".
     pub money_word: Regex,
-    /// What a bio says its subject is.
-    pub bio_role: Regex,
-    /// "Name Surname is a senior fellow ...", "Name is an analyst ...".
-    pub bio: Regex,
-    /// The heading of a note about the article, at the start of a text.
-    pub note: Regex,
     pub conformity_nouns: HashSet<String>,
     pub inscription_nouns: HashSet<String>,
     /// A legal text stating its own terms: "the law requires", "Article 4 obliges".
@@ -344,15 +332,6 @@ impl Matchers {
                 r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?{}\b",
                 plain_group(&style.currency_names)
             )),
-            bio_role: build(&format!(r"(?i)\b{}s?\b", plain_group(&style.bio_roles))),
-            bio: build(&format!(
-                r"^\p{{Lu}}[\p{{L}}\p{{M}}’'.-]*(?:\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}’'.-]*|{})){{0,4}}\s+(?:is|was)\s+(?:a|an|the)\s",
-                plain_group(&style.name_particles)
-            )),
-            note: build(&format!(
-                r"^[(\[]?(?i:{})\b",
-                plain_group(&style.note_headings)
-            )),
             conformity_nouns: lower(&style.conformity_nouns),
             inscription_nouns: lower(&style.inscription_nouns),
             provision: build(&format!(
@@ -374,32 +353,6 @@ fn capitalize(word: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// The entries of `words` as alternatives, longest first, without word boundaries (the
-/// pattern around them sets those); white space inside an entry matches any run of white
-/// space. Matches nothing for no words.
-fn plain_group(words: &[String]) -> String {
-    let mut words: Vec<&str> = words
-        .iter()
-        .map(|w| w.trim())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        return NOTHING.to_string();
-    }
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words.dedup();
-    let alts: Vec<String> = words
-        .iter()
-        .map(|w| {
-            w.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect();
-    format!("(?:{})", alts.join("|"))
 }
 
 fn group(alt: &str) -> String {
@@ -450,9 +403,6 @@ mod tests {
             ("measure-units", &style.measure_units),
             ("currency-codes", &style.currency_codes),
             ("currency-names", &style.currency_names),
-            ("bio-roles", &style.bio_roles),
-            ("name-particles", &style.name_particles),
-            ("note-headings", &style.note_headings),
             ("conformity-nouns", &style.conformity_nouns),
             ("inscription-nouns", &style.inscription_nouns),
             ("provision-nouns", &style.provision_nouns),
@@ -521,11 +471,6 @@ mod tests {
             "300 US Dollars"
         );
         assert!(!m.money_word.is_match("5 million somonis"));
-        assert!(m.bio_role.is_match("two Journalists") && !m.bio_role.is_match("journalistic"));
-        assert!(m.bio.is_match("Aizada Nurlan kyzy is a journalist"));
-        assert!(!m.bio.is_match("Aizada Nurlan ulu is a journalist"));
-        assert!(m.note.is_match("(Editor’s  note: this was") && m.note.is_match("UPDATED:"));
-        assert!(!m.note.is_match("The correction"));
         assert!(m
             .provision
             .is_match("Article 4 of the charter obliges members"));

@@ -15,7 +15,8 @@
 //!   only read when the glossary lists them or the text defines them. Roman numerals,
 //!   units, dotted initialisms (`U.S.`), words of a shouted run or dateline, and
 //!   sentence-initial capitals that spell an ordinary word are not acronyms.
-//! - Only body paragraphs and list items are read; citation groups are skipped, and a
+//! - Only body paragraphs and list items are read, not the apparatus around the
+//!   article ([`crate::analysis::apparatus`]: notes, bios, credits); citation groups are skipped, and a
 //!   use inside a quotation does not count (a definition there does).
 //! - *Definitions* are `Expansion (ACR)`, `ACR (Expansion)` and
 //!   `English Name (Original Name—ACR)` / `(Russian: Original Name, ACR)`.
@@ -27,8 +28,9 @@ mod token;
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::document::{Block, Document};
-use crate::style::{AcronymStyle, HouseStyle};
+use super::apparatus::Apparatus;
+use crate::document::Document;
+use crate::style::HouseStyle;
 use crate::text::TextRange;
 
 use definition::find_definitions;
@@ -123,16 +125,21 @@ pub(crate) struct Analysis {
 impl Analysis {
     /// Analyse the acronyms of `doc` with the acronym data and word lists of `style`.
     pub fn new(doc: &Document, style: &HouseStyle) -> Analysis {
+        Self::with_apparatus(doc, style, &Apparatus::new(doc, style))
+    }
+
+    /// [`Analysis::new`] with the document's apparatus already read: the body blocks
+    /// that are notes, bios or credits are neither uses nor definitions.
+    pub fn with_apparatus(doc: &Document, style: &HouseStyle, apparatus: &Apparatus) -> Analysis {
         let lower_words = lowercase_words(doc);
         let mut analysis = Analysis::default();
-        // The author's notes that close the piece: a bio, a disclaimer.
-        let body: Vec<&Block> = doc.body_blocks().collect();
-        let notes = body
+        let body = doc
+            .blocks
             .iter()
-            .rev()
-            .take_while(|b| is_author_note(&style.acronyms, doc.prose_text(b.range)))
-            .count();
-        for block in &body[..body.len() - notes] {
+            .enumerate()
+            .filter(|&(i, b)| b.kind.is_body() && !apparatus.is_apparatus(i))
+            .map(|(_, b)| b);
+        for block in body {
             let start = analysis.occurrences.len();
             scan_block(doc, block, style, &lower_words, &mut analysis.occurrences);
             let defs = find_definitions(doc, block, style, &mut analysis.occurrences[start..]);
@@ -175,25 +182,6 @@ impl Analysis {
             .iter()
             .find(|o| o.counts && o.token.key == key)
     }
-}
-
-/// The pattern of an author's note that closes an article, of the house style's
-/// `author-roles`: "Jane Doe is a researcher at ...", "John Roe covers energy for ...",
-/// "The views expressed are the author's own". It names employers and outlets by their
-/// initials ("a correspondent for Interfax-AVN") and stands apart from the story: an
-/// acronym there is neither a use in the body nor a definition of one.
-fn author_bio(roles: &str) -> String {
-    [
-        r"^\s*(?:(?:[Tt]he\s+)?(?:views|opinions)\s+expressed\s|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:",
-        roles,
-        r")\b|(?:covers|writes about|reports on)\s))",
-    ]
-    .concat()
-}
-
-/// Whether a block is an author's note (a bio or a disclaimer), one or two sentences.
-fn is_author_note(style: &AcronymStyle, text: &str) -> bool {
-    style.author_roles.pattern(author_bio).is_match(text) && text.split_whitespace().count() <= 60
 }
 
 /// One-based line of an offset.

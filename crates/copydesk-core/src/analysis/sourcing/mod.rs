@@ -42,6 +42,7 @@ use jiff::civil::Date;
 pub use crate::style::sourcing::{CitationScope, SourcingStyle, EMBEDDED_SOURCING};
 pub use units::{ends_in_open_quote, opens_with_quote, sourcing_units};
 
+use super::apparatus::Apparatus;
 use crate::document::{Block, Document, Quote};
 use crate::style::sourcing::Matchers;
 use crate::style::{HouseStyle, LanguageStyle};
@@ -98,10 +99,21 @@ pub struct Sourcing<'a> {
     /// Whether the story's lead names a source (named sources only).
     lead_attributed: bool,
     units: Vec<Vec<usize>>,
+    apparatus: Apparatus,
 }
 
 impl<'a> Sourcing<'a> {
     pub fn new(doc: &'a Document, style: &'a HouseStyle, published: Date) -> Self {
+        Self::with_apparatus(doc, style, published, Apparatus::new(doc, style))
+    }
+
+    /// [`Sourcing::new`] with the document's apparatus already read.
+    pub fn with_apparatus(
+        doc: &'a Document,
+        style: &'a HouseStyle,
+        published: Date,
+        apparatus: Apparatus,
+    ) -> Self {
         let mut sourcing = Self {
             doc,
             style: &style.sourcing,
@@ -114,6 +126,7 @@ impl<'a> Sourcing<'a> {
             interview: false,
             lead_attributed: false,
             units: sourcing_units(doc),
+            apparatus,
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();

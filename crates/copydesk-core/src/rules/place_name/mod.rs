@@ -1,5 +1,6 @@
 use jiff::civil::Date;
 
+use crate::analysis::apparatus::{on_note_line, Role};
 use crate::analysis::Analyses;
 use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
@@ -18,8 +19,8 @@ mod readings;
 use cues::{cues_for, explanatory, periods_for, sentence_periods, SentencePeriods};
 use period::Period;
 use readings::{
-    in_italics, in_note_entry, is_note_entry, names_a_north_american_town, names_a_person,
-    names_its_region, opens_notes, proper_noun_reading, Reading, BASED,
+    in_italics, names_a_north_american_town, names_a_person, names_its_region, proper_noun_reading,
+    Reading, BASED,
 };
 
 declare_rule! {
@@ -128,28 +129,17 @@ impl Rule for PlaceName {
         &self,
         doc: &Document,
         ctx: &Context<'_>,
-        _analyses: &Analyses<'_>,
+        analyses: &Analyses<'_>,
         report: &mut Reporter<'_>,
     ) {
         let g = &ctx.style.places;
-        // The entries of a "Notes" or "Sources" section cite works as published; the
-        // first paragraph of prose after them is the piece again.
-        let mut in_notes = false;
-        for block in &doc.blocks {
-            let heading = block.kind == BlockKind::Heading;
-            if heading || block.kind == BlockKind::Paragraph {
-                if opens_notes(doc, block) {
-                    in_notes = true;
-                    continue;
-                }
-                if heading || !is_note_entry(doc, block) {
-                    in_notes = false;
-                }
-            }
-            if in_notes {
+        let apparatus = analyses.apparatus();
+        for (i, block) in doc.blocks.iter().enumerate() {
+            // The entries of a "Notes" or "Sources" section cite works as published.
+            if matches!(apparatus.role(i), Role::NotesHeading | Role::NoteEntry) {
                 continue;
             }
-            if block.kind.is_body() || heading {
+            if block.kind.is_body() || block.kind == BlockKind::Heading {
                 check_block(doc, ctx, g, block, report);
             }
         }
@@ -200,7 +190,7 @@ fn check_block(
             let proper = in_exempt(prose.as_bytes(), range, place)
                 || block.in_citation(range.start)
                 || in_italics(doc, range)
-                || in_note_entry(doc, range)
+                || on_note_line(doc, range.start)
                 || names_a_north_american_town(prose, range)
                 || names_its_region(prose, range, place)
                 || (place.ambiguous && names_a_person(prose, range))

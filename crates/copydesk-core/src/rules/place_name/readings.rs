@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Block, BlockKind, Document, MONTHS, WEEKDAYS};
+use crate::document::{Document, MONTHS, WEEKDAYS};
 use crate::gazetteer::Place;
 use crate::text::TextRange;
 
@@ -78,70 +78,6 @@ pub(super) fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRang
         }
     }
     Reading::Plain
-}
-
-/// The heading of a section of notes, references or sources.
-static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:end\s*notes|notes|footnotes|references|sources|bibliography|works\s+cited|further\s+reading|sources\s+and\s+notes|notes\s+and\s+sources)\W*$",
-    )
-    .expect("valid regex")
-});
-
-/// Whether `block` opens a section of notes: a heading, or a paragraph that is only
-/// the word ("Notes:"), as plain text and some editors write it.
-pub(super) fn opens_notes(doc: &Document, block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Heading | BlockKind::Paragraph)
-        && NOTES_HEADING.is_match(block.range.slice(&doc.prose).trim())
-}
-
-/// What opens a line of notes: a marker (`[3]`, `3.`, `3)`, `^3`, a bullet) or a web
-/// address.
-static ENTRY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]\s|\^\d{1,3}|[-*•]\s|<?https?://)")
-        .expect("valid regex")
-});
-
-/// A year, as references date their works.
-static ENTRY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
-
-/// Whether `block`, in a section of notes, is one of its entries: a list item or a
-/// footnote, or a paragraph each line of which reads as a reference: it opens with a
-/// note marker or is a web address, or it is a run of comma-separated fields (an
-/// outlet, a place, a date) that are short or dated. A paragraph of prose ("The
-/// author reported from Kyiv.") ends the section.
-pub(super) fn is_note_entry(doc: &Document, block: &Block) -> bool {
-    if block.kind != BlockKind::Paragraph {
-        return true;
-    }
-    let source = doc
-        .source
-        .get(block.range.start..block.range.end)
-        .unwrap_or("");
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .all(|line| {
-            if ENTRY_LINE.is_match(line) {
-                return true;
-            }
-            let fields: Vec<&str> = line.trim_end_matches('.').split(',').collect();
-            let short = fields.iter().all(|f| f.split_whitespace().count() <= 6);
-            fields.len() >= 2 && (short || ENTRY_YEAR.is_match(line))
-        })
-}
-
-/// A line that opens with a note marker (`[3] Interfax-Ukraine, Kiev, March 3, 2015.`):
-/// an endnote of a plain-text article, which cites its source as published.
-static NOTE_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\[\d{1,3}\]\s").expect("valid regex"));
-
-pub(super) fn in_note_entry(doc: &Document, at: TextRange) -> bool {
-    let before = doc.source.get(..at.start).unwrap_or("");
-    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
-    NOTE_ENTRY.is_match(line)
 }
 
 /// A name followed by a US state or a Canadian province ("Odessa, Texas", "St.
