@@ -112,10 +112,11 @@ static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static YEAR_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}$").expect("valid regex"));
-/// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
+/// Domains ("Tengrinews.kz"), handles ("Twitter.com/TokayevKZ") and addresses without
+/// their scheme ("centrasia.ru/news.php?st=1406192160").
 static DOMAIN_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/[\p{L}\p{N}_.\-/@]*)?$",
+        r"^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/[\p{L}\p{N}_.\-/@?=&%#~+]*)?$",
     )
     .expect("valid regex")
 });
@@ -555,6 +556,15 @@ mod tests {
         let g = &groups("He said so (Akorda.kz, Twitter.com/TokayevKZ).")[0];
         assert_eq!(g.items[0].outlets.len(), 2);
         assert!(g.items[0].dates.is_empty());
+        // An address without its scheme, query and all.
+        let text = "He asked so (centrasia.ru/news.php?st=1406192160).";
+        let g = &groups(text)[0];
+        assert_eq!(
+            g.items[0].outlets[0].slice(text),
+            "centrasia.ru/news.php?st=1406192160"
+        );
+        // A question in brackets is no address.
+        assert!(groups("He asked (who.is/next? nobody).").is_empty());
     }
 
     #[test]

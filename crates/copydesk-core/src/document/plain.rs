@@ -62,7 +62,7 @@ pub(crate) fn classify(text: &str) -> BlockKind {
     {
         return BlockKind::Caption;
     }
-    if lines.len() == 1 && looks_like_title(lines[0]) {
+    if lines.len() == 1 && (looks_like_title(lines[0]) || quoted_crosshead(lines[0])) {
         return BlockKind::Heading;
     }
     BlockKind::Paragraph
@@ -84,6 +84,27 @@ fn looks_like_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let first = line.chars().next().unwrap_or('a');
     words <= 20 && (first.is_uppercase() || first.is_numeric())
+}
+
+/// A crosshead that quotes the section's speaker, alone on its line: `"Negotiations
+/// coming to a standstill"`. One short quotation of twelve words at most, opening with
+/// a capital, with no sentence punctuation before its closing mark: a quoted sentence
+/// set as a paragraph ends with its full stop (`"We will not give up."`).
+fn quoted_crosshead(line: &str) -> bool {
+    let mut chars = line.chars();
+    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let pair = matches!(
+        (open, close),
+        ('"', '"') | ('“', '”') | ('«', '»') | ('„', '“') | ('‘', '’')
+    );
+    let inner = chars.as_str().trim();
+    let marks = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„');
+    pair && inner.starts_with(char::is_uppercase)
+        && !inner.contains(marks)
+        && !inner.ends_with(['.', '!', '?', ',', ';', ':', '…'])
+        && (1..=12).contains(&inner.split_whitespace().count())
 }
 
 /// Three words or more, every word of four letters or more capitalised.

@@ -161,6 +161,28 @@ fn a_question_headline_in_title_case_is_a_heading() {
 }
 
 #[test]
+fn a_quoted_crosshead_is_a_heading_and_a_quoted_sentence_is_not() {
+    // Negatives first: a quoted sentence with its full stop, a quotation and its
+    // speaker, a long quoted line, a lower-case fragment.
+    for text in [
+        "“We will not give up.”\n",
+        "\"Talks will go on,\" he said.\n",
+        "\"The border talks have come to a standstill and neither side expects a new round before the spring thaw\"\n",
+        "\"coming to a standstill\"\n",
+    ] {
+        let doc = Document::parse(text, SourceKind::Text);
+        assert_eq!(kinds(&doc), vec![BlockKind::Paragraph], "{text}");
+    }
+    for text in [
+        "\"Talks coming to a standstill\"\n",
+        "«Nobody wants a new war»\n",
+    ] {
+        let doc = Document::parse(text, SourceKind::Markdown);
+        assert_eq!(kinds(&doc), vec![BlockKind::Heading], "{text}");
+    }
+}
+
+#[test]
 fn header_date_is_read() {
     let text = "Title of the Piece\n\nPublished: September 10, 2021\n\nBody text here.\n";
     let doc = Document::parse(text, SourceKind::Text);

@@ -128,7 +128,9 @@ impl Rule for UnsourcedClaim {
                     .filter(|c| {
                         let own = scope == CitationScope::Sentence
                             && sourcing.sentence_sourced(block, c.sentence);
-                        !(own || sourcing.named_source_for(block, c))
+                        !(own
+                            || sourcing.named_source_for(block, c)
+                            || sourcing.continues_sourced_speaker(index, c))
                     })
                     .collect();
                 let Some(first) = unsourced.first() else {
@@ -484,6 +486,7 @@ mod tests {
             "Seitov spoke to commuters at the depot. According to him, 40 buses will join the fleet in May.",
             "The mayor visited the depot on Monday. “We will buy 40 buses by May, and 12 more in the autumn,” he added.",
             "“The fleet is old and half of it is broken. We need 40 new buses. Fares will rise,” the Mayor said.",
+            "The mayor, Arman Seitov, hailed the new depot as “a new stage for the city.”",
         ] {
             let (_, d) = lint(text, SourceKind::Text, &named);
             assert!(d.is_empty(), "{text}: {d:?}");

@@ -87,6 +87,7 @@ pub struct SourcingStyle {
     pub stance_nouns: Vec<String>,
     pub generic_media_nouns: Vec<String>,
     pub named_source_verbs: Vec<String>,
+    pub authored_works: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -184,6 +185,7 @@ impl SourcingStyle {
         extend(&mut self.stance_nouns, other.stance_nouns);
         extend(&mut self.generic_media_nouns, other.generic_media_nouns);
         extend(&mut self.named_source_verbs, other.named_source_verbs);
+        extend(&mut self.authored_works, other.authored_works);
         self.matchers = MatcherCache::default();
     }
 
@@ -262,6 +264,8 @@ pub(crate) struct Matchers {
     pub generic_media_nouns: HashSet<String>,
     /// What data and documents do when they speak: "the data show".
     pub named_source_verbs: Regex,
+    /// A text its author speaks through: "in a commentary on Centrasia.ru".
+    pub authored_work: Regex,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -343,6 +347,7 @@ impl Matchers {
             stance_nouns: lower(&style.stance_nouns),
             generic_media_nouns: lower(&style.generic_media_nouns),
             named_source_verbs: build(&alternation(&style.named_source_verbs, true)),
+            authored_work: build(&alternation(&style.authored_works, true)),
         }
     }
 }
@@ -410,6 +415,7 @@ mod tests {
             ("source-modifiers", &style.source_modifiers),
             ("stance-nouns", &style.stance_nouns),
             ("generic-media-nouns", &style.generic_media_nouns),
+            ("authored-works", &style.authored_works),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
             let mut seen = HashSet::new();

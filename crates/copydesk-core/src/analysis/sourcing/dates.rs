@@ -85,13 +85,17 @@ impl Sourcing<'_> {
                 .position(|m| *m == name)
                 .map_or(1, |i| i as i8 + 1)
         };
-        // A date after publication is a schedule or a forecast, not an event.
+        // A date after publication is a schedule or a forecast, not an event. In a story
+        // filed under a dateline ("BISHKEK --"), the day of publication is the day the
+        // reporter covered: what happened then is the desk's own report.
+        let datelined = self.doc.dateline.is_some();
         let scheduled = |c: &regex::Captures<'_>, day: i8| {
             let year = c
                 .name("year")
                 .and_then(|y| y.as_str().parse::<i16>().ok())
                 .unwrap_or(self.year);
-            Date::new(year, month_of(&c["month"]), day).is_ok_and(|d| d > self.published)
+            Date::new(year, month_of(&c["month"]), day)
+                .is_ok_and(|d| d > self.published || (datelined && d == self.published))
         };
         let mut found: Vec<TextRange> = Vec::new();
         for re in [&*MONTH_DAY, &*DAY_MONTH] {

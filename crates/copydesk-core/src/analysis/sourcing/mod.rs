@@ -22,12 +22,14 @@
 //! The modules follow the concerns: `figures` (money, percentages, counts), `dates`
 //! (dated events, the narrative time of a paragraph), `speech` (reporting verbs, the
 //! speakers of quotations), `quotations`, `attribution` (where a claim is sourced),
-//! `named` (named speakers, the news desk's sources), `apparatus` (wire copy,
+//! `named` (named speakers, the news desk's sources), `continuity` (a speaker
+//! sourced once stays sourced), `apparatus` (wire copy,
 //! interviews, notes and bios), `units` (blocks that share
 //! their sources) and `style` (the sourcing data).
 
 mod apparatus;
 mod attribution;
+mod continuity;
 mod dates;
 mod figures;
 mod named;
@@ -100,6 +102,8 @@ pub struct Sourcing<'a> {
     lead_attributed: bool,
     units: Vec<Vec<usize>>,
     apparatus: Apparatus,
+    /// The surnames of the people who speak in each sourced body block.
+    sourced_speakers: Vec<(usize, Vec<String>)>,
 }
 
 impl<'a> Sourcing<'a> {
@@ -127,11 +131,13 @@ impl<'a> Sourcing<'a> {
             lead_attributed: false,
             units: sourcing_units(doc),
             apparatus,
+            sourced_speakers: Vec::new(),
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();
         sourcing.interview = sourcing.find_interview();
         sourcing.lead_attributed = sourcing.find_lead_attribution();
+        sourcing.sourced_speakers = sourcing.find_sourced_speakers();
         sourcing
     }
 
