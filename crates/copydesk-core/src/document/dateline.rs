@@ -12,6 +12,7 @@
 //! ASTANA. KAZINFORM -                     NUR-SULTAN. KAZINFORM The president ...
 //! September 27, 2007 (RFE/RL) --          BISHKEK --   KYIV, March 3 —
 //! BAKU, Azerbaijan, August 19. The ...    Baku, Azerbaijan, Jan. 16   (a line of its own)
+//! Bakı/22.11.23/Turan: The ...
 //! ```
 //!
 //! A dateline stands at the start of one of the first two paragraphs (a plain-text
@@ -63,6 +64,10 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         ),
         // Almaty/Kazinform/ -
         format!(r"^(?P<place>{caps}|{title})\s*{slash_agency}\.?\s*(?:{dash}\s*)?"),
+        // Bakı/22.11.23/Turan:  (a numeric date between slashes, the agency before a colon)
+        format!(
+            r"^(?P<place>{caps}|{title})/(?P<date>\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})/(?P<agency>\p{{Lu}}[\p{{L}}.\- ]{{1,28}}?)\s*:\s*"
+        ),
         // ASTANA. KAZINFORM -  ·  NUR-SULTAN. KAZINFORM The president ...
         format!(
             r"^(?P<place>{caps})\.\s+(?P<agency>\p{{Lu}}{{4,}})(?:\s*{dash}\s*|\s+)(?:\p{{Lu}}|\x22|“)"
@@ -203,6 +208,12 @@ mod tests {
             "Reuters",
         );
         is(&format!("KYIV, Ukraine (AP) —{body}"), "KYIV", "", "AP");
+        is(
+            &format!("Bakı/22.11.23/Turan:{body}"),
+            "Bakı",
+            "22.11.23",
+            "Turan",
+        );
         is(
             &format!("TASHKENT, Dec 1 (Xinhua) --{body}"),
             "TASHKENT",

@@ -88,6 +88,7 @@ pub struct SourcingStyle {
     pub generic_media_nouns: Vec<String>,
     pub named_source_verbs: Vec<String>,
     pub authored_works: Vec<String>,
+    pub people_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
 }
@@ -186,6 +187,7 @@ impl SourcingStyle {
         extend(&mut self.generic_media_nouns, other.generic_media_nouns);
         extend(&mut self.named_source_verbs, other.named_source_verbs);
         extend(&mut self.authored_works, other.authored_works);
+        extend(&mut self.people_nouns, other.people_nouns);
         self.matchers = MatcherCache::default();
     }
 
@@ -266,6 +268,7 @@ pub(crate) struct Matchers {
     pub named_source_verbs: Regex,
     /// A text its author speaks through: "in a commentary on Centrasia.ru".
     pub authored_work: Regex,
+    pub people_nouns: HashSet<String>,
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
@@ -348,6 +351,7 @@ impl Matchers {
             generic_media_nouns: lower(&style.generic_media_nouns),
             named_source_verbs: build(&alternation(&style.named_source_verbs, true)),
             authored_work: build(&alternation(&style.authored_works, true)),
+            people_nouns: lower(&style.people_nouns),
         }
     }
 }
@@ -416,6 +420,7 @@ mod tests {
             ("stance-nouns", &style.stance_nouns),
             ("generic-media-nouns", &style.generic_media_nouns),
             ("authored-works", &style.authored_works),
+            ("people-nouns", &style.people_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
             let mut seen = HashSet::new();

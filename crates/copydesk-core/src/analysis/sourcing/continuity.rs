@@ -3,13 +3,15 @@
 //! through the text, quoting its author by name in the paragraphs after ("Shadakulov
 //! sums it up: “...”") or by pronoun in the next one ("he argues"). Those later claims
 //! carry the source the first one gave. A work counts (`authored-works` in
-//! `data/sourcing.toml`: a commentary, an article, a book); a speaker quoted by a news
-//! outlet does not, as their next words were said on another occasion.
+//! `data/sourcing.toml`: a commentary, an article, a book, a programme), and so does the
+//! writer's interview ("..., says Ferhat Demir, a professor at ..."); a speaker quoted
+//! by a news outlet does not, as their next words were said on another occasion.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::attribution::interviewed;
 use super::{Claim, ClaimKind, Sourcing};
 use crate::document::Block;
 use crate::text::TextRange;
@@ -41,9 +43,15 @@ impl Sourcing<'_> {
             let mut names: Vec<String> = Vec::new();
             for &s in &block.sentences {
                 let text = self.masked(block, s, false);
-                // Only the author of a text the piece goes through: a politician quoted
-                // by a news outlet speaks again elsewhere, on another occasion.
-                if !self.m.authored_work.is_match(&text) {
+                // Only the author of a text the piece goes through, or someone the
+                // writer interviewed: a politician quoted by a news outlet speaks again
+                // elsewhere, on another occasion.
+                let interview = self
+                    .m
+                    .reporting
+                    .find_iter(&text)
+                    .any(|m| interviewed(&text, m.start(), m.end()));
+                if !interview && !self.m.authored_work.is_match(&text) {
                     continue;
                 }
                 let cues: Vec<(usize, usize)> = self
@@ -144,70 +152,4 @@ fn names_word(text: &str, word: &str) -> bool {
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use jiff::civil::{date, Date};
-
-    use crate::document::{Document, SourceKind};
-    use crate::linter::lint_with;
-    use crate::rule::Context;
-    use crate::rules::unsourced_claim::UnsourcedClaim;
-    use crate::style::HouseStyle;
-
-    /// The unsourced claims of `text`, by the text they flag.
-    fn flagged(text: &str, published: Date) -> Vec<String> {
-        let doc = Document::parse(text, SourceKind::Text);
-        let ctx = Context {
-            date: published,
-            style: HouseStyle::embedded(),
-        };
-        lint_with(&doc, &ctx, &[&UnsourcedClaim])
-            .iter()
-            .map(|d| doc.text(d.range).to_string())
-            .collect()
-    }
-
-    const COMMENTARY: &str = "In a commentary for the Steppe Review portal, Marat Dzhunusov asks whether Bishkek will be next (steppereview.kz/news.php?st=4411).\n\n";
-
-    #[test]
-    fn a_politician_quoted_by_an_outlet_speaks_again_on_another_occasion() {
-        // Negatives first: the earlier source reported one statement, not a text the
-        // piece goes through.
-        let text = "President Sadyr Japarov said the mine would stay in state hands (Kabar, May 3).\n\nIn a speech to miners on May 20, Japarov called the old deal \"a bribe disguised as a settlement.\"\n";
-        assert_eq!(flagged(text, date(2021, 6, 1)).len(), 1);
-        // A pronoun after a paragraph sourced by an outlet is not the author of a work.
-        let text = "Pashinyan has promised early elections (CivilNet, May 9).\n\n\"We did not make a revolution to change the flags,\" he told a crowd in Yerevan.\n";
-        assert_eq!(flagged(text, date(2018, 5, 10)).len(), 1);
-        // Another person quoted after a commentary is not its author.
-        let text = format!(
-            "{COMMENTARY}\"Nobody in Bishkek wants a base,\" said Aibek Toktosunov, a deputy.\n"
-        );
-        assert_eq!(flagged(&text, date(2014, 7, 24)).len(), 1);
-    }
-
-    #[test]
-    fn the_author_of_a_sourced_commentary_is_quoted_on_by_name_and_pronoun() {
-        let text = format!(
-            "{COMMENTARY}Dzhunusov sums up the country's recent past this way: \"two revolutions in five years and a fragile state.\"\n\nTo call the country sovereign, he argues, is to empty the word, since Bishkek keeps being kept from \"standing on its own feet.\"\n"
-        );
-        assert_eq!(flagged(&text, date(2014, 7, 24)), Vec::<String>::new());
-        // The pronoun reaches one paragraph, not the rest of the piece.
-        let text = format!(
-            "{COMMENTARY}The border has been quiet since May.\n\n\"Nobody in Bishkek wants a base,\" he writes.\n"
-        );
-        assert_eq!(flagged(&text, date(2014, 7, 24)).len(), 1);
-    }
-
-    #[test]
-    fn a_datelined_story_reports_the_day_it_covers() {
-        let sworn =
-            "BISHKEK -- The new president was sworn in on January 28 at the Philharmonic Hall.\n";
-        assert!(flagged(sworn, date(2021, 1, 28)).is_empty());
-        // Another day, or no dateline: a dated event that needs its source.
-        assert_eq!(flagged(sworn, date(2021, 2, 3)).len(), 1);
-        let plain = "The new president was sworn in on January 28 at the Philharmonic Hall.\n";
-        assert_eq!(flagged(plain, date(2021, 1, 28)).len(), 1);
-    }
 }

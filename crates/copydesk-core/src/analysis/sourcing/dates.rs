@@ -125,8 +125,13 @@ impl Sourcing<'_> {
             let opening = text[..c.get(0).expect("group 0").start()]
                 .trim_matches(|c: char| c.is_whitespace() || "“\"‘'".contains(c))
                 .to_lowercase();
+            // A run-in label ("BACKGROUND: In December 2018, ...") opens nothing.
+            let opening = match opening.strip_suffix(':') {
+                Some(label) if label.split_whitespace().count() <= 2 => "",
+                _ => opening.as_str(),
+            };
             let opens = matches!(
-                opening.as_str(),
+                opening,
                 "" | "but" | "and" | "then" | "yet" | "later" | "already" | "back"
             );
             if opens && recent(c.name("year")) && !scheduled(&c, 1) {

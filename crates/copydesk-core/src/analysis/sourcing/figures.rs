@@ -25,6 +25,12 @@ pub(super) static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+(?:million|billion|trillion)\b")
         .expect("valid regex")
 });
+/// A count written out in words ("fifty-five people", "four soldiers", "dozens of
+/// protesters"); from three up, since "two" mostly pairs things ("the two presidents").
+static SPELLED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|dozens\s+of|scores\s+of)\s+(?P<noun>\p{Ll}+)")
+        .expect("valid regex")
+});
 pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("valid regex")
 });
@@ -72,7 +78,38 @@ impl Sourcing<'_> {
         if let Some(r) = NUMBER.find_iter(text).find_map(|m| self.count(text, m)) {
             found.push(r);
         }
+        if let Some(r) = self.spelled_count(text) {
+            found.push(r);
+        }
         found.into_iter().min_by_key(|r| r.start)
+    }
+
+    /// A count of people written out in words: "the deaths of fifty-five people", "four
+    /// soldiers were wounded". Not a group the text already knows ("the three
+    /// soldiers"), nor background ("a village of forty families").
+    fn spelled_count(&self, text: &str) -> Option<TextRange> {
+        SPELLED_COUNT.captures_iter(text).find_map(|c| {
+            let whole = c.get(0)?;
+            let noun = c.name("noun")?.as_str();
+            let head = &text[..whole.start()];
+            let known = matches!(
+                last_word(head).to_lowercase().as_str(),
+                "the"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "all"
+                    | "other"
+            );
+            (self.m.people_nouns.contains(&noun.to_lowercase())
+                && !known
+                && !self.background_of(head))
+            .then(|| TextRange::new(whole.start(), whole.end()))
+        })
     }
 
     /// A number that counts people or things ("135 staff members", "some 2,000 Afghan

@@ -32,6 +32,8 @@ mod attribution;
 mod continuity;
 mod dates;
 mod figures;
+#[cfg(test)]
+mod forms_tests;
 mod named;
 mod quotations;
 mod speech;

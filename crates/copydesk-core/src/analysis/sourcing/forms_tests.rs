@@ -1,0 +1,114 @@
+//! Forms of real published copy, each written anew here: what sources a claim and what
+//! does not, read through the `unsourced-claim` rule.
+
+use jiff::civil::{date, Date};
+
+use crate::document::{Document, SourceKind};
+use crate::linter::lint_with;
+use crate::rule::Context;
+use crate::rules::unsourced_claim::UnsourcedClaim;
+use crate::style::HouseStyle;
+
+/// The unsourced claims of `text`, by the text they flag.
+fn flagged(text: &str, published: Date) -> Vec<String> {
+    let doc = Document::parse(text, SourceKind::Text);
+    let ctx = Context {
+        date: published,
+        style: HouseStyle::embedded(),
+    };
+    lint_with(&doc, &ctx, &[&UnsourcedClaim])
+        .iter()
+        .map(|d| doc.text(d.range).to_string())
+        .collect()
+}
+
+const COMMENTARY: &str = "In a commentary for the Steppe Review portal, Marat Dzhunusov asks whether Bishkek will be next (steppereview.kz/news.php?st=4411).\n\n";
+
+#[test]
+fn a_politician_quoted_by_an_outlet_speaks_again_on_another_occasion() {
+    // Negatives first: the earlier source reported one statement, not a text the
+    // piece goes through.
+    let text = "President Sadyr Japarov said the mine would stay in state hands (Kabar, May 3).\n\nIn a speech to miners on May 20, Japarov called the old deal \"a bribe disguised as a settlement.\"\n";
+    assert_eq!(flagged(text, date(2021, 6, 1)).len(), 1);
+    // A pronoun after a paragraph sourced by an outlet is not the author of a work.
+    let text = "Pashinyan has promised early elections (CivilNet, May 9).\n\n\"We did not make a revolution to change the flags,\" he told a crowd in Yerevan.\n";
+    assert_eq!(flagged(text, date(2018, 5, 10)).len(), 1);
+    // Another person quoted after a commentary is not its author.
+    let text = format!(
+        "{COMMENTARY}\"Nobody in Bishkek wants a base,\" said Aibek Toktosunov, a deputy.\n"
+    );
+    assert_eq!(flagged(&text, date(2014, 7, 24)).len(), 1);
+}
+
+#[test]
+fn the_author_of_a_sourced_commentary_is_quoted_on_by_name_and_pronoun() {
+    let text = format!(
+            "{COMMENTARY}Dzhunusov sums up the country's recent past this way: \"two revolutions in five years and a fragile state.\"\n\nTo call the country sovereign, he argues, is to empty the word, since Bishkek keeps being kept from \"standing on its own feet.\"\n"
+        );
+    assert_eq!(flagged(&text, date(2014, 7, 24)), Vec::<String>::new());
+    // The pronoun reaches one paragraph, not the rest of the piece.
+    let text = format!(
+            "{COMMENTARY}The border has been quiet since May.\n\n\"Nobody in Bishkek wants a base,\" he writes.\n"
+        );
+    assert_eq!(flagged(&text, date(2014, 7, 24)).len(), 1);
+}
+
+#[test]
+fn a_datelined_story_reports_the_day_it_covers() {
+    let sworn =
+        "BISHKEK -- The new president was sworn in on January 28 at the Philharmonic Hall.\n";
+    assert!(flagged(sworn, date(2021, 1, 28)).is_empty());
+    // Another day, or no dateline: a dated event that needs its source.
+    assert_eq!(flagged(sworn, date(2021, 2, 3)).len(), 1);
+    let plain = "The new president was sworn in on January 28 at the Philharmonic Hall.\n";
+    assert_eq!(flagged(plain, date(2021, 1, 28)).len(), 1);
+}
+
+#[test]
+fn a_person_introduced_by_name_and_role_in_the_present_is_the_writer_s_interview() {
+    // Negatives first: the past tense, a name without a role, a role without a name.
+    for text in [
+        "“The corridor will open next year,” said Rustam Nabiev, the deputy governor.",
+        "“The corridor will open next year,” Tokayev says.",
+        "“The corridor will open next year,” says the deputy governor.",
+    ] {
+        assert_eq!(flagged(text, date(2022, 10, 11)).len(), 1, "{text}");
+    }
+    for text in [
+        "“After the war, a new reality emerged in the region,” says Ferhat Demir, a professor of international relations at Uludag University.",
+        "Daniel Ross, the U.S. ambassador to Uzbekistan, says the state now exists for its citizens.",
+    ] {
+        assert!(flagged(text, date(2022, 10, 11)).is_empty(), "{text}");
+    }
+    // The interviewee goes on speaking in the next paragraphs.
+    let text = "Daniel Ross, the U.S. ambassador to Uzbekistan, says the state now exists for its citizens.\n\n“This has not always been realized in practice,” said Ross, “but it sets a standard.”\n";
+    assert!(flagged(text, date(2020, 8, 25)).is_empty());
+}
+
+#[test]
+fn an_outlet_named_in_quotation_marks_is_named() {
+    let text = "On February 1, the president held a meeting on gas exports. It was reported by «Turkmenistan today».";
+    assert!(flagged(text, date(2022, 2, 3)).is_empty());
+    let text =
+        "On February 1, the president held a meeting on gas exports. It was reported by the media.";
+    assert_eq!(flagged(text, date(2022, 2, 3)).len(), 1);
+}
+
+#[test]
+fn counts_written_in_words_and_dates_after_a_run_in_label_are_claims() {
+    // Negatives first: a pair, a group the text knows, background.
+    for text in [
+        "The two presidents met in Sochi.",
+        "The three soldiers were later released.",
+        "It is a village of forty families.",
+    ] {
+        assert!(flagged(text, date(2022, 9, 26)).is_empty(), "{text}");
+    }
+    for text in [
+        "The clashes left fifty-five people dead.",
+        "Dozens of protesters were detained in the capital.",
+        "BACKGROUND: In December 2021, the two leaders agreed to restart talks.",
+    ] {
+        assert_eq!(flagged(text, date(2022, 1, 20)).len(), 1, "{text}");
+    }
+}
