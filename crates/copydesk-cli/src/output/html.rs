@@ -113,8 +113,13 @@ type Row<'a> = (
 struct FileRow<'a> {
     path: &'a str,
     url: String,
+    /// The year of publication; 0 when the date was assumed.
     year: i16,
-    assumed: bool,
+}
+
+/// The year `checked` was published, if its date was not assumed.
+fn year_of(checked: &Checked) -> Option<i16> {
+    (checked.date.source != DateSource::Assumed).then(|| checked.date.date.year())
 }
 
 /// The text on each side of `range` within its line, at most [`CONTEXT_CHARS`] each.
@@ -148,8 +153,7 @@ fn data<'a>(report: &Report<'a>) -> Data<'a> {
         files.push(FileRow {
             path: &c.path,
             url: file_url(&c.path),
-            year: c.date.date.year(),
-            assumed: c.date.source == DateSource::Assumed,
+            year: year_of(c).unwrap_or(0),
         });
         for d in &c.diagnostics {
             let (line, column) = c.doc.line_index.line_col(&c.doc.source, d.range.start);
@@ -208,25 +212,33 @@ fn rule_chart(rows: &[(&str, usize)]) -> String {
     svg
 }
 
-/// A column chart of findings per year of publication, with the files of each year.
-fn year_chart(years: &BTreeMap<i16, (usize, usize)>) -> String {
+/// A column chart of findings per year of publication, with the files of each year;
+/// the files without a date last.
+fn year_chart(years: &BTreeMap<Option<i16>, (usize, usize)>) -> String {
     if years.is_empty() {
         return String::from("<p class=\"muted\">No findings.</p>");
     }
     let max = years.values().map(|v| v.0).max().unwrap_or(1).max(1);
-    let col_w = (640 / years.len()).clamp(18, 64);
+    let col_w = (760 / years.len()).clamp(36, 64);
     let chart_h = 180.0;
-    let width = col_w * years.len() + 40;
+    let width = col_w * years.len() + 60;
     let mut svg = format!(
         r#"<svg id="year-chart" class="chart" viewBox="0 0 {width} {h}" role="img" aria-label="Findings per year of publication">"#,
         h = chart_h + 44.0
     );
-    for (i, (year, (n, files))) in years.iter().enumerate() {
+    let undated = years.get(&None).into_iter().map(|v| (None, v));
+    let dated = years.iter().filter_map(|(y, v)| y.map(|y| (Some(y), v)));
+    for (i, (year, (n, files))) in dated.chain(undated).enumerate() {
+        let (key, label) = match year {
+            Some(y) => (y.to_string(), y.to_string()),
+            None => ("0".to_string(), "undated".to_string()),
+        };
         let h = (*n as f64 / max as f64 * chart_h).max(1.0);
         let x = 20 + i * col_w;
         let y = chart_h - h + 16.0;
         svg.push_str(&format!(
-            r#"<g class="col" data-year="{year}"><title>{year}: {n} findings in {files} files</title><rect x="{rx}" y="{y:.1}" width="{cw}" height="{h:.1}" rx="2"/><text class="value" x="{cx}" y="{vy:.1}" text-anchor="middle">{fig}</text><text x="{cx}" y="{ly}" text-anchor="middle">{year}</text></g>"#,
+            r#"<g class="col{undated}" data-year="{key}"><title>{label}: {n} findings in {files} files (click to show them)</title><rect x="{rx}" y="{y:.1}" width="{cw}" height="{h:.1}" rx="2"/><text class="value" x="{cx}" y="{vy:.1}" text-anchor="middle">{fig}</text><text x="{cx}" y="{ly}" text-anchor="middle">{label}</text></g>"#,
+            undated = if year.is_none() { " undated" } else { "" },
             rx = x + 3,
             cw = col_w - 6,
             cx = x + col_w / 2,
@@ -295,9 +307,9 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
     let data = data(report);
     let mut rows: Vec<(&str, usize)> = totals.per_rule.iter().map(|(r, n)| (*r, *n)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut years: BTreeMap<i16, (usize, usize)> = BTreeMap::new();
+    let mut years: BTreeMap<Option<i16>, (usize, usize)> = BTreeMap::new();
     for c in report.checked.iter().filter(|c| !c.diagnostics.is_empty()) {
-        let e = years.entry(c.date.date.year()).or_default();
+        let e = years.entry(year_of(c)).or_default();
         e.0 += c.diagnostics.len();
         e.1 += 1;
     }
@@ -334,6 +346,9 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
         ),
         ("fixable", "fixable with --fix", figure(totals.fixable)),
     ];
+    if assumed > 0 {
+        cards.push(("undated", "without a date", figure(assumed)));
+    }
     if totals.unreadable > 0 {
         cards.push((
             "unreadable",
@@ -366,7 +381,7 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
                 r#"<tr><td><a href="{url}">{path}</a></td><td class="num">{year}</td><td class="num">{n}</td><td class="muted">{rules}</td></tr>"#,
                 url = esc(&file_url(&c.path)),
                 path = esc(&c.path),
-                year = c.date.date.year(),
+                year = year_of(c).map_or_else(|| "undated".to_string(), |y| y.to_string()),
                 n = c.diagnostics.len(),
                 rules = rules.join(", "),
             )
@@ -376,10 +391,10 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
     let mut notes = Vec::new();
     if assumed > 0 {
         notes.push(format!(
-            "{} had no publication date; today ({}) was assumed, and their findings count under {}.",
+            "{} had no publication date: they were checked as published today ({}), and \
+             their findings count as undated.",
             crate::output::count(assumed, "file", "files"),
             report.today,
-            report.today.year()
         ));
     }
     if let Some(b) = report.baseline {
@@ -402,8 +417,9 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
 
     let json = serde_json::to_string(&data)
         .map_err(std::io::Error::other)?
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--");
+        // `<` appears only inside strings, where `\u003c` is the same character: no
+        // `</script>` or `<!--` can end or bend the script element.
+        .replace('<', "\\u003c");
 
     write!(
         out,

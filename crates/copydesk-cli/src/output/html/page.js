@@ -11,7 +11,7 @@
   const rows = data.findings.map(function (f, i) {
     const file = data.files[f[0]];
     return {
-      index: i, file: file.path, url: file.url, year: file.year, assumed: file.assumed,
+      index: i, file: file.path, url: file.url, year: file.year,
       line: f[1], column: f[2], rule: data.rules[f[3]], severity: f[4], message: f[5],
       before: f[6], text: f[7], after: f[8], fixable: f[9],
       haystack: (file.path + "\n" + f[5] + "\n" + f[6] + f[7] + f[8]).toLowerCase()
@@ -20,8 +20,13 @@
   data.rules.forEach(function (r) {
     ruleFilter.add(new Option(r, r));
   });
-  Array.from(new Set(rows.map(function (r) { return r.year; }))).sort().forEach(function (y) {
-    yearFilter.add(new Option(String(y), String(y)));
+  function yearName(y) {
+    return y === 0 ? "undated" : String(y);
+  }
+  Array.from(new Set(rows.map(function (r) { return r.year; }))).sort(function (a, b) {
+    return (a || 99999) - (b || 99999);
+  }).forEach(function (y) {
+    yearFilter.add(new Option(yearName(y), String(y)));
   });
 
   let sortKey = "file";
@@ -73,8 +78,8 @@
       link.textContent = r.file + ":" + r.line;
       link.className = "path";
       file.appendChild(link);
-      cell(tr, String(r.year) + (r.assumed ? "?" : ""), "num").title =
-        r.assumed ? "no publication date: today assumed" : "year of publication";
+      cell(tr, yearName(r.year), "num").title =
+        r.year === 0 ? "no publication date: checked as published today" : "year of publication";
       cell(tr, String(r.line), "num");
       cell(tr, r.rule, "sev-" + r.severity).title = r.severity;
       const td = tr.insertCell();
