@@ -231,7 +231,7 @@ fn year_chart(years: &BTreeMap<Option<i16>, (usize, usize)>) -> String {
     for (i, (year, (n, files))) in dated.chain(undated).enumerate() {
         let (key, label) = match year {
             Some(y) => (y.to_string(), y.to_string()),
-            None => ("0".to_string(), "undated".to_string()),
+            None => ("0".to_string(), "n.d.".to_string()),
         };
         let h = (*n as f64 / max as f64 * chart_h).max(1.0);
         let x = 20 + i * col_w;
