@@ -155,18 +155,20 @@ impl Cache {
         }
         let path = self.entry_path(key);
         let folder = path.parent().expect("an entry sits in a shard folder");
-        std::fs::create_dir_all(folder)?;
+        let bytes = serde_json::to_vec(&Entry::new(date, findings))?;
         let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-        serde_json::to_writer(&mut tmp, &Entry::new(date, findings))?;
-        tmp.flush()?;
+        tmp.write_all(&bytes)?;
         tmp.persist(&path).map_err(|e| e.error)?;
         Ok(())
     }
 
-    /// The cache folder, marked as a cache for backup tools and git (as ruff marks its).
+    /// The cache folder and its 256 shard folders, marked as a cache for backup tools
+    /// and git (as ruff marks its).
     fn create_root(&self) -> std::io::Result<()> {
         let root = self.dir.parent().unwrap_or(&self.dir);
-        std::fs::create_dir_all(&self.dir)?;
+        for shard in 0..=255u8 {
+            std::fs::create_dir_all(self.dir.join(format!("{shard:02x}")))?;
+        }
         write_if_absent(&root.join(".gitignore"), "# Created by copydesk.\n*\n")?;
         write_if_absent(
             &root.join("CACHEDIR.TAG"),

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use copydesk_core::{
     fix_until_stable, Config, ConfigError, ConfigResolver, ConfigSource, DateSource, Diagnostic,
-    Document, FixMode, PublicationDate, RuleSelection, SourceKind,
+    Document, FixMode, LineIndex, PublicationDate, RuleSelection, SourceKind, TextRange,
 };
 
 use crate::baseline;
@@ -29,7 +29,8 @@ pub struct Checked {
     pub path: String,
     /// The bytes of the name when they are not UTF-8.
     pub path_bytes: Option<Vec<u8>>,
-    pub doc: Document,
+    /// The text the findings are of.
+    pub doc: Source,
     pub date: PublicationDate,
     pub diagnostics: Vec<Diagnostic>,
     /// Fixes applied (`--fix`) or that would be (`--diff`).
@@ -38,6 +39,25 @@ pub struct Checked {
     pub diff: Option<String>,
     /// Why `--fix` left the file as it was, if it did.
     pub not_fixed: Option<String>,
+}
+
+/// A checked text with its line index: what the reports read of a document. A result
+/// served from the cache is not parsed again; only its lines are indexed.
+pub struct Source {
+    pub source: String,
+    pub line_index: LineIndex,
+}
+
+impl Source {
+    fn new(source: String) -> Self {
+        let line_index = LineIndex::new(&source);
+        Source { source, line_index }
+    }
+
+    /// The source text of a range.
+    pub fn text(&self, range: TextRange) -> &str {
+        range.slice(&self.source)
+    }
 }
 
 /// A file that could not be checked.
@@ -109,9 +129,8 @@ struct Job<'a> {
     cache: Option<Cache>,
 }
 
-/// What linting one text gives: the document when it was parsed (not when the findings
-/// came from the cache), the publication date, the findings.
-type Linted = (Option<Document>, PublicationDate, Vec<Diagnostic>);
+/// What linting one text gives: its publication date and findings.
+type Linted = (PublicationDate, Vec<Diagnostic>);
 
 impl Job<'_> {
     fn check_one(&self, input: &Input, config: &Arc<Config>) -> Result<Checked, FileError> {
@@ -130,7 +149,7 @@ impl Job<'_> {
                 .map(|cache| cache.key(text, &path, self.args.date, config, &settings));
             if let (Some(cache), Some(key)) = (&self.cache, &key) {
                 if let Some((date, diagnostics)) = cache.get(key, self.today) {
-                    return (None, date, diagnostics);
+                    return (date, diagnostics);
                 }
             }
             let doc = Document::parse(text, kind);
@@ -149,7 +168,7 @@ impl Job<'_> {
             if let (Some(cache), Some(key)) = (&self.cache, &key) {
                 cache.put(key, date, &diagnostics);
             }
-            (Some(doc), date, diagnostics)
+            (date, diagnostics)
         };
         let undated = |date: &PublicationDate| {
             (self.args.require_date && date.source == DateSource::Assumed).then(|| {
@@ -167,11 +186,11 @@ impl Job<'_> {
         if let Some(mode) = self.fix {
             // A file that is an error is not fixed either.
             if self.args.require_date {
-                if let Some(e) = undated(&lint(&current).1) {
+                if let Some(e) = undated(&lint(&current).0) {
                     return Err(e);
                 }
             }
-            let out = fix_until_stable(&current, mode, |t| lint(t).2);
+            let out = fix_until_stable(&current, mode, |t| lint(t).1);
             if out.text != current {
                 fixed = out.applied;
                 if self.args.diff {
@@ -207,11 +226,11 @@ impl Job<'_> {
                 }
             }
         }
-        let (doc, date, diagnostics) = lint(&current);
+        let (date, diagnostics) = lint(&current);
         if let Some(e) = undated(&date) {
             return Err(e);
         }
-        let doc = doc.unwrap_or_else(|| Document::parse(&current, kind));
+        let doc = Source::new(current);
         Ok(Checked {
             path,
             path_bytes: files::non_utf8_bytes(input.path()),
