@@ -50,9 +50,11 @@ pub struct Cache {
 pub struct Key(blake3::Hash);
 
 impl Cache {
-    pub fn new(dir: PathBuf) -> Self {
+    pub fn new(dir: &Path) -> Self {
         Cache {
-            dir: dir.join(LAYOUT),
+            // Absolute once, so that a temporary file's name need not be made absolute
+            // for each entry.
+            dir: copydesk_core::config::absolute(dir).join(LAYOUT),
             build: build_hash(),
             configs: Mutex::new(HashMap::new()),
             created: std::sync::OnceLock::new(),

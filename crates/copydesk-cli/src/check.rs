@@ -322,7 +322,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         } else {
             FixMode::Safe
         }),
-        cache: (!args.no_cache).then(|| Cache::new(args.cache_dir.clone())),
+        cache: (!args.no_cache).then(|| Cache::new(&args.cache_dir)),
     };
     let started = std::time::Instant::now();
     let bar = summary::progress_bar(inputs.len(), args.quiet);
