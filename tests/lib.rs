@@ -1,5 +1,6 @@
 //! Helpers for the end-to-end tests of the `copydesk` binary (under `tests/`).
 
+pub mod archive;
 pub mod eval;
 
 use std::path::{Path, PathBuf};

@@ -452,6 +452,7 @@ fn fix_keeps_owner_group_and_mode_and_removes_stale_temporary_files() {
     let mut names: Vec<String> = std::fs::read_dir(root)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != ".copydesk_cache")
         .collect();
     names.sort();
     assert_eq!(names, [".copydesk-fix-live12.tmp", "a.txt"]);

@@ -11,14 +11,17 @@ use rayon::prelude::*;
 
 use copydesk_core::{
     fix_until_stable, Config, ConfigError, ConfigResolver, ConfigSource, DateSource, Diagnostic,
-    Document, FixMode, PublicationDate, RuleSelection, SourceKind,
+    Document, FixMode, LineIndex, PublicationDate, RuleSelection, SourceKind, TextRange,
 };
 
+use crate::baseline;
+use crate::cache::Cache;
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
 use crate::fixfile::{self, Snapshot};
 use crate::output::escape::{escape, Keep};
 use crate::output::{self, count};
+use crate::summary;
 
 /// A checked document and its findings.
 pub struct Checked {
@@ -26,7 +29,8 @@ pub struct Checked {
     pub path: String,
     /// The bytes of the name when they are not UTF-8.
     pub path_bytes: Option<Vec<u8>>,
-    pub doc: Document,
+    /// The text the findings are of.
+    pub doc: Source,
     pub date: PublicationDate,
     pub diagnostics: Vec<Diagnostic>,
     /// Fixes applied (`--fix`) or that would be (`--diff`).
@@ -35,6 +39,25 @@ pub struct Checked {
     pub diff: Option<String>,
     /// Why `--fix` left the file as it was, if it did.
     pub not_fixed: Option<String>,
+}
+
+/// A checked text with its line index: what the reports read of a document. A result
+/// served from the cache is not parsed again; only its lines are indexed.
+pub struct Source {
+    pub source: String,
+    pub line_index: LineIndex,
+}
+
+impl Source {
+    fn new(source: String) -> Self {
+        let line_index = LineIndex::new(&source);
+        Source { source, line_index }
+    }
+
+    /// The source text of a range.
+    pub fn text(&self, range: TextRange) -> &str {
+        range.slice(&self.source)
+    }
 }
 
 /// A file that could not be checked.
@@ -103,10 +126,14 @@ struct Job<'a> {
     selection: RuleSelection,
     today: jiff::civil::Date,
     fix: Option<FixMode>,
+    cache: Option<Cache>,
 }
 
+/// What linting one text gives: its publication date and findings.
+type Linted = (PublicationDate, Vec<Diagnostic>);
+
 impl Job<'_> {
-    fn check_one(&self, input: &Input, config: &Config) -> Result<Checked, FileError> {
+    fn check_one(&self, input: &Input, config: &Arc<Config>) -> Result<Checked, FileError> {
         let path = input.display_path();
         let error = |reason: String| FileError {
             path: path.clone(),
@@ -115,7 +142,16 @@ impl Job<'_> {
         let (text, snapshot) = read_input(input).map_err(error)?;
         let kind = input.kind();
         let settings = config.settings_with(config_path(input), &self.selection);
-        let lint = |text: &str| {
+        let lint = |text: &str| -> Linted {
+            let key = self
+                .cache
+                .as_ref()
+                .map(|cache| cache.key(text, &path, self.args.date, config, &settings));
+            if let (Some(cache), Some(key)) = (&self.cache, &key) {
+                if let Some((date, diagnostics)) = cache.get(key, self.today) {
+                    return (date, diagnostics);
+                }
+            }
             let doc = Document::parse(text, kind);
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
             let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
@@ -129,14 +165,32 @@ impl Job<'_> {
                     d.fix = None;
                 }
             }
-            (doc, date, diagnostics)
+            if let (Some(cache), Some(key)) = (&self.cache, &key) {
+                cache.put(key, date, &diagnostics);
+            }
+            (date, diagnostics)
+        };
+        let undated = |date: &PublicationDate| {
+            (self.args.require_date && date.source == DateSource::Assumed).then(|| {
+                error(
+                    "no publication date (front matter `date:`, a `Date:` header line, a \
+                     YYYY-MM-DD file-name prefix or --date), and --require-date is given"
+                        .into(),
+                )
+            })
         };
         let mut fixed = 0;
         let mut diff = None;
         let mut not_fixed = None;
         let mut current = text;
         if let Some(mode) = self.fix {
-            let out = fix_until_stable(&current, mode, |t| lint(t).2);
+            // A file that is an error is not fixed either.
+            if self.args.require_date {
+                if let Some(e) = undated(&lint(&current).0) {
+                    return Err(e);
+                }
+            }
+            let out = fix_until_stable(&current, mode, |t| lint(t).1);
             if out.text != current {
                 fixed = out.applied;
                 if self.args.diff {
@@ -172,7 +226,11 @@ impl Job<'_> {
                 }
             }
         }
-        let (doc, date, diagnostics) = lint(&current);
+        let (date, diagnostics) = lint(&current);
+        if let Some(e) = undated(&date) {
+            return Err(e);
+        }
+        let doc = Source::new(current);
         Ok(Checked {
             path,
             path_bytes: files::non_utf8_bytes(input.path()),
@@ -264,12 +322,20 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         } else {
             FixMode::Safe
         }),
+        cache: (!args.no_cache).then(|| Cache::new(&args.cache_dir)),
     };
+    let started = std::time::Instant::now();
+    let bar = summary::progress_bar(inputs.len(), args.quiet);
     let results: Vec<Result<Checked, FileError>> = inputs
         .par_iter()
         .zip(configs.par_iter())
-        .map(|(input, config)| job.check_one(input, config))
+        .map(|(input, config)| {
+            let result = job.check_one(input, config);
+            bar.inc(1);
+            result
+        })
         .collect();
+    bar.finish_and_clear();
     let mut checked = Vec::new();
     for r in results {
         match r {
@@ -295,18 +361,34 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let assumed = checked
-        .iter()
-        .filter(|c| c.date.source == DateSource::Assumed)
-        .count();
-    if assumed > 0 && !args.quiet {
-        report!(
-            "copydesk: note: no publication date found for {}; assumed today ({today}). Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD file-name prefix.",
-            count(assumed, "document", "documents")
-        );
+    if !args.quiet {
+        if let Some(note) = summary::assumed_dates(&checked, today, args.verbose) {
+            report!("{note}");
+        }
     }
 
-    let mut stdout = std::io::stdout().lock();
+    let baseline = match &args.baseline {
+        Some(file) => Some(baseline::apply(file, &mut checked)?),
+        None => None,
+    };
+    if let Some(file) = &args.write_baseline {
+        // What is recorded is what this run reports: with --baseline too, the findings
+        // the old baseline did not hold.
+        let n = baseline::write(file, &checked)?;
+        if !args.quiet {
+            report!(
+                "copydesk: wrote {} to the baseline {}.",
+                count(n, "finding", "findings"),
+                escape(&files::display_name(file), Keep::NoLineBreaks)
+            );
+        }
+    }
+    if let (Some(outcome), false) = (&baseline, args.quiet) {
+        report!("{}", outcome.note());
+    }
+
+    let mut sink = Sink::open(args.output_file.as_deref())?;
+    let stdout = &mut sink;
     let fixed: usize = checked.iter().map(|c| c.fixed).sum();
     let fixed_files = checked.iter().filter(|c| c.fixed > 0).count();
     if args.diff {
@@ -314,7 +396,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .filter_map(|c| c.diff.as_ref())
             .try_for_each(|diff| write!(stdout, "{diff}"));
-        report_written(written).context("writing the diff")?;
+        report_written(written.and_then(|()| sink.finish())).context("writing the diff")?;
         if !args.quiet {
             report!(
                 "copydesk: {} would be applied to {}.",
@@ -331,27 +413,56 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         });
     }
 
+    let totals = summary::Totals::new(&checked, &errors, started.elapsed(), args.unsafe_fixes);
     let written = if args.statistics {
-        output::statistics::write(&mut stdout, &checked, args.format, args.unsafe_fixes)
+        output::statistics::write(stdout, &checked, args.format, args.unsafe_fixes)
     } else {
         match args.format {
             Format::Human => {
+                let color = match (&args.output_file, args.color) {
+                    (Some(_), clap::ColorChoice::Always) => true,
+                    (Some(_), _) => false,
+                    (None, choice) => output::human::use_color_here(choice),
+                };
                 let options = output::human::Options {
                     quiet: args.quiet,
-                    color: output::human::use_color_here(args.color),
+                    color,
                     unsafe_fixes: args.unsafe_fixes,
                 };
-                output::human::write(&mut stdout, &checked, checked.len(), fixed, &options)
+                output::human::write(stdout, &checked, checked.len(), fixed, &options)
             }
-            Format::Concise => output::concise::write(&mut stdout, &checked),
-            Format::Json => output::json::write(&mut stdout, &checked),
-            Format::JsonLines => output::json::write_lines(&mut stdout, &checked),
-            Format::Sarif => output::sarif::write(&mut stdout, &checked),
-            Format::Github => output::github::write(&mut stdout, &checked),
-            Format::Junit => output::junit::write(&mut stdout, &checked),
+            Format::Concise => output::concise::write(stdout, &checked),
+            Format::Json => output::json::write(stdout, &checked),
+            Format::JsonLines => output::json::write_lines(stdout, &checked),
+            Format::Sarif => output::sarif::write(stdout, &checked),
+            Format::Github => output::github::write(stdout, &checked),
+            Format::Junit => output::junit::write(stdout, &checked),
+            Format::Html => {
+                let report = output::html::Report {
+                    checked: &checked,
+                    errors: &errors,
+                    totals: &totals,
+                    today,
+                    baseline: baseline.as_ref(),
+                    configs: &configs,
+                    selection: &job.selection,
+                };
+                output::html::write(stdout, &report)
+            }
         }
     };
-    report_written(written).context("writing the report")?;
+    report_written(written.and_then(|()| sink.finish())).context("writing the report")?;
+    if let Some(file) = &args.output_file {
+        if !args.quiet {
+            report!(
+                "copydesk: wrote the report to {}.",
+                escape(&files::display_name(file), Keep::NoLineBreaks)
+            );
+        }
+    }
+    if !args.quiet && (args.verbose || summary::interactive()) {
+        report!("{}", totals.closing());
+    }
     if fixed > 0 && !args.quiet && args.format != Format::Human {
         report!(
             "copydesk: fixed {} in {}.",
@@ -373,6 +484,51 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where the report goes: standard output, or `--output-file`.
+enum Sink {
+    Stdout(std::io::StdoutLock<'static>),
+    File(std::io::BufWriter<std::fs::File>, PathBuf),
+}
+
+impl Sink {
+    fn open(path: Option<&Path>) -> anyhow::Result<Self> {
+        Ok(match path {
+            None => Sink::Stdout(std::io::stdout().lock()),
+            Some(p) => {
+                let file = std::fs::File::create(p)
+                    .with_context(|| format!("creating {}", files::display_name(p)))?;
+                Sink::File(std::io::BufWriter::new(file), p.to_path_buf())
+            }
+        })
+    }
+
+    /// Flush what is buffered; for a file, an error names it.
+    fn finish(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File(out, path) => out.flush().map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("writing {}: {e}", files::display_name(path)),
+                )
+            }),
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf),
+            Sink::File(out, _) => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.finish()
+    }
 }
 
 /// The result of writing the report, with a broken pipe counted as written: the

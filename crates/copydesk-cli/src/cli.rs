@@ -24,9 +24,9 @@ pub enum Command {
     /// are, 2 on a usage, configuration or I/O error (every readable file is still
     /// checked).
     #[command(
-        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --select citation-format,place-name drafts/\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif"
+        after_help = "Examples:\n  copydesk check drafts/\n  copydesk check --date 2021-09-10 piece.md\n  cat piece.txt | copydesk check --stdin-filename piece.txt\n  copydesk check --format json archive/ > findings.json\n  copydesk check --select citation-format,place-name drafts/\n  copydesk check --fix drafts/\n  copydesk check --diff --unsafe-fixes piece.md\n  copydesk check --format sarif . > copydesk.sarif\n  copydesk check --format html --output-file report.html archive/\n  copydesk check --write-baseline baseline.json archive/\n  copydesk check --baseline baseline.json archive/"
     )]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Write a commented starter `copydesk.toml` with every option at its default.
     Init(InitArgs),
     /// List every rule with its default severity, whether its findings come with a fix
@@ -160,6 +160,43 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
+    /// Also name every file whose publication date was assumed, and print the closing
+    /// summary (files, findings per rule, fixable, unreadable, time) when standard error
+    /// is not a terminal.
+    #[arg(long, short, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Make a file without a publication date (front matter `date`, a `Date:` header
+    /// line, a YYYY-MM-DD file-name prefix or `--date`) an error for that file, instead
+    /// of assuming today's date.
+    #[arg(long)]
+    pub require_date: bool,
+
+    /// Write the report (in any format, and the diff of `--diff`) to this file instead
+    /// of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Keep the findings of each file in this folder and reuse them while the file, its
+    /// configuration and copydesk are unchanged.
+    #[arg(long, value_name = "DIR", default_value = crate::cache::DEFAULT_DIR, help_heading = "Cache")]
+    pub cache_dir: PathBuf,
+
+    /// Neither read nor write the cache: check every file afresh.
+    #[arg(long, help_heading = "Cache")]
+    pub no_cache: bool,
+
+    /// Report only the findings that are not in this baseline (written by
+    /// `--write-baseline`), and say how many of its entries no longer match.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every finding of this run in FILE, by rule, file and the flagged text with a
+    /// little context (not line numbers), so that `--baseline FILE` hides them even after
+    /// edits elsewhere in the file.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline")]
+    pub write_baseline: Option<PathBuf>,
+
     /// The file name to report (and to read the date and configuration from) for
     /// standard input. Standard input is read even without `-`, in place of any files
     /// named; it is an error when standard input is a terminal.
@@ -218,6 +255,9 @@ pub enum Format {
     Github,
     /// JUnit XML, one test suite a file.
     Junit,
+    /// One self-contained HTML page for an editor: totals, charts by rule and by year,
+    /// the files with most findings, and a table of findings to filter and sort.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

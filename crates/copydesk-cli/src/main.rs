@@ -9,11 +9,14 @@ macro_rules! report {
     }};
 }
 
+mod baseline;
+mod cache;
 mod check;
 mod cli;
 mod files;
 mod fixfile;
 mod output;
+mod summary;
 
 use std::io::Write;
 use std::process::ExitCode;

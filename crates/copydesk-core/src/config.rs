@@ -154,6 +154,8 @@ pub struct Override {
 pub struct Config {
     /// The file read, if any.
     pub path: Option<PathBuf>,
+    /// The text of that file: what a front end keys stored results on (the CLI's cache).
+    pub text: Option<String>,
     /// The folder that override globs are relative to.
     pub root: PathBuf,
     /// The house-style preset (default: analysis).
@@ -177,6 +179,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             path: None,
+            text: None,
             root: PathBuf::new(),
             preset: Preset::Analysis,
             select: rule_ids(),
@@ -310,6 +313,7 @@ impl Config {
         })?;
         let mut config = Config {
             path: Some(path.to_path_buf()),
+            text: Some(text.to_string()),
             root: absolute(path)
                 .parent()
                 .map(Path::to_path_buf)
