@@ -112,11 +112,17 @@ impl Job<'_> {
             path: path.clone(),
             reason,
         };
-        let (text, snapshot) = read_input(input).map_err(error)?;
         let kind = input.kind();
         let settings = config.settings_with(config_path(input), &self.selection);
-        let lint = |text: &str| {
-            let doc = Document::parse(text, kind);
+        let (text, snapshot) = read_input(input).map_err(error)?;
+        // A page that cannot be read as it stands is an error for this file alone.
+        let first = Document::read(text.as_str(), kind).map_err(|e| error(e.to_string()))?;
+        let mut parsed = Some(first);
+        let mut lint = |text: &str| {
+            let doc = parsed
+                .take()
+                .filter(|d| d.source == text)
+                .unwrap_or_else(|| Document::parse(text, kind));
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
             let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
             // A fix that would split a grapheme cluster (or not fit the text) is not

@@ -135,7 +135,7 @@ pub fn comment(
         body.push_str(reason.trim());
     }
     match kind {
-        SourceKind::Markdown => format!("<!-- {body} -->"),
+        SourceKind::Markdown | SourceKind::Html => format!("<!-- {body} -->"),
         SourceKind::Text => format!("# {body}"),
     }
 }
@@ -178,7 +178,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
     for &comment in &doc.comments {
         let text = doc.text(comment);
         let re: &Regex = match doc.kind {
-            SourceKind::Markdown => &MARKDOWN_DIRECTIVE,
+            SourceKind::Markdown | SourceKind::Html => &MARKDOWN_DIRECTIVE,
             SourceKind::Text => &PLAIN_DIRECTIVE,
         };
         for caps in re.captures_iter(text) {
