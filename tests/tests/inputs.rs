@@ -1,8 +1,10 @@
 //! Input formats other than Markdown and plain text, end to end: HTML pages
-//! (`tests/fixtures/inputs/html/`).
+//! (`tests/fixtures/inputs/html/`) and Word documents (`tests/fixtures/inputs/docx/`, kept
+//! as the XML of their parts and zipped here).
 
 mod common;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use common::{run, tempdir, write};
@@ -211,4 +213,123 @@ fn a_directory_walk_takes_html_pages() {
         r.stdout
     );
     assert!(!r.stdout.contains("style.css"), "{}", r.stdout);
+}
+
+/// The `.docx` of a fixture folder: its parts, deflated as Word writes them.
+fn docx(name: &str) -> Vec<u8> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/inputs/docx")
+        .join(name);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for part in [
+        "[Content_Types].xml",
+        "word/document.xml",
+        "word/footnotes.xml",
+        "word/comments.xml",
+    ] {
+        if let Ok(text) = std::fs::read(root.join(part)) {
+            zip.start_file(part, options).unwrap();
+            zip.write_all(&text).unwrap();
+        }
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_document_reports_paragraph_and_character() {
+    let dir = tempdir();
+    write(dir.path(), "draft.docx", docx("draft"));
+    let r = run(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--date",
+            "2020-03-05",
+            "--format",
+            "json",
+            "draft.docx",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    // Paragraph 2, its 40th character; paragraph 5 (the empty fourth counts) across its
+    // italic run. The deleted "Astana" of paragraph 3, the comment and the table are not
+    // read, and the place-name rule leaves footnotes alone.
+    assert_eq!(
+        findings(&r.stdout),
+        vec![
+            ("place-name".to_string(), 2, 40, "Astana".to_string()),
+            ("unsourced-claim".to_string(), 5, 36, "said".to_string()),
+        ]
+    );
+    // The human format quotes the paragraph.
+    let r = run(
+        dir.path(),
+        &["check", "--no-config", "--date", "2020-03-05", "draft.docx"],
+    );
+    assert!(
+        r.stdout
+            .contains("2 | Delegations from five countries met in Astana on Tuesday"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn fix_is_refused_for_a_word_document() {
+    let dir = tempdir();
+    let bytes = docx("draft");
+    write(dir.path(), "draft.docx", &bytes);
+    let r = run(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--date",
+            "2020-03-05",
+            "--fix",
+            "--unsafe-fixes",
+            "draft.docx",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr
+            .contains("draft.docx: not fixed: --fix and --diff do not rewrite Word documents"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(common::read(dir.path(), "draft.docx"), bytes);
+}
+
+#[test]
+fn a_corrupt_word_document_is_an_error_for_that_file_alone() {
+    let dir = tempdir();
+    let bytes = docx("draft");
+    write(dir.path(), "cut.docx", &bytes[..bytes.len() / 2]);
+    write(dir.path(), "page.html", fixture("json-ld.html"));
+    let r = run(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "concise",
+            "cut.docx",
+            "page.html",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("cut.docx: not a Word document"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout.contains("page.html:4:17: place-name"),
+        "{}",
+        r.stdout
+    );
 }

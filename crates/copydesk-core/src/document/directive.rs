@@ -136,7 +136,7 @@ pub fn comment(
     }
     match kind {
         SourceKind::Markdown | SourceKind::Html => format!("<!-- {body} -->"),
-        SourceKind::Text => format!("# {body}"),
+        SourceKind::Text | SourceKind::Docx => format!("# {body}"),
     }
 }
 
@@ -179,7 +179,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
         let text = doc.text(comment);
         let re: &Regex = match doc.kind {
             SourceKind::Markdown | SourceKind::Html => &MARKDOWN_DIRECTIVE,
-            SourceKind::Text => &PLAIN_DIRECTIVE,
+            SourceKind::Text | SourceKind::Docx => &PLAIN_DIRECTIVE,
         };
         for caps in re.captures_iter(text) {
             let (Some(whole), Some(word)) = (caps.get(0), caps.get(1)) else {

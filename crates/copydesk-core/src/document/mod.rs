@@ -10,6 +10,7 @@ mod citation;
 mod date;
 mod dateline;
 pub mod directive;
+mod docx;
 mod html;
 mod markdown;
 mod plain;
@@ -35,6 +36,9 @@ pub enum SourceKind {
     Markdown,
     /// A web page (`.html`, `.htm`): only its article is prose.
     Html,
+    /// A Word document (`.docx`), read from its bytes ([`Document::from_docx`]): its
+    /// source is its text, one paragraph a line.
+    Docx,
 }
 
 impl SourceKind {
@@ -56,6 +60,8 @@ impl SourceKind {
             Some(SourceKind::Text)
         } else if Self::HTML_EXTENSIONS.contains(&ext.as_str()) {
             Some(SourceKind::Html)
+        } else if ext == "docx" {
+            Some(SourceKind::Docx)
         } else {
             None
         }
@@ -205,6 +211,20 @@ impl Document {
         }
     }
 
+    /// Read a Word document from the bytes of its `.docx` file, or say why it cannot be
+    /// read (not a zip archive, no document part, XML that does not parse).
+    pub fn from_docx(bytes: &[u8]) -> Result<Self, ReadError> {
+        let (source, raw) = docx::read(bytes)?;
+        Ok(Self::assemble(
+            source,
+            SourceKind::Docx,
+            None,
+            raw,
+            Vec::new(),
+            None,
+        ))
+    }
+
     fn parse_checked(source: String, kind: SourceKind) -> (Self, Option<String>) {
         let mut front_matter = date::front_matter(&source);
         let mut abbreviations = Vec::new();
@@ -221,6 +241,7 @@ impl Document {
                 malformed = scan.malformed;
                 scan.raw
             }
+            SourceKind::Docx => docx::scan_text(&source),
         };
         let doc = Self::assemble(source, kind, front_matter, raw, abbreviations, source_map);
         (doc, malformed)
