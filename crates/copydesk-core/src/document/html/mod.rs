@@ -45,9 +45,9 @@ pub(crate) struct HtmlScan {
 
 /// Elements whose content is never prose.
 const SKIPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
-    "select", "textarea", "svg", "math", "iframe", "object", "canvas", "video", "audio", "table",
-    "menu", "dialog", "pre", "code", "kbd", "samp",
+    "head", "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
+    "textarea", "svg", "math", "iframe", "object", "canvas", "video", "audio", "table", "menu",
+    "dialog", "pre", "code", "kbd", "samp",
 ];
 
 /// Elements that hold no content.
@@ -128,8 +128,9 @@ struct Elem {
     name: String,
     id: usize,
     skip: bool,
-    in_article: bool,
-    in_main: bool,
+    /// The outermost `<article>` (`<main>`) that holds the element, by id.
+    article: Option<usize>,
+    main: Option<usize>,
     in_quote: bool,
     in_paragraph: bool,
     /// The text runs of the block this element holds, since its last child block.
@@ -144,8 +145,8 @@ struct Elem {
 struct Segment {
     kind: BlockKind,
     runs: Vec<TextRange>,
-    in_article: bool,
-    in_main: bool,
+    article: Option<usize>,
+    main: Option<usize>,
     /// The ids of the elements that hold it, outermost first.
     ancestors: Vec<usize>,
 }
@@ -179,8 +180,8 @@ impl Walk {
         self.segments.push(Segment {
             kind: block_kind(&e.name, e.in_quote),
             runs,
-            in_article: e.in_article,
-            in_main: e.in_main,
+            article: e.article,
+            main: e.main,
             ancestors: self.stack[..at].iter().map(|e| e.id).collect(),
         });
     }
@@ -244,9 +245,18 @@ impl Walk {
             }
         }
         let parent = self.stack.last();
-        let in_article = parent.is_some_and(|p| p.in_article) || name == "article";
-        let in_main = parent.is_some_and(|p| p.in_main) || name == "main";
-        let page_furniture = matches!(name.as_str(), "header") && !in_article && !in_main;
+        let id = self.next_id;
+        let article = parent
+            .and_then(|p| p.article)
+            .or((name == "article").then_some(id));
+        let main = parent
+            .and_then(|p| p.main)
+            .or((name == "main").then_some(id));
+        // A page's header is furniture, an article's is its headline and byline; a footer
+        // is furniture except where it credits a block quote.
+        let in_quote = parent.is_some_and(|p| p.in_quote);
+        let page_furniture = (name == "header" && article.is_none() && main.is_none())
+            || (name == "footer" && !in_quote);
         let skip = parent.is_some_and(|p| p.skip)
             || SKIPPED.contains(&name.as_str())
             || page_furniture
@@ -264,10 +274,10 @@ impl Walk {
             in_quote: parent.is_some_and(|p| p.in_quote) || name == "blockquote",
             in_paragraph: parent.is_some_and(|p| p.in_paragraph) || name == "p",
             name,
-            id: self.next_id,
+            id,
             skip,
-            in_article,
-            in_main,
+            article,
+            main,
             runs: Vec::new(),
             link,
             abbr,
@@ -311,36 +321,54 @@ impl Walk {
             None => self.segments.push(Segment {
                 kind: BlockKind::Paragraph,
                 runs: vec![range],
-                in_article: false,
-                in_main: false,
+                article: None,
+                main: None,
                 ancestors: Vec::new(),
             }),
         }
     }
 }
 
-/// Keep the segments of the article: those in `<article>`, or else in `<main>`, or else
-/// those inside the element that holds the most paragraph text.
-fn article(segments: Vec<Segment>) -> Vec<Segment> {
-    if segments.iter().any(|s| s.in_article) {
-        return segments.into_iter().filter(|s| s.in_article).collect();
-    }
-    if segments.iter().any(|s| s.in_main) {
-        return segments.into_iter().filter(|s| s.in_main).collect();
-    }
-    // The body of paragraphs: the parent whose paragraphs hold the most text.
+/// Of the elements `of` names for the segments, the one whose segments hold the most
+/// text.
+fn largest(segments: &[Segment], of: impl Fn(&Segment) -> Option<usize>) -> Option<usize> {
     let mut totals: Vec<(usize, usize)> = Vec::new();
-    for s in segments.iter().filter(|s| s.kind == BlockKind::Paragraph) {
-        let Some(&parent) = s.ancestors.last() else {
+    for s in segments {
+        let Some(id) = of(s) else {
             continue;
         };
         let len: usize = s.runs.iter().map(|r| r.len()).sum();
-        match totals.iter_mut().find(|t| t.0 == parent) {
+        match totals.iter_mut().find(|t| t.0 == id) {
             Some(t) => t.1 += len,
-            None => totals.push((parent, len)),
+            None => totals.push((id, len)),
         }
     }
-    let Some(&(best, _)) = totals.iter().max_by_key(|t| t.1) else {
+    totals.into_iter().max_by_key(|t| t.1).map(|t| t.0)
+}
+
+/// Keep the segments of the article: those in `<article>`, or else in `<main>`, or else
+/// those inside the element that holds the most paragraph text.
+fn article(segments: Vec<Segment>) -> Vec<Segment> {
+    // A page may hold several: teasers of other stories are articles too.
+    if let Some(best) = largest(&segments, |s| s.article) {
+        return segments
+            .into_iter()
+            .filter(|s| s.article == Some(best))
+            .collect();
+    }
+    if let Some(best) = largest(&segments, |s| s.main) {
+        return segments
+            .into_iter()
+            .filter(|s| s.main == Some(best))
+            .collect();
+    }
+    // The body of paragraphs: the parent whose paragraphs hold the most text.
+    let parent = |s: &Segment| {
+        (s.kind == BlockKind::Paragraph)
+            .then(|| s.ancestors.last().copied())
+            .flatten()
+    };
+    let Some(best) = largest(&segments, parent) else {
         return segments;
     };
     segments

@@ -164,3 +164,42 @@ fn an_abbr_title_defines_its_acronym() {
         0
     );
 }
+
+#[test]
+fn of_several_articles_the_longest_is_the_page() {
+    let d = doc(
+        "<main><article><h2>Other story</h2><p>A teaser.</p></article>\
+        <article><h1>The story</h1><p>The first paragraph of the story itself.</p>\
+        <p>And its second paragraph, longer than any teaser.</p></article>\
+        <article><p>Another teaser.</p></article></main>",
+    );
+    assert_eq!(
+        blocks(&d),
+        vec![
+            (BlockKind::Heading, "The story"),
+            (
+                BlockKind::Paragraph,
+                "The first paragraph of the story itself."
+            ),
+            (
+                BlockKind::Paragraph,
+                "And its second paragraph, longer than any teaser."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_block_quote_keeps_its_credit() {
+    let d = doc("<article><blockquote><p>Water is the new oil here.</p>\
+        <footer>— <cite>A hydrologist in Tashkent</cite></footer></blockquote>\
+        <footer><p>Tags: water</p></footer></article>");
+    assert_eq!(
+        blocks(&d),
+        vec![
+            (BlockKind::BlockQuote, "Water is the new oil here."),
+            // The `<cite>` tag is blank in the prose view.
+            (BlockKind::BlockQuote, "—       A hydrologist in Tashkent"),
+        ]
+    );
+}
