@@ -152,6 +152,16 @@ fn main() {
         pages.len(),
         page_bytes as f64 / 1e6
     );
+    time("html5gum tokenize only", page_bytes, Some(cmark), || {
+        pages
+            .iter()
+            .map(|d| {
+                let mut emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
+                emitter.naively_switch_states(true);
+                html5gum::Tokenizer::new_with_emitter(d.as_str(), emitter).count()
+            })
+            .sum()
+    });
     let html_model = time(
         "copydesk HTML document model",
         page_bytes,

@@ -15,7 +15,7 @@ mod text;
 
 use std::sync::LazyLock;
 
-use html5gum::{DefaultEmitter, HtmlString, StartTag, Token, Tokenizer};
+use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use regex::Regex;
 
 pub use text::SourceMap;
@@ -85,7 +85,7 @@ const FURNITURE_ROLES: &[&str] = &[
 
 fn attr<'t>(tag: &'t StartTag<usize>, name: &str) -> Option<&'t [u8]> {
     tag.attributes
-        .get(&HtmlString(name.as_bytes().to_vec()))
+        .get(name.as_bytes())
         .map(|v| v.value.as_slice())
 }
 
@@ -94,6 +94,9 @@ fn attr_text(tag: &StartTag<usize>, name: &str) -> Option<String> {
 }
 
 fn is_furniture(tag: &StartTag<usize>) -> bool {
+    if tag.attributes.is_empty() {
+        return false;
+    }
     let marked = |name: &str| {
         attr(tag, name).is_some_and(|v| FURNITURE.is_match(&String::from_utf8_lossy(v)))
     };
@@ -126,6 +129,8 @@ fn block_kind(name: &str, in_quote: bool) -> BlockKind {
 /// An open element.
 struct Elem {
     name: String,
+    /// Whether it stands inside a line of text ([`INLINE`]).
+    inline: bool,
     id: usize,
     skip: bool,
     /// The outermost `<article>` (`<main>`) that holds the element, by id.
@@ -166,9 +171,7 @@ struct Walk {
 impl Walk {
     /// The innermost open element that is not inline, if any.
     fn holder(&self) -> Option<usize> {
-        self.stack
-            .iter()
-            .rposition(|e| !INLINE.contains(&e.name.as_str()))
+        self.stack.iter().rposition(|e| !e.inline)
     }
 
     fn flush(&mut self, at: usize) {
@@ -216,17 +219,15 @@ impl Walk {
             _ if !INLINE.contains(&closer) => &["p"],
             _ => return None,
         };
-        let i = self
-            .stack
-            .iter()
-            .rposition(|e| !INLINE.contains(&e.name.as_str()))?;
+        let i = self.stack.iter().rposition(|e| !e.inline)?;
         closes.contains(&self.stack[i].name.as_str()).then_some(i)
     }
 
     fn start(&mut self, tag: StartTag<usize>) {
-        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-        self.meta
-            .start_tag(&name, &tag, self.stack.iter().any(|e| e.in_paragraph));
+        // The tokenizer lowers ASCII letters of tag names.
+        let name = String::from_utf8_lossy(&tag.name).into_owned();
+        let in_paragraph = self.stack.last().is_some_and(|e| e.in_paragraph);
+        self.meta.start_tag(&name, &tag, in_paragraph);
         if let Some(i) = self.implied_close(&name) {
             self.close_to(i, tag.span.start);
             // `<li>` after a `<p>` inside an item closes the item too.
@@ -239,7 +240,8 @@ impl Walk {
         if VOID.contains(&name.as_str()) || tag.self_closing {
             return;
         }
-        if !INLINE.contains(&name.as_str()) {
+        let inline = INLINE.contains(&name.as_str());
+        if !inline {
             if let Some(h) = self.holder() {
                 self.flush(h);
             }
@@ -274,6 +276,7 @@ impl Walk {
             in_quote: parent.is_some_and(|p| p.in_quote) || name == "blockquote",
             in_paragraph: parent.is_some_and(|p| p.in_paragraph) || name == "p",
             name,
+            inline,
             id,
             skip,
             article,
@@ -385,7 +388,7 @@ pub(crate) fn scan(source: &str) -> HtmlScan {
         match token {
             Token::StartTag(tag) => walk.start(tag),
             Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let name = String::from_utf8_lossy(&tag.name);
                 walk.end(&name, TextRange::new(tag.span.start, tag.span.end));
             }
             Token::String(s) => walk.text(TextRange::new(s.span.start, s.span.end), source),

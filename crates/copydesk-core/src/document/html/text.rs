@@ -74,28 +74,41 @@ impl SourceMap {
 
 /// The character(s) a reference at the start of `text` stands for, as the HTML
 /// tokenizer decodes it, and the reference's length; `None` when `text` does not start
-/// with a reference.
-fn reference_at(text: &str) -> Option<(usize, String)> {
+/// with a reference. A page repeats its references (`&rsquo;`, `&#8220;`): `cache`
+/// keeps what each one decoded to.
+fn reference_at(text: &str, cache: &mut Vec<(String, Option<String>)>) -> Option<(usize, String)> {
     let m = REFERENCE.find(text)?;
     let raw = m.as_str();
+    if let Some((_, decoded)) = cache.iter().find(|(r, _)| r == raw) {
+        return decoded.clone().map(|d| (raw.len(), d));
+    }
+    let decoded = decode(raw);
+    cache.push((raw.to_string(), decoded.clone()));
+    decoded.map(|d| (raw.len(), d))
+}
+
+/// What the tokenizer reads a reference as, when it is one.
+fn decode(raw: &str) -> Option<String> {
     let mut decoded = String::new();
     for token in Tokenizer::new(raw).flatten() {
         if let Token::String(s) = token {
             decoded.push_str(&String::from_utf8_lossy(&s));
         }
     }
-    (!decoded.is_empty() && decoded != raw).then_some((raw.len(), decoded))
+    (!decoded.is_empty() && decoded != raw).then_some(decoded)
 }
 
 /// Writes the article's text runs into the prose view and builds the [`SourceMap`].
 pub(super) struct TextWriter {
     map: SourceMap,
+    cache: Vec<(String, Option<String>)>,
 }
 
 impl TextWriter {
     pub fn new() -> Self {
         Self {
             map: SourceMap::default(),
+            cache: Vec::new(),
         }
     }
 
@@ -117,7 +130,7 @@ impl TextWriter {
         while i < raw.len() {
             let rest = &raw[i..];
             if rest.starts_with('&') {
-                if let Some((len, decoded)) = reference_at(rest) {
+                if let Some((len, decoded)) = reference_at(rest, &mut self.cache) {
                     if behind > 0 {
                         for (k, _) in decoded.char_indices() {
                             anchors.push((base + out.len() + k, base + i));
@@ -132,10 +145,21 @@ impl TextWriter {
                     continue;
                 }
             }
+            if behind == 0 {
+                // In step with the source: copy up to the next reference at once.
+                // (`&` is ASCII: the byte after any character may start the search.)
+                let next = rest.as_bytes()[1..]
+                    .iter()
+                    .position(|&b| b == b'&')
+                    .map_or(rest.len(), |j| j + 1);
+                out.extend_from_slice(&rest.as_bytes()[..next]);
+                i += next;
+                continue;
+            }
             let c = rest.chars().next().expect("i < raw.len()");
             if c.is_whitespace() || !c.is_ascii() {
                 pad(&mut out, &mut behind, base, base + i, anchors);
-            } else if behind > 0 {
+            } else {
                 anchors.push((base + out.len(), base + i));
             }
             let mut buf = [0; 4];
@@ -202,6 +226,12 @@ mod tests {
         assert_eq!(map.offset(0), 0);
         // `Y` moved from 7 to 3.
         assert_eq!(map.offset(3), 7);
+    }
+
+    #[test]
+    fn text_outside_ascii_is_copied_around_references() {
+        let (prose, _) = view("éé &amp; ü&nbsp;ß");
+        assert_eq!(prose, "éé &     ü\u{a0}    ß");
     }
 
     #[test]
