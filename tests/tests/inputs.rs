@@ -1,6 +1,19 @@
-//! Input formats other than Markdown and plain text, end to end: HTML pages
-//! (`tests/fixtures/inputs/html/`) and Word documents (`tests/fixtures/inputs/docx/`, kept
-//! as the XML of their parts and zipped here).
+//! Input formats other than Markdown and plain text, end to end, on fixtures written for
+//! these tests (no real article):
+//!
+//! - `tests/fixtures/inputs/html/`: `article.html` has every construct the HTML reader
+//!   knows (page furniture, scripts, character references, headings, captions, block
+//!   quotes, `<abbr title>`, links, a suppression comment, `article:published_time`);
+//!   `largest-body.html` has neither `<article>` nor `<main>` and dates itself with `<time
+//!   datetime>`; `json-ld.html` dates itself with JSON-LD `datePublished`. The malformed
+//!   page (cut off inside a tag) is made here, so that `tests/fixtures` stays checkable as
+//!   a whole.
+//! - `tests/fixtures/inputs/docx/draft/`: the parts of a Word document, kept as readable
+//!   XML and zipped here: a title, a tracked deletion and insertion, an empty paragraph,
+//!   a commented italic run, a table, a footnote and a comment.
+//!
+//! (`tests/fixtures/README.md` is itself a fixture of the findings dump, so these notes
+//! live here.)
 
 mod common;
 
