@@ -109,7 +109,7 @@ fn extra_extensions_are_walked_as_plain_text() {
     let d = tempdir();
     let root = d.path();
     write(root, "a.rst", SAFE);
-    write(root, "b.html", SAFE);
+    write(root, "b.adoc", SAFE);
     let (_, f) = json(root, &["."]);
     assert!(f.is_empty());
     write(root, "copydesk.toml", "extensions = [\"rst\"]\n");

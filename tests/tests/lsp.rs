@@ -698,3 +698,23 @@ fn hover_on_a_place_gives_its_names_and_the_name_at_publication() {
         "{value}"
     );
 }
+
+#[test]
+fn html_documents_are_read_as_pages_by_their_language_id() {
+    let mut client = Client::start();
+    client.initialize(&["utf-16"]);
+    // No extension: the language id alone says HTML.
+    let uri = "file:///newsroom/grain-page";
+    let text = "<html><head><meta property=\"article:published_time\" content=\"2021-05-04\"></head>\n\
+                <body><nav>Astana</nav><article><p>Talks in Astana&nbsp;ended on Monday (TASS, May 3).</p></article></body></html>\n";
+    client.open(uri, "html", text);
+    let diags = client.diagnostics(uri, 1);
+    // One finding: the name in the article, not the one in the navigation.
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let line = text.lines().nth(1).unwrap();
+    let col = utf16_len(&line[..line.find("Astana&").unwrap()]);
+    assert_eq!(diags[0]["code"], "place-name");
+    assert_eq!(diags[0]["range"]["start"], position(1, col));
+    assert_eq!(diags[0]["range"]["end"], position(1, col + 6));
+    client.shutdown_and_exit();
+}

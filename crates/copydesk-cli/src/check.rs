@@ -68,8 +68,8 @@ pub struct FileError {
 
 use copydesk_core::discovery::today;
 
-/// The text of `input`, and for a file on disk what the file was when read.
-fn read_input(input: &Input) -> Result<(String, Option<Snapshot>), String> {
+/// The bytes of `input`, and for a file on disk what the file was when read.
+fn read_bytes(input: &Input) -> Result<(Vec<u8>, Option<Snapshot>), String> {
     let (bytes, snapshot) = match input {
         Input::File(path, _) => {
             let (bytes, snapshot) = fixfile::read(path).map_err(|e| e.to_string())?;
@@ -81,6 +81,12 @@ fn read_input(input: &Input) -> Result<(String, Option<Snapshot>), String> {
             None,
         ),
     };
+    Ok((bytes, snapshot))
+}
+
+/// The text of `input`, and for a file on disk what the file was when read.
+fn read_input(input: &Input) -> Result<(String, Option<Snapshot>), String> {
+    let (bytes, snapshot) = read_bytes(input)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (invalid byte at offset {})",
@@ -139,9 +145,21 @@ impl Job<'_> {
             path: path.clone(),
             reason,
         };
-        let (text, snapshot) = read_input(input).map_err(error)?;
         let kind = input.kind();
         let settings = config.settings_with(config_path(input), &self.selection);
+        if kind == SourceKind::Docx {
+            return self.check_docx(input, path, &settings);
+        }
+        let (text, snapshot) = read_input(input).map_err(error)?;
+        // A page that cannot be read as it stands is an error for this file alone; the
+        // document read to tell is the first one linted.
+        let parsed = match kind {
+            SourceKind::Html => {
+                Some(Document::read(text.as_str(), kind).map_err(|e| error(e.to_string()))?)
+            }
+            _ => None,
+        };
+        let parsed = std::cell::RefCell::new(parsed);
         let lint = |text: &str| -> Linted {
             let key = self
                 .cache
@@ -152,7 +170,11 @@ impl Job<'_> {
                     return (date, diagnostics);
                 }
             }
-            let doc = Document::parse(text, kind);
+            let doc = parsed
+                .borrow_mut()
+                .take()
+                .filter(|d| d.source == text)
+                .unwrap_or_else(|| Document::parse(text, kind));
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
             let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
             // A fix that would split a grapheme cluster (or not fit the text) is not
@@ -170,15 +192,7 @@ impl Job<'_> {
             }
             (date, diagnostics)
         };
-        let undated = |date: &PublicationDate| {
-            (self.args.require_date && date.source == DateSource::Assumed).then(|| {
-                error(
-                    "no publication date (front matter `date:`, a `Date:` header line, a \
-                     YYYY-MM-DD file-name prefix or --date), and --require-date is given"
-                        .into(),
-                )
-            })
-        };
+        let undated = |date: &PublicationDate| self.undated(date).map(error);
         let mut fixed = 0;
         let mut diff = None;
         let mut not_fixed = None;
@@ -239,6 +253,59 @@ impl Job<'_> {
             diagnostics,
             fixed,
             diff,
+            not_fixed,
+        })
+    }
+}
+
+impl Job<'_> {
+    /// Why a file whose publication date was assumed is an error, with `--require-date`.
+    fn undated(&self, date: &PublicationDate) -> Option<String> {
+        (self.args.require_date && date.source == DateSource::Assumed).then(|| {
+            "no publication date (front matter `date:`, a `Date:` header line, a \
+             YYYY-MM-DD file-name prefix, the page's metadata or --date), and \
+             --require-date is given"
+                .into()
+        })
+    }
+
+    /// A Word document: read from its bytes, checked, never rewritten (`--fix` and
+    /// `--diff` say so and report the findings).
+    fn check_docx(
+        &self,
+        input: &Input,
+        path: String,
+        settings: &copydesk_core::FileSettings<'_>,
+    ) -> Result<Checked, FileError> {
+        let error = |reason: String| FileError {
+            path: path.clone(),
+            reason,
+        };
+        let (bytes, _) = read_bytes(input).map_err(error)?;
+        let doc = Document::from_docx(&bytes).map_err(|e| error(e.to_string()))?;
+        let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
+        if let Some(reason) = self.undated(&date) {
+            return Err(error(reason));
+        }
+        let mut diagnostics = copydesk_core::lint_file(&doc, settings, date.date);
+        // The findings point into the document's text, not into its file: no fix can
+        // be written back.
+        for d in &mut diagnostics {
+            d.fix = None;
+        }
+        let not_fixed = self.fix.map(|_| {
+            "--fix and --diff do not rewrite Word documents (.docx); make the changes in \
+             the document"
+                .to_string()
+        });
+        Ok(Checked {
+            path,
+            path_bytes: files::non_utf8_bytes(input.path()),
+            doc: Source::new(doc.source),
+            date,
+            diagnostics,
+            fixed: 0,
+            diff: None,
             not_fixed,
         })
     }

@@ -2,6 +2,10 @@
 //! in the same run: a bare pulldown-cmark parse of the same text (the least any
 //! Markdown-aware linter does) and a byte scan that counts lines.
 //!
+//! The HTML archive holds the same articles as pages of a CMS (head, navigation, widgets,
+//! related links, footer, character references in the text): reading a page should cost
+//! no more than twice the Markdown path per byte of prose.
+//!
 //! Run with `cargo bench -p copydesk-core --bench throughput`. Figures vary by machine;
 //! the ratios are what to compare.
 
@@ -38,6 +42,47 @@ fn article(n: usize) -> String {
         ));
     }
     s
+}
+
+/// The same article as a CMS page: the prose in `<article>`, with page furniture around
+/// it and its quotation marks and apostrophes written as character references.
+fn html_page(n: usize) -> String {
+    let md = article(n);
+    let body = md.split("\n---\n").nth(1).unwrap_or(&md);
+    let mut s = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Report {n}</title>\n\
+         <meta property=\"article:published_time\" content=\"2021-09-{:02}T09:00:00Z\">\n\
+         <script>window.dataLayer = [{{\"page\": \"article\"}}];</script>\n\
+         <style>body {{ font-family: serif; }}</style></head>\n<body>\n\
+         <header class=\"site-header\"><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li></ul></nav></header>\n\
+         <div class=\"weather-widget\">Nur-Sultan 21&deg;C</div>\n<main><article>\n",
+        1 + n % 28
+    );
+    for block in body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        let text = block
+            .replace('“', "&#8220;")
+            .replace('”', "&#8221;")
+            .replace('’', "&rsquo;");
+        match text.strip_prefix("# ") {
+            Some(h) => s.push_str(&format!("<h1>{h}</h1>\n")),
+            None => s.push_str(&format!("<p>{text}</p>\n")),
+        }
+    }
+    s.push_str(
+        "</article>\n<aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Caspian ports</a></li></ul></aside>\n\
+         </main><footer><p>&copy; The Paper</p></footer>\n</body></html>\n",
+    );
+    s
+}
+
+/// The bytes of prose (block text) of each document.
+fn prose_bytes(docs: &[String], kind: SourceKind) -> usize {
+    docs.iter()
+        .map(|d| {
+            let doc = Document::parse(d.as_str(), kind);
+            doc.blocks.iter().map(|b| b.range.len()).sum::<usize>()
+        })
+        .sum()
 }
 
 fn time<F: FnMut() -> usize>(
@@ -91,7 +136,7 @@ fn main() {
             .sum()
     });
     let style = HouseStyle::embedded();
-    time("copydesk document model", bytes, Some(cmark), || {
+    let markdown_model = time("copydesk document model", bytes, Some(cmark), || {
         docs.iter()
             .map(|d| {
                 Document::parse(d.as_str(), SourceKind::Markdown)
@@ -100,6 +145,41 @@ fn main() {
             })
             .sum()
     });
+    let pages: Vec<String> = (0..2_000).map(html_page).collect();
+    let page_bytes: usize = pages.iter().map(String::len).sum();
+    println!(
+        "HTML archive: {} pages, {:.1} MB",
+        pages.len(),
+        page_bytes as f64 / 1e6
+    );
+    time("html5gum tokenize only", page_bytes, Some(cmark), || {
+        pages
+            .iter()
+            .map(|d| {
+                let mut emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
+                emitter.naively_switch_states(true);
+                html5gum::Tokenizer::new_with_emitter(d.as_str(), emitter).count()
+            })
+            .sum()
+    });
+    let html_model = time(
+        "copydesk HTML document model",
+        page_bytes,
+        Some(markdown_model),
+        || {
+            pages
+                .iter()
+                .map(|d| Document::parse(d.as_str(), SourceKind::Html).blocks.len())
+                .sum()
+        },
+    );
+    let per_prose = |t: Duration, prose: usize| t.as_secs_f64() * 1e9 / prose as f64;
+    let md_ns = per_prose(markdown_model, prose_bytes(&docs, SourceKind::Markdown));
+    let html_ns = per_prose(html_model, prose_bytes(&pages, SourceKind::Html));
+    println!(
+        "per byte of prose: Markdown {md_ns:.1} ns, HTML {html_ns:.1} ns ({:.2}x; at most 2x)",
+        html_ns / md_ns
+    );
     time("copydesk model + all rules", bytes, Some(cmark), || {
         docs.iter()
             .map(|d| {

@@ -587,7 +587,8 @@ mod tests {
             c.source_kind(Path::new("a/b.md")),
             Some(SourceKind::Markdown)
         );
-        assert_eq!(c.source_kind(Path::new("a/b.html")), None);
+        assert_eq!(c.source_kind(Path::new("a/b.html")), Some(SourceKind::Html));
+        assert_eq!(c.source_kind(Path::new("a/b.css")), None);
     }
 
     #[test]

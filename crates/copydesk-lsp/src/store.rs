@@ -33,13 +33,12 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
-/// The kind of document from the client's language id, or else the file extension.
+/// The kind of document from the client's language id, or else the file extension
+/// (both tables are the core's).
 pub fn source_kind(uri: &Url, language_id: &str) -> SourceKind {
-    match language_id {
-        "markdown" | "mdx" | "rmd" | "quarto" => SourceKind::Markdown,
-        "plaintext" | "text" => SourceKind::Text,
-        _ => SourceKind::from_path(Path::new(uri.path())).unwrap_or(SourceKind::Text),
-    }
+    SourceKind::from_language_id(language_id)
+        .or_else(|| SourceKind::from_path(Path::new(uri.path())))
+        .unwrap_or(SourceKind::Text)
 }
 
 /// The file name of a `file:` URI (for the `YYYY-MM-DD-` publication date prefix).

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use regex::Regex;
 
 use super::citation::month_number;
-use super::{BlockKind, Document, FrontMatter};
+use super::{BlockKind, Document, FrontMatter, SourceKind};
 use crate::text::TextRange;
 
 /// Where a document's publication date came from, in order of precedence.
@@ -15,6 +15,9 @@ pub enum DateSource {
     /// Given on the command line (`--date`).
     Flag,
     FrontMatter,
+    /// A page's metadata (HTML `<meta property="article:published_time">`, `<time
+    /// datetime>`, JSON-LD `datePublished`).
+    Metadata,
     /// A `Date:` or `Published:` header line near the top.
     Header,
     /// A `YYYY-MM-DD` prefix of the file name.
@@ -28,6 +31,7 @@ impl DateSource {
         match self {
             DateSource::Flag => "--date",
             DateSource::FrontMatter => "front matter",
+            DateSource::Metadata => "page metadata",
             DateSource::Header => "header line",
             DateSource::FileName => "file name",
             DateSource::Assumed => "assumed (today)",
@@ -57,7 +61,10 @@ impl PublicationDate {
                 doc.front_matter
                     .as_ref()
                     .and_then(|fm| fm.date)
-                    .map(|d| (d, DateSource::FrontMatter))
+                    .map(|d| match doc.kind {
+                        SourceKind::Html => (d, DateSource::Metadata),
+                        _ => (d, DateSource::FrontMatter),
+                    })
             })
             .or_else(|| doc.header_date().map(|d| (d, DateSource::Header)))
             .or_else(|| {

@@ -135,8 +135,8 @@ pub fn comment(
         body.push_str(reason.trim());
     }
     match kind {
-        SourceKind::Markdown => format!("<!-- {body} -->"),
-        SourceKind::Text => format!("# {body}"),
+        SourceKind::Markdown | SourceKind::Html => format!("<!-- {body} -->"),
+        SourceKind::Text | SourceKind::Docx => format!("# {body}"),
     }
 }
 
@@ -178,8 +178,8 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
     for &comment in &doc.comments {
         let text = doc.text(comment);
         let re: &Regex = match doc.kind {
-            SourceKind::Markdown => &MARKDOWN_DIRECTIVE,
-            SourceKind::Text => &PLAIN_DIRECTIVE,
+            SourceKind::Markdown | SourceKind::Html => &MARKDOWN_DIRECTIVE,
+            SourceKind::Text | SourceKind::Docx => &PLAIN_DIRECTIVE,
         };
         for caps in re.captures_iter(text) {
             let (Some(whole), Some(word)) = (caps.get(0), caps.get(1)) else {

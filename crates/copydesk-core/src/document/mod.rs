@@ -10,6 +10,8 @@ mod citation;
 mod date;
 mod dateline;
 pub mod directive;
+mod docx;
+mod html;
 mod markdown;
 mod plain;
 mod quotes;
@@ -22,6 +24,7 @@ pub use date::{
     parse_date_text, yearless_date, DateSource, PublicationDate, YearlessDay, LAST_YEAR_WINDOW_DAYS,
 };
 pub use dateline::Dateline;
+pub use html::{Abbreviation, SourceMap};
 pub use quotes::Quote;
 
 use crate::text::{LineIndex, TextRange};
@@ -31,6 +34,11 @@ use crate::text::{LineIndex, TextRange};
 pub enum SourceKind {
     Text,
     Markdown,
+    /// A web page (`.html`, `.htm`): only its article is prose.
+    Html,
+    /// A Word document (`.docx`), read from its bytes ([`Document::from_docx`]): its
+    /// source is its text, one paragraph a line.
+    Docx,
 }
 
 impl SourceKind {
@@ -39,6 +47,8 @@ impl SourceKind {
         &["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"];
     /// File extensions read as plain text.
     pub const TEXT_EXTENSIONS: &'static [&'static str] = &["txt", "text"];
+    /// File extensions read as HTML.
+    pub const HTML_EXTENSIONS: &'static [&'static str] = &["html", "htm", "xhtml"];
 
     /// The kind for a file name by its extension (`.txt`, `.md`, `.markdown`, ...), if
     /// any. The one table of extensions, for the CLI's directory walk and the editor.
@@ -48,11 +58,30 @@ impl SourceKind {
             Some(SourceKind::Markdown)
         } else if Self::TEXT_EXTENSIONS.contains(&ext.as_str()) {
             Some(SourceKind::Text)
+        } else if Self::HTML_EXTENSIONS.contains(&ext.as_str()) {
+            Some(SourceKind::Html)
+        } else if ext == "docx" {
+            Some(SourceKind::Docx)
         } else {
             None
         }
     }
+
+    /// The kind for an editor's language id (LSP `languageId`), if it names one.
+    pub fn from_language_id(id: &str) -> Option<Self> {
+        match id {
+            "markdown" | "mdx" | "rmd" | "quarto" => Some(SourceKind::Markdown),
+            "plaintext" | "text" => Some(SourceKind::Text),
+            "html" => Some(SourceKind::Html),
+            _ => None,
+        }
+    }
 }
+
+/// Why a file cannot be read as a document of its kind.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ReadError(pub String);
 
 /// Front matter (YAML between `---` lines or TOML between `+++` lines) at the top.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,16 +191,73 @@ pub struct Document {
     /// The story's dateline (`ASTANA, Sept 20 (Reuters) -`), if it opens with one.
     pub dateline: Option<Dateline>,
     pub line_index: LineIndex,
+    /// The acronyms the source expands itself (HTML `<abbr title>`), in order.
+    pub abbreviations: Vec<Abbreviation>,
+    /// Where the prose view of an HTML page stands apart from its source (decoded
+    /// character references) and which of its bytes are text; `None` for other kinds.
+    pub source_map: Option<SourceMap>,
 }
 
 impl Document {
+    /// Read `source` as a document of `kind`, recovering from whatever is malformed (as
+    /// an editor must, while a page is being written).
     pub fn parse(source: impl Into<String>, kind: SourceKind) -> Self {
-        let source = source.into();
-        let front_matter = date::front_matter(&source);
+        Self::parse_checked(source.into(), kind).0
+    }
+
+    /// Read `source` as a document of `kind`, or say why it cannot be read as it stands
+    /// (an HTML page that ends inside a tag or a comment).
+    pub fn read(source: impl Into<String>, kind: SourceKind) -> Result<Self, ReadError> {
+        match Self::parse_checked(source.into(), kind) {
+            (doc, None) => Ok(doc),
+            (_, Some(reason)) => Err(ReadError(reason)),
+        }
+    }
+
+    /// Read a Word document from the bytes of its `.docx` file, or say why it cannot be
+    /// read (not a zip archive, no document part, XML that does not parse).
+    pub fn from_docx(bytes: &[u8]) -> Result<Self, ReadError> {
+        let (source, raw) = docx::read(bytes)?;
+        Ok(Self::assemble(
+            source,
+            SourceKind::Docx,
+            None,
+            raw,
+            Vec::new(),
+            None,
+        ))
+    }
+
+    fn parse_checked(source: String, kind: SourceKind) -> (Self, Option<String>) {
+        let mut front_matter = date::front_matter(&source);
+        let mut abbreviations = Vec::new();
+        let mut source_map = None;
+        let mut malformed = None;
         let raw = match kind {
             SourceKind::Markdown => markdown::scan(&source, front_matter.as_ref()),
             SourceKind::Text => plain::scan(&source, front_matter.as_ref()),
+            SourceKind::Html => {
+                let scan = html::scan(&source);
+                front_matter = scan.front_matter;
+                abbreviations = scan.abbreviations;
+                source_map = Some(scan.map);
+                malformed = scan.malformed;
+                scan.raw
+            }
+            SourceKind::Docx => docx::scan_text(&source),
         };
+        let doc = Self::assemble(source, kind, front_matter, raw, abbreviations, source_map);
+        (doc, malformed)
+    }
+
+    fn assemble(
+        source: String,
+        kind: SourceKind,
+        front_matter: Option<FrontMatter>,
+        raw: RawDocument,
+        abbreviations: Vec<Abbreviation>,
+        source_map: Option<SourceMap>,
+    ) -> Self {
         let blocks = raw
             .blocks
             .into_iter()
@@ -190,6 +276,8 @@ impl Document {
             emphasis: raw.emphasis,
             dateline: None,
             line_index,
+            abbreviations,
+            source_map,
         };
         doc.dateline = dateline::find(&doc);
         doc

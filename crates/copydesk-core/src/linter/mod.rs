@@ -13,10 +13,11 @@ use jiff::civil::Date;
 use crate::analysis::Analyses;
 use crate::config::FileSettings;
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, SourceMap};
 use crate::registry::{all_rules, UNUSED_SUPPRESSION};
 use crate::rule::{Context, Reporter, Rule};
 use crate::style::HouseStyle;
+use crate::text::TextRange;
 
 /// Lint `doc`, published on `date`, with the settings of its file: the selected rules
 /// at their configured severities, without the findings its suppression comments
@@ -73,6 +74,91 @@ pub(crate) fn run(
         active.push(UNUSED_SUPPRESSION);
     }
     suppression::apply(doc, &mut out, &active, report_unused);
+    if let Some(map) = &doc.source_map {
+        to_source(doc, map, &mut out);
+    }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
+}
+
+/// Point an HTML page's findings into its source (a decoded character reference moves
+/// the rest of its word in the prose view), and keep only the fixes that edit text or
+/// remove whole comments: a fix never touches markup, and what it writes is escaped.
+fn to_source(doc: &Document, map: &SourceMap, out: &mut [Diagnostic]) {
+    for d in out {
+        d.range = map.range(d.range);
+        let Some(fix) = &mut d.fix else {
+            continue;
+        };
+        let safe = fix.edits.iter().all(|e| {
+            map.editable(&doc.source, &doc.prose, e.range) || removes_comments(doc, e.range)
+        });
+        if !safe {
+            d.fix = None;
+            continue;
+        }
+        for e in &mut fix.edits {
+            e.replacement = escape_html(&e.replacement);
+        }
+    }
+}
+
+/// Whether `range` holds whole comments and nothing else but white space.
+fn removes_comments(doc: &Document, range: TextRange) -> bool {
+    let mut at = range.start;
+    let mut any = false;
+    for c in &doc.comments {
+        if c.end <= range.start || c.start >= range.end {
+            continue;
+        }
+        if c.start < range.start || c.end > range.end {
+            return false;
+        }
+        if !doc.source[at..c.start].trim().is_empty() {
+            return false;
+        }
+        at = c.end;
+        any = true;
+    }
+    any && doc.source[at..range.end].trim().is_empty()
+}
+
+/// Text as HTML writes it.
+fn escape_html(text: &str) -> String {
+    if !text.contains(['&', '<', '>']) {
+        return text.to_string();
+    }
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::*;
+    use crate::document::SourceKind;
+
+    #[test]
+    fn a_replacement_is_written_as_html() {
+        assert_eq!(escape_html("AT&T <b>"), "AT&amp;T &lt;b&gt;");
+        assert_eq!(escape_html("Nur-Sultan"), "Nur-Sultan");
+    }
+
+    #[test]
+    fn findings_point_into_the_html_source_and_fixes_spare_markup() {
+        let html = "<article><p>The envoy&rsquo;s talks in Astana ended.</p>\n\
+                    <p>In <b>Astana</b>, it rained.</p></article>";
+        let doc = Document::parse(html, SourceKind::Html);
+        let found = lint_default(&doc, jiff::civil::date(2021, 5, 4));
+        let names: Vec<_> = found.iter().filter(|d| d.rule == "place-name").collect();
+        assert_eq!(names.len(), 2);
+        for d in &names {
+            assert_eq!(&html[d.range.start..d.range.end], "Astana");
+            let fix = d.fix.as_ref().expect("a fix of plain text");
+            assert_eq!(
+                &html[fix.edits[0].range.start..fix.edits[0].range.end],
+                "Astana"
+            );
+        }
+    }
 }

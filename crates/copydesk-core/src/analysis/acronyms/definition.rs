@@ -397,6 +397,32 @@ pub(super) fn find_definitions(
         occurrences[idx].defines = true;
         occurrences[idx].counts = false;
     }
+    // An HTML `<abbr title="...">` defines the acronym it marks, with the title for its
+    // expansion.
+    for o in occurrences.iter_mut() {
+        let Some(abbr) = doc
+            .abbreviations
+            .iter()
+            .find(|a| a.range.start <= o.token.range.start && o.token.range.end <= a.range.end)
+        else {
+            continue;
+        };
+        if o.defines {
+            continue;
+        }
+        o.defines = true;
+        o.counts = false;
+        out.push(Definition {
+            key: o.token.key.clone(),
+            kind: DefinitionKind::Description,
+            acronym: o.token.range,
+            range: o.token.range,
+            expansion: None,
+            expansion_text: abbr.title.clone(),
+            removal: None,
+            quoted: block.quote_at(o.token.range.start).is_some(),
+        });
+    }
     for o in occurrences.iter_mut() {
         if o.defines
             || style.acronyms.is_exempt(&o.token.key)

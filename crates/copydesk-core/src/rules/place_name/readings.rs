@@ -107,19 +107,23 @@ pub(super) static BASED: LazyLock<Regex> = LazyLock::new(|| {
 /// not italic.
 pub(super) fn in_italics(doc: &Document, at: TextRange) -> bool {
     doc.emphasis_at(at)
-        .is_some_and(|span| !italic_block(&doc.source, span))
+        .is_some_and(|span| !italic_block(&doc.prose, span))
 }
 
 /// Whether the italic `span` stands alone on its lines and reads as prose (five words
 /// or more): an author's bio or a caption set in italics ("*Olena Petrenko is a
-/// journalist from Kharkiv.*"), not a title.
-fn italic_block(src: &str, span: TextRange) -> bool {
-    let (Some(before), Some(after)) = (src.get(..span.start), src.get(span.end..)) else {
+/// journalist from Kharkiv.*"), not a title. Read on the prose view, where the markup
+/// around it is blank.
+fn italic_block(prose: &str, span: TextRange) -> bool {
+    let (Some(before), Some(inner), Some(after)) = (
+        prose.get(..span.start),
+        prose.get(span.start..span.end),
+        prose.get(span.end..),
+    ) else {
         return false;
     };
     let line_before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     let line_after = after.find('\n').map_or(after, |i| &after[..i]);
-    let inner = src.get(span.start + 1..span.end - 1).unwrap_or("");
     line_before.trim().is_empty()
         && line_after.trim().is_empty()
         && inner.split_whitespace().count() >= 5
