@@ -52,12 +52,18 @@ declare_rule! {
     /// process", "Chicken Kiev", "Battle of Stalingrad"); a name next to another
     /// capitalised word ("Astana Kenzhebayeva", "Greek Macedonia"), read as a person's or
     /// an institution's name; a sentence whose words show that the name means something
-    /// else ("Macedonia" next to "Greece"); explanatory mentions ("formerly Astana", "renamed
+    /// else ("Macedonia" next to "Greece", "Gorky" next to "writer", "Ceylon" next to
+    /// "tea"), or a paragraph's ("Semipalatinsk" near "nuclear tests", the test site); a
+    /// name in a document without the place's neighbours ("Salisbury" in a piece that
+    /// never mentions Zimbabwe, "Canton" in one that never mentions China); an
+    /// ambiguous name in a period before it was ever the place's ("Kalinin" in 1925 is
+    /// the man); explanatory mentions ("formerly Astana", "renamed
     /// Nur-Sultan in March 2019", "Nur-Sultan (as the capital has been known since
     /// March 2019)", "known until 2019 as Astana", "the then-capital", a sentence naming
     /// both the old and the new name, in any letter case: "Astana has been renamed
     /// Nur-sultan"); and an old name in a sentence that points to a
-    /// past time without a date ("then", "at the time", "Soviet", "siege") or follows a
+    /// past time without a date ("then", "at the time", "Soviet", "siege", or the place's
+    /// own era cues: "Mobutu's Zaire", "Ian Smith's Rhodesia") or follows a
     /// dated sentence of the same paragraph, when the name was in force at that time.
     /// Such excuses do not reach a clause anchored in the present ("officials in
     /// Nur-Sultan now avoid it", "said last week"), and a date in a subordinate clause
@@ -98,7 +104,8 @@ declare_rule! {
     /// ## Configuration
     /// The gazetteer is `data/places.toml`; a config can add or override places by id,
     /// add exempt compounds, and turn on the optional places (`turkiye`, `czechia`,
-    /// `myanmar`).
+    /// `myanmar`, `timor-leste`). `copydesk explain place-name` lists the places by
+    /// region; the hover over a name gives its dates and references.
     ///
     /// `history` in `[house-style.places]` says which name a place takes in a sentence
     /// about a past period:

@@ -646,6 +646,7 @@ fn a_day_without_its_year_dates_the_sentence() {
 }
 
 mod dating;
+mod gazetteer;
 mod readings;
 
 #[test]
