@@ -25,6 +25,8 @@ fn people_named_like_old_names_are_not_places() {
         "In 1920, Frunze led the assault on the Crimea.",
         "Valerian Kuibyshev chaired Gosplan until 1934.",
         "The Armenian-American painter Arshile Gorky died in 1948.",
+        "The Zhdanov era was grim for writers.",
+        "Life in the Kalinin era is remembered fondly by few.",
     ] {
         assert!(
             flagged(text, DEC_2024).is_empty(),
