@@ -394,7 +394,8 @@ fn sweep_over_every_rename_of_the_gazetteer() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
-    assert!(checked >= 120, "only {checked} renames swept");
+    // All 184 official renames of the embedded gazetteer are swept today.
+    assert!(checked >= 180, "only {checked} renames swept");
 }
 
 #[test]
