@@ -337,15 +337,23 @@ fn rules_lists_every_rule_and_explain_documents_one() {
         assert!(out.contains(section), "{out}");
     }
 
-    // The place-name rule lists the gazetteer with its dates and references.
+    // The place-name rule lists the gazetteer by region, each place's names with the
+    // dates of their changes.
     let o = run(&["explain", "place-name"], None);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(
-        out.contains("Nur-Sultan (23 March 2019, decided 20 March 2019 – 17 September 2022)"),
+        out.contains(
+            "Astana (6 May 1998) → Nur-Sultan (23 March 2019, decided 20 March 2019) → \
+             Astana (17 September 2022)"
+        ),
         "{out}"
     );
-    assert!(out.contains("Eswatini"), "{out}");
+    assert!(out.contains("### Africa"), "{out}");
+    assert!(
+        out.contains("Swaziland → Eswatini (19 April 2018)"),
+        "{out}"
+    );
 
     let o = run(&["explain", "no-such-rule"], None);
     assert_eq!(o.status.code(), Some(2));

@@ -16,6 +16,10 @@ use serde::Deserialize;
 use crate::document::{Document, MONTHS};
 use crate::text::TextRange;
 
+mod region;
+
+pub use region::Region;
+
 /// The embedded gazetteer, as TOML.
 pub const EMBEDDED_PLACES: &str = include_str!("../data/places.toml");
 
@@ -210,6 +214,23 @@ pub struct Place {
     /// next to "Macedonia", "Niyazov" next to "Turkmenbashi").
     #[serde(default)]
     pub other_senses: Vec<String>,
+    /// Words that, anywhere in the same paragraph, show that a name means something
+    /// else: "nuclear" or "tests" near "Semipalatinsk", the Soviet test site that kept
+    /// the name.
+    #[serde(default)]
+    pub paragraph_senses: Vec<String>,
+    /// Words of which one must appear in the same document for a mention to be read
+    /// as this place ("Zimbabwe" for `Salisbury`, which is also the English city):
+    /// without them the rule keeps silent. Empty: no condition.
+    #[serde(default)]
+    pub neighbours: Vec<String>,
+    /// Words that, in the same sentence, set it in the time of an old name ("Mobutu"
+    /// next to "Zaire"): like "then" or "Soviet", they excuse a name once in force.
+    #[serde(default)]
+    pub era_cues: Vec<String>,
+    /// Where the place is, for the listing.
+    #[serde(default)]
+    pub region: Option<Region>,
     /// In date order.
     pub names: Vec<PlaceName>,
 }
@@ -249,12 +270,32 @@ impl Place {
 
     /// Whether a mention written `form` may be the house name at some day of the period.
     pub fn form_in_force_during(&self, form: &str, first: Date, last: Date) -> bool {
-        if self.kind == ChangeKind::Rename && self.retroactive && self.current().has_form(form) {
-            return true;
-        }
         self.entries_for(form)
             .iter()
             .any(|n| n.in_force_during(first, last))
+    }
+
+    /// Whether a document whose prose is `prose` may speak of this place: it has
+    /// one of the place's neighbours, or the place needs none.
+    pub fn is_in_view(&self, prose: &str) -> bool {
+        self.neighbours.is_empty() || has_word(prose, &self.neighbours)
+    }
+
+    /// Whether a piece published on `published` may call the place `form` for the
+    /// period: the name in force then, or, for a retroactive rename, the name in force
+    /// at publication for any earlier period ("Belarus" for 1980 in a piece of 2024).
+    pub fn form_accepted_during(
+        &self,
+        form: &str,
+        first: Date,
+        last: Date,
+        published: Date,
+    ) -> bool {
+        (self.kind == ChangeKind::Rename
+            && self.retroactive
+            && last < published
+            && self.name_at(published).is_some_and(|n| n.has_form(form)))
+            || self.form_in_force_during(form, first, last)
     }
 
     /// Every form of every name.
@@ -360,6 +401,15 @@ impl Place {
         }
         if self.current().from.is_none() {
             return Err(bad("the name in force has no `from` date".into()));
+        }
+        // An exempt compound keeps a name: it must contain one of the place's forms.
+        if let Some(e) = self.exempt.iter().find(|e| {
+            let e = e.to_lowercase();
+            !self.forms().any(|f| e.contains(&f.to_lowercase()))
+        }) {
+            return Err(bad(format!(
+                "the exempt compound `{e}` holds none of its names"
+            )));
         }
         Ok(())
     }
@@ -593,22 +643,10 @@ impl Gazetteer {
             .into_iter()
             .filter_map(|(range, i)| {
                 let place = self.places.get(i)?;
-                (!in_exempt(doc.prose.as_bytes(), range, place))
+                (!in_exempt(doc.prose.as_bytes(), range, place) && place.is_in_view(&doc.prose))
                     .then_some(PlaceMention { range, place })
             })
             .collect()
-    }
-
-    /// The places as Markdown, for `copydesk explain place-name`.
-    pub fn listing(&self) -> String {
-        let mut out = String::from("## Places\n");
-        for p in &self.places {
-            let _ = writeln!(out, "- `{}`: {}", p.id, p.describe());
-            if !p.exempt.is_empty() {
-                let _ = writeln!(out, "  Exempt: {}", p.exempt.join("; "));
-            }
-        }
-        out
     }
 }
 
@@ -657,7 +695,12 @@ pub(crate) fn in_exempt(text: &[u8], range: TextRange, place: &Place) -> bool {
 
 /// Whether `text` holds one of `place`'s other-sense words, as a whole word.
 pub(crate) fn has_other_sense(text: &str, place: &Place) -> bool {
-    place.other_senses.iter().any(|w| {
+    has_word(text, &place.other_senses)
+}
+
+/// Whether `text` holds one of `words`, as a whole word (case-sensitive).
+pub(crate) fn has_word(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| {
         text.match_indices(w.as_str()).any(|(i, _)| {
             let before = text[..i].chars().next_back();
             let after = text[i + w.len()..].chars().next();

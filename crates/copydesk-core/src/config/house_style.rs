@@ -285,7 +285,8 @@ replace = false
 # publication is accepted too, as most news desks do; a name in force at neither
 # time, such as Nur-Sultan for 2017 in a 2023 piece, is still flagged).
 history = \"name-of-the-time\"
-# Optional places to check (off by default): \"turkiye\", \"czechia\", \"myanmar\".
+# Optional places to check (off by default): \"turkiye\", \"czechia\", \"myanmar\",
+# \"timor-leste\".
 enable = []
 # Exempt compounds added to a place, by id:
 # exempt = { astana = [\"Astana Motors\"] }

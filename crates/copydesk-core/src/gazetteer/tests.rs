@@ -7,8 +7,19 @@ use jiff::civil::date;
 fn embedded_gazetteer_parses_and_validates() {
     let g = Gazetteer::from_toml(EMBEDDED_PLACES).unwrap();
     g.validate().unwrap();
-    assert!(g.places.len() >= 25, "{} places", g.places.len());
+    assert!(g.places.len() >= 150, "{} places", g.places.len());
     for p in &g.places {
+        // Every place is listed under a region; every word list is clean.
+        assert!(p.region.is_some(), "{} has no region", p.id);
+        for w in p
+            .other_senses
+            .iter()
+            .chain(&p.paragraph_senses)
+            .chain(&p.neighbours)
+            .chain(&p.era_cues)
+        {
+            assert!(!w.is_empty() && w.trim() == w, "{}: `{w}`", p.id);
+        }
         // Every change has a reference, and the names' ranges follow each other
         // without overlap.
         for pair in p.names.windows(2) {
@@ -28,7 +39,7 @@ fn embedded_gazetteer_parses_and_validates() {
         }
         assert!(p.current().until.is_none());
     }
-    for id in ["turkiye", "czechia", "myanmar"] {
+    for id in ["turkiye", "czechia", "myanmar", "timor-leste"] {
         assert!(g.place(id).unwrap().optional, "{id}");
         assert!(!g.is_enabled(g.place(id).unwrap()));
     }
@@ -127,6 +138,16 @@ reference = "Decree of 1 January 2000"
         .unwrap_err()
         .to_string();
     assert!(err.contains("decided"), "{err}");
+    // An exempt compound must hold one of the place's names.
+    let exempt = overlapping.replace("2001-01-01", "2000-01-01").replace(
+        "kind = \"rename\"",
+        "kind = \"rename\"\nexempt = [\"Old Town Hall\", \"Grand Hotel\"]",
+    );
+    let err = Gazetteer::from_toml(&exempt).unwrap_err().to_string();
+    assert!(
+        err.contains("`Grand Hotel` holds none of its names"),
+        "{err}"
+    );
     assert!(DateBound::parse("2019-02-30").is_none());
     assert!(DateBound::parse("19").is_none());
 }
@@ -181,5 +202,12 @@ fn finds_forms_and_capitals_and_describes() {
         d.contains("Nur-Sultan (23 March 2019, decided 20 March 2019 – 17 September 2022)"),
         "{d}"
     );
-    assert!(g.listing().contains("- `kyiv`: Ukraine's capital"));
+    let listing = g.listing();
+    assert!(
+        listing.contains("- `kyiv` (spelling): Ukraine's capital: Kiev → Kyiv (14 August 2019)"),
+        "{listing}"
+    );
+    assert!(listing.contains("\n### Russia\n"));
+    assert!(listing
+        .contains("Akmolinsk → Tselinograd (20 March 1961) → Akmola (1992) → Astana (6 May 1998)"));
 }

@@ -128,9 +128,10 @@ pub(super) fn periods_for(
     (strong, weak, None)
 }
 
-/// The past cues of the sentence that holds `at`.
+/// The past cues of the sentence that holds `at`, read in `prose` (the document's,
+/// with the place names that hold a cue word blanked).
 pub(super) fn cues_for<'a>(
-    doc: &Document,
+    prose: &str,
     published: Date,
     sentences: &'a [SentencePeriods],
     at: TextRange,
@@ -140,7 +141,7 @@ pub(super) fn cues_for<'a>(
         .find(|s| s.range.covers(at))
         .map_or(&[], |s| {
             s.cues
-                .get_or_init(|| period::cue_periods(s.range.slice(&doc.prose), published))
+                .get_or_init(|| period::cue_periods(s.range.slice(prose), published))
         })
 }
 

@@ -6,7 +6,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, BlockKind, Document, MONTHS};
 use crate::gazetteer::{
-    has_other_sense, in_exempt, ChangeKind, Gazetteer, History, Place, PlaceMention,
+    has_other_sense, has_word, in_exempt, ChangeKind, Gazetteer, History, Place, PlaceMention,
 };
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
 use crate::style::HouseStyle;
@@ -53,12 +53,18 @@ declare_rule! {
     /// process", "Chicken Kiev", "Battle of Stalingrad"); a name next to another
     /// capitalised word ("Astana Kenzhebayeva", "Greek Macedonia"), read as a person's or
     /// an institution's name; a sentence whose words show that the name means something
-    /// else ("Macedonia" next to "Greece"); explanatory mentions ("formerly Astana", "renamed
+    /// else ("Macedonia" next to "Greece", "Gorky" next to "writer", "Ceylon" next to
+    /// "tea"), or a paragraph's ("Semipalatinsk" near "nuclear tests", the test site); a
+    /// name in a document without the place's neighbours ("Salisbury" in a piece that
+    /// never mentions Zimbabwe, "Canton" in one that never mentions China); an
+    /// ambiguous name in a period before it was ever the place's ("Kalinin" in 1925 is
+    /// the man); explanatory mentions ("formerly Astana", "renamed
     /// Nur-Sultan in March 2019", "Nur-Sultan (as the capital has been known since
     /// March 2019)", "known until 2019 as Astana", "the then-capital", a sentence naming
     /// both the old and the new name, in any letter case: "Astana has been renamed
     /// Nur-sultan"); and an old name in a sentence that points to a
-    /// past time without a date ("then", "at the time", "Soviet", "siege") or follows a
+    /// past time without a date ("then", "at the time", "Soviet", "siege", or the place's
+    /// own era cues: "Mobutu's Zaire", "Ian Smith's Rhodesia") or follows a
     /// dated sentence of the same paragraph, when the name was in force at that time.
     /// Such excuses do not reach a clause anchored in the present ("officials in
     /// Nur-Sultan now avoid it", "said last week"), and a date in a subordinate clause
@@ -99,7 +105,8 @@ declare_rule! {
     /// ## Configuration
     /// The gazetteer is `data/places.toml`; a config can add or override places by id,
     /// add exempt compounds, and turn on the optional places (`turkiye`, `czechia`,
-    /// `myanmar`).
+    /// `myanmar`, `timor-leste`). `copydesk explain place-name` lists the places by
+    /// region; the hover over a name gives its dates and references.
     ///
     /// `history` in `[house-style.places]` says which name a place takes in a sentence
     /// about a past period:
@@ -209,12 +216,30 @@ fn check_block(
         return;
     }
     let mut periods_cache: Option<Vec<SentencePeriods>> = None;
+    // A name that holds a cue word ("Central African Empire") does not date its own
+    // sentence: the cues are read with such names blanked.
+    let cue_prose: std::borrow::Cow<'_, str> =
+        if mentions.iter().any(|m| period::has_cue(doc.text(m.range))) {
+            let mut masked = prose.clone();
+            for m in mentions
+                .iter()
+                .filter(|m| period::has_cue(doc.text(m.range)))
+            {
+                masked.replace_range(m.range.start..m.range.end, &" ".repeat(m.range.len()));
+            }
+            std::borrow::Cow::Owned(masked)
+        } else {
+            std::borrow::Cow::Borrowed(prose)
+        };
     for m in &mentions {
         if m.proper || !g.is_enabled(m.place) || block.quote_at(m.range.start).is_some() {
             continue;
         }
         let sentence = block.sentence_at(m.range.start).unwrap_or(block.range);
-        if has_other_sense(sentence.slice(prose), m.place) {
+        if has_other_sense(sentence.slice(prose), m.place)
+            || has_word(block.range.slice(prose), &m.place.paragraph_senses)
+            || !m.place.is_in_view(prose)
+        {
             continue;
         }
         let reading = proper_noun_reading(prose, sentence, m.range);
@@ -247,14 +272,19 @@ fn check_block(
                 if BASED.is_match(prose.get(m.range.end..).unwrap_or("")) {
                     weak.append(&mut strong);
                 }
+                // "Mobutu's Zaire": the place's own words for the time of an old name
+                // excuse it like "then" does, outside a clause anchored in the present.
+                if anchored.is_none() && has_word(sentence.slice(prose), &m.place.era_cues) {
+                    weak.push(Period::before(ctx.date));
+                }
                 // A clause anchored in the present ("officials in Nur-Sultan now avoid
                 // it", "said last week") takes its past cues from itself alone.
                 let own_cues = std::cell::OnceCell::new();
                 let cues = || match anchored {
                     Some(clause) => own_cues
-                        .get_or_init(|| period::cue_periods(clause.slice(prose), ctx.date))
+                        .get_or_init(|| period::cue_periods(clause.slice(&cue_prose), ctx.date))
                         .as_slice(),
-                    None => cues_for(doc, ctx.date, sentences, m.range),
+                    None => cues_for(&cue_prose, ctx.date, sentences, m.range),
                 };
                 check_rename(doc, ctx, m, &strong, &weak, cues, unsafe_fix, report);
             }
@@ -315,7 +345,7 @@ fn check_rename<'c>(
     if !strong.is_empty() {
         if strong
             .iter()
-            .any(|p| place.form_in_force_during(written, p.first, p.last))
+            .any(|p| place.form_accepted_during(written, p.first, p.last, ctx.date))
         {
             return;
         }
@@ -326,14 +356,20 @@ fn check_rename<'c>(
         {
             return;
         }
-        // The newest name of an ambiguous place may be something else in an earlier
-        // period (Turkmenbashi was Niyazov's title before it was a city's name).
-        if place.ambiguous && place.current().has_form(written) {
-            return;
-        }
         let Some(p) = strong.iter().find(|p| place.covers(p.first)) else {
             return;
         };
+        // Before an ambiguous name was ever the place's, it was the name of something
+        // else: a person ("Kalinin" in 1925, "Frunze" in 1920), a title (Turkmenbashi,
+        // Niyazov's before it was a city's), a region (Macedonia).
+        if place.ambiguous
+            && place
+                .entries_for(written)
+                .iter()
+                .all(|n| n.from.is_some_and(|f| f.first > p.last))
+        {
+            return;
+        }
         let mut in_force: Vec<&str> = Vec::new();
         for n in place
             .names
@@ -376,8 +412,9 @@ fn check_rename<'c>(
     }
     // A period that reaches the publication date ("by 2025", "since 2017") cannot
     // excuse a name that is out of date by then.
-    let excuses =
-        |p: &Period| p.last < ctx.date && place.form_in_force_during(written, p.first, p.last);
+    let excuses = |p: &Period| {
+        p.last < ctx.date && place.form_accepted_during(written, p.first, p.last, ctx.date)
+    };
     if place.form_in_force_during(written, ctx.date, ctx.date)
         || weak.iter().any(excuses)
         || cues().iter().any(excuses)

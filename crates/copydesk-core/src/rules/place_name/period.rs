@@ -22,6 +22,19 @@ pub(crate) struct Period {
     pub last: Date,
 }
 
+impl Period {
+    /// Any time before `published`: what a cue of the past ("then", "Mobutu's")
+    /// points to, which can only excuse a name.
+    pub(crate) fn before(published: Date) -> Self {
+        Period {
+            range: TextRange::default(),
+            label: "at the time".into(),
+            first: Date::MIN,
+            last: published.checked_sub(1.day()).unwrap_or(published),
+        }
+    }
+}
+
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let months = MONTHS.join("|");
     Regex::new(&format!(
@@ -280,6 +293,11 @@ pub(crate) fn bare_years(text: &str, offset: usize, published: Date) -> Vec<Peri
         .collect()
 }
 
+/// Whether `text` holds a word of a past time ("Empire" in "Central African Empire").
+pub(crate) fn has_cue(text: &str) -> bool {
+    SOVIET_CUE.is_match(text) || PAST_CUE.is_match(text)
+}
+
 /// Periods implied by vague cues in `text`: the Soviet past, or any time before
 /// publication. They can excuse a name but never make one wrong.
 pub(crate) fn cue_periods(text: &str, published: Date) -> Vec<Period> {
@@ -293,12 +311,7 @@ pub(crate) fn cue_periods(text: &str, published: Date) -> Vec<Period> {
         });
     }
     if PAST_CUE.is_match(text) {
-        out.push(Period {
-            range: TextRange::default(),
-            label: "at the time".into(),
-            first: Date::MIN,
-            last: published.checked_sub(1.day()).unwrap_or(published),
-        });
+        out.push(Period::before(published));
     }
     out
 }

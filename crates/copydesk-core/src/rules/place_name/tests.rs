@@ -578,7 +578,7 @@ fn hover_api_and_listing() {
     assert_eq!(doc.text(mentions[0].range), "Astana");
     let listing = gazetteer_listing(style);
     assert!(listing.contains("`north-macedonia`"));
-    assert!(listing.contains("Exempt: The Astana Times"));
+    assert!(listing.contains("\n### Central Asia\n"));
 }
 
 #[test]
@@ -646,6 +646,7 @@ fn a_day_without_its_year_dates_the_sentence() {
 }
 
 mod dating;
+mod gazetteer;
 mod readings;
 
 #[test]
