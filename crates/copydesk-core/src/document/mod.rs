@@ -10,6 +10,7 @@ mod citation;
 mod date;
 mod dateline;
 pub mod directive;
+mod emphasis;
 mod markdown;
 mod plain;
 mod quotes;
@@ -216,6 +217,13 @@ impl Document {
     pub fn in_quote(&self, offset: usize) -> bool {
         self.block_at(offset)
             .is_some_and(|b| b.quote_at(offset).is_some())
+    }
+
+    /// Whether `range` lies inside a Markdown italic span (`*The Gates of Kiev*`): the
+    /// title of a work, a ship's or a foreign name, or a word cited as a word. Bold is
+    /// not italic, and a whole line of prose in italics (an author's bio) is not a title.
+    pub fn in_italics(&self, range: TextRange) -> bool {
+        emphasis::in_italics(self, range)
     }
 
     /// Whether `offset` lies inside a Markdown link's range.

@@ -18,8 +18,8 @@ mod readings;
 use cues::{cues_for, explanatory, periods_for, sentence_periods, SentencePeriods};
 use period::Period;
 use readings::{
-    in_italics, in_note_entry, is_note_entry, names_a_north_american_town, names_a_person,
-    names_its_region, opens_notes, proper_noun_reading, Reading, BASED,
+    in_note_entry, is_note_entry, names_a_north_american_town, names_a_person, names_its_region,
+    opens_notes, proper_noun_reading, Reading, BASED,
 };
 
 declare_rule! {
@@ -199,7 +199,7 @@ fn check_block(
             let name = place.house_form(doc.text(range))?;
             let proper = in_exempt(prose.as_bytes(), range, place)
                 || block.in_citation(range.start)
-                || in_italics(doc, range)
+                || doc.in_italics(range)
                 || in_note_entry(doc, range)
                 || names_a_north_american_town(prose, range)
                 || names_its_region(prose, range, place)
