@@ -168,3 +168,8 @@ fn place_name() {
 fn unused_suppression() {
     check_rule("unused-suppression");
 }
+
+#[test]
+fn name_consistency() {
+    check_rule("name-consistency");
+}

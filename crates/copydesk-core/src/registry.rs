@@ -53,6 +53,7 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
         &rules::acronym_mismatch::AcronymMismatch,
         &rules::acronym_redefined::AcronymRedefined,
         &rules::place_name::PlaceName,
+        &rules::name_consistency::NameConsistency,
     ];
     RULES
 }

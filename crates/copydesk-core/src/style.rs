@@ -7,9 +7,11 @@ use serde::Deserialize;
 
 mod acronyms;
 pub mod language;
+pub mod names;
 pub mod sourcing;
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 pub use language::{LanguageStyle, WordList};
+pub use names::{HouseName, NameMatch, NameStyle, EMBEDDED_NAMES};
 pub use sourcing::{CitationScope, SourcingStyle};
 
 /// The embedded default house style, as TOML.
@@ -65,6 +67,9 @@ pub struct HouseStyle {
     /// Word lists of English (`data/language.toml`); `[language]` extends them.
     #[serde(default)]
     pub language: LanguageStyle,
+    /// The house forms of names of the `name-consistency` rule (`data/names.toml`).
+    #[serde(default)]
+    pub names: NameStyle,
 }
 
 impl HouseStyle {

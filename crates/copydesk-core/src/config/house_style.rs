@@ -48,7 +48,8 @@ use serde::Deserialize;
 
 use crate::gazetteer::{Gazetteer, History, Place};
 use crate::style::{
-    AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle, LanguageStyle, SourcingStyle,
+    AcronymStyle, CitationStyle, GlossaryEntry, HouseName, HouseStyle, LanguageStyle, NameStyle,
+    SourcingStyle,
 };
 
 /// A change to one part of the house style.
@@ -76,6 +77,7 @@ pub struct HouseStylePatch {
     /// (optional scalars, lists that extend, `replace = true`).
     pub sourcing: Option<SourcingStyle>,
     pub language: Option<LanguagePatch>,
+    pub names: Option<NamesPatch>,
 }
 
 impl Patch<HouseStyle> for HouseStylePatch {
@@ -95,6 +97,30 @@ impl Patch<HouseStyle> for HouseStylePatch {
         if let Some(p) = self.language {
             p.apply_to(&mut style.language);
         }
+        if let Some(p) = self.names {
+            p.apply_to(&mut style.names);
+        }
+    }
+}
+
+/// `[house-style.names]`: the names of `name-consistency`. `[[house-style.names.name]]`
+/// entries (same keys as `data/names.toml`) replace the embedded entry with the same id
+/// or are added; `titles` extend the titles. With `replace = true`, the entries given
+/// are the only ones, and `titles`, when given, the only titles. The result is
+/// validated when the configuration is read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NamesPatch {
+    #[serde(default)]
+    pub replace: bool,
+    pub titles: Option<Vec<String>>,
+    #[serde(default)]
+    pub name: Vec<HouseName>,
+}
+
+impl Patch<NameStyle> for NamesPatch {
+    fn apply_to(self, target: &mut NameStyle) {
+        target.patch(self.name, self.titles, self.replace);
     }
 }
 
@@ -308,6 +334,17 @@ enable = []
 # Word lists (outlets, institutions, reporting verbs...) by the keys of the embedded
 # `sourcing.toml`; the words given are added, or with `replace = true` replace them.
 # outlets = []
+
+[house-style.names]
+# true: the names below replace the embedded ones instead of extending them.
+replace = false
+# A name (same keys as the embedded `names.toml`) replaces the one with its id:
+# [[house-style.names.name]]
+# id = \"zelensky\"
+# form = \"Zelenskyy\"
+# variants = [\"Zelensky\", \"Zelenskiy\"]
+# who = \"Volodymyr Zelenskyy, President of Ukraine\"
+# reference = \"The President's office (president.gov.ua/en)\"
 
 [house-style.language]
 # Word lists of English the rules read (function words, sentence openers...), by the
