@@ -173,3 +173,8 @@ fn unused_suppression() {
 fn name_consistency() {
     check_rule("name-consistency");
 }
+
+#[test]
+fn date_weekday() {
+    check_rule("date-weekday");
+}

@@ -54,6 +54,7 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
         &rules::acronym_redefined::AcronymRedefined,
         &rules::place_name::PlaceName,
         &rules::name_consistency::NameConsistency,
+        &rules::date_weekday::DateWeekday,
     ];
     RULES
 }

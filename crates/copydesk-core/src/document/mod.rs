@@ -18,7 +18,9 @@ mod segment;
 
 use std::path::Path;
 
-pub use citation::{edit_distance, CitationDate, CitationGroup, CitationItem, MONTHS, WEEKDAYS};
+pub use citation::{
+    edit_distance, month_of, CitationDate, CitationGroup, CitationItem, MONTHS, WEEKDAYS,
+};
 pub use date::{
     parse_date_text, yearless_date, DateSource, PublicationDate, YearlessDay, LAST_YEAR_WINDOW_DAYS,
 };
