@@ -178,3 +178,8 @@ fn name_consistency() {
 fn date_weekday() {
     check_rule("date-weekday");
 }
+
+#[test]
+fn quote_style() {
+    check_rule("quote-style");
+}

@@ -34,6 +34,34 @@ pub struct CitationStyle {
     pub year_for_earlier_years: bool,
 }
 
+/// Which quotation marks the house prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteMarks {
+    /// Curly marks: “...”.
+    Curly,
+    /// Straight marks: "...".
+    Straight,
+    /// Either, one kind in a document: the kind most of its quotations use.
+    Consistent,
+}
+
+/// Conventions of quotation marks.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuoteStyle {
+    pub marks: QuoteMarks,
+}
+
+impl Default for QuoteStyle {
+    /// One kind of marks in a document, as the embedded house style says.
+    fn default() -> Self {
+        Self {
+            marks: QuoteMarks::Consistent,
+        }
+    }
+}
+
 /// Append `items` to `base` (skipping ones already there), or make them the whole list
 /// when `replace` holds.
 pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
@@ -52,6 +80,9 @@ pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStyle {
     pub citation: CitationStyle,
+    /// The quotation marks of `quote-style`.
+    #[serde(default)]
+    pub quotes: QuoteStyle,
     /// Acronym exemptions and glossary; embedded from `data/acronyms.toml` by default.
     #[serde(default)]
     pub acronyms: AcronymStyle,

@@ -49,7 +49,7 @@ use serde::Deserialize;
 use crate::gazetteer::{Gazetteer, History, Place};
 use crate::style::{
     AcronymStyle, CitationStyle, GlossaryEntry, HouseName, HouseStyle, LanguageStyle, NameStyle,
-    SourcingStyle,
+    QuoteMarks, QuoteStyle, SourcingStyle,
 };
 
 /// A change to one part of the house style.
@@ -71,6 +71,7 @@ pub use crate::style::extend_or_replace;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
+    pub quotes: Option<QuotesPatch>,
     pub acronyms: Option<AcronymsPatch>,
     pub places: Option<PlacesPatch>,
     /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
@@ -84,6 +85,9 @@ impl Patch<HouseStyle> for HouseStylePatch {
     fn apply_to(self, style: &mut HouseStyle) {
         if let Some(p) = self.citation {
             p.apply_to(&mut style.citation);
+        }
+        if let Some(p) = self.quotes {
+            p.apply_to(&mut style.quotes);
         }
         if let Some(p) = self.acronyms {
             p.apply_to(&mut style.acronyms);
@@ -277,6 +281,19 @@ impl Patch<CitationStyle> for CitationPatch {
     }
 }
 
+/// `[house-style.quotes]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuotesPatch {
+    pub marks: Option<QuoteMarks>,
+}
+
+impl Patch<QuoteStyle> for QuotesPatch {
+    fn apply_to(self, target: &mut QuoteStyle) {
+        set(&mut target.marks, self.marks);
+    }
+}
+
 /// The `[house-style]` part of the starter configuration, at the embedded defaults
 /// (a test checks that they are).
 pub const STARTER_HOUSE_STYLE: &str = "\
@@ -287,6 +304,11 @@ pub const STARTER_HOUSE_STYLE: &str = "\
 full-month-names = true
 # A cited date in a year before the publication year carries its year.
 year-for-earlier-years = true
+
+[house-style.quotes]
+# Quotation marks in the body: \"curly\", \"straight\", or \"consistent\" (one kind in
+# a document, the kind most of its quotations use).
+marks = \"consistent\"
 
 [house-style.acronyms]
 # true: the lists below replace the embedded ones instead of extending them.
@@ -507,6 +529,7 @@ mod tests {
         style.citation.full_month_names = !style.citation.full_month_names;
         style.citation.year_for_earlier_years = !style.citation.year_for_earlier_years;
         style.places.history = History::PresentNameAccepted;
+        style.quotes.marks = QuoteMarks::Curly;
         w.house_style.apply_to(&mut style);
         assert_eq!(&style, HouseStyle::embedded());
     }

@@ -7,5 +7,6 @@ pub mod citation_format;
 pub mod date_weekday;
 pub mod name_consistency;
 pub mod place_name;
+pub mod quote_style;
 pub mod unattributed_quote;
 pub mod unsourced_claim;
