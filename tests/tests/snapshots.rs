@@ -183,3 +183,8 @@ fn date_weekday() {
 fn quote_style() {
     check_rule("quote-style");
 }
+
+#[test]
+fn date_style() {
+    check_rule("date-style");
+}

@@ -55,6 +55,7 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
         &rules::place_name::PlaceName,
         &rules::name_consistency::NameConsistency,
         &rules::date_weekday::DateWeekday,
+        &rules::date_style::DateStyle,
         &rules::quote_style::QuoteStyle,
     ];
     RULES

@@ -62,6 +62,37 @@ impl Default for QuoteStyle {
     }
 }
 
+/// The order of a date in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    /// "August 15, 2021".
+    MonthDay,
+    /// "15 August 2021".
+    DayMonth,
+    /// Either, one order in a document: the order most of its dates use.
+    Consistent,
+}
+
+/// Conventions of dates in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DateStyle {
+    pub order: DateOrder,
+    /// Months are written in full ("August 15", not "Aug. 15").
+    pub full_month_names: bool,
+}
+
+impl Default for DateStyle {
+    /// As the embedded house style says.
+    fn default() -> Self {
+        Self {
+            order: DateOrder::MonthDay,
+            full_month_names: true,
+        }
+    }
+}
+
 /// Append `items` to `base` (skipping ones already there), or make them the whole list
 /// when `replace` holds.
 pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
@@ -80,6 +111,9 @@ pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStyle {
     pub citation: CitationStyle,
+    /// The dates of `date-style`.
+    #[serde(default)]
+    pub dates: DateStyle,
     /// The quotation marks of `quote-style`.
     #[serde(default)]
     pub quotes: QuoteStyle,

@@ -48,8 +48,8 @@ use serde::Deserialize;
 
 use crate::gazetteer::{Gazetteer, History, Place};
 use crate::style::{
-    AcronymStyle, CitationStyle, GlossaryEntry, HouseName, HouseStyle, LanguageStyle, NameStyle,
-    QuoteMarks, QuoteStyle, SourcingStyle,
+    AcronymStyle, CitationStyle, DateOrder, DateStyle, GlossaryEntry, HouseName, HouseStyle,
+    LanguageStyle, NameStyle, QuoteMarks, QuoteStyle, SourcingStyle,
 };
 
 /// A change to one part of the house style.
@@ -72,6 +72,7 @@ pub use crate::style::extend_or_replace;
 pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
     pub quotes: Option<QuotesPatch>,
+    pub dates: Option<DatesPatch>,
     pub acronyms: Option<AcronymsPatch>,
     pub places: Option<PlacesPatch>,
     /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
@@ -88,6 +89,9 @@ impl Patch<HouseStyle> for HouseStylePatch {
         }
         if let Some(p) = self.quotes {
             p.apply_to(&mut style.quotes);
+        }
+        if let Some(p) = self.dates {
+            p.apply_to(&mut style.dates);
         }
         if let Some(p) = self.acronyms {
             p.apply_to(&mut style.acronyms);
@@ -294,6 +298,21 @@ impl Patch<QuoteStyle> for QuotesPatch {
     }
 }
 
+/// `[house-style.dates]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DatesPatch {
+    pub order: Option<DateOrder>,
+    pub full_month_names: Option<bool>,
+}
+
+impl Patch<DateStyle> for DatesPatch {
+    fn apply_to(self, target: &mut DateStyle) {
+        set(&mut target.order, self.order);
+        set(&mut target.full_month_names, self.full_month_names);
+    }
+}
+
 /// The `[house-style]` part of the starter configuration, at the embedded defaults
 /// (a test checks that they are).
 pub const STARTER_HOUSE_STYLE: &str = "\
@@ -309,6 +328,13 @@ year-for-earlier-years = true
 # Quotation marks in the body: \"curly\", \"straight\", or \"consistent\" (one kind in
 # a document, the kind most of its quotations use).
 marks = \"consistent\"
+
+[house-style.dates]
+# The order of a date in the body: \"month-day\" (August 15, 2021), \"day-month\" (15
+# August 2021) or \"consistent\" (one order in a document, the order most of its dates
+# use). Months in full in the body (\"August 15\", not \"Aug. 15\").
+order = \"month-day\"
+full-month-names = true
 
 [house-style.acronyms]
 # true: the lists below replace the embedded ones instead of extending them.
@@ -530,6 +556,8 @@ mod tests {
         style.citation.year_for_earlier_years = !style.citation.year_for_earlier_years;
         style.places.history = History::PresentNameAccepted;
         style.quotes.marks = QuoteMarks::Curly;
+        style.dates.order = DateOrder::Consistent;
+        style.dates.full_month_names = false;
         w.house_style.apply_to(&mut style);
         assert_eq!(&style, HouseStyle::embedded());
     }

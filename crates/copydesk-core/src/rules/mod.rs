@@ -4,6 +4,7 @@ pub mod acronym_mismatch;
 pub mod acronym_redefined;
 pub mod acronym_undefined;
 pub mod citation_format;
+pub mod date_style;
 pub mod date_weekday;
 pub mod name_consistency;
 pub mod place_name;
