@@ -128,6 +128,19 @@ impl Rule for DateStyle {
             let title = format!("Write `{rewritten}`");
             let edits = vec![Edit::replace(f.range, rewritten)];
             let d = report.report(f.range, message);
+            d.help = Some(
+                match (want_day_first, style.full_month_names) {
+                    (true, true) => {
+                        "Write dates day first with the month in full: `15 August 2021`"
+                    }
+                    (true, false) => "Write dates day first: `15 August 2021`",
+                    (false, true) => {
+                        "Write dates month first with the month in full: `August 15, 2021`"
+                    }
+                    (false, false) => "Write dates month first: `August 15, 2021`",
+                }
+                .to_string(),
+            );
             d.fix = Some(if safe || !wrong_order {
                 Fix::safe(title, edits)
             } else {

@@ -168,6 +168,9 @@ fn report_kind(m: &Marked, house: Kind, consistent: bool, report: &mut Reporter<
         .close
         .map_or(m.open, |c| TextRange::new(m.open.start, c.end));
     let d = report.report(range, format!("Quotation in {other} marks; {why}"));
+    d.help = Some(format!(
+        "Use {name} quotation marks throughout: {open}...{close}"
+    ));
     let mut edits = vec![Edit::replace(m.open, open)];
     if let Some(c) = m.close {
         edits.push(Edit::replace(c, close));
