@@ -12,7 +12,7 @@ use std::io;
 use std::path::Path;
 
 /// Every rule whose mistakes the archive holds.
-pub const SEEDED_RULES: [&str; 8] = [
+pub const SEEDED_RULES: [&str; 12] = [
     "citation-format",
     "unsourced-claim",
     "unattributed-quote",
@@ -20,6 +20,10 @@ pub const SEEDED_RULES: [&str; 8] = [
     "acronym-mismatch",
     "acronym-redefined",
     "place-name",
+    "name-consistency",
+    "date-weekday",
+    "date-style",
+    "quote-style",
     "unused-suppression",
 ];
 
@@ -109,6 +113,11 @@ fn mistake(rule: usize, cite: &str, wrong_capital: &str, month: &str, markdown: 
             "Prime ministers of the Eurasian Economic Union (EAEU) met on Tuesday to discuss a common gas market {cite}.\n\nBy morning, the Eurasian Economic Union (EAEU) had agreed to postpone the gas market {cite}."
         ),
         6 => format!("Delegations gathered in {wrong_capital} on Tuesday for the talks {cite}."),
+        7 => format!("President Tokaev opened the session of the council {cite}."),
+        // 3 March 2021 was a Wednesday.
+        8 => format!("The council first met on Monday, March 3, 2021 {cite}."),
+        9 => format!("The tariff commission met again on 14 {month} {cite}."),
+        10 => format!("Ministers called the plan \u{201c}a first step and moved on {cite}."),
         _ if markdown => format!(
             "<!-- copydesk-disable-next-line citation-format -->\nThe council will publish the new tariffs next week {cite}."
         ),

@@ -168,3 +168,23 @@ fn place_name() {
 fn unused_suppression() {
     check_rule("unused-suppression");
 }
+
+#[test]
+fn name_consistency() {
+    check_rule("name-consistency");
+}
+
+#[test]
+fn date_weekday() {
+    check_rule("date-weekday");
+}
+
+#[test]
+fn quote_style() {
+    check_rule("quote-style");
+}
+
+#[test]
+fn date_style() {
+    check_rule("date-style");
+}

@@ -360,6 +360,10 @@ impl Config {
                 .places
                 .validate()
                 .map_err(|e| reader.error(places_at, e.to_string()))?;
+            style
+                .names
+                .validate()
+                .map_err(|e| reader.error(places_at, e.to_string()))?;
             Ok::<HouseStyle, ConfigError>(style)
         };
         config.style = style_for(config.preset, None)?;

@@ -53,6 +53,10 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
         &rules::acronym_mismatch::AcronymMismatch,
         &rules::acronym_redefined::AcronymRedefined,
         &rules::place_name::PlaceName,
+        &rules::name_consistency::NameConsistency,
+        &rules::date_weekday::DateWeekday,
+        &rules::date_style::DateStyle,
+        &rules::quote_style::QuoteStyle,
     ];
     RULES
 }

@@ -7,9 +7,11 @@ use serde::Deserialize;
 
 mod acronyms;
 pub mod language;
+pub mod names;
 pub mod sourcing;
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 pub use language::{LanguageStyle, WordList};
+pub use names::{HouseName, NameMatch, NameStyle, EMBEDDED_NAMES};
 pub use sourcing::{CitationScope, SourcingStyle};
 
 /// The embedded default house style, as TOML.
@@ -32,6 +34,65 @@ pub struct CitationStyle {
     pub year_for_earlier_years: bool,
 }
 
+/// Which quotation marks the house prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteMarks {
+    /// Curly marks: “...”.
+    Curly,
+    /// Straight marks: "...".
+    Straight,
+    /// Either, one kind in a document: the kind most of its quotations use.
+    Consistent,
+}
+
+/// Conventions of quotation marks.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuoteStyle {
+    pub marks: QuoteMarks,
+}
+
+impl Default for QuoteStyle {
+    /// One kind of marks in a document, as the embedded house style says.
+    fn default() -> Self {
+        Self {
+            marks: QuoteMarks::Consistent,
+        }
+    }
+}
+
+/// The order of a date in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    /// "August 15, 2021".
+    MonthDay,
+    /// "15 August 2021".
+    DayMonth,
+    /// Either, one order in a document: the order most of its dates use.
+    Consistent,
+}
+
+/// Conventions of dates in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DateStyle {
+    pub order: DateOrder,
+    /// Months are written in full ("August 15", not "Aug. 15").
+    pub full_month_names: bool,
+}
+
+impl Default for DateStyle {
+    /// As the embedded house style says.
+    fn default() -> Self {
+        Self {
+            order: DateOrder::MonthDay,
+            full_month_names: true,
+        }
+    }
+}
+
 /// Append `items` to `base` (skipping ones already there), or make them the whole list
 /// when `replace` holds.
 pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
@@ -50,6 +111,12 @@ pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStyle {
     pub citation: CitationStyle,
+    /// The dates of `date-style`.
+    #[serde(default)]
+    pub dates: DateStyle,
+    /// The quotation marks of `quote-style`.
+    #[serde(default)]
+    pub quotes: QuoteStyle,
     /// Acronym exemptions and glossary; embedded from `data/acronyms.toml` by default.
     #[serde(default)]
     pub acronyms: AcronymStyle,
@@ -65,6 +132,9 @@ pub struct HouseStyle {
     /// Word lists of English (`data/language.toml`); `[language]` extends them.
     #[serde(default)]
     pub language: LanguageStyle,
+    /// The house forms of names of the `name-consistency` rule (`data/names.toml`).
+    #[serde(default)]
+    pub names: NameStyle,
 }
 
 impl HouseStyle {

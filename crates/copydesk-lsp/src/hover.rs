@@ -2,7 +2,8 @@
 //!
 //! Two kinds of note are joined:
 //! - from [`HoverSource`]s, which read the document: an acronym's expansion and where it
-//!   is defined, a place's names and the dates they were in force;
+//!   is defined, a place's names and the dates they were in force, a name's house form
+//!   and the variants it replaces;
 //! - from the findings published for the document: the rule and its summary.
 
 use copydesk_core::{find_meta, Context, Document, TextRange};
@@ -27,7 +28,7 @@ pub trait HoverSource: Send + Sync {
 
 /// The hover sources, in the order their notes are shown.
 pub fn sources() -> &'static [&'static dyn HoverSource] {
-    &[&Acronyms, &Places]
+    &[&Acronyms, &Places, &Names]
 }
 
 /// Acronyms: the expansion, and where the document defines it (or that the house
@@ -86,6 +87,35 @@ impl HoverSource for Places {
         }
         Some(HoverNote {
             range: mention.range,
+            markdown,
+        })
+    }
+}
+
+/// Names of the house data (`names.toml`): whom the name designates, its house form, the
+/// variants the house replaces and the reference.
+pub struct Names;
+
+impl HoverSource for Names {
+    fn hover(&self, doc: &Document, ctx: &Context<'_>, offset: usize) -> Option<HoverNote> {
+        let found = ctx
+            .style
+            .names
+            .find_in(&doc.prose)
+            .into_iter()
+            .find(|m| m.range.start <= offset && offset <= m.range.end)?;
+        let name = found.name;
+        let variants: Vec<String> = name.variants.iter().map(|v| format!("`{v}`")).collect();
+        let markdown = format!(
+            "**{}**: {}\n\nHouse form `{}`; the house replaces {}.\n\nReference: {}",
+            doc.text(found.range),
+            name.who,
+            name.form,
+            variants.join(", "),
+            name.reference
+        );
+        Some(HoverNote {
+            range: found.range,
             markdown,
         })
     }
@@ -256,6 +286,28 @@ mod tests {
             Places.hover(&doc, &ctx, text.find("capital").unwrap()),
             None
         );
+    }
+
+    #[test]
+    fn names_show_their_house_form_and_variants() {
+        let text = "Tokaev met the press.\n";
+        let doc = Document::parse(text, SourceKind::Text);
+        let ctx = Context {
+            date: jiff::civil::date(2021, 9, 1),
+            style: HouseStyle::embedded(),
+        };
+        let note = Names.hover(&doc, &ctx, 2).unwrap();
+        assert_eq!(note.range.slice(text), "Tokaev");
+        assert!(
+            note.markdown
+                .starts_with("**Tokaev**: Kassym-Jomart Tokayev")
+                && note
+                    .markdown
+                    .contains("House form `Tokayev`; the house replaces `Tokaev`"),
+            "{}",
+            note.markdown
+        );
+        assert_eq!(Names.hover(&doc, &ctx, text.find("press").unwrap()), None);
     }
 
     #[test]

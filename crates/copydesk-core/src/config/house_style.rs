@@ -48,7 +48,8 @@ use serde::Deserialize;
 
 use crate::gazetteer::{Gazetteer, History, Place};
 use crate::style::{
-    AcronymStyle, CitationStyle, GlossaryEntry, HouseStyle, LanguageStyle, SourcingStyle,
+    AcronymStyle, CitationStyle, DateOrder, DateStyle, GlossaryEntry, HouseName, HouseStyle,
+    LanguageStyle, NameStyle, QuoteMarks, QuoteStyle, SourcingStyle,
 };
 
 /// A change to one part of the house style.
@@ -70,18 +71,27 @@ pub use crate::style::extend_or_replace;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
+    pub quotes: Option<QuotesPatch>,
+    pub dates: Option<DatesPatch>,
     pub acronyms: Option<AcronymsPatch>,
     pub places: Option<PlacesPatch>,
     /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
     /// (optional scalars, lists that extend, `replace = true`).
     pub sourcing: Option<SourcingStyle>,
     pub language: Option<LanguagePatch>,
+    pub names: Option<NamesPatch>,
 }
 
 impl Patch<HouseStyle> for HouseStylePatch {
     fn apply_to(self, style: &mut HouseStyle) {
         if let Some(p) = self.citation {
             p.apply_to(&mut style.citation);
+        }
+        if let Some(p) = self.quotes {
+            p.apply_to(&mut style.quotes);
+        }
+        if let Some(p) = self.dates {
+            p.apply_to(&mut style.dates);
         }
         if let Some(p) = self.acronyms {
             p.apply_to(&mut style.acronyms);
@@ -95,6 +105,30 @@ impl Patch<HouseStyle> for HouseStylePatch {
         if let Some(p) = self.language {
             p.apply_to(&mut style.language);
         }
+        if let Some(p) = self.names {
+            p.apply_to(&mut style.names);
+        }
+    }
+}
+
+/// `[house-style.names]`: the names of `name-consistency`. `[[house-style.names.name]]`
+/// entries (same keys as `data/names.toml`) replace the embedded entry with the same id
+/// or are added; `titles` extend the titles. With `replace = true`, the entries given
+/// are the only ones, and `titles`, when given, the only titles. The result is
+/// validated when the configuration is read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NamesPatch {
+    #[serde(default)]
+    pub replace: bool,
+    pub titles: Option<Vec<String>>,
+    #[serde(default)]
+    pub name: Vec<HouseName>,
+}
+
+impl Patch<NameStyle> for NamesPatch {
+    fn apply_to(self, target: &mut NameStyle) {
+        target.patch(self.name, self.titles, self.replace);
     }
 }
 
@@ -247,6 +281,34 @@ impl Patch<CitationStyle> for CitationPatch {
     }
 }
 
+/// `[house-style.quotes]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuotesPatch {
+    pub marks: Option<QuoteMarks>,
+}
+
+impl Patch<QuoteStyle> for QuotesPatch {
+    fn apply_to(self, target: &mut QuoteStyle) {
+        set(&mut target.marks, self.marks);
+    }
+}
+
+/// `[house-style.dates]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DatesPatch {
+    pub order: Option<DateOrder>,
+    pub full_month_names: Option<bool>,
+}
+
+impl Patch<DateStyle> for DatesPatch {
+    fn apply_to(self, target: &mut DateStyle) {
+        set(&mut target.order, self.order);
+        set(&mut target.full_month_names, self.full_month_names);
+    }
+}
+
 /// The `[house-style]` part of the starter configuration, at the embedded defaults
 /// (a test checks that they are).
 pub const STARTER_HOUSE_STYLE: &str = "\
@@ -257,6 +319,18 @@ pub const STARTER_HOUSE_STYLE: &str = "\
 full-month-names = true
 # A cited date in a year before the publication year carries its year.
 year-for-earlier-years = true
+
+[house-style.quotes]
+# Quotation marks in the body: \"curly\", \"straight\", or \"consistent\" (one kind in
+# a document, the kind most of its quotations use).
+marks = \"consistent\"
+
+[house-style.dates]
+# The order of a date in the body: \"month-day\" (August 15, 2021), \"day-month\" (15
+# August 2021) or \"consistent\" (one order in a document, the order most of its dates
+# use). Months in full in the body (\"August 15\", not \"Aug. 15\").
+order = \"month-day\"
+full-month-names = true
 
 [house-style.acronyms]
 # true: the lists below replace the embedded ones instead of extending them.
@@ -304,6 +378,17 @@ enable = []
 # Word lists (outlets, institutions, reporting verbs...) by the keys of the embedded
 # `sourcing.toml`; the words given are added, or with `replace = true` replace them.
 # outlets = []
+
+[house-style.names]
+# true: the names below replace the embedded ones instead of extending them.
+replace = false
+# A name (same keys as the embedded `names.toml`) replaces the one with its id:
+# [[house-style.names.name]]
+# id = \"zelensky\"
+# form = \"Zelenskyy\"
+# variants = [\"Zelensky\", \"Zelenskiy\"]
+# who = \"Volodymyr Zelenskyy, President of Ukraine\"
+# reference = \"The President's office (president.gov.ua/en)\"
 
 [house-style.language]
 # Word lists of English the rules read (function words, sentence openers...), by the
@@ -466,6 +551,9 @@ mod tests {
         style.citation.full_month_names = !style.citation.full_month_names;
         style.citation.year_for_earlier_years = !style.citation.year_for_earlier_years;
         style.places.history = History::PresentNameAccepted;
+        style.quotes.marks = QuoteMarks::Curly;
+        style.dates.order = DateOrder::Consistent;
+        style.dates.full_month_names = false;
         w.house_style.apply_to(&mut style);
         assert_eq!(&style, HouseStyle::embedded());
     }

@@ -157,6 +157,16 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     MONTHS.iter().position(|m| *m == word).map(|i| i as u8 + 1)
 }
 
+/// The month number of a full month name or its abbreviation ("Aug", "Sept").
+pub fn month_of(word: &str) -> Option<u8> {
+    month_number(word).or_else(|| {
+        MONTH_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == word)
+            .map(|&(_, m)| m)
+    })
+}
+
 /// Whether `word` reads as an attempt at a month: a name, an abbreviation, or a
 /// misspelling within two edits of a name.
 fn month_like(word: &str) -> (bool, Option<u8>, bool) {

@@ -124,6 +124,28 @@ pub enum YearlessDay {
     Cited,
 }
 
+/// Words of a sentence about the future: "will", "is due to", "is scheduled to",
+/// "plans to", "is expected to", "next".
+static COMING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|shall|is (?:due|scheduled|set|expected|to be)|are (?:due|scheduled|set|expected|to be)|plans? to|planned for|next|upcoming|forthcoming)\b",
+    )
+    .expect("valid regex")
+});
+
+impl YearlessDay {
+    /// How a sentence of prose speaks of the days it names without their year: as days
+    /// still to come when it speaks of the future ("will", "is due to", "next"), else as
+    /// days told.
+    pub fn told_in(sentence: &str) -> YearlessDay {
+        if COMING.is_match(sentence) {
+            YearlessDay::Coming
+        } else {
+            YearlessDay::Told
+        }
+    }
+}
+
 /// The date of a day written without its year, in a piece published on `published`: the
 /// one policy of every rule. A day on or before publication in the publication year is
 /// that day. A later one is a day still to come when the sentence says so

@@ -19,7 +19,9 @@ mod segment;
 
 use std::path::Path;
 
-pub use citation::{edit_distance, CitationDate, CitationGroup, CitationItem, MONTHS, WEEKDAYS};
+pub use citation::{
+    edit_distance, month_of, CitationDate, CitationGroup, CitationItem, MONTHS, WEEKDAYS,
+};
 pub use date::{
     parse_date_text, yearless_date, DateSource, PublicationDate, YearlessDay, LAST_YEAR_WINDOW_DAYS,
 };
@@ -310,6 +312,15 @@ impl Document {
             .is_some_and(|b| b.quote_at(offset).is_some())
     }
 
+    /// Whether `range` lies inside an italic span ([`Document::emphasis`]: Markdown's
+    /// `*The Gates of Kiev*`, HTML's `<em>`, `<i>`, `<cite>`): the title of a work, a
+    /// ship's or a foreign name, or a word cited as a word. Bold is not italic, and a
+    /// whole line of prose in italics (an author's bio) is not a title.
+    pub fn in_italics(&self, range: TextRange) -> bool {
+        self.emphasis_at(range)
+            .is_some_and(|span| !italic_block(&self.prose, span))
+    }
+
     /// Whether `offset` lies inside a Markdown link's range.
     pub fn in_link(&self, offset: usize) -> bool {
         self.links.iter().any(|l| l.range.contains(offset))
@@ -341,6 +352,25 @@ pub(crate) struct RawDocument {
     pub footnote_refs: Vec<TextRange>,
     pub comments: Vec<TextRange>,
     pub emphasis: Vec<TextRange>,
+}
+
+/// Whether the italic `span` stands alone on its lines and reads as prose (five words
+/// or more): an author's bio or a caption set in italics ("*Olena Petrenko is a
+/// journalist from Kharkiv.*"), not a title. Read on the prose view, where the markup
+/// around it is blank.
+fn italic_block(prose: &str, span: TextRange) -> bool {
+    let (Some(before), Some(inner), Some(after)) = (
+        prose.get(..span.start),
+        prose.get(span.start..span.end),
+        prose.get(span.end..),
+    ) else {
+        return false;
+    };
+    let line_before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let line_after = after.find('\n').map_or(after, |i| &after[..i]);
+    line_before.trim().is_empty()
+        && line_after.trim().is_empty()
+        && inner.split_whitespace().count() >= 5
 }
 
 /// Trim a range to its first and last non-whitespace character in `text`.

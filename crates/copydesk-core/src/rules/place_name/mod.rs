@@ -19,8 +19,8 @@ mod readings;
 use cues::{cues_for, explanatory, periods_for, sentence_periods, SentencePeriods};
 use period::Period;
 use readings::{
-    in_italics, names_a_north_american_town, names_a_person, names_its_region, proper_noun_reading,
-    Reading, BASED,
+    names_a_north_american_town, names_a_person, names_its_region, proper_noun_reading, Reading,
+    BASED,
 };
 
 declare_rule! {
@@ -196,7 +196,7 @@ fn check_block(
             let name = place.house_form(doc.text(range))?;
             let proper = in_exempt(prose.as_bytes(), range, place)
                 || block.in_citation(range.start)
-                || in_italics(doc, range)
+                || doc.in_italics(range)
                 || on_note_line(doc, range.start)
                 || names_a_north_american_town(prose, range)
                 || names_its_region(prose, range, place)

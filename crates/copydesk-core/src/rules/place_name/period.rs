@@ -55,15 +55,6 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words of a sentence about the future: "will", "is due to", "is scheduled to",
-/// "plans to", "is expected to", "next".
-static COMING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:will|shall|is (?:due|scheduled|set|expected|to be)|are (?:due|scheduled|set|expected|to be)|plans? to|planned for|next|upcoming|forthcoming)\b",
-    )
-    .expect("valid regex")
-});
-
 /// A day without its year ("on September 14", "since May 2"), dated by
 /// `document::yearless_date`.
 static YEARLESS_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,11 +194,7 @@ pub(crate) fn yearless_days(text: &str, offset: usize, published: Date) -> Vec<P
     };
     // "The first flight will leave on March 2": a day after publication is still to
     // come when the sentence speaks of the future.
-    let how = if COMING.is_match(text) {
-        crate::document::YearlessDay::Coming
-    } else {
-        crate::document::YearlessDay::Told
-    };
+    let how = crate::document::YearlessDay::told_in(text);
     for caps in YEARLESS_DAY.captures_iter(text) {
         let (Some(whole), Some(prep), Some(month), Some(day)) = (
             caps.get(0),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Document, MONTHS, WEEKDAYS};
+use crate::document::{MONTHS, WEEKDAYS};
 use crate::gazetteer::Place;
 use crate::text::TextRange;
 
@@ -100,34 +100,6 @@ pub(super) fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
 pub(super) static BASED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)").expect("valid regex")
 });
-
-/// Whether `at` lies inside an emphasis span of the document (`*The Gates of Kiev*`,
-/// `_Kiev: A Portrait_`): the title of a work, a ship's or a foreign name, or a word
-/// cited as a word, all of which keep the name as written. Bold (`**KIEV —**`) is
-/// not italic.
-pub(super) fn in_italics(doc: &Document, at: TextRange) -> bool {
-    doc.emphasis_at(at)
-        .is_some_and(|span| !italic_block(&doc.prose, span))
-}
-
-/// Whether the italic `span` stands alone on its lines and reads as prose (five words
-/// or more): an author's bio or a caption set in italics ("*Olena Petrenko is a
-/// journalist from Kharkiv.*"), not a title. Read on the prose view, where the markup
-/// around it is blank.
-fn italic_block(prose: &str, span: TextRange) -> bool {
-    let (Some(before), Some(inner), Some(after)) = (
-        prose.get(..span.start),
-        prose.get(span.start..span.end),
-        prose.get(span.end..),
-    ) else {
-        return false;
-    };
-    let line_before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
-    let line_after = after.find('\n').map_or(after, |i| &after[..i]);
-    line_before.trim().is_empty()
-        && line_after.trim().is_empty()
-        && inner.split_whitespace().count() >= 5
-}
 
 /// Capitalised words that can precede a place's name without making it a person's
 /// surname: sentence openers, prepositions and parts of a place ("Central Kiev").

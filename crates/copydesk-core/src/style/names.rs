@@ -1,0 +1,268 @@
+//! Names data: the house form of the beat's people and bodies, the variants it replaces
+//! and the titles that stand before a name, embedded from `data/names.toml` and patched
+//! by `[house-style.names]`.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::language::{WordList, NOTHING};
+use crate::text::TextRange;
+
+/// The embedded names data, as TOML.
+pub const EMBEDDED_NAMES: &str = include_str!("../../data/names.toml");
+
+/// One name the house spells one way.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HouseName {
+    /// Kebab-case id; a config replaces an entry by its id.
+    pub id: String,
+    /// The house form, as printed: "Tokayev".
+    pub form: String,
+    /// Other spellings of the same name, each replaced by the form.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// Whom or what the name designates.
+    pub who: String,
+    /// Where the house form is taken from.
+    pub reference: String,
+}
+
+/// An error in names data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid names data: {0}")]
+pub struct NamesError(String);
+
+/// The names of the house style.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NameStyle {
+    /// Words before a name that are not a given name ("President", "Mr").
+    #[serde(default)]
+    pub titles: WordList,
+    #[serde(default, rename = "name")]
+    pub names: Vec<HouseName>,
+    #[serde(skip)]
+    matcher: OnceLock<Matcher>,
+}
+
+impl PartialEq for NameStyle {
+    fn eq(&self, other: &Self) -> bool {
+        self.titles == other.titles && self.names == other.names
+    }
+}
+
+impl Eq for NameStyle {}
+
+/// Every form and variant in one pattern, and which entry each belongs to.
+#[derive(Debug, Clone)]
+struct Matcher {
+    regex: Regex,
+    /// Written form -> (entry, whether it is the house form).
+    forms: HashMap<String, (usize, bool)>,
+}
+
+/// A house name or one of its variants found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch<'a> {
+    pub range: TextRange,
+    pub name: &'a HouseName,
+    /// The house form itself, not a variant.
+    pub is_form: bool,
+}
+
+impl Default for NameStyle {
+    /// The embedded data.
+    fn default() -> Self {
+        Self::embedded().clone()
+    }
+}
+
+impl NameStyle {
+    pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// The embedded names data.
+    pub fn embedded() -> &'static NameStyle {
+        static EMBEDDED: LazyLock<NameStyle> = LazyLock::new(|| {
+            NameStyle::from_toml(EMBEDDED_NAMES).expect("the embedded names data is valid (tested)")
+        });
+        &EMBEDDED
+    }
+
+    /// Replace the entries with the ids of `names` and add the others; with `replace`,
+    /// `names` are the only entries. `titles` extend the list (or replace it).
+    pub fn patch(&mut self, names: Vec<HouseName>, titles: Option<Vec<String>>, replace: bool) {
+        if replace {
+            self.names.clear();
+        }
+        for name in names {
+            match self.names.iter_mut().find(|n| n.id == name.id) {
+                Some(slot) => *slot = name,
+                None => self.names.push(name),
+            }
+        }
+        if let Some(words) = titles {
+            self.titles.patch(words, replace);
+        }
+        self.matcher = OnceLock::new();
+    }
+
+    /// Every id is unique, every entry has a form, a reference and no variant equal to
+    /// a form, and no written form belongs to two entries.
+    pub fn validate(&self) -> Result<(), NamesError> {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut ids = std::collections::HashSet::new();
+        for n in &self.names {
+            if !ids.insert(n.id.as_str()) {
+                return Err(NamesError(format!("the id `{}` is used twice", n.id)));
+            }
+            if n.form.trim().is_empty() || n.reference.trim().is_empty() {
+                return Err(NamesError(format!(
+                    "`{}` needs a form and a reference",
+                    n.id
+                )));
+            }
+            for written in std::iter::once(&n.form).chain(&n.variants) {
+                if let Some(other) = seen.insert(written.as_str(), n.id.as_str()) {
+                    return Err(NamesError(format!(
+                        "`{written}` belongs to both `{other}` and `{}`",
+                        n.id
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The entry with this id.
+    pub fn name(&self, id: &str) -> Option<&HouseName> {
+        self.names.iter().find(|n| n.id == id)
+    }
+
+    /// The house forms and variants in `text`, as whole words written as in the data,
+    /// in order.
+    pub fn find_in<'a>(&'a self, text: &str) -> Vec<NameMatch<'a>> {
+        let m = self.matcher.get_or_init(|| self.build());
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        m.regex
+            .find_iter(text)
+            .filter_map(|hit| {
+                let before = text.get(..hit.start()).and_then(|s| s.chars().next_back());
+                let after = text.get(hit.end()..).and_then(|s| s.chars().next());
+                if word(before) || word(after) {
+                    return None;
+                }
+                let &(i, is_form) = m.forms.get(hit.as_str())?;
+                Some(NameMatch {
+                    range: TextRange::new(hit.start(), hit.end()),
+                    name: self.names.get(i)?,
+                    is_form,
+                })
+            })
+            .collect()
+    }
+
+    fn build(&self) -> Matcher {
+        let mut forms = HashMap::new();
+        for (i, n) in self.names.iter().enumerate() {
+            forms.insert(n.form.clone(), (i, true));
+            for v in &n.variants {
+                forms.entry(v.clone()).or_insert((i, false));
+            }
+        }
+        let mut written: Vec<&String> = forms.keys().collect();
+        // Longest first, so that "Kassym-Zhomart" wins over a shorter form inside it.
+        written.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alternation = written
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        let regex = Regex::new(if alternation.is_empty() {
+            NOTHING
+        } else {
+            &alternation
+        })
+        .expect("an alternation of escaped words is valid");
+        Matcher { regex, forms }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_names_are_valid_and_referenced() {
+        let style = NameStyle::from_toml(EMBEDDED_NAMES).unwrap();
+        style.validate().unwrap();
+        assert!(style.names.len() >= 10);
+        for n in &style.names {
+            assert!(!n.variants.is_empty(), "{} has no variant", n.id);
+            assert!(
+                n.reference.len() > 20,
+                "{}: a reference names its source",
+                n.id
+            );
+            assert!(
+                n.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                n.id
+            );
+        }
+        assert!(style.titles.contains("President"));
+    }
+
+    #[test]
+    fn finds_whole_words_as_written() {
+        let style = NameStyle::embedded();
+        let text = "Tokaev met Kassym-Zhomart Tokayev; Tokaevsky and tokaev are not names.";
+        let found: Vec<(&str, bool)> = style
+            .find_in(text)
+            .iter()
+            .map(|m| (m.range.slice(text), m.is_form))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Tokaev", false),
+                ("Kassym-Zhomart", false),
+                ("Tokayev", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn patch_replaces_by_id_and_validation_rejects_a_shared_form() {
+        let mut style = NameStyle::embedded().clone();
+        let entry = |id: &str, form: &str, variants: &[&str]| HouseName {
+            id: id.into(),
+            form: form.into(),
+            variants: variants.iter().map(|v| v.to_string()).collect(),
+            who: "someone".into(),
+            reference: "A reference of some length".into(),
+        };
+        style.patch(
+            vec![entry("zelensky", "Zelenskyy", &["Zelensky"])],
+            None,
+            false,
+        );
+        let m = style.find_in("Zelensky spoke.");
+        assert_eq!((m.len(), m[0].is_form), (1, false));
+        style.patch(
+            vec![entry("x", "Tokaev", &[])],
+            Some(vec!["Hetman".into()]),
+            false,
+        );
+        assert!(style.validate().unwrap_err().to_string().contains("Tokaev"));
+        assert!(style.titles.contains("Hetman") && style.titles.contains("Mr"));
+        style.patch(vec![entry("x", "Tokaev", &[])], None, true);
+        assert_eq!(style.names.len(), 1);
+        style.validate().unwrap();
+    }
+}
