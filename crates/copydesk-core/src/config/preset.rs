@@ -109,6 +109,9 @@ mod tests {
             HouseStyle::embedded().places,
             "history is set"
         );
+        // Wire copy abbreviates months and keeps its agency's order of a date.
+        assert!(!style.dates.full_month_names);
+        assert_ne!(style.dates.order, HouseStyle::embedded().dates.order);
     }
 
     #[test]

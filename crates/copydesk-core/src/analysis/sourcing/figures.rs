@@ -39,6 +39,19 @@ pub(super) static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A rule stated of anyone it applies to: "A candidate must win more than 50% of the
+/// vote", "Each party has to collect 20,000 signatures". Its figures are the rule's
+/// terms, not a reported fact.
+static GENERIC_RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:a|an|any|each|every)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:must|shall|has\s+to|is\s+required\s+to|needs\s+to)\s")
+        .expect("valid regex")
+});
+
+/// Whether a sentence states a rule of whoever it applies to ([`GENERIC_RULE`]).
+pub(super) fn states_a_rule(text: &str) -> bool {
+    GENERIC_RULE.is_match(text)
+}
+
 impl Sourcing<'_> {
     /// Whether a sentence is analysis, forecast or opinion.
     pub(super) fn hedged(&self, text: &str) -> bool {

@@ -112,3 +112,20 @@ fn counts_written_in_words_and_dates_after_a_run_in_label_are_claims() {
         assert_eq!(flagged(text, date(2022, 1, 20)).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_rule_stated_of_anyone_it_applies_to_is_no_reported_figure() {
+    // Negatives first: an obligation of a named party, a result.
+    for text in [
+        "Kazakhstan must repay $5 billion by 2025 under the deal.",
+        "Tokayev won 81 percent of the vote.",
+    ] {
+        assert_eq!(flagged(text, date(2019, 6, 10)).len(), 1, "{text}");
+    }
+    for text in [
+        "A candidate must win more than 50% of the vote to win the election.",
+        "Each party has to collect 20,000 signatures to register.",
+    ] {
+        assert!(flagged(text, date(2019, 6, 10)).is_empty(), "{text}");
+    }
+}

@@ -278,7 +278,7 @@ impl<'a> Sourcing<'a> {
         if self.hedged(&text) {
             return None;
         }
-        if !historical && !self.m.provision.is_match(&text) {
+        if !historical && !self.m.provision.is_match(&text) && !figures::states_a_rule(&text) {
             if let Some(r) = self.figure(&text) {
                 return Some(claim(ClaimKind::Figure, r.shift(sentence.start)));
             }
