@@ -11,6 +11,8 @@
 //!   `author-roles` in its opening; "John Roe covers energy for ...") or a disclaimer
 //!   (`disclaimer-openers`: "The views expressed ..."), short and citing nothing, each
 //!   the last body block or followed only by other apparatus;
+//! - a standfirst or a pull quote: a paragraph that repeats a sentence of the story, or
+//!   a later paragraph, word for word;
 //! - a section of notes: its heading (`notes-sections`: "## Notes", or "Sources:" alone
 //!   on its line) and the entries after it (list items, footnotes, and paragraphs each
 //!   line of which reads as a reference), up to the next heading or paragraph of prose.
@@ -18,6 +20,7 @@
 //! The form of a block (heading, list item, caption) is the document model's
 //! [`BlockKind`]; its role here is what it is to the article.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -41,6 +44,10 @@ pub enum Role {
     NotesHeading,
     /// An entry of such a section: it cites a work as published.
     NoteEntry,
+    /// A standfirst or a pull quote: a paragraph that repeats the article's own words
+    /// (a whole sentence of another paragraph, or a later paragraph), whose query
+    /// belongs where the words stand in the story.
+    Repeat,
 }
 
 /// The role of every block of a document.
@@ -78,6 +85,7 @@ impl Apparatus {
                 roles[i] = Role::ReprintCredit;
             }
         }
+        mark_repeats(doc, &mut roles);
         // The author's notes: the body blocks at the end, read backwards past other
         // apparatus, while they read as a bio or a disclaimer.
         for (i, block) in doc.blocks.iter().enumerate().rev() {
@@ -100,6 +108,42 @@ impl Apparatus {
     /// Whether the block at `index` is apparatus rather than the article's text.
     pub fn is_apparatus(&self, index: usize) -> bool {
         self.role(index) != Role::Body
+    }
+}
+
+/// A repeat is long enough to be one on purpose.
+const REPEAT_WORDS: usize = 8;
+
+/// Mark as [`Role::Repeat`] the body blocks whose whole text is a sentence of another
+/// body block, or the whole text of a later one: a standfirst under the headline, a
+/// pull quote. Compared with white space collapsed; linear in the document.
+fn mark_repeats(doc: &Document, roles: &mut [Role]) {
+    let norm = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body: Vec<usize> = (0..roles.len())
+        .filter(|&i| doc.blocks[i].kind.is_body() && roles[i] == Role::Body)
+        .collect();
+    // Where each sentence of a longer block stands, and the last block of each text.
+    let mut sentences: HashMap<String, usize> = HashMap::new();
+    let mut wholes: HashMap<String, usize> = HashMap::new();
+    for &i in &body {
+        let block = &doc.blocks[i];
+        if block.sentences.len() > 1 {
+            for &s in &block.sentences {
+                sentences.insert(norm(doc.prose_text(s)), i);
+            }
+        }
+        wholes.insert(norm(doc.prose_text(block.range)), i);
+    }
+    for &i in &body {
+        let text = norm(doc.prose_text(doc.blocks[i].range));
+        if text.split(' ').count() < REPEAT_WORDS {
+            continue;
+        }
+        let in_sentence = sentences.get(&text).is_some_and(|&j| j != i);
+        let later = wholes.get(&text).is_some_and(|&j| j > i);
+        if in_sentence || later {
+            roles[i] = Role::Repeat;
+        }
     }
 }
 
@@ -302,6 +346,26 @@ mod tests {
         assert_eq!(role_of(text, SourceKind::Text, "[1]"), Role::NoteEntry);
         let story = "Notes on the reform\n\nThe board met in Kiev.\n";
         assert_eq!(role_of(story, SourceKind::Text, "The board"), Role::Body);
+    }
+
+    #[test]
+    fn a_standfirst_or_pull_quote_repeats_the_story_s_words() {
+        // Negatives first: a short repeated line, a paragraph repeated by nothing.
+        let text = "Talks resumed.\n\nThe two sides met in Geneva on May 3 and agreed to meet again in June (TASS, May 4).\n\nTalks resumed.\n";
+        assert!(roles(text, SourceKind::Text)
+            .iter()
+            .all(|(_, r)| *r == Role::Body));
+        let dek = "The two sides exchanged prisoners of war on May 3, followed by a joint statement.\n\nTalks on a peace treaty sped up. The two sides exchanged prisoners of war on May 3, followed by a joint statement.\n";
+        assert_eq!(
+            role_of(dek, SourceKind::Text, "The two sides"),
+            Role::Repeat
+        );
+        assert_eq!(role_of(dek, SourceKind::Text, "Talks on"), Role::Body);
+        // Two identical paragraphs: the first is the standfirst.
+        let twice = "The two sides exchanged prisoners of war on May 3, followed by a joint statement.\n\nTalks sped up.\n\nThe two sides exchanged prisoners of war on May 3, followed by a joint statement.\n";
+        let got = roles(twice, SourceKind::Text);
+        assert_eq!(got[0].1, Role::Repeat);
+        assert_eq!(got[2].1, Role::Body);
     }
 
     #[test]
