@@ -14,6 +14,7 @@ mod cli;
 mod files;
 mod fixfile;
 mod output;
+mod serve;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Command::Server => {
             copydesk_lsp::run_stdio().map(|clean| ExitCode::from(if clean { 0 } else { 1 }))
         }
+        Command::Serve(args) => serve::run(&args),
         Command::Completions { shell } => completions(shell),
         Command::Man { command } => man(command.as_deref()),
     };
