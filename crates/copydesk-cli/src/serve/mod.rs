@@ -136,8 +136,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         queue: args.queue,
     };
     let service = Service::new(&resolver, folder, limits, token, args.quiet)?;
+    // Checks run on the blocking pool, at most `workers` at once (the semaphore): a pool
+    // of that size reuses its threads instead of starting new ones when a check comes in
+    // as another ends, which kept the resident memory growing under load.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(limits.workers)
         .thread_name("copydesk-serve")
         .build()
         .context("starting the runtime")?;
