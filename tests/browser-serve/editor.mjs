@@ -1,6 +1,7 @@
 // The web editor of `copydesk serve` in headless Chromium: type a draft with an
 // out-of-date place name, see the underline at that word, apply the fix with the mouse,
-// see the finding gone; then the same with the keyboard only (F8, Ctrl+.).
+// see the finding gone; then the same with the keyboard only (F8, Tab into the card,
+// Esc back, Ctrl+.).
 //
 //   COPYDESK_BIN=target/debug/copydesk node tests/browser-serve/editor.mjs [screenshot.png]
 //
@@ -77,6 +78,12 @@ try {
   await page.keyboard.press("End");
   await page.keyboard.type(" Later he went back to Astana.", { delay: 5 });
   await mark.first().waitFor();
+  await page.keyboard.press("F8");
+  await card.waitFor({ state: "visible" });
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.act), "fix", "Tab goes into the card");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "draft", "Esc comes back to the draft");
   await page.keyboard.press("F8");
   await card.waitFor({ state: "visible" });
   await page.keyboard.press("Control+Period");
