@@ -42,6 +42,8 @@ pub enum Command {
     /// Findings appear as you type, with their fixes and "ignore" actions; see
     /// `editors/` for VS Code, Neovim, Helix and Emacs setups.
     Server,
+    /// Serve the checks over HTTP (a JSON API under /v1/) and a web editor at /.
+    Serve(crate::serve::ServeArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk\n  copydesk completions zsh > ~/.zfunc/_copydesk\n  copydesk completions fish > ~/.config/fish/completions/copydesk.fish"
@@ -277,7 +279,7 @@ impl FailOn {
     }
 }
 
-fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     let valid = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
     if !valid {
         return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));

@@ -16,6 +16,7 @@ mod cli;
 mod files;
 mod fixfile;
 mod output;
+mod serve;
 mod summary;
 
 use std::io::Write;
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Command::Server => {
             copydesk_lsp::run_stdio().map(|clean| ExitCode::from(if clean { 0 } else { 1 }))
         }
+        Command::Serve(args) => serve::run(&args),
         Command::Completions { shell } => completions(shell),
         Command::Man { command } => man(command.as_deref()),
     };

@@ -32,6 +32,7 @@ mod file;
 mod house_style;
 mod preset;
 mod selection;
+mod serve;
 mod starter;
 
 use std::collections::BTreeMap;
@@ -45,6 +46,7 @@ pub use file::{read_config_text, MAX_CONFIG_BYTES};
 pub use house_style::{extend_or_replace, CitationPatch, HouseStylePatch, Patch};
 pub use preset::{Preset, PresetData};
 pub use selection::RuleSelection;
+pub use serve::{origin_error, ServeFile};
 pub use starter::{starter_config, starter_config_for};
 
 use crate::diagnostic::Severity;
@@ -131,6 +133,9 @@ pub struct ConfigFile {
     pub house_style: HouseStylePatch,
     #[serde(default)]
     pub overrides: Vec<OverrideFile>,
+    /// `[serve]`: settings of `copydesk serve`.
+    #[serde(default)]
+    pub serve: ServeFile,
 }
 
 /// Rule settings for the files that an override's globs match.
@@ -171,6 +176,8 @@ pub struct Config {
     /// Extra file extensions (without the dot) checked as plain text.
     pub extensions: Vec<String>,
     pub overrides: Vec<Override>,
+    /// `[serve] allowed-origins`: the pages that may call `copydesk serve` (CORS).
+    pub allowed_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -189,6 +196,7 @@ impl Default for Config {
             style: HouseStyle::embedded().clone(),
             extensions: Vec::new(),
             overrides: Vec::new(),
+            allowed_origins: Vec::new(),
         }
     }
 }
@@ -347,6 +355,12 @@ impl Config {
                 ));
             }
             config.extensions.push(e.to_ascii_lowercase());
+        }
+        for origin in &file.serve.allowed_origins {
+            if let Some(message) = origin_error(origin.get_ref()) {
+                return Err(reader.error(origin.span().start, message));
+            }
+            config.allowed_origins.push(origin.get_ref().clone());
         }
         let places_at = text.find("house-style").unwrap_or(0);
         let style_for = |preset: Preset, extra: Option<&HouseStylePatch>| {

@@ -48,6 +48,12 @@ pub fn starter_config_for(preset: Preset) -> String {
     }
     out.push_str(house_style::STARTER_HOUSE_STYLE);
     out.push_str(
+        "\n# `copydesk serve`: the web pages (origins, such as \"https://cms.example.org\")\n\
+         # that may call the check service from a browser. None by default.\n\
+         [serve]\n\
+         allowed-origins = []\n",
+    );
+    out.push_str(
         "\n# Settings for some paths only, relative to this file's folder. Every override\n\
          # whose globs match a file applies, in order: `select` replaces the rules that run,\n\
          # `ignore` removes some, `[overrides.rules.RULE]` sets severities, `preset` and\n\
