@@ -51,6 +51,8 @@ use crate::document::{Block, Document, Quote};
 use crate::style::sourcing::Matchers;
 use crate::style::{HouseStyle, LanguageStyle};
 use crate::text::TextRange;
+use attribution::References;
+use continuity::SourcedSpeakers;
 
 /// What kind of claim a sentence makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,8 +106,9 @@ pub struct Sourcing<'a> {
     lead_attributed: bool,
     units: Vec<Vec<usize>>,
     apparatus: Apparatus,
-    /// The surnames of the people who speak in each sourced body block.
-    sourced_speakers: Vec<(usize, Vec<String>)>,
+    /// The people who speak in the sourced body blocks, and where each is first named.
+    sourced_speakers: SourcedSpeakers,
+    references: References,
 }
 
 impl<'a> Sourcing<'a> {
@@ -133,7 +136,8 @@ impl<'a> Sourcing<'a> {
             lead_attributed: false,
             units: sourcing_units(doc),
             apparatus,
-            sourced_speakers: Vec::new(),
+            sourced_speakers: SourcedSpeakers::default(),
+            references: References::new(doc),
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();
