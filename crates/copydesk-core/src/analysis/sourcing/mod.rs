@@ -351,21 +351,21 @@ pub(super) fn last_word(text: &str) -> &str {
     t[start..].trim_end_matches('.')
 }
 
-/// Up to `words` words after `at`, stopping at a clause boundary.
+/// Up to `words` words after `at`, stopping at a clause boundary. One pass that ends at
+/// whichever comes first, so the work is the window's, not the rest of the sentence's.
 pub(super) fn window_after(text: &str, at: usize, words: usize) -> &str {
     let rest = text.get(at..).unwrap_or("");
-    let stop = rest
-        .find([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
-        .unwrap_or(rest.len());
-    let clause = &rest[..stop];
     let mut seen = 0;
     let mut in_word = false;
-    for (i, c) in clause.char_indices() {
+    for (i, c) in rest.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–' | '(' | ')') {
+            return &rest[..i];
+        }
         if c.is_whitespace() {
             if in_word {
                 seen += 1;
                 if seen == words {
-                    return &clause[..i];
+                    return &rest[..i];
                 }
             }
             in_word = false;
@@ -373,7 +373,7 @@ pub(super) fn window_after(text: &str, at: usize, words: usize) -> &str {
             in_word = true;
         }
     }
-    clause
+    rest
 }
 
 /// The words after `at` up to the end of the clause, commas included ("said Dilshod,
