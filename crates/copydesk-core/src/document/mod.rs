@@ -131,6 +131,9 @@ pub struct Block {
     pub sentences: Vec<TextRange>,
     /// Quotations, outermost first in order of their opening mark.
     pub quotes: Vec<Quote>,
+    /// The stretches inside any quotation: the union of the ranges of `quotes`, sorted
+    /// and disjoint, so that [`Block::in_quote`] is a binary search.
+    pub quoted: Vec<TextRange>,
     /// Round and square brackets with their content, in order of the opening bracket.
     pub parentheticals: Vec<TextRange>,
     /// Parenthetical citation groups, such as `(TASS, August 20; Lenta, July 9)`.
@@ -143,20 +146,47 @@ impl Block {
         self.citations.iter().rev().find(|c| c.ends_block)
     }
 
-    /// The sentence that holds `offset`.
+    /// The sentence that holds `offset` (sentences are sorted and disjoint).
     pub fn sentence_at(&self, offset: usize) -> Option<TextRange> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
         self.sentences
-            .iter()
+            .get(i)
             .copied()
-            .find(|s| s.start <= offset && offset < s.end)
+            .filter(|s| s.start <= offset && offset < s.end)
     }
 
-    /// The innermost quotation that holds `offset`.
-    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
-        self.quotes
-            .iter()
-            .filter(|q| q.range.contains(offset))
-            .max_by_key(|q| q.depth)
+    /// The start of the first sentence that starts after `offset`.
+    pub fn next_sentence_start(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= offset);
+        self.sentences.get(i).map(|s| s.start)
+    }
+
+    /// The parentheticals that open inside `range` (they are in order of their opening
+    /// bracket, so this is a binary search).
+    pub fn parentheticals_in(&self, range: TextRange) -> &[TextRange] {
+        let from = self
+            .parentheticals
+            .partition_point(|p| p.start < range.start);
+        let to = self.parentheticals.partition_point(|p| p.start < range.end);
+        &self.parentheticals[from..to.max(from)]
+    }
+
+    /// The citation groups that open inside `range` (in order of their opening bracket).
+    pub fn citations_in(&self, range: TextRange) -> &[CitationGroup] {
+        let from = self
+            .citations
+            .partition_point(|c| c.range.start < range.start);
+        let to = self
+            .citations
+            .partition_point(|c| c.range.start < range.end);
+        &self.citations[from..to.max(from)]
+    }
+
+    /// Whether `offset` lies inside a quotation of the block (in time logarithmic in the
+    /// number of quotations).
+    pub fn in_quote(&self, offset: usize) -> bool {
+        let i = self.quoted.partition_point(|r| r.end <= offset);
+        self.quoted.get(i).is_some_and(|r| r.contains(offset))
     }
 
     pub fn in_citation(&self, offset: usize) -> bool {
@@ -308,8 +338,7 @@ impl Document {
 
     /// Whether `offset` lies inside a quotation.
     pub fn in_quote(&self, offset: usize) -> bool {
-        self.block_at(offset)
-            .is_some_and(|b| b.quote_at(offset).is_some())
+        self.block_at(offset).is_some_and(|b| b.in_quote(offset))
     }
 
     /// Whether `range` lies inside an italic span ([`Document::emphasis`]: Markdown's

@@ -31,14 +31,30 @@ pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> B
     } else {
         Vec::new()
     };
+    let quoted = quoted_stretches(&quotes);
     Block {
         kind,
         range,
         sentences,
         quotes,
+        quoted,
         parentheticals,
         citations,
     }
+}
+
+/// The union of the quotations' ranges: sorted, disjoint stretches.
+fn quoted_stretches(quotes: &[Quote]) -> Vec<TextRange> {
+    let mut ranges: Vec<TextRange> = quotes.iter().map(|q| q.range).collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<TextRange> = Vec::with_capacity(ranges.len());
+    for r in ranges.into_iter().filter(|r| !r.is_empty()) {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Round and square brackets with their content, in order of the opening bracket.

@@ -4,7 +4,7 @@
 //! (only for rules that ran on the file, so a rule switched off by the configuration
 //! does not make its suppressions stale), as is a rule name that is not a rule.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::directive::{Directive, DirectiveKind};
@@ -20,32 +20,70 @@ struct Usage {
     used_rules: BTreeSet<String>,
 }
 
-/// The byte range that a directive silences for `rule`, or `None` when it does not
-/// name the rule (enable directives silence nothing).
-fn silenced_range(
-    doc: &Document,
-    directives: &[Directive],
-    index: usize,
-    rule: &str,
-) -> Option<TextRange> {
-    let d = &directives[index];
-    if !d.names(rule) {
-        return None;
-    }
-    match d.kind {
-        DirectiveKind::Enable => None,
-        DirectiveKind::DisableFile => Some(TextRange::new(0, doc.source.len())),
-        DirectiveKind::Disable => {
-            let end = directives[index + 1..]
-                .iter()
-                .find(|e| e.kind == DirectiveKind::Enable && e.names(rule))
-                .map_or(doc.source.len(), |e| e.range.start);
-            Some(TextRange::new(d.range.end, end.max(d.range.end)))
+/// The byte range that each directive silences for one rule (`None` where it does not
+/// name the rule; enable directives silence nothing). A disable directive runs to the
+/// next enable directive that names the rule, found in one pass from the end.
+fn silenced_ranges(doc: &Document, directives: &[Directive], rule: &str) -> Vec<Option<TextRange>> {
+    let mut out = vec![None; directives.len()];
+    let mut next_enable = doc.source.len();
+    for (i, d) in directives.iter().enumerate().rev() {
+        if !d.names(rule) {
+            continue;
         }
-        DirectiveKind::DisableNextLine => d
-            .governed_line(doc)
-            .and_then(|line| doc.line_index.line_range(line, &doc.source)),
+        out[i] = match d.kind {
+            DirectiveKind::Enable => {
+                next_enable = d.range.start;
+                None
+            }
+            DirectiveKind::DisableFile => Some(TextRange::new(0, doc.source.len())),
+            DirectiveKind::Disable => {
+                Some(TextRange::new(d.range.end, next_enable.max(d.range.end)))
+            }
+            DirectiveKind::DisableNextLine => d
+                .governed_line(doc)
+                .and_then(|line| doc.line_index.line_range(line, &doc.source)),
+        };
     }
+    out
+}
+
+/// Where findings stand, and whether some stand inside a range: a binary search over
+/// their sorted starts. A range that ends at the end of the source also holds a finding
+/// at that end.
+struct Starts<'a> {
+    starts: &'a [usize],
+    len: usize,
+}
+
+impl Starts<'_> {
+    fn any_in(&self, range: TextRange) -> bool {
+        let end = if range.end == self.len {
+            self.len + 1
+        } else {
+            range.end
+        };
+        let i = self.starts.partition_point(|&s| s < range.start);
+        self.starts.get(i).is_some_and(|&s| s < end)
+    }
+}
+
+/// The silenced ranges for one rule sorted by start, with the furthest end up to each:
+/// whether an offset is silenced is a binary search.
+fn silences(ranges: &[Option<TextRange>], len: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut sorted: Vec<(usize, usize)> = ranges
+        .iter()
+        .flatten()
+        .map(|r| (r.start, if r.end == len { len + 1 } else { r.end }))
+        .collect();
+    sorted.sort_unstable();
+    let mut furthest = 0;
+    sorted
+        .into_iter()
+        .map(|(start, end)| {
+            furthest = furthest.max(end);
+            (start, furthest)
+        })
+        .unzip()
 }
 
 /// Remove the findings in `diagnostics` that a directive of `doc` silences and, when
@@ -69,21 +107,30 @@ pub fn apply(
             used_rules: BTreeSet::new(),
         })
         .collect();
-    diagnostics.retain(|diag| {
-        let mut silenced = false;
-        for (i, u) in usage.iter_mut().enumerate() {
-            let Some(range) = silenced_range(doc, &directives, i, diag.rule) else {
-                continue;
-            };
-            if range.contains(diag.range.start)
-                || (range.end == doc.source.len() && diag.range.start == range.end)
-            {
-                silenced = true;
+    // Per rule that found something: which directives silence one of its findings, and
+    // which of its findings are silenced.
+    let len = doc.source.len();
+    let mut by_rule: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for d in diagnostics.iter() {
+        by_rule.entry(d.rule).or_default().push(d.range.start);
+    }
+    let mut silenced_by_rule: HashMap<&'static str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (rule, starts) in &mut by_rule {
+        starts.sort_unstable();
+        let ranges = silenced_ranges(doc, &directives, rule);
+        let starts = Starts { starts, len };
+        for (u, range) in usage.iter_mut().zip(&ranges) {
+            if range.is_some_and(|r| starts.any_in(r)) {
                 u.used_all = true;
-                u.used_rules.insert(diag.rule.to_string());
+                u.used_rules.insert(rule.to_string());
             }
         }
-        !silenced
+        silenced_by_rule.insert(rule, silences(&ranges, len));
+    }
+    diagnostics.retain(|diag| {
+        let (starts, reach) = &silenced_by_rule[diag.rule];
+        let upto = starts.partition_point(|&s| s <= diag.range.start);
+        !(upto > 0 && reach[upto - 1] > diag.range.start)
     });
     if !report_unused {
         return;
@@ -117,12 +164,16 @@ pub fn apply(
     }
     // `unused-suppression` findings can themselves be silenced, by a directive that
     // names the rule (an all-rules directive would silence the report on itself).
+    let named: Vec<Option<TextRange>> = directives
+        .iter()
+        .zip(silenced_ranges(doc, &directives, UNUSED_SUPPRESSION))
+        .map(|(d, r)| r.filter(|_| !d.rules.is_empty()))
+        .collect();
+    // Here a range holds only the offsets before its end.
+    let (starts, reach) = silences(&named, usize::MAX);
     unused.retain(|diag| {
-        !(0..directives.len()).any(|i| {
-            !directives[i].rules.is_empty()
-                && silenced_range(doc, &directives, i, UNUSED_SUPPRESSION)
-                    .is_some_and(|r| r.contains(diag.range.start))
-        })
+        let upto = starts.partition_point(|&s| s <= diag.range.start);
+        !(upto > 0 && reach[upto - 1] > diag.range.start)
     });
     diagnostics.extend(unused);
 }

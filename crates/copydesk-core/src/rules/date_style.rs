@@ -175,7 +175,7 @@ fn dates_in(doc: &Document, block: &Block) -> Vec<Found> {
             continue;
         }
         if !(1..=31).contains(&day)
-            || block.quote_at(range.start).is_some()
+            || block.in_quote(range.start)
             || block.in_citation(range.start)
             || doc
                 .dateline

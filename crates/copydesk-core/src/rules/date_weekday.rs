@@ -116,7 +116,7 @@ fn check_block(
         let Ok(month) = i8::try_from(month) else {
             continue;
         };
-        if block.quote_at(range.start).is_some()
+        if block.in_quote(range.start)
             || block.in_citation(range.start)
             || RANGE_AFTER.is_match(&text[whole.end()..])
             || named_day(&text[..whole.start()], weekday.as_str())

@@ -133,7 +133,7 @@ fn kept_as_written(doc: &Document, block: &Block, range: TextRange) -> bool {
     let before = prose.get(..range.start).and_then(|s| s.chars().next_back());
     let mut after = prose.get(range.end..).unwrap_or("").chars();
     let (next, then) = (after.next(), after.next());
-    block.quote_at(range.start).is_some()
+    block.in_quote(range.start)
         || block.in_citation(range.start)
         || doc.in_italics(range)
         || matches!(before, Some('@' | '#' | '.' | '/' | '_'))

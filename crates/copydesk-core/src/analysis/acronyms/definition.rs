@@ -35,37 +35,45 @@ static KNOWN_AS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The words of the clause that ends at `end`, at most 14, with their ranges.
+/// Whether `c` (between `prev` and `next`) ends a clause for [`clause_words`].
+fn is_clause_boundary(prev: char, c: char, next: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '!'
+            | '?'
+            | '—'
+    ) || (matches!(c, '.' | '…') && next.is_whitespace())
+        || (matches!(c, '-' | '–') && prev.is_whitespace() && next.is_whitespace())
+}
+
+/// The words of the clause that ends at `end`, at most 14, with their ranges. The clause
+/// is found by reading back from `end` to the last boundary, so the work is the clause's
+/// length, not the block's.
 fn clause_words(prose: &str, language: &LanguageStyle, block: &Block, end: usize) -> Vec<Word> {
     let text = prose.get(block.range.start..end).unwrap_or("");
     let mut start = 0;
-    let mut prev = ' ';
-    for (i, c) in text.char_indices() {
-        let next = text[i + c.len_utf8()..].chars().next().unwrap_or(' ');
-        let boundary = matches!(
-            c,
-            ',' | ';'
-                | ':'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '"'
-                | '“'
-                | '”'
-                | '«'
-                | '»'
-                | '!'
-                | '?'
-                | '—'
-        ) || (matches!(c, '.' | '…') && next.is_whitespace())
-            || (matches!(c, '-' | '–') && prev.is_whitespace() && next.is_whitespace());
-        if boundary {
+    let mut after = ' ';
+    let mut chars = text.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        let prev = chars.peek().map_or(' ', |&(_, p)| p);
+        if is_clause_boundary(prev, c, after) {
             start = i + c.len_utf8();
+            break;
         }
-        prev = c;
+        after = c;
     }
     let base = block.range.start + start;
     let mut words: Vec<Word> = EXPANSION_WORD
@@ -82,6 +90,23 @@ fn clause_words(prose: &str, language: &LanguageStyle, block: &Block, end: usize
         words.drain(..words.len() - 14);
     }
     words
+}
+
+/// The occurrences inside `range`, a run of `occurrences` (which are in text order).
+fn covered(occurrences: &[Occurrence], range: TextRange) -> std::ops::Range<usize> {
+    let from = occurrences.partition_point(|o| o.token.range.start < range.start);
+    let to = from + occurrences[from..].partition_point(|o| o.token.range.start < range.end);
+    from..to
+}
+
+/// The occurrence whose token ends at `end` (tokens do not overlap, so they are in order
+/// of their ends too).
+fn ending_at(occurrences: &[Occurrence], end: usize) -> Option<usize> {
+    let i = occurrences.partition_point(|o| o.token.range.end < end);
+    occurrences
+        .get(i)
+        .is_some_and(|o| o.token.range.end == end)
+        .then_some(i)
 }
 
 fn join_range(prose: &str, words: &[Word]) -> Option<(TextRange, String)> {
@@ -122,7 +147,7 @@ pub(super) fn find_definitions(
         {
             continue;
         }
-        let quoted = block.quote_at(paren.start).is_some();
+        let quoted = block.in_quote(paren.start);
         let inner = TextRange::new(paren.start + 1, paren.end - 1);
         let inner_text = inner.slice(prose);
         let trimmed = inner_text.trim();
@@ -134,28 +159,18 @@ pub(super) fn find_definitions(
         // Expansion (ACR); Expansion (ACR1 or ACR2); Expansion (ACR, known in Russian as
         // the ODKB): the first acronym is defined by the words before the parenthesis, and
         // the other acronyms inside are its aliases.
-        let segments: Vec<&str> = trimmed
-            .split([',', ';'])
-            .flat_map(|p| p.split(" or "))
-            .map(str::trim)
-            .collect();
-        // A compound of acronyms, "(FGP-WPMP)", "(OSCE/ODIHR)", introduces each part.
-        let compound_first = || {
-            let first = segments.first()?;
-            let parts: Vec<&str> = first.split(['-', '–', '/']).collect();
-            if parts.len() < 2 || !parts.iter().all(|p| lone_acronym(p).is_some()) {
-                return None;
-            }
-            Some((lone_acronym(parts[0])?, parts[0].len()))
-        };
-        let first = segments
-            .first()
-            .and_then(|p| lone_acronym(p).map(|k| (k, p.len())))
-            .or_else(compound_first);
+        // Only the first segment is read, when it can be an acronym (an acronym opens with
+        // a capital): a long parenthetical is not split once per bracket nested in it.
+        let first = trimmed
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then(|| first_acronym(first_segment(trimmed)))
+            .flatten();
         if let Some((first_key, first_len)) = first {
             let acr_start = inner.start + (inner_text.len() - inner_text.trim_start().len());
             let mut keys = vec![(first_key, TextRange::new(acr_start, acr_start + first_len))];
-            for o in occurrences.iter() {
+            for o in &occurrences[covered(occurrences, paren)] {
                 if paren.covers(o.token.range) && !keys.iter().any(|(k, _)| *k == o.token.key) {
                     keys.push((o.token.key.clone(), o.token.range));
                 }
@@ -195,7 +210,7 @@ pub(super) fn find_definitions(
                     primary = Some(expansion_text.clone());
                 }
                 let range = TextRange::new(expansion.map_or(paren.start, |e| e.start), paren.end);
-                let removal = (kind.is_expansion() && i == 0 && segments.len() == 1)
+                let removal = (kind.is_expansion() && i == 0 && single_segment(trimmed))
                     .then(|| removal(doc, range, trimmed))
                     .flatten();
                 out.push(Definition {
@@ -215,7 +230,10 @@ pub(super) fn find_definitions(
         }
 
         // English Name (Original Name—ACR), (Russian: Original Name, ACR)
-        if let Some(c) = ORIGINAL_FORM.captures(trimmed) {
+        if let Some(c) = ends_in_acronym_letter(trimmed)
+            .then(|| ORIGINAL_FORM.captures(trimmed))
+            .flatten()
+        {
             let acr = c.name("acr").expect("group");
             let orig = c.name("orig").expect("group");
             if let Some(key) = lone_acronym(acr.as_str()).filter(|k| !style.acronyms.is_exempt(k)) {
@@ -300,9 +318,9 @@ pub(super) fn find_definitions(
         // Expansion (known by its Russian acronym, ACR): an acronym that closes the
         // parentheses and fits the words before them.
         let inner_end = inner.start + inner_text.trim_end().len();
-        if let Some(o) = occurrences
-            .iter()
-            .find(|o| o.token.range.end == inner_end && paren.covers(o.token.range))
+        if let Some(o) = ending_at(occurrences, inner_end)
+            .map(|i| &occurrences[i])
+            .filter(|o| paren.covers(o.token.range))
         {
             let key = o.token.key.clone();
             let acronym = o.token.range;
@@ -336,13 +354,17 @@ pub(super) fn find_definitions(
         if before.len() == paren.start - block.range.start {
             continue; // "ACR(" without a space is not this form
         }
-        let Some(idx) = occurrences
-            .iter()
-            .position(|o| o.token.range.end == before_end)
-        else {
+        let Some(idx) = ending_at(occurrences, before_end) else {
             continue;
         };
         let key = occurrences[idx].token.key.clone();
+        // Only words (and the spaces between them) inside the parentheses.
+        let only_words = inner_text.chars().all(|c| {
+            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '–' | '\'' | '’' | '&')
+        });
+        if !only_words {
+            continue;
+        }
         let inner_words: Vec<Word> = EXPANSION_WORD
             .find_iter(inner_text)
             .map(|m| {
@@ -353,11 +375,7 @@ pub(super) fn find_definitions(
                 )
             })
             .collect();
-        // Only words (and the spaces between them) inside the parentheses.
-        let only_words = inner_text.chars().all(|c| {
-            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '–' | '\'' | '’' | '&')
-        });
-        if !only_words || inner_words.len() < 2 {
+        if inner_words.len() < 2 {
             continue;
         }
         let letters = letters_of(&key);
@@ -420,7 +438,7 @@ pub(super) fn find_definitions(
             expansion: None,
             expansion_text: abbr.title.clone(),
             removal: None,
-            quoted: block.quote_at(o.token.range.start).is_some(),
+            quoted: block.in_quote(o.token.range.start),
         });
     }
     for o in occurrences.iter_mut() {
@@ -445,7 +463,7 @@ pub(super) fn find_definitions(
             expansion: None,
             expansion_text: String::new(),
             removal: None,
-            quoted: block.quote_at(o.token.range.start).is_some(),
+            quoted: block.in_quote(o.token.range.start),
         });
     }
     out.sort_by_key(|d| d.range.start);
@@ -485,8 +503,45 @@ fn strip_possessive(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// The first of the segments of a parenthetical's text (split at commas, semicolons and
+/// " or "), trimmed.
+fn first_segment(text: &str) -> &str {
+    let head = &text[..text.find([',', ';']).unwrap_or(text.len())];
+    head[..head.find(" or ").unwrap_or(head.len())].trim()
+}
+
+/// Whether a parenthetical's text is one segment: no comma, semicolon or " or ".
+fn single_segment(text: &str) -> bool {
+    !text.contains([',', ';']) && !text.contains(" or ")
+}
+
+/// The acronym that a parenthetical's first segment is, with its length: a lone acronym,
+/// or the first part of a compound of acronyms, "(FGP-WPMP)", "(OSCE/ODIHR)", which
+/// introduces each part.
+fn first_acronym(segment: &str) -> Option<(String, usize)> {
+    if let Some(key) = lone_acronym(segment) {
+        return Some((key, segment.len()));
+    }
+    let mut parts = segment.split(['-', '–', '/']);
+    let head = parts.next()?;
+    let key = lone_acronym(head)?;
+    let mut rest = parts.peekable();
+    rest.peek()?;
+    rest.all(|p| lone_acronym(p).is_some())
+        .then_some((key, head.len()))
+}
+
+/// Whether `text` ends in a character that [`ORIGINAL_FORM`]'s acronym can end in: the
+/// regex is only tried where it can match.
+fn ends_in_acronym_letter(text: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '–'))
+}
+
 fn mark_defining(occurrences: &mut [Occurrence], paren: TextRange, keys: &[String]) {
-    for o in occurrences.iter_mut() {
+    let run = covered(occurrences, paren);
+    for o in &mut occurrences[run] {
         if paren.covers(o.token.range) && keys.contains(&o.token.key) {
             o.defines = true;
             o.counts = false;

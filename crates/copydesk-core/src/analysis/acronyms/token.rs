@@ -241,7 +241,7 @@ pub(super) fn scan_block(
                 continue;
             }
         }
-        let quoted = block.quote_at(w.start).is_some();
+        let quoted = block.in_quote(w.start);
         out.push(Occurrence {
             token: Token {
                 key,

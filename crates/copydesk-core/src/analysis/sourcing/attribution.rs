@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{apposition_after, last_word, tail, window_after, window_before, Sourcing};
-use crate::document::{Block, MONTHS, WEEKDAYS};
+use crate::document::{Block, Document, MONTHS, WEEKDAYS};
 use crate::text::TextRange;
 
 /// "figures compiled by the Central Bank": data named by the body that keeps them.
@@ -76,25 +76,11 @@ impl Sourcing<'_> {
     /// reference or an inline attribution.
     pub fn sentence_sourced(&self, block: &Block, sentence: TextRange) -> bool {
         let limit = block
-            .sentences
-            .iter()
-            .map(|s| s.start)
-            .find(|&s| s > sentence.start)
+            .next_sentence_start(sentence.start)
             .unwrap_or_else(|| self.after_block(block));
-        block
-            .citations
-            .iter()
-            .any(|c| sentence.contains(c.range.start))
-            || self
-                .doc
-                .links
-                .iter()
-                .any(|l| l.range.start < sentence.end && sentence.start < l.range.end)
-            || self
-                .doc
-                .footnote_refs
-                .iter()
-                .any(|f| f.start >= sentence.start && f.start < limit)
+        !block.citations_in(sentence).is_empty()
+            || self.references.link_overlaps(sentence)
+            || self.references.footnote_in(sentence.start, limit)
             || self.has_url(sentence.start, limit)
             || self.glued_footnote(sentence.start, limit)
             || self.inline_attribution(block, sentence)
@@ -121,16 +107,8 @@ impl Sourcing<'_> {
     pub fn block_sourced(&self, block: &Block) -> bool {
         let end = self.after_block(block);
         !block.citations.is_empty()
-            || self
-                .doc
-                .links
-                .iter()
-                .any(|l| l.range.start < block.range.end && block.range.start < l.range.end)
-            || self
-                .doc
-                .footnote_refs
-                .iter()
-                .any(|f| f.start >= block.range.start && f.start < end)
+            || self.references.link_overlaps(block.range)
+            || self.references.footnote_in(block.range.start, end)
             || self.has_url(block.range.start, end)
             || self.glued_footnote(block.range.start, end)
             || block
@@ -142,12 +120,12 @@ impl Sourcing<'_> {
     /// Where the next block starts (footnote references after a block's last prose
     /// character still belong to it).
     pub(super) fn after_block(&self, block: &Block) -> usize {
-        self.doc
-            .blocks
-            .iter()
-            .map(|b| b.range.start)
-            .find(|&s| s >= block.range.end)
-            .unwrap_or(self.doc.source.len())
+        // Blocks are in document order.
+        let blocks = &self.doc.blocks;
+        let i = blocks.partition_point(|b| b.range.start < block.range.end);
+        blocks
+            .get(i)
+            .map_or(self.doc.source.len(), |b| b.range.start)
     }
 
     /// "according to Interfax", "told Reuters", "wrote on Twitter", "the Ministry of
@@ -312,9 +290,9 @@ impl Sourcing<'_> {
     /// and a date.
     pub(super) fn outlet_parenthetical(&self, block: &Block, sentence: TextRange) -> bool {
         block
-            .parentheticals
+            .parentheticals_in(sentence)
             .iter()
-            .filter(|p| sentence.contains(p.start) && p.len() > 2)
+            .filter(|p| p.len() > 2)
             .any(|p| {
                 let whole = p.slice(&self.doc.prose);
                 if whole.starts_with('[') {
@@ -460,4 +438,44 @@ pub(super) fn reporter_named(head: &str) -> bool {
         && words
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// The document's links and footnote references, sorted once so that whether a sentence
+/// or a block holds one is a binary search, not a walk over the whole document.
+#[derive(Debug, Default)]
+pub(super) struct References {
+    /// Each link's start, in order, with the furthest end of the links up to it.
+    links: Vec<(usize, usize)>,
+    footnotes: Vec<usize>,
+}
+
+impl References {
+    pub(super) fn new(doc: &Document) -> Self {
+        let mut links: Vec<(usize, usize)> = doc
+            .links
+            .iter()
+            .map(|l| (l.range.start, l.range.end))
+            .collect();
+        links.sort_unstable();
+        let mut reach = 0;
+        for link in &mut links {
+            reach = reach.max(link.1);
+            link.1 = reach;
+        }
+        let mut footnotes: Vec<usize> = doc.footnote_refs.iter().map(|f| f.start).collect();
+        footnotes.sort_unstable();
+        Self { links, footnotes }
+    }
+
+    /// Whether a link shares a byte with `range`.
+    pub(super) fn link_overlaps(&self, range: TextRange) -> bool {
+        let before_end = self.links.partition_point(|&(start, _)| start < range.end);
+        before_end > 0 && self.links[before_end - 1].1 > range.start
+    }
+
+    /// Whether a footnote reference starts in `start..end`.
+    pub(super) fn footnote_in(&self, start: usize, end: usize) -> bool {
+        let i = self.footnotes.partition_point(|&f| f < start);
+        self.footnotes.get(i).is_some_and(|&f| f < end)
+    }
 }

@@ -7,6 +7,8 @@
 //! writer's interview ("..., says Ferhat Demir, a professor at ..."); a speaker quoted
 //! by a news outlet does not, as their next words were said on another occasion.
 
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -28,13 +30,93 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:he|she|they|He|She|They)(?-u:\b)").expect("valid regex")
 });
 
+/// A surname as [`FULL_NAME`] ends: a capital and the letters, marks, apostrophes and
+/// hyphens after it.
+static SURNAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Lu}[\p{Ll}\p{M}'’-]+").expect("valid regex"));
+
 /// How far (in bytes) a name may stand from the word that shows it speaking.
 const NEAR: usize = 60;
 
+/// The people who speak in the sourced body blocks, read once per document so that each
+/// claim is checked in time of its own sentence (not of the blocks before it).
+#[derive(Debug, Default)]
+pub(super) struct SourcedSpeakers {
+    /// The sourced body blocks that name a speaker, by index, in order.
+    blocks: Vec<usize>,
+    /// Each surname, with the first such block that names it.
+    first_named: HashMap<String, usize>,
+    /// The longest surname, in bytes.
+    longest: usize,
+    /// Per block: the body block before it that is not apparatus.
+    previous_body: Vec<Option<usize>>,
+    /// The last answer of [`Sourcing::previous_names_speaker`]: the previous block, the
+    /// block asking, and the answer (claims of one block ask in turn).
+    last_previous: Cell<Option<(usize, usize, bool)>>,
+}
+
+impl SourcedSpeakers {
+    /// Whether a surname first named in a block before `index` stands in `text` as a
+    /// whole word.
+    fn named_before(&self, text: &str, index: usize) -> bool {
+        if !self.blocks.first().is_some_and(|&b| b < index) {
+            return false;
+        }
+        SURNAME.find_iter(text).any(|m| {
+            let start = m.start();
+            if text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                return false;
+            }
+            // Every end inside the run at which a whole word can stop.
+            let run = &text[start..m.end()];
+            run.char_indices()
+                .skip(1)
+                .map(|(i, c)| i + c.len_utf8())
+                .take_while(|&end| end <= self.longest)
+                .any(|end| {
+                    !text[start + end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                        && self
+                            .first_named
+                            .get(&run[..end])
+                            .is_some_and(|&b| b < index)
+                })
+        })
+    }
+}
+
 impl Sourcing<'_> {
     /// See [`Sourcing::continues_sourced_speaker`]: the surnames of the authors of the
-    /// works that each sourced body block quotes, by block index, in document order.
-    pub(super) fn find_sourced_speakers(&self) -> Vec<(usize, Vec<String>)> {
+    /// works that each sourced body block quotes, with the first block that names each,
+    /// and for each block the body block before it.
+    pub(super) fn find_sourced_speakers(&self) -> SourcedSpeakers {
+        let mut speakers = SourcedSpeakers::default();
+        let mut previous = None;
+        for (i, block) in self.doc.blocks.iter().enumerate() {
+            speakers.previous_body.push(previous);
+            if block.kind.is_body() && !self.is_apparatus(i) {
+                previous = Some(i);
+            }
+        }
+        for (i, names) in self.speakers_by_block() {
+            speakers.blocks.push(i);
+            for name in names {
+                speakers.longest = speakers.longest.max(name.len());
+                speakers.first_named.entry(name).or_insert(i);
+            }
+        }
+        speakers
+    }
+
+    /// The surnames of the authors of the works that each sourced body block quotes, by
+    /// block index, in document order.
+    fn speakers_by_block(&self) -> Vec<(usize, Vec<String>)> {
         let mut found = Vec::new();
         for (i, block) in self.doc.blocks.iter().enumerate() {
             if !block.kind.is_body() || self.is_apparatus(i) || !self.block_sourced(block) {
@@ -93,17 +175,12 @@ impl Sourcing<'_> {
         let Some(block) = self.doc.blocks.get(index) else {
             return false;
         };
-        let earlier: Vec<&str> = self
-            .sourced_speakers
-            .iter()
-            .take_while(|(i, _)| *i < index)
-            .flat_map(|(_, names)| names.iter().map(String::as_str))
-            .collect();
-        if earlier.is_empty() || !self.speaks(block, claim) {
+        let speakers = &self.sourced_speakers;
+        if !speakers.blocks.first().is_some_and(|&b| b < index) || !self.speaks(block, claim) {
             return false;
         }
         let text = self.masked(block, claim.sentence, false);
-        if earlier.iter().any(|name| names_word(&text, name)) {
+        if speakers.named_before(&text, index) {
             return true;
         }
         // A pronoun carries the author of the paragraph just before, when that one was
@@ -111,20 +188,30 @@ impl Sourcing<'_> {
         if !PRONOUN.is_match(&text) {
             return false;
         }
-        let Some(prev) = (0..index)
-            .rev()
-            .find(|&i| self.doc.blocks[i].kind.is_body() && !self.is_apparatus(i))
-        else {
+        let Some(prev) = speakers.previous_body.get(index).copied().flatten() else {
             return false;
         };
+        speakers.blocks.binary_search(&prev).is_ok() || self.previous_names_speaker(prev, index)
+    }
+
+    /// Whether a claim of the block at `prev` shows someone speaking and names a speaker
+    /// named before the block at `index`.
+    fn previous_names_speaker(&self, prev: usize, index: usize) -> bool {
+        let speakers = &self.sourced_speakers;
+        if let Some((p, i, answer)) = speakers.last_previous.get() {
+            if (p, i) == (prev, index) {
+                return answer;
+            }
+        }
         let prev_block = &self.doc.blocks[prev];
-        self.sourced_speakers.iter().any(|(i, _)| *i == prev)
-            || self.block_claims(prev_block).iter().any(|c| {
-                self.speaks(prev_block, c) && {
-                    let text = self.masked(prev_block, c.sentence, false);
-                    earlier.iter().any(|name| names_word(&text, name))
-                }
-            })
+        let answer = self.block_claims(prev_block).iter().any(|c| {
+            self.speaks(prev_block, c) && {
+                let text = self.masked(prev_block, c.sentence, false);
+                speakers.named_before(&text, index)
+            }
+        });
+        speakers.last_previous.set(Some((prev, index, answer)));
+        answer
     }
 
     /// Whether the claim's sentence shows someone speaking: a reporting verb or a cue, or
@@ -143,13 +230,4 @@ impl Sourcing<'_> {
                 .ends_with([':', ','])
         }
     }
-}
-
-/// Whether `text` holds `word` as a whole word, as written.
-fn names_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }

@@ -51,6 +51,8 @@ use crate::document::{Block, Document, Quote};
 use crate::style::sourcing::Matchers;
 use crate::style::{HouseStyle, LanguageStyle};
 use crate::text::TextRange;
+use attribution::References;
+use continuity::SourcedSpeakers;
 
 /// What kind of claim a sentence makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,8 +106,9 @@ pub struct Sourcing<'a> {
     lead_attributed: bool,
     units: Vec<Vec<usize>>,
     apparatus: Apparatus,
-    /// The surnames of the people who speak in each sourced body block.
-    sourced_speakers: Vec<(usize, Vec<String>)>,
+    /// The people who speak in the sourced body blocks, and where each is first named.
+    sourced_speakers: SourcedSpeakers,
+    references: References,
 }
 
 impl<'a> Sourcing<'a> {
@@ -133,7 +136,8 @@ impl<'a> Sourcing<'a> {
             lead_attributed: false,
             units: sourcing_units(doc),
             apparatus,
-            sourced_speakers: Vec::new(),
+            sourced_speakers: SourcedSpeakers::default(),
+            references: References::new(doc),
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();
@@ -347,21 +351,21 @@ pub(super) fn last_word(text: &str) -> &str {
     t[start..].trim_end_matches('.')
 }
 
-/// Up to `words` words after `at`, stopping at a clause boundary.
+/// Up to `words` words after `at`, stopping at a clause boundary. One pass that ends at
+/// whichever comes first, so the work is the window's, not the rest of the sentence's.
 pub(super) fn window_after(text: &str, at: usize, words: usize) -> &str {
     let rest = text.get(at..).unwrap_or("");
-    let stop = rest
-        .find([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
-        .unwrap_or(rest.len());
-    let clause = &rest[..stop];
     let mut seen = 0;
     let mut in_word = false;
-    for (i, c) in clause.char_indices() {
+    for (i, c) in rest.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–' | '(' | ')') {
+            return &rest[..i];
+        }
         if c.is_whitespace() {
             if in_word {
                 seen += 1;
                 if seen == words {
-                    return &clause[..i];
+                    return &rest[..i];
                 }
             }
             in_word = false;
@@ -369,7 +373,7 @@ pub(super) fn window_after(text: &str, at: usize, words: usize) -> &str {
             in_word = true;
         }
     }
-    clause
+    rest
 }
 
 /// The words after `at` up to the end of the clause, commas included ("said Dilshod,

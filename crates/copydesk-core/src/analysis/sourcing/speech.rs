@@ -118,7 +118,7 @@ impl Sourcing<'_> {
         }
         if let Some(&own) = sentences.get(first) {
             // A citation group in the quotation's own sentence names where it is from.
-            if block.citations.iter().any(|c| own.contains(c.range.start)) {
+            if !block.citations_in(own).is_empty() {
                 return true;
             }
             if self.introduced(block, own, quote) {

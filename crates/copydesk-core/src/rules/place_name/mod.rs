@@ -232,7 +232,7 @@ fn check_block(
             std::borrow::Cow::Borrowed(prose)
         };
     for m in &mentions {
-        if m.proper || !g.is_enabled(m.place) || block.quote_at(m.range.start).is_some() {
+        if m.proper || !g.is_enabled(m.place) || block.in_quote(m.range.start) {
             continue;
         }
         let sentence = block.sentence_at(m.range.start).unwrap_or(block.range);
