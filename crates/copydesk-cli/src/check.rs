@@ -1,10 +1,9 @@
 //! `copydesk check`: read, lint, fix, report.
 
-use std::cell::RefCell;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -333,19 +332,35 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         ConfigSource::Discover
     };
     let resolver = match ConfigResolver::new(&source) {
-        Ok(r) => r,
+        Ok(r) => Arc::new(r),
         Err(e) => return Ok(config_failure(&[e])),
     };
     let today = today();
-    let config_errors = RefCell::new(Vec::new());
-    let extra = |path: &Path| -> Option<SourceKind> {
-        match resolver.config_for(path) {
-            Ok(c) => c.source_kind(path),
+    let config_errors = Arc::new(Mutex::new(Vec::new()));
+    let config_of = {
+        let (resolver, errors) = (resolver.clone(), config_errors.clone());
+        move |path: &Path| match resolver.config_for(path) {
+            Ok(c) => Some(c),
             Err(e) => {
-                config_errors.borrow_mut().push(e);
+                errors.lock().unwrap_or_else(|e| e.into_inner()).push(e);
                 None
             }
         }
+    };
+    let extra = |path: &Path| config_of(path).and_then(|c| c.source_kind(path));
+    let excluded: files::Excluded = {
+        let config_of = config_of.clone();
+        Arc::new(move |path: &Path, reach| {
+            config_of(path).is_some_and(|c| match reach {
+                files::Reach::Entry => c.excludes(path),
+                files::Reach::PathOrFolder => c.excludes_path_or_folder(path),
+            })
+        })
+    };
+    let selection = files::Selection {
+        extra: &extra,
+        excluded,
+        force_exclude: args.force_exclude,
     };
     let stdin_name = args.stdin_filename.as_deref();
     let (paths, ignored) =
@@ -357,8 +372,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             escape(&files::display_name(path), Keep::NoLineBreaks)
         );
     }
-    let (inputs, walk_errors) = files::collect(&paths, stdin_name, &extra);
-    let mut config_errors = config_errors.into_inner();
+    let (inputs, walk_errors) = files::collect(&paths, stdin_name, &selection);
+    drop(selection);
+    let mut config_errors =
+        std::mem::take(&mut *config_errors.lock().unwrap_or_else(|e| e.into_inner()));
     let mut configs: Vec<Arc<Config>> = Vec::with_capacity(inputs.len());
     for input in &inputs {
         match resolver.config_for(config_path(input)) {

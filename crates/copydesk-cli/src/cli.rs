@@ -101,8 +101,9 @@ impl PresetName {
 pub struct CheckArgs {
     /// Files or directories to check (default: `.`); `-` reads standard input.
     /// Directories are walked for plain text (`.txt`, `.text`) and Markdown (`.md`,
-    /// `.markdown`, `.mdown`, `.mkd`, `.mkdn`, `.mdwn`) files, honouring `.gitignore`
-    /// and skipping hidden files.
+    /// `.markdown`, `.mdown`, `.mkd`, `.mkdn`, `.mdwn`) files, honouring `.gitignore`,
+    /// skipping hidden files and what the configuration's `exclude` and
+    /// `extend-exclude` match.
     pub paths: Vec<PathBuf>,
 
     /// Publication date (YYYY-MM-DD) for every checked document. Without it, each
@@ -128,6 +129,12 @@ pub struct CheckArgs {
     /// Ignore configuration files: the embedded defaults only.
     #[arg(long, alias = "isolated")]
     pub no_config: bool,
+
+    /// Skip what the configuration's `exclude` and `extend-exclude` match even in the
+    /// paths named on the command line (by default a named file is checked anyway),
+    /// as when an editor or a pre-commit hook passes every changed file.
+    #[arg(long)]
+    pub force_exclude: bool,
 
     /// Apply the safe fixes, write the files, and report the findings that remain.
     #[arg(long)]

@@ -1,6 +1,7 @@
 //! Finding the files to check.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use copydesk_core::SourceKind;
 
@@ -114,15 +115,39 @@ pub struct WalkError {
     pub reason: String,
 }
 
+/// Whether the configuration of a path excludes it: `Entry` asks of the path itself
+/// (what a directory walk skips), `PathOrFolder` of the path and the folders it is in
+/// (what `--force-exclude` asks of a path named on the command line).
+pub type Excluded = Arc<dyn Fn(&Path, Reach) -> bool + Send + Sync>;
+
+/// How far [`Excluded`] looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Entry,
+    PathOrFolder,
+}
+
+/// What the configuration says of the files to find.
+pub struct Selection<'a> {
+    /// The kind of a file found in a walk beyond Markdown and plain text (the
+    /// configured extensions).
+    pub extra: &'a dyn Fn(&Path) -> Option<SourceKind>,
+    pub excluded: Excluded,
+    /// `--force-exclude`: paths named on the command line are excluded too.
+    pub force_exclude: bool,
+}
+
 /// Expand `paths` into inputs: directories are walked (honouring `.gitignore`, skipping
-/// hidden files) for Markdown and plain-text files and the files whose kind `extra`
-/// gives (the configured extensions); files named on the command line are checked
-/// whatever their extension (as plain text when it is not Markdown), and whatever
-/// they are: a name that is not a regular file or a folder is read as a stream.
+/// hidden files and what the configuration excludes) for Markdown and plain-text files
+/// and the files whose kind `extra` gives (the configured extensions); files named on
+/// the command line are checked whatever their extension (as plain text when it is not
+/// Markdown), and whatever they are: a name that is not a regular file or a folder is
+/// read as a stream. A path named on the command line is checked even when excluded,
+/// unless `force_exclude` (ruff's `--force-exclude`).
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
-    extra: &dyn Fn(&Path) -> Option<SourceKind>,
+    selection: &Selection,
 ) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -133,12 +158,15 @@ pub fn collect(
             inputs.push(Input::Stdin(name, kind));
             continue;
         }
+        if selection.force_exclude && (selection.excluded)(path, Reach::PathOrFolder) {
+            continue;
+        }
         match std::fs::metadata(path) {
             Err(e) => errors.push(WalkError {
                 path: display_name(path),
                 reason: e.to_string(),
             }),
-            Ok(meta) if meta.is_dir() => walk(path, extra, &mut inputs, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(path, selection, &mut inputs, &mut errors),
             Ok(meta) => {
                 let kind = SourceKind::from_path(path).unwrap_or(SourceKind::Text);
                 inputs.push(if meta.is_file() {
@@ -153,16 +181,15 @@ pub fn collect(
     (inputs, errors)
 }
 
-fn walk(
-    root: &Path,
-    extra: &dyn Fn(&Path) -> Option<SourceKind>,
-    inputs: &mut Vec<Input>,
-    errors: &mut Vec<WalkError>,
-) {
+fn walk(root: &Path, selection: &Selection, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+    let excluded = selection.excluded.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
+        // The folder named on the command line is walked whatever its name; below it,
+        // an excluded folder is not entered.
+        .filter_entry(move |e| e.depth() == 0 || !excluded(e.path(), Reach::Entry))
         .build();
     for entry in walker {
         match entry {
@@ -171,7 +198,9 @@ fn walk(
                     continue;
                 }
                 let path = entry.into_path();
-                if let Some(kind) = SourceKind::from_path(&path).or_else(|| extra(&path)) {
+                if let Some(kind) =
+                    SourceKind::from_path(&path).or_else(|| (selection.extra)(&path))
+                {
                     inputs.push(Input::File(path, kind));
                 }
             }
