@@ -32,8 +32,25 @@ fn concise() {
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stdout,
-        "a, b:%.txt:1:50: citation-format Month `Sept.` is abbreviated in a citation\n\
+        "a, b:%.txt:1:50: citation-format [*] Month `Sept.` is abbreviated in a citation\n\
          a, b:%.txt:3:48: citation-format `Agust` is not a month\n"
+    );
+    // With --unsafe-fixes, the unsafe fix is marked as fixable too.
+    let r = run(
+        d.path(),
+        &[
+            "check",
+            DATE,
+            "--format",
+            "concise",
+            "--unsafe-fixes",
+            "a, b:%.txt",
+        ],
+    );
+    assert_eq!(
+        r.stdout,
+        "a, b:%.txt:1:50: citation-format [*] Month `Sept.` is abbreviated in a citation\n\
+         a, b:%.txt:3:48: citation-format [*] `Agust` is not a month\n"
     );
 }
 

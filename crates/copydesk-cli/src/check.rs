@@ -475,6 +475,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let stdout = &mut sink;
     let fixed: usize = checked.iter().map(|c| c.fixed).sum();
     let fixed_files = checked.iter().filter(|c| c.fixed > 0).count();
+    let hidden = output::hidden_fixes(
+        checked.iter().flat_map(|c| &c.diagnostics),
+        args.unsafe_fixes,
+    );
     if args.diff {
         let written: std::io::Result<()> = checked
             .iter()
@@ -483,9 +487,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         report_written(written.and_then(|()| sink.finish())).context("writing the diff")?;
         if !args.quiet {
             report!(
-                "copydesk: {} would be applied to {}.",
+                "copydesk: {} would be applied to {}{}.",
                 count(fixed, "fix", "fixes"),
-                count(fixed_files, "file", "files")
+                count(fixed_files, "file", "files"),
+                output::hidden_note(hidden)
             );
         }
         return Ok(if !errors.is_empty() {
@@ -515,7 +520,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
                 };
                 output::human::write(stdout, &checked, checked.len(), fixed, &options)
             }
-            Format::Concise => output::concise::write(stdout, &checked),
+            Format::Concise => output::concise::write(stdout, &checked, args.unsafe_fixes),
             Format::Json => output::json::write(stdout, &checked),
             Format::JsonLines => output::json::write_lines(stdout, &checked),
             Format::Sarif => output::sarif::write(stdout, &checked),
@@ -549,9 +554,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     if fixed > 0 && !args.quiet && args.format != Format::Human {
         report!(
-            "copydesk: fixed {} in {}.",
+            "copydesk: fixed {} in {}{}.",
             count(fixed, "finding", "findings"),
-            count(fixed_files, "file", "files")
+            count(fixed_files, "file", "files"),
+            output::hidden_note(hidden)
         );
     }
 
