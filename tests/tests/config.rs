@@ -41,9 +41,9 @@ fn nearest_config_wins_and_stops_the_search() {
     assert_eq!(
         sev,
         [
-            ("./a.txt", "error"),
-            ("./drafts/b.txt", "info"),
-            ("./drafts/deep/c.txt", "info")
+            ("a.txt", "error"),
+            ("drafts/b.txt", "info"),
+            ("drafts/deep/c.txt", "info")
         ]
     );
 }
@@ -98,8 +98,8 @@ fn select_ignore_and_per_path_overrides() {
     assert_eq!(
         got,
         [
-            ("./archive/2000s/c.txt", "citation-format", "warning"),
-            ("./drafts/a.txt", "citation-format", "error")
+            ("archive/2000s/c.txt", "citation-format", "warning"),
+            ("drafts/a.txt", "citation-format", "error")
         ]
     );
 }
@@ -115,7 +115,7 @@ fn extra_extensions_are_walked_as_plain_text() {
     write(root, "copydesk.toml", "extensions = [\"rst\"]\n");
     let (_, f) = json(root, &["."]);
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].0, "./a.rst");
+    assert_eq!(f[0].0, "a.rst");
 }
 
 #[test]
@@ -267,7 +267,7 @@ fn exclude_and_extend_exclude_skip_files_in_a_walk_but_not_named_ones() {
     let (_, f) = json(root, &["."]);
     assert_eq!(
         paths(&f),
-        ["./a.txt", "./archive/old.notes.txt", "./drafts/b.txt"]
+        ["a.txt", "archive/old.notes.txt", "drafts/b.txt"]
     );
     // extend-exclude adds to the defaults: a folder by name, a file by a glob.
     write(
@@ -276,17 +276,13 @@ fn exclude_and_extend_exclude_skip_files_in_a_walk_but_not_named_ones() {
         "extend-exclude = [\"drafts\", \"*.notes.txt\"]\n",
     );
     let (_, f) = json(root, &["."]);
-    assert_eq!(paths(&f), ["./a.txt"]);
+    assert_eq!(paths(&f), ["a.txt"]);
     // exclude replaces them.
     write(root, "copydesk.toml", "exclude = [\"drafts/\"]\n");
     let (_, f) = json(root, &["."]);
     assert_eq!(
         paths(&f),
-        [
-            "./a.txt",
-            "./archive/old.notes.txt",
-            "./node_modules/pkg/c.md"
-        ]
+        ["a.txt", "archive/old.notes.txt", "node_modules/pkg/c.md"]
     );
     // A file named on the command line is checked anyway, unless --force-exclude,
     // which also skips a file whose folder is excluded.

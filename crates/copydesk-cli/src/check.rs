@@ -246,7 +246,7 @@ impl Job<'_> {
         let doc = Source::new(current);
         Ok(Checked {
             path,
-            path_bytes: files::non_utf8_bytes(input.path()),
+            path_bytes: input.path_bytes(),
             doc,
             date,
             diagnostics,
@@ -299,7 +299,7 @@ impl Job<'_> {
         });
         Ok(Checked {
             path,
-            path_bytes: files::non_utf8_bytes(input.path()),
+            path_bytes: input.path_bytes(),
             doc: Source::new(doc.source),
             date,
             diagnostics,

@@ -26,8 +26,14 @@ pub const MAX_STREAM_BYTES: u64 = 64 << 20;
 pub const MAX_STREAM_SIZE: &str = "64 MiB";
 
 impl Input {
+    /// The name every format reports: [`report_path`] as text.
     pub fn display_path(&self) -> String {
-        display_name(self.path())
+        display_name(&report_path(self.path()))
+    }
+
+    /// The bytes of the reported name when they are not UTF-8.
+    pub fn path_bytes(&self) -> Option<Vec<u8>> {
+        non_utf8_bytes(&report_path(self.path()))
     }
 
     pub fn path(&self) -> &Path {
@@ -40,6 +46,28 @@ impl Input {
         match self {
             Input::File(_, k) | Input::Stdin(_, k) | Input::Stream(_, k) => *k,
         }
+    }
+}
+
+/// The path a finding is reported under, the same in every format: relative to the
+/// current folder as given, without a leading `./`; an absolute path inside the current
+/// folder relative to it; any other path as given.
+pub fn report_path(path: &Path) -> PathBuf {
+    use std::path::Component;
+    if path.is_absolute() {
+        return std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok())
+            .filter(|rel| !rel.as_os_str().is_empty())
+            .map_or_else(|| path.to_path_buf(), Path::to_path_buf);
+    }
+    let mut components = path.components().peekable();
+    while components.next_if_eq(&Component::CurDir).is_some() {}
+    let rest: PathBuf = components.collect();
+    if rest.as_os_str().is_empty() {
+        path.to_path_buf()
+    } else {
+        rest
     }
 }
 
@@ -255,6 +283,19 @@ mod tests {
             decide(&["-", "a.md"], Some("x.md"), true),
             Ok((list(&["-", "a.md"]), list(&[])))
         );
+    }
+
+    #[test]
+    fn reported_paths_drop_the_current_folder() {
+        assert_eq!(report_path(Path::new("./a.md")), Path::new("a.md"));
+        assert_eq!(report_path(Path::new("././d/a.md")), Path::new("d/a.md"));
+        assert_eq!(report_path(Path::new("d/./a.md")), Path::new("d/a.md"));
+        assert_eq!(report_path(Path::new("../a.md")), Path::new("../a.md"));
+        assert_eq!(report_path(Path::new("-")), Path::new("-"));
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(report_path(&cwd.join("d/a.md")), Path::new("d/a.md"));
+        let elsewhere = Path::new("/nowhere-copydesk/a.md");
+        assert_eq!(report_path(elsewhere), elsewhere);
     }
 
     #[cfg(unix)]
