@@ -323,14 +323,23 @@ fn config_failure(errors: &[ConfigError]) -> ExitCode {
     ExitCode::from(2)
 }
 
-pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let source = if args.no_config {
+/// Where the configuration comes from: `--no-config`, `--config FILE`, or each file's
+/// folder upwards.
+pub fn config_source(args: &CheckArgs) -> ConfigSource {
+    if args.no_config {
         ConfigSource::Isolated
     } else if let Some(path) = &args.config {
         ConfigSource::File(path.clone())
     } else {
         ConfigSource::Discover
-    };
+    }
+}
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    if args.watch {
+        return crate::watch::run(args);
+    }
+    let source = config_source(args);
     let resolver = match ConfigResolver::new(&source) {
         Ok(r) => Arc::new(r),
         Err(e) => return Ok(config_failure(&[e])),

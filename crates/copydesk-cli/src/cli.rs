@@ -97,7 +97,7 @@ impl PresetName {
     }
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// Files or directories to check (default: `.`); `-` reads standard input.
     /// Directories are walked for plain text (`.txt`, `.text`) and Markdown (`.md`,
@@ -111,6 +111,12 @@ pub struct CheckArgs {
     /// YYYY-MM-DD file-name prefix is used, else today's date is assumed.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
+
+    /// Check, then keep watching the paths and check again each file that changes (a
+    /// directory walk's files only), or everything when a configuration file changes.
+    /// Runs until interrupted.
+    #[arg(long, conflicts_with_all = ["fix", "stdin_filename", "output_file", "write_baseline"])]
+    pub watch: bool,
 
     /// How findings are printed.
     #[arg(long, value_enum, default_value_t = Format::Human)]

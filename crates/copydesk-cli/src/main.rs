@@ -17,6 +17,7 @@ mod files;
 mod fixfile;
 mod output;
 mod summary;
+mod watch;
 
 use std::io::Write;
 use std::process::ExitCode;
