@@ -113,3 +113,42 @@ fn watch_refuses_fix() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("--fix"), "{}", r.stderr);
 }
+
+#[test]
+fn watch_a_named_file_through_a_save_by_rename() {
+    let d = tempdir();
+    write(d.path(), "piece.txt", format!("{CLEAN}\n"));
+    let mut child = copydesk_tests::copydesk()
+        .args([
+            "check",
+            "--watch",
+            "--date=2021-09-10",
+            "--format",
+            "concise",
+            "--no-cache",
+            "piece.txt",
+        ])
+        .current_dir(d.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = lines(child.stdout.take().unwrap());
+    let err = lines(child.stderr.take().unwrap());
+    next(&err, "the first check");
+    // A neighbour of the named file is not watched; the file saved as editors do, by a
+    // rename over it, is checked again, and again after a second save.
+    write(d.path(), "other.txt", SAFE);
+    for _ in 0..2 {
+        write(d.path(), "piece.txt.new", format!("{SAFE}\n"));
+        std::fs::rename(d.path().join("piece.txt.new"), d.path().join("piece.txt")).unwrap();
+        assert_eq!(
+            next(&err, "the note"),
+            "copydesk: piece.txt changed; checking again."
+        );
+        assert!(next(&out, "the finding").starts_with("piece.txt:1:50: "));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -33,9 +33,25 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("starting to watch for changes")?;
+    // A file named on the command line is watched through its folder: an editor that
+    // saves by writing a new file and renaming it over the old one would leave a watch
+    // on the file itself watching nothing. Folders are watched whole.
+    let mut folders = Vec::new();
+    let mut files = Vec::new();
     for root in &roots {
+        let (watched, mode) = if root.is_dir() {
+            folders.push(absolute(root));
+            (root.clone(), RecursiveMode::Recursive)
+        } else {
+            files.push(absolute(root));
+            let parent = absolute(root).parent().map(Path::to_path_buf);
+            (
+                parent.unwrap_or_else(|| root.clone()),
+                RecursiveMode::NonRecursive,
+            )
+        };
         watcher
-            .watch(root, RecursiveMode::Recursive)
+            .watch(&watched, mode)
             .with_context(|| format!("watching {}", display_name(root)))?;
     }
     let once = |paths: Vec<PathBuf>| {
@@ -57,29 +73,45 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         while let Ok(e) = rx.recv_timeout(DEBOUNCE) {
             events.push(e);
         }
-        let changed: Vec<PathBuf> = events
+        let changed: Vec<(PathBuf, bool)> = events
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| !e.kind.is_access())
             .flat_map(|e| e.paths)
-            .filter(|p| !hidden_below(&roots, p) && !own_output.iter().any(|o| o.is(p)))
-            .map(|p| report_path(&p))
+            .filter(|p| !own_output.iter().any(|o| o.is(p)))
+            .filter_map(|p| {
+                let abs = absolute(&p);
+                let named = files.contains(&abs);
+                let walked = !named && !hidden_below(&folders, &abs);
+                (named || walked).then(|| (report_path(&p), named))
+            })
             .collect();
-        let config_changed = changed.iter().any(|p| {
+        let config_changed = changed.iter().any(|(p, _)| {
             p.file_name()
                 .is_some_and(|n| CONFIG_FILE_NAMES.iter().any(|c| n == *c))
         });
         let paths = if config_changed {
             roots.clone()
         } else {
-            let resolver = ConfigResolver::new(&check::config_source(args))?;
-            let mut files: Vec<PathBuf> = changed
+            let resolver = match ConfigResolver::new(&check::config_source(args)) {
+                Ok(r) => r,
+                Err(e) => {
+                    report!(
+                        "copydesk: error: {}",
+                        escape(&e.to_string(), Keep::LineBreaks)
+                    );
+                    continue;
+                }
+            };
+            // A file named on the command line is checked whatever it is, as in a check.
+            let mut changed: Vec<PathBuf> = changed
                 .into_iter()
-                .filter(|p| p.is_file() && walked(&resolver, p))
+                .filter(|(p, named)| p.is_file() && (*named || walked(&resolver, p)))
+                .map(|(p, _)| p)
                 .collect();
-            files.sort();
-            files.dedup();
-            files
+            changed.sort();
+            changed.dedup();
+            changed
         };
         if paths.is_empty() {
             continue;
@@ -150,15 +182,14 @@ fn own_output() -> Vec<Output> {
     }
 }
 
-/// Whether `path` or a folder it is in, below the watched folder that holds it, is
-/// hidden, as the directory walk skips them: editors' swap and backup files, `.git`, the
-/// cache.
-fn hidden_below(roots: &[PathBuf], path: &Path) -> bool {
-    let abs = absolute(path);
-    roots
+/// Whether `path` (absolute) is in none of the watched `folders` (absolute) or, below the
+/// one that holds it, it or a folder it is in is hidden, as the directory walk skips
+/// them: editors' swap and backup files, `.git`, the cache.
+fn hidden_below(folders: &[PathBuf], path: &Path) -> bool {
+    folders
         .iter()
-        .find_map(|root| abs.strip_prefix(absolute(root)).ok().map(hidden))
-        .unwrap_or(false)
+        .find_map(|root| path.strip_prefix(root).ok().map(hidden))
+        .unwrap_or(true)
 }
 
 fn hidden(path: &Path) -> bool {
@@ -195,5 +226,7 @@ mod tests {
             &roots,
             Path::new("/home/.desk/drafts/.a.md.swp")
         ));
+        // Outside every watched folder: a neighbour of a file named on the command line.
+        assert!(hidden_below(&roots, Path::new("/home/.desk/other.md")));
     }
 }
