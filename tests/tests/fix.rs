@@ -216,7 +216,7 @@ fn safe_and_unsafe_fixes_are_labelled_apart() {
     );
     assert!(
         r.stdout
-            .contains("Replace `Agust` with `August` (unsafe fix: applied with --unsafe-fixes)"),
+            .contains("Replace `Agust` with `August` (unsafe fix)"),
         "{}",
         r.stdout
     );

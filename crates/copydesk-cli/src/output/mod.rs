@@ -38,13 +38,14 @@ pub fn fix_mark(d: &Diagnostic, unsafe_fixes: bool) -> &'static str {
     }
 }
 
-/// How the human format labels a fix: its title, and for a fix `--fix` does not apply
-/// by itself what it takes (an unsafe fix) or that nothing applies it (a suggestion).
+/// How the human format labels a fix: its title, followed by `(unsafe fix)` for one
+/// that `--fix` applies only with `--unsafe-fixes`, and `(suggestion)` for one that
+/// `--fix` never applies. Short, so that the source line beside it keeps its context.
 pub fn fix_label(fix: &Fix) -> String {
     match fix.applicability {
         Applicability::Safe => fix.title.clone(),
-        Applicability::Unsafe => format!("{} (unsafe fix: applied with --unsafe-fixes)", fix.title),
-        Applicability::DisplayOnly => format!("{} (suggestion: never applied by --fix)", fix.title),
+        Applicability::Unsafe => format!("{} (unsafe fix)", fix.title),
+        Applicability::DisplayOnly => format!("{} (suggestion)", fix.title),
     }
 }
 
