@@ -290,13 +290,13 @@ fn assumed_dates_are_named_and_can_be_required() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("./undated-0.txt, ./undated-1.txt, ./undated-2.txt, ./undated-3.txt, ./undated-4.txt and 2 more (--verbose names them all)"),
+        r.stderr.contains("undated-0.txt, undated-1.txt, undated-2.txt, undated-3.txt, undated-4.txt and 2 more (--verbose names them all)"),
         "{}",
         r.stderr
     );
     let v = run(p, &["check", "--verbose", "."]);
     assert!(
-        v.stderr.contains("./undated-5.txt, ./undated-6.txt."),
+        v.stderr.contains("undated-5.txt, undated-6.txt."),
         "{}",
         v.stderr
     );

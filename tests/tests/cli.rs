@@ -239,10 +239,7 @@ fn directory_walk_honours_gitignore_and_skips_hidden_and_other_files() {
         .map(|f| f["path"].as_str().unwrap().replace('\\', "/"))
         .collect();
     paths.sort();
-    assert_eq!(
-        paths,
-        ["./drafts/a.md", "./drafts/b.markdown", "./drafts/c.txt"]
-    );
+    assert_eq!(paths, ["drafts/a.md", "drafts/b.markdown", "drafts/c.txt"]);
 }
 
 #[test]

@@ -140,10 +140,11 @@ fn human(color: Option<&str>, vars: &[(&str, &str)]) -> Output {
 fn color_always_colours_the_headers_whatever_the_environment() {
     let o = human(Some("always"), &[("NO_COLOR", "1")]);
     let out = stdout(&o);
-    // Severity and rule in bold yellow, the message in bold.
+    // Severity and rule in bold yellow, the message (after ruff's `[*]` of a finding
+    // that --fix fixes) in bold.
     assert!(
         out.contains(&format!(
-            "{ESC}1m{ESC}33mwarning[place-name]{ESC}0m: {ESC}1m`Astana`"
+            "{ESC}1m{ESC}33mwarning[place-name]{ESC}0m: {ESC}1m[*] `Astana`"
         )),
         "{out:?}"
     );

@@ -41,9 +41,9 @@ fn nearest_config_wins_and_stops_the_search() {
     assert_eq!(
         sev,
         [
-            ("./a.txt", "error"),
-            ("./drafts/b.txt", "info"),
-            ("./drafts/deep/c.txt", "info")
+            ("a.txt", "error"),
+            ("drafts/b.txt", "info"),
+            ("drafts/deep/c.txt", "info")
         ]
     );
 }
@@ -98,8 +98,8 @@ fn select_ignore_and_per_path_overrides() {
     assert_eq!(
         got,
         [
-            ("./archive/2000s/c.txt", "citation-format", "warning"),
-            ("./drafts/a.txt", "citation-format", "error")
+            ("archive/2000s/c.txt", "citation-format", "warning"),
+            ("drafts/a.txt", "citation-format", "error")
         ]
     );
 }
@@ -115,7 +115,7 @@ fn extra_extensions_are_walked_as_plain_text() {
     write(root, "copydesk.toml", "extensions = [\"rst\"]\n");
     let (_, f) = json(root, &["."]);
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].0, "./a.rst");
+    assert_eq!(f[0].0, "a.rst");
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn every_error_path() {
     let cases: &[(&str, &str)] = &[
         (
             "select = []\ncolour = \"red\"\n",
-            "copydesk.toml:2:1: unknown field `colour`, expected one of `preset`, `select`, `ignore`, `extensions`, `rules`, `house-style`, `overrides`",
+            "copydesk.toml:2:1: unknown field `colour`, expected one of `preset`, `select`, `ignore`, `extensions`, `exclude`, `extend-exclude`, `rules`, `house-style`, `overrides`",
         ),
         (
             "select = \"citation-format\"\n",
@@ -247,6 +247,61 @@ fn init_with_the_wire_preset_writes_a_configuration_that_checks_news_copy() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("analysis") && r.stderr.contains("wire"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn exclude_and_extend_exclude_skip_files_in_a_walk_but_not_named_ones() {
+    let d = tempdir();
+    let root = d.path();
+    write(root, "a.txt", SAFE);
+    write(root, "drafts/b.txt", SAFE);
+    write(root, "node_modules/pkg/c.md", SAFE);
+    write(root, "archive/old.notes.txt", SAFE);
+    let paths = |f: &[(String, String, String)]| -> Vec<String> {
+        f.iter().map(|(p, _, _)| p.clone()).collect()
+    };
+    // The defaults skip installed dependencies.
+    let (_, f) = json(root, &["."]);
+    assert_eq!(
+        paths(&f),
+        ["a.txt", "archive/old.notes.txt", "drafts/b.txt"]
+    );
+    // extend-exclude adds to the defaults: a folder by name, a file by a glob.
+    write(
+        root,
+        "copydesk.toml",
+        "extend-exclude = [\"drafts\", \"*.notes.txt\"]\n",
+    );
+    let (_, f) = json(root, &["."]);
+    assert_eq!(paths(&f), ["a.txt"]);
+    // exclude replaces them.
+    write(root, "copydesk.toml", "exclude = [\"drafts/\"]\n");
+    let (_, f) = json(root, &["."]);
+    assert_eq!(
+        paths(&f),
+        ["a.txt", "archive/old.notes.txt", "node_modules/pkg/c.md"]
+    );
+    // A file named on the command line is checked anyway, unless --force-exclude,
+    // which also skips a file whose folder is excluded.
+    let (_, f) = json(root, &["drafts/b.txt", "a.txt"]);
+    assert_eq!(paths(&f), ["a.txt", "drafts/b.txt"]);
+    let (r, f) = json(root, &["--force-exclude", "drafts/b.txt", "a.txt"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(paths(&f), ["a.txt"]);
+    // A folder named on the command line is walked whatever its name.
+    let (_, f) = json(root, &["drafts"]);
+    assert_eq!(paths(&f), ["drafts/b.txt"]);
+    let (_, f) = json(root, &["--force-exclude", "drafts"]);
+    assert!(f.is_empty());
+    // A bad glob is an error naming the file, line and column.
+    write(root, "copydesk.toml", "exclude = [\"[a\"]\n");
+    let (r, _) = json(root, &["."]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("copydesk.toml:1:12: invalid glob `[a`"),
         "{}",
         r.stderr
     );

@@ -117,10 +117,19 @@ fn diff_prints_and_writes_nothing() {
             fixed(SAFE)
         )
     );
+    // The summary says what --unsafe-fixes would add, as ruff's does.
+    assert_eq!(
+        r.stderr.lines().last(),
+        Some("copydesk: 1 fix would be applied to 1 file (1 hidden fix can be enabled with the `--unsafe-fixes` option).")
+    );
     let r = run(root, &["check", DATE, "--diff", "--unsafe-fixes", "a.txt"]);
     assert!(r
         .stdout
         .contains("+The envoy left Baku without a statement (TASS, August 20).\r\n"));
+    assert_eq!(
+        r.stderr.lines().last(),
+        Some("copydesk: 2 fixes would be applied to 1 file.")
+    );
     assert_eq!(read(root, "a.txt"), text.as_bytes());
     // Nothing to fix: no diff, exit 0.
     write(root, "b.txt", CLEAN);
@@ -184,6 +193,58 @@ fn unsafe_fixes_alone_counts_the_unsafe_fixes_and_writes_nothing() {
         r.stdout
     );
     assert_eq!(read(d.path(), "a.txt"), text.as_bytes());
+}
+
+#[test]
+fn safe_and_unsafe_fixes_are_labelled_apart() {
+    let d = tempdir();
+    write(d.path(), "a.txt", format!("{SAFE}\n\n{UNSAFE}\n"));
+    let marked = |r: &Run| -> Vec<String> {
+        r.stdout
+            .lines()
+            .filter(|l| l.starts_with("warning["))
+            .map(String::from)
+            .collect()
+    };
+    let r = run(d.path(), &["check", DATE, "a.txt"]);
+    assert_eq!(
+        marked(&r),
+        [
+            "warning[citation-format]: [*] Month `Sept.` is abbreviated in a citation",
+            "warning[citation-format]: `Agust` is not a month"
+        ]
+    );
+    assert!(
+        r.stdout
+            .contains("Replace `Agust` with `August` (unsafe fix)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("`Sept.` with `September` (unsafe"),
+        "{}",
+        r.stdout
+    );
+    let r = run(d.path(), &["check", DATE, "--unsafe-fixes", "a.txt"]);
+    assert!(
+        marked(&r).iter().all(|l| l.contains(": [*] ")),
+        "{}",
+        r.stdout
+    );
+    // --fix in another format: what remains to --unsafe-fixes is counted.
+    let r = run(
+        d.path(),
+        &["check", DATE, "--fix", "--format", "json", "a.txt"],
+    );
+    assert!(
+        r.stderr.contains(
+            "copydesk: fixed 1 finding in 1 file (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+        ),
+        "{}",
+        r.stderr
+    );
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json[0]["fix"]["applicability"], "unsafe");
 }
 
 #[test]

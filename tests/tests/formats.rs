@@ -32,8 +32,25 @@ fn concise() {
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stdout,
-        "a, b:%.txt:1:50: citation-format Month `Sept.` is abbreviated in a citation\n\
+        "a, b:%.txt:1:50: citation-format [*] Month `Sept.` is abbreviated in a citation\n\
          a, b:%.txt:3:48: citation-format `Agust` is not a month\n"
+    );
+    // With --unsafe-fixes, the unsafe fix is marked as fixable too.
+    let r = run(
+        d.path(),
+        &[
+            "check",
+            DATE,
+            "--format",
+            "concise",
+            "--unsafe-fixes",
+            "a, b:%.txt",
+        ],
+    );
+    assert_eq!(
+        r.stdout,
+        "a, b:%.txt:1:50: citation-format [*] Month `Sept.` is abbreviated in a citation\n\
+         a, b:%.txt:3:48: citation-format [*] `Agust` is not a month\n"
     );
 }
 
@@ -109,13 +126,13 @@ fn junit_is_escaped_xml() {
         r.stdout,
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="copydesk" tests="2" failures="1" errors="0">
-  <testsuite name="./&lt;&amp;&gt;.txt" tests="1" failures="1" errors="0">
-    <testcase name="citation-format at 1:50" classname="./&lt;&amp;&gt;.txt" file="./&lt;&amp;&gt;.txt" line="1">
-      <failure message="Month `Sept.` is abbreviated in a citation" type="warning">./&lt;&amp;&gt;.txt:1:50: citation-format Month `Sept.` is abbreviated in a citation</failure>
+  <testsuite name="&lt;&amp;&gt;.txt" tests="1" failures="1" errors="0">
+    <testcase name="citation-format at 1:50" classname="&lt;&amp;&gt;.txt" file="&lt;&amp;&gt;.txt" line="1">
+      <failure message="Month `Sept.` is abbreviated in a citation" type="warning">&lt;&amp;&gt;.txt:1:50: citation-format Month `Sept.` is abbreviated in a citation</failure>
     </testcase>
   </testsuite>
-  <testsuite name="./clean.md" tests="1" failures="0" errors="0">
-    <testcase name="copydesk" classname="./clean.md"/>
+  <testsuite name="clean.md" tests="1" failures="0" errors="0">
+    <testcase name="copydesk" classname="clean.md"/>
   </testsuite>
 </testsuites>
 "#
@@ -303,4 +320,35 @@ fn fail_on_exit_zero_and_quiet() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn every_format_reports_the_same_path() {
+    let d = tempdir();
+    write(d.path(), "desk/a.txt", format!("{SAFE}\n"));
+    let abs = d.path().join("desk/a.txt");
+    let abs = abs.to_str().unwrap();
+    // `./desk/a.txt`, `desk/a.txt`, the absolute path and a walk of `.` all report
+    // `desk/a.txt`, without `./`, in every format.
+    for given in ["./desk/a.txt", "desk/a.txt", abs, "."] {
+        let out = |format: &str| run(d.path(), &["check", DATE, "--format", format, given]).stdout;
+        let human = out("human");
+        assert!(human.contains(" --> desk/a.txt:1:50\n"), "{given}: {human}");
+        assert!(out("concise").starts_with("desk/a.txt:1:50: "), "{given}");
+        let json: serde_json::Value = serde_json::from_str(&out("json")).unwrap();
+        assert_eq!(json[0]["path"], "desk/a.txt", "{given}");
+        let sarif: serde_json::Value = serde_json::from_str(&out("sarif")).unwrap();
+        assert_eq!(
+            sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+                ["uri"],
+            "desk/a.txt",
+            "{given}"
+        );
+        assert!(
+            out("github").starts_with("::warning file=desk/a.txt,line=1,"),
+            "{given}"
+        );
+        assert!(out("junit").contains(r#"file="desk/a.txt""#), "{given}");
+        assert!(out("html").contains(r#""path":"desk/a.txt""#), "{given}");
+    }
 }

@@ -72,6 +72,10 @@ fn every_hook_is_complete_and_rust_hooks_run_the_root_packages_binary() {
             "system" => assert_eq!(program, "copydesk", "hook `{id}` runs copydesk on PATH"),
             other => panic!("hook `{id}` has language `{other}`"),
         }
+        assert!(
+            entry.contains(" check --force-exclude"),
+            "hook `{id}` skips the files the configuration excludes: `{entry}`"
+        );
         assert_eq!(
             entry.ends_with("--fix"),
             id.ends_with("-fix"),

@@ -1,10 +1,9 @@
 //! `copydesk check`: read, lint, fix, report.
 
-use std::cell::RefCell;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -247,7 +246,7 @@ impl Job<'_> {
         let doc = Source::new(current);
         Ok(Checked {
             path,
-            path_bytes: files::non_utf8_bytes(input.path()),
+            path_bytes: input.path_bytes(),
             doc,
             date,
             diagnostics,
@@ -300,7 +299,7 @@ impl Job<'_> {
         });
         Ok(Checked {
             path,
-            path_bytes: files::non_utf8_bytes(input.path()),
+            path_bytes: input.path_bytes(),
             doc: Source::new(doc.source),
             date,
             diagnostics,
@@ -324,28 +323,53 @@ fn config_failure(errors: &[ConfigError]) -> ExitCode {
     ExitCode::from(2)
 }
 
-pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let source = if args.no_config {
+/// Where the configuration comes from: `--no-config`, `--config FILE`, or each file's
+/// folder upwards.
+pub fn config_source(args: &CheckArgs) -> ConfigSource {
+    if args.no_config {
         ConfigSource::Isolated
     } else if let Some(path) = &args.config {
         ConfigSource::File(path.clone())
     } else {
         ConfigSource::Discover
-    };
+    }
+}
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    if args.watch {
+        return crate::watch::run(args);
+    }
+    let source = config_source(args);
     let resolver = match ConfigResolver::new(&source) {
-        Ok(r) => r,
+        Ok(r) => Arc::new(r),
         Err(e) => return Ok(config_failure(&[e])),
     };
     let today = today();
-    let config_errors = RefCell::new(Vec::new());
-    let extra = |path: &Path| -> Option<SourceKind> {
-        match resolver.config_for(path) {
-            Ok(c) => c.source_kind(path),
+    let config_errors = Arc::new(Mutex::new(Vec::new()));
+    let config_of = {
+        let (resolver, errors) = (resolver.clone(), config_errors.clone());
+        move |path: &Path| match resolver.config_for(path) {
+            Ok(c) => Some(c),
             Err(e) => {
-                config_errors.borrow_mut().push(e);
+                errors.lock().unwrap_or_else(|e| e.into_inner()).push(e);
                 None
             }
         }
+    };
+    let extra = |path: &Path| config_of(path).and_then(|c| c.source_kind(path));
+    let excluded: files::Excluded = {
+        let config_of = config_of.clone();
+        Arc::new(move |path: &Path, reach| {
+            config_of(path).is_some_and(|c| match reach {
+                files::Reach::Entry => c.excludes(path),
+                files::Reach::PathOrFolder => c.excludes_path_or_folder(path),
+            })
+        })
+    };
+    let selection = files::Selection {
+        extra: &extra,
+        excluded,
+        force_exclude: args.force_exclude,
     };
     let stdin_name = args.stdin_filename.as_deref();
     let (paths, ignored) =
@@ -357,8 +381,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             escape(&files::display_name(path), Keep::NoLineBreaks)
         );
     }
-    let (inputs, walk_errors) = files::collect(&paths, stdin_name, &extra);
-    let mut config_errors = config_errors.into_inner();
+    let (inputs, walk_errors) = files::collect(&paths, stdin_name, &selection);
+    drop(selection);
+    let mut config_errors =
+        std::mem::take(&mut *config_errors.lock().unwrap_or_else(|e| e.into_inner()));
     let mut configs: Vec<Arc<Config>> = Vec::with_capacity(inputs.len());
     for input in &inputs {
         match resolver.config_for(config_path(input)) {
@@ -458,6 +484,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let stdout = &mut sink;
     let fixed: usize = checked.iter().map(|c| c.fixed).sum();
     let fixed_files = checked.iter().filter(|c| c.fixed > 0).count();
+    let hidden = output::hidden_fixes(
+        checked.iter().flat_map(|c| &c.diagnostics),
+        args.unsafe_fixes,
+    );
     if args.diff {
         let written: std::io::Result<()> = checked
             .iter()
@@ -466,9 +496,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         report_written(written.and_then(|()| sink.finish())).context("writing the diff")?;
         if !args.quiet {
             report!(
-                "copydesk: {} would be applied to {}.",
+                "copydesk: {} would be applied to {}{}.",
                 count(fixed, "fix", "fixes"),
-                count(fixed_files, "file", "files")
+                count(fixed_files, "file", "files"),
+                output::hidden_note(hidden)
             );
         }
         return Ok(if !errors.is_empty() {
@@ -498,7 +529,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
                 };
                 output::human::write(stdout, &checked, checked.len(), fixed, &options)
             }
-            Format::Concise => output::concise::write(stdout, &checked),
+            Format::Concise => output::concise::write(stdout, &checked, args.unsafe_fixes),
             Format::Json => output::json::write(stdout, &checked),
             Format::JsonLines => output::json::write_lines(stdout, &checked),
             Format::Sarif => output::sarif::write(stdout, &checked),
@@ -532,9 +563,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     if fixed > 0 && !args.quiet && args.format != Format::Human {
         report!(
-            "copydesk: fixed {} in {}.",
+            "copydesk: fixed {} in {}{}.",
             count(fixed, "finding", "findings"),
-            count(fixed_files, "file", "files")
+            count(fixed_files, "file", "files"),
+            output::hidden_note(hidden)
         );
     }
 

@@ -99,12 +99,13 @@ impl PresetName {
     }
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
     /// Files or directories to check (default: `.`); `-` reads standard input.
     /// Directories are walked for plain text (`.txt`, `.text`) and Markdown (`.md`,
-    /// `.markdown`, `.mdown`, `.mkd`, `.mkdn`, `.mdwn`) files, honouring `.gitignore`
-    /// and skipping hidden files.
+    /// `.markdown`, `.mdown`, `.mkd`, `.mkdn`, `.mdwn`) files, honouring `.gitignore`,
+    /// skipping hidden files and what the configuration's `exclude` and
+    /// `extend-exclude` match.
     pub paths: Vec<PathBuf>,
 
     /// Publication date (YYYY-MM-DD) for every checked document. Without it, each
@@ -112,6 +113,12 @@ pub struct CheckArgs {
     /// YYYY-MM-DD file-name prefix is used, else today's date is assumed.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
+
+    /// Check, then keep watching the paths and check again each file that changes (a
+    /// directory walk's files only), or everything when a configuration file changes.
+    /// Runs until interrupted.
+    #[arg(long, conflicts_with_all = ["fix", "stdin_filename", "output_file", "write_baseline"])]
+    pub watch: bool,
 
     /// How findings are printed.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -130,6 +137,12 @@ pub struct CheckArgs {
     /// Ignore configuration files: the embedded defaults only.
     #[arg(long, alias = "isolated")]
     pub no_config: bool,
+
+    /// Skip what the configuration's `exclude` and `extend-exclude` match even in the
+    /// paths named on the command line (by default a named file is checked anyway),
+    /// as when an editor or a pre-commit hook passes every changed file.
+    #[arg(long)]
+    pub force_exclude: bool,
 
     /// Apply the safe fixes, write the files, and report the findings that remain.
     #[arg(long)]

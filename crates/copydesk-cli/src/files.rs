@@ -1,6 +1,7 @@
 //! Finding the files to check.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use copydesk_core::SourceKind;
 
@@ -25,8 +26,14 @@ pub const MAX_STREAM_BYTES: u64 = 64 << 20;
 pub const MAX_STREAM_SIZE: &str = "64 MiB";
 
 impl Input {
+    /// The name every format reports: [`report_path`] as text.
     pub fn display_path(&self) -> String {
-        display_name(self.path())
+        display_name(&report_path(self.path()))
+    }
+
+    /// The bytes of the reported name when they are not UTF-8.
+    pub fn path_bytes(&self) -> Option<Vec<u8>> {
+        non_utf8_bytes(&report_path(self.path()))
     }
 
     pub fn path(&self) -> &Path {
@@ -39,6 +46,28 @@ impl Input {
         match self {
             Input::File(_, k) | Input::Stdin(_, k) | Input::Stream(_, k) => *k,
         }
+    }
+}
+
+/// The path a finding is reported under, the same in every format: relative to the
+/// current folder as given, without a leading `./`; an absolute path inside the current
+/// folder relative to it; any other path as given.
+pub fn report_path(path: &Path) -> PathBuf {
+    use std::path::Component;
+    if path.is_absolute() {
+        return std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok())
+            .filter(|rel| !rel.as_os_str().is_empty())
+            .map_or_else(|| path.to_path_buf(), Path::to_path_buf);
+    }
+    let mut components = path.components().peekable();
+    while components.next_if_eq(&Component::CurDir).is_some() {}
+    let rest: PathBuf = components.collect();
+    if rest.as_os_str().is_empty() {
+        path.to_path_buf()
+    } else {
+        rest
     }
 }
 
@@ -114,15 +143,39 @@ pub struct WalkError {
     pub reason: String,
 }
 
+/// Whether the configuration of a path excludes it: `Entry` asks of the path itself
+/// (what a directory walk skips), `PathOrFolder` of the path and the folders it is in
+/// (what `--force-exclude` asks of a path named on the command line).
+pub type Excluded = Arc<dyn Fn(&Path, Reach) -> bool + Send + Sync>;
+
+/// How far [`Excluded`] looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Entry,
+    PathOrFolder,
+}
+
+/// What the configuration says of the files to find.
+pub struct Selection<'a> {
+    /// The kind of a file found in a walk beyond Markdown and plain text (the
+    /// configured extensions).
+    pub extra: &'a dyn Fn(&Path) -> Option<SourceKind>,
+    pub excluded: Excluded,
+    /// `--force-exclude`: paths named on the command line are excluded too.
+    pub force_exclude: bool,
+}
+
 /// Expand `paths` into inputs: directories are walked (honouring `.gitignore`, skipping
-/// hidden files) for Markdown and plain-text files and the files whose kind `extra`
-/// gives (the configured extensions); files named on the command line are checked
-/// whatever their extension (as plain text when it is not Markdown), and whatever
-/// they are: a name that is not a regular file or a folder is read as a stream.
+/// hidden files and what the configuration excludes) for Markdown and plain-text files
+/// and the files whose kind `extra` gives (the configured extensions); files named on
+/// the command line are checked whatever their extension (as plain text when it is not
+/// Markdown), and whatever they are: a name that is not a regular file or a folder is
+/// read as a stream. A path named on the command line is checked even when excluded,
+/// unless `force_exclude` (ruff's `--force-exclude`).
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
-    extra: &dyn Fn(&Path) -> Option<SourceKind>,
+    selection: &Selection,
 ) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -133,12 +186,15 @@ pub fn collect(
             inputs.push(Input::Stdin(name, kind));
             continue;
         }
+        if selection.force_exclude && (selection.excluded)(path, Reach::PathOrFolder) {
+            continue;
+        }
         match std::fs::metadata(path) {
             Err(e) => errors.push(WalkError {
                 path: display_name(path),
                 reason: e.to_string(),
             }),
-            Ok(meta) if meta.is_dir() => walk(path, extra, &mut inputs, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(path, selection, &mut inputs, &mut errors),
             Ok(meta) => {
                 let kind = SourceKind::from_path(path).unwrap_or(SourceKind::Text);
                 inputs.push(if meta.is_file() {
@@ -153,16 +209,15 @@ pub fn collect(
     (inputs, errors)
 }
 
-fn walk(
-    root: &Path,
-    extra: &dyn Fn(&Path) -> Option<SourceKind>,
-    inputs: &mut Vec<Input>,
-    errors: &mut Vec<WalkError>,
-) {
+fn walk(root: &Path, selection: &Selection, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+    let excluded = selection.excluded.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
+        // The folder named on the command line is walked whatever its name; below it,
+        // an excluded folder is not entered.
+        .filter_entry(move |e| e.depth() == 0 || !excluded(e.path(), Reach::Entry))
         .build();
     for entry in walker {
         match entry {
@@ -171,7 +226,9 @@ fn walk(
                     continue;
                 }
                 let path = entry.into_path();
-                if let Some(kind) = SourceKind::from_path(&path).or_else(|| extra(&path)) {
+                if let Some(kind) =
+                    SourceKind::from_path(&path).or_else(|| (selection.extra)(&path))
+                {
                     inputs.push(Input::File(path, kind));
                 }
             }
@@ -226,6 +283,19 @@ mod tests {
             decide(&["-", "a.md"], Some("x.md"), true),
             Ok((list(&["-", "a.md"]), list(&[])))
         );
+    }
+
+    #[test]
+    fn reported_paths_drop_the_current_folder() {
+        assert_eq!(report_path(Path::new("./a.md")), Path::new("a.md"));
+        assert_eq!(report_path(Path::new("././d/a.md")), Path::new("d/a.md"));
+        assert_eq!(report_path(Path::new("d/./a.md")), Path::new("d/a.md"));
+        assert_eq!(report_path(Path::new("../a.md")), Path::new("../a.md"));
+        assert_eq!(report_path(Path::new("-")), Path::new("-"));
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(report_path(&cwd.join("d/a.md")), Path::new("d/a.md"));
+        let elsewhere = Path::new("/nowhere-copydesk/a.md");
+        assert_eq!(report_path(elsewhere), elsewhere);
     }
 
     #[cfg(unix)]

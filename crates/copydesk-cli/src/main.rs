@@ -18,6 +18,7 @@ mod fixfile;
 mod output;
 mod serve;
 mod summary;
+mod watch;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -4,6 +4,7 @@
 //! select = ["citation-format", "unused-suppression"]  # rules that run (default: all)
 //! ignore = []                                          # rules that do not
 //! extensions = ["rst"]                                 # also check these files, as plain text
+//! extend-exclude = ["drafts/old"]                      # folders and files a walk skips
 //!
 //! [rules.citation-format]
 //! severity = "error"                                   # info, warning or error
@@ -28,6 +29,7 @@
 //! [`crate::discovery::ConfigResolver`]. Nothing here prints: errors are
 //! [`ConfigError`] values that name the file, line and column and the valid choices.
 
+mod exclude;
 mod file;
 mod house_style;
 mod preset;
@@ -42,6 +44,7 @@ use globset::{GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use exclude::{Exclude, DEFAULT_EXCLUDE};
 pub use file::{read_config_text, MAX_CONFIG_BYTES};
 pub use house_style::{extend_or_replace, CitationPatch, HouseStylePatch, Patch};
 pub use preset::{Preset, PresetData};
@@ -127,6 +130,11 @@ pub struct ConfigFile {
     pub ignore: Vec<Spanned<String>>,
     #[serde(default)]
     pub extensions: Vec<Spanned<String>>,
+    /// Globs a directory walk skips, instead of [`DEFAULT_EXCLUDE`].
+    pub exclude: Option<Vec<Spanned<String>>>,
+    /// Globs a directory walk skips as well.
+    #[serde(default)]
+    pub extend_exclude: Vec<Spanned<String>>,
     #[serde(default)]
     pub rules: BTreeMap<Spanned<String>, RuleOptions>,
     #[serde(default)]
@@ -175,6 +183,8 @@ pub struct Config {
     pub style: HouseStyle,
     /// Extra file extensions (without the dot) checked as plain text.
     pub extensions: Vec<String>,
+    /// What a directory walk skips (`exclude`, `extend-exclude`).
+    pub exclude: Exclude,
     pub overrides: Vec<Override>,
     /// `[serve] allowed-origins`: the pages that may call `copydesk serve` (CORS).
     pub allowed_origins: Vec<String>,
@@ -195,6 +205,7 @@ impl Default for Config {
             severity: BTreeMap::new(),
             style: HouseStyle::embedded().clone(),
             extensions: Vec::new(),
+            exclude: Exclude::default(),
             overrides: Vec::new(),
             allowed_origins: Vec::new(),
         }
@@ -280,22 +291,13 @@ impl Reader<'_> {
         }
         let mut builder = GlobSetBuilder::new();
         for p in paths.get_ref() {
-            let pattern = p.get_ref().trim_start_matches("./");
             // A glob without `/` matches a file name in any folder, as in .gitignore.
-            let pattern = if pattern.contains('/') {
-                pattern.to_string()
-            } else {
-                format!("**/{pattern}")
-            };
-            let glob = globset::GlobBuilder::new(&pattern)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| {
-                    self.error(
-                        p.span().start,
-                        format!("invalid glob `{}`: {}", p.get_ref(), e.kind()),
-                    )
-                })?;
+            let glob = exclude::glob(p.get_ref()).map_err(|e| {
+                self.error(
+                    p.span().start,
+                    format!("invalid glob `{}`: {}", p.get_ref(), e.kind()),
+                )
+            })?;
             builder.add(glob);
         }
         builder
@@ -362,6 +364,7 @@ impl Config {
             }
             config.allowed_origins.push(origin.get_ref().clone());
         }
+        config.exclude = reader.exclude(file.exclude.as_deref(), &file.extend_exclude)?;
         let places_at = text.find("house-style").unwrap_or(0);
         let style_for = |preset: Preset, extra: Option<&HouseStylePatch>| {
             let mut style = HouseStyle::embedded().clone();

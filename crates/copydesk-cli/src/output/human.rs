@@ -10,7 +10,7 @@ use copydesk_core::{Diagnostic, Severity, TextRange};
 
 use crate::check::Checked;
 use crate::output::escape::{escape, escape_source, Keep};
-use crate::output::{count, fix_command, fixable};
+use crate::output::{count, fix_command, fix_label, fix_mark, fixable, hidden_fixes, hidden_note};
 
 fn level(severity: Severity) -> Level {
     match severity {
@@ -76,13 +76,22 @@ fn context_lines(checked: &Checked, range: TextRange) -> (TextRange, usize) {
     (TextRange::new(start, end), first + 1)
 }
 
-pub fn render(checked: &Checked, d: &Diagnostic, renderer: &Renderer) -> String {
+/// One finding as annotate-snippets draws it: `[*] ` before the message when `--fix`
+/// (with `--unsafe-fixes`, if given) fixes it, and the fix's title under the flagged
+/// text, with what an unsafe fix or a suggestion takes ([`fix_label`]).
+pub fn render(
+    checked: &Checked,
+    d: &Diagnostic,
+    renderer: &Renderer,
+    unsafe_fixes: bool,
+) -> String {
     let (lines, line_start) = context_lines(checked, d.range);
     let span = (d.range.start - lines.start)..(d.range.end - lines.start);
     let (source, span) = escape_source(checked.doc.text(lines), span);
-    let label = d.fix.as_ref().map(|f| f.title.as_str()).unwrap_or("");
-    let label = escape(label, Keep::NoLineBreaks);
-    let title = escape(&d.message, Keep::LineBreaks);
+    let label = d.fix.as_ref().map(fix_label).unwrap_or_default();
+    let label = escape(&label, Keep::NoLineBreaks);
+    let title = format!("{}{}", fix_mark(d, unsafe_fixes), d.message);
+    let title = escape(&title, Keep::LineBreaks);
     let origin = escape(&checked.path, Keep::NoLineBreaks);
     let help = d.help.as_deref().map(|h| escape(h, Keep::LineBreaks));
     let mut message = level(d.severity).title(&title).id(d.rule).snippet(
@@ -119,7 +128,7 @@ pub fn write(
     let mut findings = 0;
     for c in checked {
         for d in &c.diagnostics {
-            writeln!(out, "{}\n", render(c, d, &renderer))?;
+            writeln!(out, "{}\n", render(c, d, &renderer, unsafe_fixes))?;
             findings += 1;
         }
     }
@@ -143,9 +152,7 @@ pub fn write(
     )?;
     let diagnostics = || checked.iter().flat_map(|c| &c.diagnostics);
     let can_fix = diagnostics().filter(|d| fixable(d, unsafe_fixes)).count();
-    let hidden = diagnostics()
-        .filter(|d| fixable(d, true) && !fixable(d, unsafe_fixes))
-        .count();
+    let hidden = hidden_fixes(diagnostics(), unsafe_fixes);
     if let Some(line) = fix_summary(can_fix, hidden, unsafe_fixes) {
         writeln!(out, "{line}")?;
     }
@@ -165,13 +172,7 @@ pub struct Options {
 /// ruff's line under the summary: how many findings `--fix` can fix, and how many more
 /// `--unsafe-fixes` would add (`hidden`).
 fn fix_summary(can_fix: usize, hidden: usize, unsafe_fixes: bool) -> Option<String> {
-    let hidden = match hidden {
-        0 => String::new(),
-        n => format!(
-            " ({} be enabled with the `--unsafe-fixes` option)",
-            count(n, "hidden fix can", "hidden fixes can")
-        ),
-    };
+    let hidden = hidden_note(hidden);
     match can_fix {
         0 if hidden.is_empty() => None,
         0 => Some(format!("No fixes available{hidden}.")),

@@ -39,6 +39,20 @@ pub fn starter_config_for(preset: Preset) -> String {
     out.push_str(
         "# Extra file extensions (without the dot) to check as plain text, for example [\"rst\"].\nextensions = []\n\n",
     );
+    out.push_str(
+        "# Files and folders a directory walk skips: globs, a name in any folder when\n\
+         # without `/`, else relative to this file's folder. `exclude` replaces the\n\
+         # defaults shown, `extend-exclude` adds to them. A file named on the command line\n\
+         # is checked anyway, unless `copydesk check --force-exclude`.\nexclude = [",
+    );
+    out.push_str(
+        &super::DEFAULT_EXCLUDE
+            .iter()
+            .map(|p| format!("\"{p}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    out.push_str("]\nextend-exclude = []\n\n");
     out.push_str("# Each rule's severity: \"info\", \"warning\" or \"error\". Findings at or above\n# `copydesk check --fail-on` (default: warning) make the check fail.\n");
     for m in crate::registry::all_metas() {
         out.push_str(&format!(

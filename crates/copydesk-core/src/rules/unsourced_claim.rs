@@ -72,7 +72,7 @@ declare_rule! {
     /// editor to fill in.
     ///
     /// ## Configuration
-    /// `[sourcing]` in the house style: `scope = "paragraph"` (default) or `"sentence"`
+    /// `[house-style.sourcing]` in `copydesk.toml`: `scope = "paragraph"` (default) or `"sentence"`
     /// (every claim needs a source in its own sentence), the word lists of reporting
     /// verbs, attribution phrases, outlets, institutions and hedges, and
     /// `dated-event-max-age-years` (older dates are historical context), and
@@ -87,7 +87,7 @@ declare_rule! {
     /// its data named in the story's lead source the later paragraphs' figures. "It was
     /// reported", "sources said" and "some called" still name nobody. The English word
     /// lists the analysis reads (function words, approximators, present and recurring
-    /// cues) are under `[language]` (`data/language.toml`).
+    /// cues) are under `[house-style.language]` (`data/language.toml`).
     pub struct UnsourcedClaim => "unsourced-claim", Severity::Warning, fix: Sometimes,
         "Paragraphs with figures, quotations, reported speech or dated events name a source";
 }
