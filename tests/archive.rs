@@ -11,6 +11,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use copydesk_core::document::MONTHS;
+
 /// Every rule whose mistakes the archive holds.
 pub const SEEDED_RULES: [&str; 12] = [
     "citation-format",
@@ -47,21 +49,6 @@ impl Rng {
         items[self.below(items.len())]
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const OUTLETS: [&str; 8] = [
     "Kursiv",

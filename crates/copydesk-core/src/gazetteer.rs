@@ -14,7 +14,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::document::{Document, MONTHS};
-use crate::text::TextRange;
+use crate::text::{whole_word_at, TextRange};
 
 mod region;
 
@@ -619,15 +619,11 @@ impl Gazetteer {
     /// of the form as written and the place's index.
     pub fn find_in(&self, text: &str) -> Vec<(TextRange, usize)> {
         let m = self.matcher();
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         m.regex
             .find_iter(text)
             .filter_map(|hit| {
-                // Whole words only ("Kievan" is not "Kiev"). Checked here rather than
-                // with `\b` in the pattern, which would keep the regex off its fast path.
-                let before = text.get(..hit.start()).and_then(|s| s.chars().next_back());
-                let after = text.get(hit.end()..).and_then(|s| s.chars().next());
-                if word(before) || word(after) {
+                // Whole words only ("Kievan" is not "Kiev").
+                if !whole_word_at(text, hit.start(), hit.end()) {
                     return None;
                 }
                 let place = *m.forms.get(hit.as_str())?;

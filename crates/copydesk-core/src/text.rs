@@ -195,6 +195,16 @@ impl LineIndex {
     }
 }
 
+/// Whether `text[start..end]` stands as a whole word: no letter or digit touches it on
+/// either side ("Kievan" holds no "Kiev"). Checked after a match rather than with `\b`
+/// in the pattern, which would keep a large alternation off the regex's fast path.
+pub fn whole_word_at(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !word(before) && !word(after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +287,17 @@ mod tests {
             Some(4)
         );
         assert_eq!(index.position(text, 999, Encoding::Char).line, 1);
+    }
+
+    #[test]
+    fn a_whole_word_has_no_letter_or_digit_beside_it() {
+        let text = "Kievan Rus, old Kiev, Kiev2";
+        let at = |w: &str, from: usize| {
+            let i = text[from..].find(w).unwrap() + from;
+            whole_word_at(text, i, i + w.len())
+        };
+        assert!(!at("Kiev", 0));
+        assert!(at("Kiev", 15));
+        assert!(!at("Kiev", 22));
     }
 }

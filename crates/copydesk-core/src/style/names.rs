@@ -9,7 +9,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::language::{WordList, NOTHING};
-use crate::text::TextRange;
+use crate::text::{whole_word_at, TextRange};
 
 /// The embedded names data, as TOML.
 pub const EMBEDDED_NAMES: &str = include_str!("../../data/names.toml");
@@ -148,13 +148,10 @@ impl NameStyle {
     /// in order.
     pub fn find_in<'a>(&'a self, text: &str) -> Vec<NameMatch<'a>> {
         let m = self.matcher.get_or_init(|| self.build());
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         m.regex
             .find_iter(text)
             .filter_map(|hit| {
-                let before = text.get(..hit.start()).and_then(|s| s.chars().next_back());
-                let after = text.get(hit.end()..).and_then(|s| s.chars().next());
-                if word(before) || word(after) {
+                if !whole_word_at(text, hit.start(), hit.end()) {
                     return None;
                 }
                 let &(i, is_form) = m.forms.get(hit.as_str())?;
