@@ -415,55 +415,40 @@ pub(super) fn find_definitions(
         occurrences[idx].defines = true;
         occurrences[idx].counts = false;
     }
-    // An HTML `<abbr title="...">` defines the acronym it marks, with the title for its
-    // expansion.
+    // A use that describes itself: inside an HTML `<abbr title="...">` (the title is its
+    // expansion), or after "known as" and the like.
     for o in occurrences.iter_mut() {
-        let Some(abbr) = doc
-            .abbreviations
-            .iter()
-            .find(|a| a.range.start <= o.token.range.start && o.token.range.end <= a.range.end)
-        else {
-            continue;
-        };
         if o.defines {
             continue;
         }
+        let at = o.token.range;
+        let i = doc
+            .abbreviations
+            .partition_point(|a| a.range.start <= at.start);
+        let abbr = i
+            .checked_sub(1)
+            .and_then(|i| doc.abbreviations.get(i))
+            .filter(|a| at.end <= a.range.end);
+        let expansion_text = match abbr {
+            Some(abbr) => abbr.title.clone(),
+            None if !style.acronyms.is_exempt(&o.token.key)
+                && KNOWN_AS.is_match(tail_before(prose, block.range.start, at.start, 80)) =>
+            {
+                String::new()
+            }
+            None => continue,
+        };
         o.defines = true;
         o.counts = false;
         out.push(Definition {
             key: o.token.key.clone(),
             kind: DefinitionKind::Description,
-            acronym: o.token.range,
-            range: o.token.range,
+            acronym: at,
+            range: at,
             expansion: None,
-            expansion_text: abbr.title.clone(),
+            expansion_text,
             removal: None,
-            quoted: block.in_quote(o.token.range.start),
-        });
-    }
-    for o in occurrences.iter_mut() {
-        if o.defines
-            || style.acronyms.is_exempt(&o.token.key)
-            || !KNOWN_AS.is_match(tail_before(
-                prose,
-                block.range.start,
-                o.token.range.start,
-                80,
-            ))
-        {
-            continue;
-        }
-        o.defines = true;
-        o.counts = false;
-        out.push(Definition {
-            key: o.token.key.clone(),
-            kind: DefinitionKind::Description,
-            acronym: o.token.range,
-            range: o.token.range,
-            expansion: None,
-            expansion_text: String::new(),
-            removal: None,
-            quoted: block.in_quote(o.token.range.start),
+            quoted: block.in_quote(at.start),
         });
     }
     out.sort_by_key(|d| d.range.start);
