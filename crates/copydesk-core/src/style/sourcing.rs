@@ -88,6 +88,7 @@ pub struct SourcingStyle {
     pub generic_media_nouns: Vec<String>,
     pub named_source_verbs: Vec<String>,
     pub authored_works: Vec<String>,
+    pub interview_verbs: Vec<String>,
     pub people_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
@@ -187,6 +188,7 @@ impl SourcingStyle {
         extend(&mut self.generic_media_nouns, other.generic_media_nouns);
         extend(&mut self.named_source_verbs, other.named_source_verbs);
         extend(&mut self.authored_works, other.authored_works);
+        extend(&mut self.interview_verbs, other.interview_verbs);
         extend(&mut self.people_nouns, other.people_nouns);
         self.matchers = MatcherCache::default();
     }
@@ -268,6 +270,8 @@ pub(crate) struct Matchers {
     pub named_source_verbs: Regex,
     /// A text its author speaks through: "in a commentary on Centrasia.ru".
     pub authored_work: Regex,
+    /// The present tense of the writer's interview, lower case: "says", "recalls".
+    pub interview_verbs: HashSet<String>,
     pub people_nouns: HashSet<String>,
 }
 
@@ -351,6 +355,7 @@ impl Matchers {
             generic_media_nouns: lower(&style.generic_media_nouns),
             named_source_verbs: build(&alternation(&style.named_source_verbs, true)),
             authored_work: build(&alternation(&style.authored_works, true)),
+            interview_verbs: lower(&style.interview_verbs),
             people_nouns: lower(&style.people_nouns),
         }
     }
@@ -420,6 +425,7 @@ mod tests {
             ("stance-nouns", &style.stance_nouns),
             ("generic-media-nouns", &style.generic_media_nouns),
             ("authored-works", &style.authored_works),
+            ("interview-verbs", &style.interview_verbs),
             ("people-nouns", &style.people_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
@@ -441,6 +447,13 @@ mod tests {
         for verb in &style.reporting_verbs {
             assert!(m.reporting.is_match(verb), "{verb}");
             assert!(m.speech.is_match(verb), "{verb}");
+        }
+        // The interview's verbs are found where speech is.
+        for verb in &style.interview_verbs {
+            assert!(
+                m.speech.find(verb).is_some_and(|f| f.as_str() == verb),
+                "{verb}"
+            );
         }
         for outlet in &style.outlets {
             assert!(m.source_token.is_match(outlet), "{outlet}");

@@ -2,6 +2,7 @@
 //! bare URLs, looser brackets such as "(Reuters)", and inline attribution ("according
 //! to Interfax", "told Reuters", "the Ministry ... reported").
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -195,6 +196,12 @@ impl Sourcing<'_> {
                 // "..., Kabar reported": a name that reports is a medium.
                 return true;
             }
+            // "..., says Ferhat Demir, a professor at Uludag University", "Daniel Ross,
+            // the US ambassador, recalls ...": a person introduced by name and role in the
+            // present tense of feature writing speaks to the writer, an interview.
+            if interviewed(&text, m.start(), m.end(), &self.m.interview_verbs) {
+                return true;
+            }
             if !reporting_ends.contains(&m.end()) {
                 continue;
             }
@@ -203,12 +210,6 @@ impl Sourcing<'_> {
             if self.m.witness.is_match(window_before(&text, m.start(), 6))
                 || self.m.witness.is_match(apposition_after(&text, m.end()))
             {
-                return true;
-            }
-            // "..., says Ferhat Demir, a professor at Uludag University", "Daniel Ross,
-            // the US ambassador, says ...": a person introduced by name and role in the
-            // present tense of feature writing speaks to the writer, an interview.
-            if interviewed(&text, m.start(), m.end()) {
                 return true;
             }
             let after = window_after(&text, m.end(), 6);
@@ -395,28 +396,43 @@ pub(super) fn appositive_name(rest: &str) -> bool {
         })
 }
 
+/// The role in apposition after a person's name: ", a professor at", ", the US
+/// ambassador", ", head of", ", deputy director of".
+const ROLE: &str =
+    r",\s+(?:(?:a|an|the)\s|\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}[\p{Ll}-]+)?\s+(?:of|at|for|with)\s)";
+
 /// A person's name and the role that introduces them, after a reporting verb:
 /// " Ferhat Demir, a professor at ...".
 static INTRODUCED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3},\s+(?:a|an|the)\s")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^\s*\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{1,3}}{ROLE}"
+    ))
+    .expect("valid regex")
 });
 
 /// A person's name and the role that introduces them, before a reporting verb:
 /// "Daniel Ross, the US ambassador to Uzbekistan, ".
 static INTRODUCED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3},\s+(?:a|an|the)\s[^,;:()]{1,80},\s*$",
-    )
+    Regex::new(&format!(
+        r"\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{1,3}}{ROLE}[^,;:()]{{0,80}},\s*$"
+    ))
     .expect("valid regex")
 });
 
-/// Whether the reporting verb at `start..end` of `text` is a present "says" or "tells"
-/// by a person introduced by name and role: the writer's interview.
-pub(super) fn interviewed(text: &str, start: usize, end: usize) -> bool {
-    matches!(text.get(start..end), Some("says" | "tells"))
-        && (INTRODUCED_AFTER.is_match(apposition_after(text, end))
-            || INTRODUCED_BEFORE.is_match(tail(&text[..start], 160)))
+/// Whether the speech word at `start..end` of `text` is in the present tense of the
+/// writer's interview (`verbs`: "says", "recalls") and said by a person introduced by
+/// name and role.
+pub(super) fn interviewed(text: &str, start: usize, end: usize, verbs: &HashSet<String>) -> bool {
+    text.get(start..end)
+        .is_some_and(|w| verbs.contains(&w.to_lowercase()))
+        && introduces_speaker(text, start, end)
+}
+
+/// Whether `text` introduces a person by name and role around a speech word at
+/// `start..end`, in any tense: "..., Mehman Aliyev, head of the Turan agency, said".
+pub(super) fn introduces_speaker(text: &str, start: usize, end: usize) -> bool {
+    INTRODUCED_AFTER.is_match(apposition_after(text, end))
+        || INTRODUCED_BEFORE.is_match(tail(&text[..start], 160))
 }
 
 /// Whether `text` opens with a title in quotation marks: "«Turkmenistan today»".

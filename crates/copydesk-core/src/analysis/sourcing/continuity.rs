@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::attribution::interviewed;
+use super::attribution::{interviewed, introduces_speaker};
 use super::{Claim, ClaimKind, Sourcing};
 use crate::document::Block;
 use crate::text::TextRange;
@@ -48,6 +48,12 @@ pub(super) struct SourcedSpeakers {
     first_named: HashMap<String, usize>,
     /// The longest surname, in bytes.
     longest: usize,
+    /// Each person the piece introduces by name and role as they speak, in any tense
+    /// ("..., Mehman Aliyev, head of the Turan agency, said"), by surname, with the
+    /// first block that does so.
+    introduced: HashMap<String, usize>,
+    /// The longest surname of `introduced`, in bytes.
+    longest_introduced: usize,
     /// Per block: the body block before it that is not apparatus.
     previous_body: Vec<Option<usize>>,
     /// The last answer of [`Sourcing::previous_names_speaker`]: the previous block, the
@@ -59,36 +65,48 @@ impl SourcedSpeakers {
     /// Whether a surname first named in a block before `index` stands in `text` as a
     /// whole word.
     fn named_before(&self, text: &str, index: usize) -> bool {
-        if !self.blocks.first().is_some_and(|&b| b < index) {
+        self.blocks.first().is_some_and(|&b| b < index)
+            && names_one_of(text, &self.first_named, self.longest, index)
+    }
+
+    /// Whether a surname introduced with a role in a block before `index` stands in
+    /// `text` as a whole word.
+    fn introduced_before(&self, text: &str, index: usize) -> bool {
+        names_one_of(text, &self.introduced, self.longest_introduced, index)
+    }
+}
+
+/// Whether one of the surnames of `first_named` (at most `longest` bytes long) that
+/// were first named before the block at `index` stands in `text` as a whole word.
+fn names_one_of(
+    text: &str,
+    first_named: &HashMap<String, usize>,
+    longest: usize,
+    index: usize,
+) -> bool {
+    SURNAME.find_iter(text).any(|m| {
+        let start = m.start();
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             return false;
         }
-        SURNAME.find_iter(text).any(|m| {
-            let start = m.start();
-            if text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
-                return false;
-            }
-            // Every end inside the run at which a whole word can stop.
-            let run = &text[start..m.end()];
-            run.char_indices()
-                .skip(1)
-                .map(|(i, c)| i + c.len_utf8())
-                .take_while(|&end| end <= self.longest)
-                .any(|end| {
-                    !text[start + end..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                        && self
-                            .first_named
-                            .get(&run[..end])
-                            .is_some_and(|&b| b < index)
-                })
-        })
-    }
+        // Every end inside the run at which a whole word can stop.
+        let run = &text[start..m.end()];
+        run.char_indices()
+            .skip(1)
+            .map(|(i, c)| i + c.len_utf8())
+            .take_while(|&end| end <= longest)
+            .any(|end| {
+                !text[start + end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                    && first_named.get(&run[..end]).is_some_and(|&b| b < index)
+            })
+    })
 }
 
 impl Sourcing<'_> {
@@ -111,7 +129,61 @@ impl Sourcing<'_> {
                 speakers.first_named.entry(name).or_insert(i);
             }
         }
+        for (i, names) in self.introduced_by_block() {
+            for name in names {
+                speakers.longest_introduced = speakers.longest_introduced.max(name.len());
+                speakers.introduced.entry(name).or_insert(i);
+            }
+        }
         speakers
+    }
+
+    /// The surnames of the people each body block introduces by name and role as they
+    /// speak, by block index, in document order.
+    fn introduced_by_block(&self) -> Vec<(usize, Vec<String>)> {
+        let mut found = Vec::new();
+        for (i, block) in self.doc.blocks.iter().enumerate() {
+            if !block.kind.is_body() || self.is_apparatus(i) {
+                continue;
+            }
+            let mut names: Vec<String> = Vec::new();
+            for &s in &block.sentences {
+                let text = self.masked(block, s, false);
+                let cues: Vec<(usize, usize)> = self
+                    .m
+                    .speech
+                    .find_iter(&text)
+                    .filter(|m| introduces_speaker(&text, m.start(), m.end()))
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                if cues.is_empty() {
+                    continue;
+                }
+                self.push_surnames_near(&text, &cues, &mut names);
+            }
+            if !names.is_empty() {
+                found.push((i, names));
+            }
+        }
+        found
+    }
+
+    /// Adds to `names` the surname of each full name in `text` that stands near one of
+    /// the speech words at `cues` (not a sentence opener such as "But").
+    fn push_surnames_near(&self, text: &str, cues: &[(usize, usize)], names: &mut Vec<String>) {
+        for name in FULL_NAME.find_iter(text) {
+            let near = cues
+                .iter()
+                .any(|&(start, end)| name.start() < end + NEAR && start < name.end() + NEAR);
+            let words: Vec<&str> = name.as_str().split_whitespace().collect();
+            if !near || self.language.sentence_openers.contains(words[0]) {
+                continue;
+            }
+            let surname = words[words.len() - 1].to_string();
+            if !names.contains(&surname) {
+                names.push(surname);
+            }
+        }
     }
 
     /// The surnames of the authors of the works that each sourced body block quotes, by
@@ -130,9 +202,9 @@ impl Sourcing<'_> {
                 // elsewhere, on another occasion.
                 let interview = self
                     .m
-                    .reporting
+                    .speech
                     .find_iter(&text)
-                    .any(|m| interviewed(&text, m.start(), m.end()));
+                    .any(|m| interviewed(&text, m.start(), m.end(), &self.m.interview_verbs));
                 if !interview && !self.m.authored_work.is_match(&text) {
                     continue;
                 }
@@ -143,19 +215,7 @@ impl Sourcing<'_> {
                     .chain(self.m.authored_work.find_iter(&text))
                     .map(|m| (m.start(), m.end()))
                     .collect();
-                for name in FULL_NAME.find_iter(&text) {
-                    let near = cues.iter().any(|&(start, end)| {
-                        name.start() < end + NEAR && start < name.end() + NEAR
-                    });
-                    let words: Vec<&str> = name.as_str().split_whitespace().collect();
-                    if !near || self.language.sentence_openers.contains(words[0]) {
-                        continue;
-                    }
-                    let surname = words[words.len() - 1].to_string();
-                    if !names.contains(&surname) {
-                        names.push(surname);
-                    }
-                }
+                self.push_surnames_near(&text, &cues, &mut names);
             }
             if !names.is_empty() {
                 found.push((i, names));
@@ -176,10 +236,21 @@ impl Sourcing<'_> {
             return false;
         };
         let speakers = &self.sourced_speakers;
+        let text = self.masked(block, claim.sentence, false);
+        // "Aliyev recalls": someone the piece has introduced, in the present tense of
+        // the writer's interview.
+        if self
+            .m
+            .speech
+            .find_iter(&text)
+            .any(|m| self.m.interview_verbs.contains(&m.as_str().to_lowercase()))
+            && speakers.introduced_before(&text, index)
+        {
+            return true;
+        }
         if !speakers.blocks.first().is_some_and(|&b| b < index) || !self.speaks(block, claim) {
             return false;
         }
-        let text = self.masked(block, claim.sentence, false);
         if speakers.named_before(&text, index) {
             return true;
         }

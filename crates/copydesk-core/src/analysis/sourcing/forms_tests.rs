@@ -129,3 +129,34 @@ fn a_rule_stated_of_anyone_it_applies_to_is_no_reported_figure() {
         assert!(flagged(text, date(2019, 6, 10)).is_empty(), "{text}");
     }
 }
+
+/// A speaker the piece introduces by name and role, then quotes again.
+const INTRODUCED: &str = "\"Nobody in Baku expects a deal before the winter,\" Farid Mammadov, head of an independent think tank in Baku, said.\n\n";
+
+#[test]
+fn a_speaker_introduced_once_is_still_queried_in_the_past_tense_or_unnamed() {
+    // The introduction itself, in the past tense: said to whom, and where?
+    assert_eq!(flagged(INTRODUCED, date(2022, 11, 10)).len(), 1);
+    // Later words in the past tense are another occasion.
+    let text = format!("{INTRODUCED}\"The ministers met in Washington and the mood was already sour,\" Mammadov said.\n");
+    assert_eq!(flagged(&text, date(2022, 11, 10)).len(), 2);
+    // The present tense of someone the piece never introduced.
+    let text =
+        "\"The ministers met in Washington and the mood was already sour,\" Mammadov recalls.\n";
+    assert_eq!(flagged(text, date(2022, 11, 10)).len(), 1);
+    // Someone else in the present tense.
+    let text = format!("{INTRODUCED}\"The ministers met in Washington and the mood was already sour,\" Huseynov recalls.\n");
+    assert_eq!(flagged(&text, date(2022, 11, 10)).len(), 2);
+    // A name without a role does not introduce anyone.
+    let text = "\"Nobody in Baku expects a deal before the winter,\" Farid Mammadov said.\n\n\"The ministers met in Washington and the mood was already sour,\" Mammadov recalls.\n";
+    assert_eq!(flagged(text, date(2022, 11, 10)).len(), 2);
+}
+
+#[test]
+fn an_introduced_speaker_speaks_on_in_the_present_tense_of_an_interview() {
+    let text = format!("{INTRODUCED}\"When the ministers met in Washington, the mood in Baku was already sour,\" Farid Mammadov recalls.\n\nThe ministry's statement, Mammadov notes, \"promised more than it could deliver.\"\n");
+    assert_eq!(flagged(&text, date(2022, 11, 10)).len(), 1);
+    // Introduced in the present tense with a role: the interview from the first words.
+    let text = "\"When the ministers met in Washington, the mood was already sour,\" recalls Leyla Hasanova, director of a research centre in Ganja.\n";
+    assert!(flagged(text, date(2022, 11, 10)).is_empty());
+}
