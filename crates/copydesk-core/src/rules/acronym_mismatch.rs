@@ -112,6 +112,25 @@ mod tests {
     }
 
     #[test]
+    fn a_country_the_name_ends_with_may_stay_out_of_the_initials() {
+        let text = "The National Liberation Front of Tajikistan (NLF) took the valley. The Popular Movement of the Kyrgyz Republic (PM) held a rally.";
+        assert_eq!(mismatches(text), vec![]);
+        // A name without such a country still has to fit.
+        let f = mismatches("The Collective Security Treaty Organization (CTSO) met.");
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn an_original_name_given_as_abbreviated_defines_it() {
+        let text = "The opposition Democratic Party (Ardchilsan Nam or abbreviated AN) lost seats, and the AN leader resigned.";
+        assert_eq!(mismatches(text), vec![]);
+        assert_eq!(
+            findings(text, &crate::rules::acronym_undefined::AcronymUndefined),
+            vec![]
+        );
+    }
+
+    #[test]
     fn translations_and_descriptions_pass() {
         let text = "Kazakhstan's National Security Committee (KNB) detained him. The national railway company (KTZ) cut fares. Kazakhstan's National Bank (NBK) raised rates. The Interior Ministry (MVD) said nothing. The Democratic Choice of Kazakhstan (DVK) was banned.";
         assert_eq!(mismatches(text), vec![]);

@@ -89,6 +89,7 @@ pub struct SourcingStyle {
     pub named_source_verbs: Vec<String>,
     pub authored_works: Vec<String>,
     pub interview_verbs: Vec<String>,
+    pub public_votes: Vec<String>,
     pub people_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
@@ -189,6 +190,7 @@ impl SourcingStyle {
         extend(&mut self.named_source_verbs, other.named_source_verbs);
         extend(&mut self.authored_works, other.authored_works);
         extend(&mut self.interview_verbs, other.interview_verbs);
+        extend(&mut self.public_votes, other.public_votes);
         extend(&mut self.people_nouns, other.people_nouns);
         self.matchers = MatcherCache::default();
     }
@@ -270,8 +272,14 @@ pub(crate) struct Matchers {
     pub named_source_verbs: Regex,
     /// A text its author speaks through: "in a commentary on Centrasia.ru".
     pub authored_work: Regex,
+    /// A work named by its author or its publisher: "analysis by IStories", "in a
+    /// commentary for the Carnegie Endowment".
+    pub work_by: Regex,
     /// The present tense of the writer's interview, lower case: "says", "recalls".
     pub interview_verbs: HashSet<String>,
+    /// A vote held on the date the law set: "parliamentary elections were held",
+    /// "Kazakhstan held a referendum".
+    pub public_vote_held: Regex,
     pub people_nouns: HashSet<String>,
 }
 
@@ -355,7 +363,15 @@ impl Matchers {
             generic_media_nouns: lower(&style.generic_media_nouns),
             named_source_verbs: build(&alternation(&style.named_source_verbs, true)),
             authored_work: build(&alternation(&style.authored_works, true)),
+            work_by: build(&format!(
+                r"(?i:\b{}\s+(?:by|for|published\s+by|commissioned\s+by))\s+(?:[Tt]he\s+)?\p{{Lu}}",
+                plain_group(&style.authored_works)
+            )),
             interview_verbs: lower(&style.interview_verbs),
+            public_vote_held: build(&format!(
+                r"(?i)\b{votes}\b[^.;:!?]{{0,60}}?\b(?:was|were)\s+(?:held|conducted)\b|\b{votes}\b[^.;:!?]{{0,60}}?\btook\s+place\b|\b(?:held|holds)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?{votes}\b",
+                votes = plain_group(&style.public_votes)
+            )),
             people_nouns: lower(&style.people_nouns),
         }
     }
@@ -426,6 +442,7 @@ mod tests {
             ("generic-media-nouns", &style.generic_media_nouns),
             ("authored-works", &style.authored_works),
             ("interview-verbs", &style.interview_verbs),
+            ("public-votes", &style.public_votes),
             ("people-nouns", &style.people_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
@@ -448,6 +465,18 @@ mod tests {
             assert!(m.reporting.is_match(verb), "{verb}");
             assert!(m.speech.is_match(verb), "{verb}");
         }
+        assert!(m
+            .public_vote_held
+            .is_match("parliamentary elections were held in Mongolia"));
+        assert!(m
+            .public_vote_held
+            .is_match("Kazakhstan held a constitutional referendum"));
+        assert!(!m.public_vote_held.is_match("Police held the activist"));
+        assert!(m.work_by.is_match("Analysis by IStories estimated"));
+        assert!(m
+            .work_by
+            .is_match("in a commentary for the Carnegie Endowment"));
+        assert!(!m.work_by.is_match("in a commentary for the newspaper"));
         // The interview's verbs are found where speech is.
         for verb in &style.interview_verbs {
             assert!(

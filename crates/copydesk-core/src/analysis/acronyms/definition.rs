@@ -17,9 +17,10 @@ use crate::style::{HouseStyle, LanguageStyle};
 use crate::text::TextRange;
 
 /// The original-language form inside the parentheses: "Federalnaya Sluzhba
-/// Bezopasnosti—FSB", "Russian: Federalnaya Sluzhba Bezopasnosti, FSB".
+/// Bezopasnosti—FSB", "Russian: Federalnaya Sluzhba Bezopasnosti, FSB", "Ardchilsan
+/// Nam or abbreviated AN".
 static ORIGINAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<orig>.+?)\s*(?:[—–,;:]|\s-)\s*(?:or\s+)?(?P<acr>[\p{L}\p{N}'’\-–]+)$")
+    Regex::new(r"^(?P<orig>.+?)(?:\s*(?:[—–,;:]|\s-)\s*(?:or\s+)?(?:abbreviated\s+(?:as\s+)?)?|\s+(?:or\s+)?abbreviated\s+(?:as\s+)?)(?P<acr>[\p{L}\p{N}'’\-–]+)$")
         .expect("valid regex")
 });
 

@@ -210,10 +210,32 @@ fn fit_from(
 }
 
 /// The shortest run of words ending the clause that fits the acronym: its first index.
+/// A country or place the name ends with may be left out of the initials, as bodies do:
+/// "National Resistance Front of Afghanistan (NRF)".
 pub(super) fn fitting_suffix(letters: &[char], words: &[Word]) -> Option<usize> {
-    (0..words.len())
-        .rev()
-        .find(|&k| !words[k].function && fits(letters, &words[k..]))
+    let fitting = |end: usize| {
+        (0..end)
+            .rev()
+            .find(|&k| !words[k].function && fits(letters, &words[k..end]))
+    };
+    fitting(words.len()).or_else(|| fitting(place_tail(words)?))
+}
+
+/// Where a closing "of Afghanistan", "of the Kyrgyz Republic" starts: "of", an optional
+/// "the", then one or two capitalised words ending the name.
+fn place_tail(words: &[Word]) -> Option<usize> {
+    let n = words.len();
+    (2..=4).filter(|&len| len < n).find_map(|len| {
+        let tail = &words[n - len..];
+        let of = tail[0].parts.first().is_some_and(|p| p == "of");
+        let the = usize::from(
+            tail.get(1)
+                .is_some_and(|w| w.parts.first().is_some_and(|p| p == "the")),
+        );
+        let names = &tail[1 + the..];
+        (of && (1..=2).contains(&names.len()) && names.iter().all(|w| w.capitalised && !w.function))
+            .then_some(n - len)
+    })
 }
 
 /// The words ending the clause that spell one of the glossary's forms: the first index.

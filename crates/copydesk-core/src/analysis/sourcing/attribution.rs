@@ -31,9 +31,11 @@ static TOLD_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// the Democracy Index", "Blinken tweeted". Each is a record the reader can look up.
 static NAMED_RECORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        // "in a statement", "in a first-of-its-kind bilateral statement", "in his op-ed".
+        // "in a statement", "in a first-of-its-kind bilateral statement", "in his op-ed",
+        // "in a commentary", "in his memoirs".
         r"(?i:\bin\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,3}?",
-        r"(?:statement|declaration|communiqué|article|op-ed|column|tweet)s?\b)",
+        r"(?:statement|declaration|communiqué|article|op-ed|column|tweet|commentary|commentaries|essay|",
+        r"paper|book|memoir|editorial|blog\s+post)s?\b)",
         // "in a televised address", "address to the nation".
         r"|(?i:\b(?:in|during)\s+(?:a|an|the|his|her|its|their)\s+(?:televised|video|annual|",
         r"national|inaugural|radio|new\s+year(?:'s|’s)?|state[- ]of[- ]the[- ]nation)\s+address\b)",
@@ -50,6 +52,14 @@ static NAMED_RECORD: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:\b\p{Lu}[\p{L}’'-]*|\b[Tt]he\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s+tweeted\b",
     ))
     .expect("valid regex")
+});
+
+/// The count of a vote or of a census as its keepers publish it: "the official results
+/// have him taking 87%", "according to preliminary results". The body that keeps it is
+/// known from the vote.
+static OFFICIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:official|preliminary|final)\s+(?:election\s+|vote\s+|census\s+)?(?:results?|tall(?:y|ies)|count|returns)\b")
+        .expect("valid regex")
 });
 
 /// Parties and bodies reporting together: "both sides reported", "the two governments
@@ -136,7 +146,11 @@ impl Sourcing<'_> {
             return true;
         }
         let mut text = self.masked(block, sentence, false);
-        if self.m.self_source.is_match(&text) || NAMED_RECORD.is_match(&text) {
+        if self.m.self_source.is_match(&text)
+            || NAMED_RECORD.is_match(&text)
+            || self.m.work_by.is_match(&text)
+            || OFFICIAL_COUNT.is_match(&text)
+        {
             return true;
         }
         if TOLD_A_NAME.captures_iter(&text).any(|c| {
@@ -192,8 +206,13 @@ impl Sourcing<'_> {
             if self.names_body_in(&text, before) || PARTIES_SPEAKING.is_match(&text[..m.start()]) {
                 return true;
             }
-            if m.as_str().eq_ignore_ascii_case("reported") && reporter_named(&text[..m.start()]) {
-                // "..., Kabar reported": a name that reports is a medium.
+            if matches!(
+                m.as_str().to_lowercase().as_str(),
+                "reported" | "reports" | "writes"
+            ) && reporter_named(&text[..m.start()])
+            {
+                // "..., Kabar reported", "..., Izvestiya writes": a name that reports is
+                // a medium.
                 return true;
             }
             // "..., says Ferhat Demir, a professor at Uludag University", "Daniel Ross,

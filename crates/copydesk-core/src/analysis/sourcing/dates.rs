@@ -71,6 +71,11 @@ impl Sourcing<'_> {
             // "Independence Day is celebrated on December 16": a calendar, not an event.
             return None;
         }
+        if self.m.public_vote_held.is_match(text) {
+            // "Parliamentary elections were held on June 28": the date the law set for a
+            // vote is public record.
+            return None;
+        }
         let max_age = self.style.dated_event_max_age_years();
         let recent = |year: Option<regex::Match<'_>>| match year {
             None => true,

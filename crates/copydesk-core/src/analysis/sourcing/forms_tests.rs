@@ -160,3 +160,61 @@ fn an_introduced_speaker_speaks_on_in_the_present_tense_of_an_interview() {
     let text = "\"When the ministers met in Washington, the mood was already sour,\" recalls Leyla Hasanova, director of a research centre in Ganja.\n";
     assert!(flagged(text, date(2022, 11, 10)).is_empty());
 }
+
+#[test]
+fn announcements_and_votes_that_stay_claims() {
+    // Words announced are reported speech.
+    let text = "He announced that the border would reopen.\n";
+    assert_eq!(flagged(text, date(2024, 9, 19)).len(), 1);
+    let text = "On Monday he announced plans to reopen the border.\n";
+    assert_eq!(flagged(text, date(2024, 9, 19)).len(), 1);
+    // A thing announced with a figure: the figure is the claim.
+    let text = "He announced a 12 percent rise in pensions.\n";
+    assert_eq!(flagged(text, date(2024, 9, 19)), vec!["12 percent"]);
+    // What a vote decided is a claim; so is an arrest on the day of a vote.
+    let text = "Parliamentary elections were held on June 28, and the ruling party won 68 seats.\n";
+    assert_eq!(flagged(text, date(2024, 8, 1)).len(), 1);
+    let text = "On June 5, police held the activist for six hours.\n";
+    assert_eq!(flagged(text, date(2022, 6, 10)).len(), 1);
+}
+
+#[test]
+fn an_act_announced_and_a_vote_held_on_its_date_are_not_reported_words() {
+    let text = "To win popular support, he announced a program of reforms in March 2022.\n";
+    assert!(flagged(text, date(2024, 9, 19)).is_empty());
+    let text = "On June 28, 2024, parliamentary elections were held across the country.\n";
+    assert!(flagged(text, date(2024, 8, 1)).is_empty());
+    let text = "The national referendum on the new constitution took place on June 5.\n";
+    assert!(flagged(text, date(2022, 6, 10)).is_empty());
+    let text = "On April 9, Kyrgyzstan held a snap presidential election.\n";
+    assert!(flagged(text, date(2021, 5, 1)).is_empty());
+}
+
+#[test]
+fn a_work_an_outlet_or_a_count_that_names_nobody_is_no_source() {
+    let text = "Moscow has moved two battalions to the border, one newspaper writes.\n";
+    assert_eq!(flagged(text, date(2024, 9, 25)).len(), 1);
+    let text = "\"The president has run out of allies,\" he wrote for a local newspaper.\n";
+    assert_eq!(flagged(text, date(2026, 2, 22)).len(), 1);
+    let text = "Unofficial counts put the incumbent at 61 percent.\n";
+    assert_eq!(flagged(text, date(2024, 3, 22)).len(), 1);
+    // An answer given after a question is someone's words.
+    let text =
+        "Asked about the ballot, he said: \"We will never accept such terms from Moscow.\"\n";
+    assert_eq!(flagged(text, date(2024, 10, 6)).len(), 1);
+}
+
+#[test]
+fn a_work_by_its_author_or_publisher_an_outlet_that_writes_and_an_official_count_are_sources() {
+    let text = "Moscow has moved two battalions to the border, Novye Izvestiya writes.\n";
+    assert!(flagged(text, date(2024, 9, 25)).is_empty());
+    let text = "\"The president has run out of allies and time.\" That is the conclusion reached by Almaty analyst Dauren Seitov in a commentary on the end of the tandem.\n\n\"Nobody in the security service will take orders from him now,\" adds Seitov.\n";
+    assert!(flagged(text, date(2026, 2, 22)).is_empty());
+    let text = "Analysis by Vazhnye Istorii estimated that about 20 million votes were added.\n";
+    assert!(flagged(text, date(2024, 3, 22)).is_empty());
+    let text = "The official results have the incumbent taking 87 percent of the vote.\n";
+    assert!(flagged(text, date(2024, 3, 22)).is_empty());
+    // A ballot's wording is a document's text, not someone's words.
+    let text = "Voters found one question on the ballot paper: \"Do you agree with building a nuclear power plant?\" They could answer one of two options: \"Yes, I agree\" or \"No, I do not agree\".\n";
+    assert!(flagged(text, date(2024, 10, 6)).is_empty());
+}

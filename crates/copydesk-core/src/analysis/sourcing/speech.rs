@@ -89,7 +89,10 @@ impl Sourcing<'_> {
                     // "on the issues announced in the address": a participle after the
                     // object of a preposition, not a statement.
                     || reduced_relative(&text[..m.start()], rest)
-                    || (word.starts_with("according") && not_attribution(rest, &self.m.conformity_nouns)))
+                    || (word.starts_with("according") && not_attribution(rest, &self.m.conformity_nouns))
+                    // "he announced a program of reforms": an act, told as an event (its
+                    // date or figures are claims of their own), not words reported.
+                    || (word.starts_with("announce") && announces_a_thing(rest)))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
     }
@@ -350,4 +353,17 @@ pub(super) fn not_attribution(rest: &str, conformity_nouns: &HashSet<String>) ->
         w = words.next().unwrap_or_default();
     }
     conformity_nouns.contains(&w)
+}
+
+/// Whether what follows "announced" is a thing announced ("a program of reforms", "his
+/// resignation"), not the words of an announcement ("that ...", "on Monday that ...",
+/// "plans to ...").
+fn announces_a_thing(rest: &str) -> bool {
+    matches!(
+        rest.split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("a" | "an" | "the" | "his" | "her" | "its" | "their")
+    )
 }
