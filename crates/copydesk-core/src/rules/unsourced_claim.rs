@@ -494,6 +494,38 @@ mod tests {
     }
 
     #[test]
+    fn named_persons_source_only_by_name() {
+        let mut style = HouseStyle::embedded().clone();
+        style.sourcing.merge(
+            crate::style::SourcingStyle::from_toml("attribution = \"named-person\"\n").unwrap(),
+        );
+        // Negatives first: a pronoun, a role, a group, "sources", a place before the
+        // speaker, or a name that is the subject of the words reported.
+        for text in [
+            "“We cannot pay the rent any more,” he said.",
+            "The deputy mayor said 40 buses would join the fleet in May.",
+            "Analysts said the fare rise of 30 percent would hit commuters hardest.",
+            "Sources said 40 buses would join the fleet in May.",
+            "In Almaty, officials said 40 buses would join the fleet in May.",
+            "He said Almaty would buy 40 buses by May.",
+            "The fleet has 312 buses.\n\nBus fares rose by 30 percent last year, and 12 routes were cut.\n",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, &style);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+        }
+        for text in [
+            "“We cannot pay the rent any more,” said Dana Ospanova.",
+            "“We cannot pay the rent any more,” Ospanova said.",
+            "Arman Seitov, the deputy mayor, said 40 buses would join the fleet in May.",
+            "According to Seitov, 40 buses will join the fleet in May.",
+            "Gelman says: “The buses are old and half of them are broken.”",
+        ] {
+            let (_, d) = lint(text, SourceKind::Text, &style);
+            assert!(d.is_empty(), "{text}: {d:?}");
+        }
+    }
+
+    #[test]
     fn the_lead_s_attribution_covers_the_story_s_figures() {
         let named = named_source_style();
         // Negative first: an unattributed lead lends nothing, and a lead's attribution

@@ -37,6 +37,10 @@ pub enum Attribution {
     /// an institution: the analysis house.
     #[default]
     Citation,
+    /// Analysis copy that names its speakers: besides a citation, a speaker named by
+    /// name next to the claim ("Gelman says:", "said Aigerim Bekova", "according to
+    /// Gelman"); a pronoun, a role or a group still names nobody.
+    NamedPerson,
     /// News copy: besides a citation, whoever the claim's sentence, or the sentence before
     /// in its paragraph, names as speaking (a person, a role, an institution, a document,
     /// "analysts"), and the attribution of the story's lead for later paragraphs of

@@ -131,7 +131,14 @@ impl Sourcing<'_> {
         static POPULATION: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?i)\bpopulations?\b").expect("valid regex"));
         let num = m.as_str();
-        let before = text[..m.start()].chars().next_back();
+        // The end of a range of counts: "8,000–10,000 fighters" counts from its start; a
+        // range of years ("2019–2021") stays dates.
+        let range_start = range_start(text, m.start());
+        let from = range_start.unwrap_or(m.start());
+        let before = match range_start {
+            Some(_) => Some(' '),
+            None => text[..m.start()].chars().next_back(),
+        };
         let after = &text[m.end()..];
         let next = after.chars().next();
         // Part of a token: "COVID-19", "S-400", "G20", "18th", "1990s", "2019–2021",
@@ -150,19 +157,19 @@ impl Sourcing<'_> {
         if plain && num.len() == 4 && (1000..=2100).contains(&num.parse::<u32>().unwrap_or(0)) {
             return None;
         }
-        let prev_word = last_word(&text[..m.start()]);
+        let prev_word = last_word(&text[..from]);
         let prev_lower = prev_word.to_lowercase();
         if MONTHS.contains(&prev_word) || self.m.number_labels.contains(&prev_lower) {
             return None;
         }
-        if self.background_of(&text[..m.start()]) {
+        if self.background_of(&text[..from]) {
             // "a country of 19 million people": background.
             return None;
         }
         if self
             .m
             .standing_verb_at_end
-            .is_match(tail(&text[..m.start()], 80))
+            .is_match(tail(&text[..from], 80))
         {
             // "Kazakhstan has 17 regions": a standing state of things.
             return None;
@@ -189,11 +196,11 @@ impl Sourcing<'_> {
         let end = m.end() + (text.len() - m.end() - after.len());
         // "the population fell from about 8 million in 1991 to 7.9 million": the size of a
         // population is background, as in "a population of 8 million".
-        let population = multiplied && POPULATION.is_match(&text[..m.start()]);
+        let population = multiplied && POPULATION.is_match(&text[..from]);
         if word.is_empty() || word_start == 0 {
             // "rose to 2,500." counts; "the top 10." does not.
             let figure = (multiplied && !population) || !plain;
-            return figure.then(|| TextRange::new(m.start(), end));
+            return figure.then(|| TextRange::new(from, end));
         }
         let lower = word.to_lowercase();
         if self.m.measure_units.contains(&lower) {
@@ -208,15 +215,15 @@ impl Sourcing<'_> {
             || self.language.function_words.contains(&lower)
         {
             return if multiplied && !population {
-                Some(TextRange::new(m.start(), end))
+                Some(TextRange::new(from, end))
             } else {
                 None
             };
         }
         let start = if self.language.approximators.contains(&prev_lower) {
-            text[..m.start()].trim_end().len() - prev_word.len()
+            text[..from].trim_end().len() - prev_word.len()
         } else {
-            m.start()
+            from
         };
         let mut word_end = end + word_start + word.len();
         // "3 billion cubic meters", "135 staff members", "2,000 Afghan refugees": a
@@ -238,10 +245,7 @@ impl Sourcing<'_> {
         {
             word_end += rest.len() - rest.trim_start().len() + next_clean.len();
         }
-        Some(TextRange::new(
-            start.min(m.start()),
-            word_end.min(text.len()),
-        ))
+        Some(TextRange::new(start.min(from), word_end.min(text.len())))
     }
 
     /// Whether `head` (the text before a number) ends with a background noun and "of",
@@ -265,4 +269,22 @@ impl Sourcing<'_> {
         let noun = last_word(head).to_lowercase();
         self.m.background_nouns.contains(&noun)
     }
+}
+
+/// Where a range of counts ending at `at` starts: "8,000–10,000", "10-12" (the number
+/// before a dash right before `at`), unless that number is a year ("2019–2021").
+fn range_start(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let dash = head.strip_suffix(['–', '-'])?;
+    let digits = dash.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    let number = &dash[digits.len()..];
+    let starts_clean = !digits
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || "-–—/$€£₽¥₸".contains(c));
+    let year = !number.contains([',', '.'])
+        && number.len() == 4
+        && (1000..=2100).contains(&number.parse::<u32>().unwrap_or(0));
+    (number.starts_with(|c: char| c.is_ascii_digit()) && starts_clean && !year)
+        .then_some(digits.len())
 }

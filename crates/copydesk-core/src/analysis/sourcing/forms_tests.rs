@@ -218,3 +218,16 @@ fn a_work_by_its_author_or_publisher_an_outlet_that_writes_and_an_official_count
     let text = "Voters found one question on the ballot paper: \"Do you agree with building a nuclear power plant?\" They could answer one of two options: \"Yes, I agree\" or \"No, I do not agree\".\n";
     assert!(flagged(text, date(2024, 10, 6)).is_empty());
 }
+
+#[test]
+fn a_range_of_counts_is_one_figure_and_a_range_of_years_none() {
+    let text = "Last spring an estimated 8,000–10,000 fighters crossed the border.\n";
+    assert_eq!(
+        flagged(text, date(2021, 8, 27)),
+        vec!["8,000–10,000 fighters"]
+    );
+    let text = "The 2019–2021 drought emptied the reservoirs of the valley.\n";
+    assert!(flagged(text, date(2021, 8, 27)).is_empty());
+    let text = "The talks of June 12-14 ended without a statement.\n";
+    assert!(flagged(text, date(2021, 8, 27)).is_empty());
+}

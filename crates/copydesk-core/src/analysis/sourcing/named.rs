@@ -56,11 +56,16 @@ impl Sourcing<'_> {
     /// Whether a claim is sourced by a named speaker: in its sentence or the sentence
     /// before in the paragraph (a quotation also by the sentence after), or, for a
     /// figure, by the story's lead. Only with named sources.
+    /// With `attribution = "named-person"`, only a speaker named by name sources a
+    /// claim this way ("Gelman says:", "said Aigerim Bekova", "according to Gelman"): a
+    /// pronoun, a role or a group does not.
     pub fn named_source_for(&self, block: &Block, claim: &Claim) -> bool {
-        if !self.named_sources() {
-            return false;
-        }
-        if claim.kind == ClaimKind::Figure && self.lead_attributed {
+        let persons_only = match self.style.attribution() {
+            Attribution::Citation => return false,
+            Attribution::NamedPerson => true,
+            Attribution::NamedSource => false,
+        };
+        if !persons_only && claim.kind == ClaimKind::Figure && self.lead_attributed {
             return true;
         }
         let Some(i) = sentence_index(block, claim.sentence.start) else {
@@ -75,7 +80,61 @@ impl Sourcing<'_> {
         };
         (i.saturating_sub(1)..=last)
             .filter_map(|j| block.sentences.get(j))
-            .any(|&s| self.names_a_source(block, s))
+            .any(|&s| {
+                if persons_only {
+                    self.names_a_speaker_by_name(block, s)
+                } else {
+                    self.names_a_source(block, s)
+                }
+            })
+    }
+
+    /// Whether a sentence names its speaker by name next to a speech cue or an
+    /// attribution phrase: the subject just before it ("Gelman says:", "Vladimir Putin,
+    /// Russia's president, said"), or the name that ends the clause after it ("said
+    /// Aigerim Bekova."), or the name after "according to".
+    fn names_a_speaker_by_name(&self, block: &Block, sentence: TextRange) -> bool {
+        let text = self.masked(block, sentence, false);
+        let openers: Vec<usize> = self
+            .m
+            .open_attribution
+            .find_iter(&text)
+            .map(|m| m.start())
+            .collect();
+        self.m
+            .speech
+            .find_iter(&text)
+            .chain(self.m.attribution.find_iter(&text))
+            .any(|m| {
+                let head = strip_apposition(text[..m.start()].trim_end());
+                let subject = last_word(head);
+                let rest = &text[m.end()..];
+                if openers.contains(&m.start()) {
+                    // "according to Gelman": the name comes first after the phrase.
+                    return rest
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| self.is_a_name(w, false));
+                }
+                self.is_a_name(subject, head.len() == subject.len())
+                    || name_ends_clause(rest, |w| self.is_a_name(w, false))
+            })
+    }
+
+    /// Whether `word` is a name: capitalized, not a month, a day or a word that names
+    /// nobody; at a sentence's start (`first`), not one of the usual openers.
+    fn is_a_name(&self, word: &str, first: bool) -> bool {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_uppercase)
+            && !MONTHS.contains(&w)
+            && !crate::document::WEEKDAYS.contains(&w)
+            && !NOBODY.contains(&w.to_lowercase().as_str())
+            && !PRONOUNS.contains(&w.to_lowercase().as_str())
+            && !(first && self.language.sentence_openers.contains(w))
+            // "Analysts said", "Officials said": a plural noun capitalized by its place.
+            && !(first && w.ends_with('s'))
+            && !self.m.vague_sources.contains(&w.to_lowercase())
+            && !self.language.function_words.contains(&w.to_lowercase())
     }
 
     /// Whether a sentence names someone or something as speaking: a speech cue, an
@@ -160,4 +219,33 @@ impl Sourcing<'_> {
             name || group
         })
     }
+}
+
+/// `head` without a closing apposition: "Vladimir Putin, Russia's president," gives
+/// "Vladimir Putin".
+fn strip_apposition(head: &str) -> &str {
+    let Some(inner) = head.strip_suffix(',') else {
+        return head;
+    };
+    match inner.rfind(',') {
+        Some(comma) if inner.len() - comma <= 80 => inner[..comma].trim_end(),
+        _ => head,
+    }
+}
+
+/// The last word of `text`.
+fn last_word(text: &str) -> &str {
+    text.rsplit(char::is_whitespace).next().unwrap_or("")
+}
+
+/// Whether the words after a speech cue are a name that ends the clause ("said Aigerim
+/// Bekova.", "adds Umarov, who ..."), not the subject of a reported clause ("said Moscow
+/// would ...").
+fn name_ends_clause(rest: &str, is_name: impl Fn(&str) -> bool) -> bool {
+    let clause = rest
+        .split([',', '.', ';', ':', '!', '?', '(', '—'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| is_name(w))
 }
