@@ -125,16 +125,16 @@ impl Sourcing<'_> {
     /// nobody; at a sentence's start (`first`), not one of the usual openers.
     fn is_a_name(&self, word: &str, first: bool) -> bool {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        w.starts_with(char::is_uppercase)
-            && !MONTHS.contains(&w)
-            && !crate::document::WEEKDAYS.contains(&w)
-            && !NOBODY.contains(&w.to_lowercase().as_str())
-            && !PRONOUNS.contains(&w.to_lowercase().as_str())
-            && !(first && self.language.sentence_openers.contains(w))
-            // "Analysts said", "Officials said": a plural noun capitalized by its place.
-            && !(first && w.ends_with('s'))
-            && !self.m.vague_sources.contains(&w.to_lowercase())
-            && !self.language.function_words.contains(&w.to_lowercase())
+        let lower = w.to_lowercase();
+        let nobody = NOBODY.contains(&lower.as_str())
+            || PRONOUNS.contains(&lower.as_str())
+            || self.m.vague_sources.contains(&lower)
+            || self.language.function_words.contains(&lower);
+        let date = MONTHS.contains(&w) || crate::document::WEEKDAYS.contains(&w);
+        // At a sentence's start every word is capitalized: "But", and plural nouns
+        // ("Analysts said", "Officials said").
+        let opener = first && (self.language.sentence_openers.contains(w) || w.ends_with('s'));
+        w.starts_with(char::is_uppercase) && !(nobody || date || opener)
     }
 
     /// Whether a sentence names someone or something as speaking: a speech cue, an
