@@ -8,10 +8,12 @@ use serde::Deserialize;
 mod acronyms;
 pub mod language;
 pub mod names;
+pub mod numbers;
 pub mod sourcing;
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 pub use language::{LanguageStyle, WordList};
 pub use names::{HouseName, NameMatch, NameStyle, EMBEDDED_NAMES};
+pub use numbers::{NumberStyle, PercentForm, RangeDash, ScaleForm, SmallNumbers, Thousands};
 pub use sourcing::{CitationScope, SourcingStyle};
 
 /// The embedded default house style, as TOML.
@@ -117,6 +119,9 @@ pub struct HouseStyle {
     /// The quotation marks of `quote-style`.
     #[serde(default)]
     pub quotes: QuoteStyle,
+    /// The forms of numbers of `number-style`.
+    #[serde(default)]
+    pub numbers: NumberStyle,
     /// Acronym exemptions and glossary; embedded from `data/acronyms.toml` by default.
     #[serde(default)]
     pub acronyms: AcronymStyle,

@@ -49,7 +49,8 @@ use serde::Deserialize;
 use crate::gazetteer::{Gazetteer, History, Place};
 use crate::style::{
     AcronymStyle, CitationStyle, DateOrder, DateStyle, GlossaryEntry, HouseName, HouseStyle,
-    LanguageStyle, NameStyle, QuoteMarks, QuoteStyle, SourcingStyle,
+    LanguageStyle, NameStyle, NumberStyle, PercentForm, QuoteMarks, QuoteStyle, RangeDash,
+    ScaleForm, SmallNumbers, SourcingStyle, Thousands,
 };
 
 /// A change to one part of the house style.
@@ -73,6 +74,7 @@ pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
     pub quotes: Option<QuotesPatch>,
     pub dates: Option<DatesPatch>,
+    pub numbers: Option<NumbersPatch>,
     pub acronyms: Option<AcronymsPatch>,
     pub places: Option<PlacesPatch>,
     /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
@@ -92,6 +94,9 @@ impl Patch<HouseStyle> for HouseStylePatch {
         }
         if let Some(p) = self.dates {
             p.apply_to(&mut style.dates);
+        }
+        if let Some(p) = self.numbers {
+            p.apply_to(&mut style.numbers);
         }
         if let Some(p) = self.acronyms {
             p.apply_to(&mut style.acronyms);
@@ -309,6 +314,27 @@ impl Patch<DateStyle> for DatesPatch {
     }
 }
 
+/// `[house-style.numbers]`: the forms of `number-style`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NumbersPatch {
+    pub percent: Option<PercentForm>,
+    pub small_numbers: Option<SmallNumbers>,
+    pub thousands: Option<Thousands>,
+    pub scale: Option<ScaleForm>,
+    pub ranges: Option<RangeDash>,
+}
+
+impl Patch<NumberStyle> for NumbersPatch {
+    fn apply_to(self, target: &mut NumberStyle) {
+        set(&mut target.percent, self.percent);
+        set(&mut target.small_numbers, self.small_numbers);
+        set(&mut target.thousands, self.thousands);
+        set(&mut target.scale, self.scale);
+        set(&mut target.ranges, self.ranges);
+    }
+}
+
 /// The `[house-style]` part of the starter configuration, at the embedded defaults
 /// (a test checks that they are).
 pub const STARTER_HOUSE_STYLE: &str = "\
@@ -331,6 +357,19 @@ marks = \"consistent\"
 # use). Months in full in the body (\"August 15\", not \"Aug. 15\").
 order = \"month-day\"
 full-month-names = true
+
+[house-style.numbers]
+# Percentages: \"percent\", \"per cent\", \"%\", \"consistent\" (one form in a document)
+# or \"any\" (not checked). Whole numbers below ten that count something: \"words\"
+# (\"four officers\"), \"numerals\" or \"any\". Thousands: \"comma\" (136,000), \"space\"
+# or \"any\". Millions and billions: \"words\" ($4 billion), \"abbreviated\" ($4bn),
+# \"consistent\" or \"any\". The dash of ranges of figures: \"hyphen\" (70-80),
+# \"en-dash\" (70\u{2013}80), \"consistent\" or \"any\".
+percent = \"percent\"
+small-numbers = \"words\"
+thousands = \"comma\"
+scale = \"words\"
+ranges = \"consistent\"
 
 [house-style.acronyms]
 # true: the lists below replace the embedded ones instead of extending them.
