@@ -450,6 +450,19 @@ mod tests {
     }
 
     #[test]
+    fn numbers_patch_sets_the_forms_it_names_and_rejects_unknown_ones() {
+        let mut style = HouseStyle::embedded().clone();
+        let patch: HouseStylePatch =
+            toml::from_str("[numbers]\npercent = \"%\"\nranges = \"en-dash\"\n").unwrap();
+        patch.apply_to(&mut style);
+        assert_eq!(style.numbers.percent, PercentForm::Sign);
+        assert_eq!(style.numbers.ranges, RangeDash::EnDash);
+        assert_eq!(style.numbers.scale, ScaleForm::Words);
+        assert!(toml::from_str::<HouseStylePatch>("[numbers]\npercent = \"pct\"\n").is_err());
+        assert!(toml::from_str::<HouseStylePatch>("[numbers]\ndecimals = \"any\"\n").is_err());
+    }
+
+    #[test]
     fn language_patch_extends_or_replaces_named_lists_and_rejects_unknown_keys() {
         let mut style = HouseStyle::embedded().clone();
         let patch: HouseStylePatch =
