@@ -118,7 +118,8 @@ impl Patch<HouseStyle> for HouseStylePatch {
 
 /// `[house-style.names]`: the names of `name-consistency`. `[[house-style.names.name]]`
 /// entries (same keys as `data/names.toml`) replace the embedded entry with the same id
-/// or are added; `titles` extend the titles. With `replace = true`, the entries given
+/// or are added; `titles` extend the titles; `exempt` adds official names that print a
+/// variant to entries by id. With `replace = true`, the entries given
 /// are the only ones, and `titles`, when given, the only titles. The result is
 /// validated when the configuration is read.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -129,11 +130,15 @@ pub struct NamesPatch {
     pub titles: Option<Vec<String>>,
     #[serde(default)]
     pub name: Vec<HouseName>,
+    /// Official names that print a variant, added to the entries by id:
+    /// `exempt = { nazarbayev = ["Nazarbaev Fund"] }`.
+    #[serde(default)]
+    pub exempt: BTreeMap<String, Vec<String>>,
 }
 
 impl Patch<NameStyle> for NamesPatch {
     fn apply_to(self, target: &mut NameStyle) {
-        target.patch(self.name, self.titles, self.replace);
+        target.patch(self.name, self.titles, self.exempt, self.replace);
     }
 }
 
@@ -421,6 +426,8 @@ enable = []
 [house-style.names]
 # true: the names below replace the embedded ones instead of extending them.
 replace = false
+# Official names that print a variant as their owner spells it, left as written, by id:
+# exempt = { nazarbayev = [\"Nazarbaev Fund\"] }
 # A name (same keys as the embedded `names.toml`) replaces the one with its id:
 # [[house-style.names.name]]
 # id = \"zelensky\"
@@ -447,6 +454,21 @@ mod tests {
         assert_eq!(v, [1, 2, 3]);
         extend_or_replace(&mut v, vec![9], true);
         assert_eq!(v, [9]);
+    }
+
+    #[test]
+    fn names_patch_exempts_official_names_by_id() {
+        let mut style = HouseStyle::embedded().clone();
+        let patch: HouseStylePatch =
+            toml::from_str("[names]\nexempt = { nazarbayev = [\"Nazarbaev Fund\"] }\n").unwrap();
+        patch.apply_to(&mut style);
+        style.names.validate().unwrap();
+        assert_eq!(style.names.find_in("The Nazarbaev Fund met.").len(), 0);
+        let mut style = HouseStyle::embedded().clone();
+        let patch: HouseStylePatch =
+            toml::from_str("[names]\nexempt = { nobody = [\"Nazarbaev Fund\"] }\n").unwrap();
+        patch.apply_to(&mut style);
+        assert!(style.names.validate().is_err());
     }
 
     #[test]
