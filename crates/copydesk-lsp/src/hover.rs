@@ -228,6 +228,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let at = text.rfind("OSCE").unwrap() + 1;
         let note = Acronyms.hover(&doc, &ctx, at).unwrap();
@@ -260,6 +261,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let note = Places
             .hover(&doc, &ctx, text.find("Astana").unwrap() + 2)
@@ -295,6 +297,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let note = Names.hover(&doc, &ctx, 2).unwrap();
         assert_eq!(note.range.slice(text), "Tokaev");
@@ -317,6 +320,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let offset = TEXT.find("Agust").unwrap() + 1;
         let position = positions.position(offset);
@@ -341,6 +345,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let offset = TEXT.find("Agust").unwrap() + 2;
         let position = positions.position(offset);

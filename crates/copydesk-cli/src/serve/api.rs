@@ -588,7 +588,7 @@ impl Service {
             job.date,
             copydesk_core::discovery::today(),
         );
-        let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
+        let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date);
         if cancelled.load(Ordering::Relaxed) {
             return None;
         }

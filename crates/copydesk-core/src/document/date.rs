@@ -46,6 +46,16 @@ pub struct PublicationDate {
     pub source: DateSource,
 }
 
+impl From<Date> for PublicationDate {
+    /// A date the caller gives, as `--date` gives one: not assumed.
+    fn from(date: Date) -> Self {
+        Self {
+            date,
+            source: DateSource::Flag,
+        }
+    }
+}
+
 impl PublicationDate {
     /// The first that applies: `flag` > front matter `date` > a header line `Date:` or
     /// `Published:` > a `YYYY-MM-DD` prefix of `file_name` > `today` (assumed).

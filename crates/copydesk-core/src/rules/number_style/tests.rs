@@ -10,6 +10,7 @@ fn found_with(text: &str, style: &HouseStyle) -> Vec<(String, String, bool)> {
     let ctx = Context {
         date: jiff::civil::date(2023, 9, 1),
         style,
+        date_assumed: false,
     };
     lint_with(&doc, &ctx, &[&NumberStyle])
         .into_iter()
