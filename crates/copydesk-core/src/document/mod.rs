@@ -325,6 +325,19 @@ impl Document {
         range.slice(&self.prose)
     }
 
+    /// The source range of a range of the prose view (they differ in an HTML page, where
+    /// a decoded character reference moves the rest of its word).
+    pub fn source_range(&self, range: TextRange) -> TextRange {
+        self.source_map.as_ref().map_or(range, |m| m.range(range))
+    }
+
+    /// The prose-view offset that shows a source offset (a cursor's).
+    pub fn view_offset(&self, offset: usize) -> usize {
+        self.source_map
+            .as_ref()
+            .map_or(offset, |m| m.view_offset(&self.prose, offset))
+    }
+
     /// Body blocks (paragraphs and list items), in order.
     pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.kind.is_body())
