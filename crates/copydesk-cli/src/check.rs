@@ -282,7 +282,8 @@ impl Job<'_> {
         };
         let (bytes, _) = read_bytes(input).map_err(error)?;
         let doc = Document::from_docx(&bytes).map_err(|e| error(e.to_string()))?;
-        let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
+        let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today)
+            .or_properties(&doc, settings.style.dates.docx_date);
         if let Some(reason) = self.undated(&date) {
             return Err(error(reason));
         }

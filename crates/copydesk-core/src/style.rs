@@ -83,6 +83,10 @@ pub struct DateStyle {
     pub order: DateOrder,
     /// Months are written in full ("August 15", not "Aug. 15").
     pub full_month_names: bool,
+    /// A Word document's core-properties date as its publication date, when nothing
+    /// else gives one (off by default).
+    #[serde(default)]
+    pub docx_date: crate::document::DocxDate,
 }
 
 impl Default for DateStyle {
@@ -91,6 +95,7 @@ impl Default for DateStyle {
         Self {
             order: DateOrder::MonthDay,
             full_month_names: true,
+            docx_date: crate::document::DocxDate::None,
         }
     }
 }

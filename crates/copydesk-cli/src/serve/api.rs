@@ -568,6 +568,7 @@ fn date_source_name(source: DateSource) -> &'static str {
         DateSource::Header => "header",
         DateSource::FileName => "file-name",
         DateSource::Metadata => "page-metadata",
+        DateSource::Properties => "document-properties",
         DateSource::Assumed => "assumed",
     }
 }

@@ -310,12 +310,14 @@ impl Patch<QuoteStyle> for QuotesPatch {
 pub struct DatesPatch {
     pub order: Option<DateOrder>,
     pub full_month_names: Option<bool>,
+    pub docx_date: Option<crate::document::DocxDate>,
 }
 
 impl Patch<DateStyle> for DatesPatch {
     fn apply_to(self, target: &mut DateStyle) {
         set(&mut target.order, self.order);
         set(&mut target.full_month_names, self.full_month_names);
+        set(&mut target.docx_date, self.docx_date);
     }
 }
 
@@ -362,6 +364,10 @@ marks = \"consistent\"
 # use). Months in full in the body (\"August 15\", not \"Aug. 15\").
 order = \"month-day\"
 full-month-names = true
+# A Word document (.docx) without a date that copydesk can read is dated by its core
+# properties: \"created\" or \"modified\"; \"none\" (a draft's creation date is not its
+# publication date) assumes today's.
+docx-date = \"none\"
 
 [house-style.numbers]
 # Percentages: \"percent\", \"per cent\", \"%\", \"consistent\" (one form in a document)

@@ -28,7 +28,9 @@ declare_rule! {
     /// finding whose year comes from it says so and asks for the date. It is still
     /// reported: a draft being written (in the editor, which has no `--date`) is
     /// published this year, so the check is right where writers work; for an archived
-    /// piece the note names what to give.
+    /// piece the note names what to give. A Word document is dated by its core
+    /// properties only when the house asks, with `docx-date` in `[house-style.dates]`
+    /// (`"created"` or `"modified"`; `"none"` by default).
     ///
     /// Left alone: quotations, citation groups (`citation-format`'s), block quotes and
     /// footnotes; named days (`Black Friday, November 24`, `the Mail on Sunday`), and
