@@ -291,9 +291,15 @@ pub fn ranges(doc: &Document, house: RangeDash, out: &mut Vec<Found>) {
     for block in doc.body_blocks() {
         let text = doc.prose_text(block.range);
         for caps in RANGE.captures_iter(text) {
-            let (Some(whole), Some(dash)) = (caps.get(0), caps.get(3)) else {
+            let (Some(whole), Some(low), Some(dash), Some(high)) =
+                (caps.get(0), caps.get(2), caps.get(3), caps.get(4))
+            else {
                 continue;
             };
+            // `555-1234` is a telephone number, not a range.
+            if low.as_str().len() < 4 && high.as_str().len() >= 4 {
+                continue;
+            }
             let before = text[..whole.start()].chars().next_back();
             let rest = &text[whole.end()..];
             if glued_before(before) || glued_after(rest) || rest.starts_with(['-', '–']) {
@@ -392,7 +398,8 @@ pub(super) fn model_number(block: &Block, text: &str, at: usize) -> bool {
     let opens = text[sentence_start..word_start]
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .is_empty();
-    word.starts_with(char::is_uppercase) && !opens
+    // `iPhone 5`, `eBay 2` are names too.
+    word.chars().any(char::is_uppercase) && !opens
 }
 
 /// Whole numbers without the house's thousands separators.

@@ -25,10 +25,13 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// A figure.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,]*").expect("valid regex"));
 
-/// A figure and a word that joins it to the next: `1 to`, `2 or`, `3,`.
+/// A figure and the words that join it to the next: `1 to`, `2 or`, `3,`, `1 in`,
+/// `2 of the`.
 static AFTER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d[\d,.]*(?:%| percent)?(?: to| and| or| through|,| -| –|-|–) ?$")
-        .expect("valid regex")
+    Regex::new(
+        r"\d[\d,.]*(?:%| percent)?(?: to| and| or| through| in| of| of the| out of|,| -| –|-|–) ?$",
+    )
+    .expect("valid regex")
 });
 
 /// What joins two figures of one set: `5 ministers and 12`, `5, 12`, `5 or 12`.

@@ -54,6 +54,8 @@ fn names_dates_times_ages_sections_and_quotations_pass() {
         "The agency's site is www.example.kz/news/5 and its code is 12345/2024, No. 40567.",
         "3 ministers and 12 deputies voted; it won the 1st and 2nd rounds.",
         "The map lists 1 to 5 regions and 2 or 3 districts; the index stands at 1 now.",
+        "Some 1 in 3 voters agreed, and 2 of the 3 judges and 17 regions and 3 cities voted.",
+        "Call 555-1234 or the iPhone 5 users' line; the index fell to 1 after the vote.",
         "Boeing 737-800 jets and COVID-19 cases rose; the 2+2 format met in Su-27 hangars.",
         "Turnout was 68.05 percent, and 77.18 percent voted for; $229.7 million of $4 billion.",
         "Kazakhstan admitted 135 staff members and some 2,000 refugees, and 136,000 signed.",
