@@ -15,8 +15,9 @@ declare_rule! {
     /// - percentages: `20 percent`, `20 per cent` or `20%`;
     /// - a whole number below ten that counts something: in words (`four officers`,
     ///   numerals from 10) or in numerals (`4 officers`);
-    /// - thousands: `136,000` (or `136 000`), in numbers of five digits or more, and of
-    ///   four outside the years 1000-2199 (`1,378 kilometers`, but `in 1998`);
+    /// - thousands: `136,000` (or `136 000`) in numbers of five digits or more, and in
+    ///   four-digit counts (`5,000 troops`, `1,378 kilometers`), never in a year (`in
+    ///   1998`, `the 2024 elections`);
     /// - millions, billions and trillions: `$4 billion` or `$4bn`;
     /// - ranges of figures: one dash (`70-80` or `70–80`), and never a dash after
     ///   `from` or `between` (`from 70 to 80`, `between 70 and 80`).

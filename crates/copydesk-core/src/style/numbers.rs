@@ -35,8 +35,8 @@ pub enum SmallNumbers {
     Any,
 }
 
-/// How the thousands of a number of five digits or more (or four, outside the years)
-/// are marked.
+/// How the thousands of a number of five digits or more, or of a four-digit count
+/// (never a year), are marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Thousands {
