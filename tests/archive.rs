@@ -14,7 +14,7 @@ use std::path::Path;
 use copydesk_core::document::MONTHS;
 
 /// Every rule whose mistakes the archive holds.
-pub const SEEDED_RULES: [&str; 12] = [
+pub const SEEDED_RULES: [&str; 13] = [
     "citation-format",
     "unsourced-claim",
     "unattributed-quote",
@@ -26,6 +26,7 @@ pub const SEEDED_RULES: [&str; 12] = [
     "date-weekday",
     "date-style",
     "quote-style",
+    "number-style",
     "unused-suppression",
 ];
 
@@ -105,6 +106,7 @@ fn mistake(rule: usize, cite: &str, wrong_capital: &str, month: &str, markdown: 
         8 => format!("The council first met on Monday, March 3, 2021 {cite}."),
         9 => format!("The tariff commission met again on 14 {month} {cite}."),
         10 => format!("Ministers called the plan \u{201c}a first step and moved on {cite}."),
+        11 => format!("Wheat exports rose by 12% in the first half of the year {cite}."),
         _ if markdown => format!(
             "<!-- copydesk-disable-next-line citation-format -->\nThe council will publish the new tariffs next week {cite}."
         ),

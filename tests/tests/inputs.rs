@@ -352,3 +352,93 @@ fn a_corrupt_word_document_is_an_error_for_that_file_alone() {
         r.stdout
     );
 }
+
+/// A Word document with one paragraph, created and modified on these days.
+fn docx_with_properties(text: &str, created: &str, modified: &str) -> Vec<u8> {
+    let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let parts = [
+        (
+            "word/document.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {ns}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"),
+        ),
+        (
+            "docProps/core.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dcterms:created xsi:type=\"dcterms:W3CDTF\">{created}T09:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{modified}T18:30:00Z</dcterms:modified></cp:coreProperties>"),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, xml) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_document_is_dated_by_its_properties_only_when_the_house_asks() {
+    let dir = tempdir();
+    // Nur-Sultan was the capital's name from March 2019 to September 2022: right for a
+    // draft created in 2021, out of date for one modified in 2023 or dated today.
+    write(
+        dir.path(),
+        "draft.docx",
+        docx_with_properties(
+            "Delegations met in Nur-Sultan on Tuesday (Kursiv, August 17).",
+            "2021-08-20",
+            "2023-01-10",
+        ),
+    );
+    let check = |config: &str| {
+        write(dir.path(), "copydesk.toml", config);
+        run(
+            dir.path(),
+            &[
+                "check",
+                "--select",
+                "place-name",
+                "--format",
+                "concise",
+                "draft.docx",
+            ],
+        )
+    };
+    // Not asked: today's date is assumed, and said to be.
+    let r = check("");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("place-name"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("no publication date found"),
+        "{}",
+        r.stderr
+    );
+    let r = check("[house-style.dates]\ndocx-date = \"created\"\n");
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("no publication date found"),
+        "{}",
+        r.stderr
+    );
+    let r = check("[house-style.dates]\ndocx-date = \"modified\"\n");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("in January 2023"), "{}", r.stdout);
+    // `--date` still wins.
+    write(
+        dir.path(),
+        "copydesk.toml",
+        "[house-style.dates]\ndocx-date = \"modified\"\n",
+    );
+    let r = run(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "place-name",
+            "--date",
+            "2021-08-20",
+            "draft.docx",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}

@@ -188,3 +188,8 @@ fn quote_style() {
 fn date_style() {
     check_rule("date-style");
 }
+
+#[test]
+fn number_style() {
+    check_rule("number-style");
+}

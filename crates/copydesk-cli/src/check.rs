@@ -175,7 +175,7 @@ impl Job<'_> {
                 .filter(|d| d.source == text)
                 .unwrap_or_else(|| Document::parse(text, kind));
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
-            let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
+            let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date);
             // A fix that would split a grapheme cluster (or not fit the text) is not
             // offered: the finding stays, without it.
             for d in &mut diagnostics {
@@ -282,11 +282,12 @@ impl Job<'_> {
         };
         let (bytes, _) = read_bytes(input).map_err(error)?;
         let doc = Document::from_docx(&bytes).map_err(|e| error(e.to_string()))?;
-        let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
+        let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today)
+            .or_properties(&doc, settings.style.dates.docx_date);
         if let Some(reason) = self.undated(&date) {
             return Err(error(reason));
         }
-        let mut diagnostics = copydesk_core::lint_file(&doc, settings, date.date);
+        let mut diagnostics = copydesk_core::lint_file(&doc, settings, date);
         // The findings point into the document's text, not into its file: no fix can
         // be written back.
         for d in &mut diagnostics {

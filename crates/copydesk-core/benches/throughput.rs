@@ -187,6 +187,7 @@ fn main() {
                 let ctx = Context {
                     date: jiff::civil::date(2021, 9, 30),
                     style,
+                    date_assumed: false,
                 };
                 lint(&doc, &ctx).len()
             })

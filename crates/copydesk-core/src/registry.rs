@@ -56,6 +56,7 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
         &rules::name_consistency::NameConsistency,
         &rules::date_weekday::DateWeekday,
         &rules::date_style::DateStyle,
+        &rules::number_style::NumberStyle,
         &rules::quote_style::QuoteStyle,
     ];
     RULES

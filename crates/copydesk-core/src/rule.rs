@@ -73,6 +73,9 @@ pub struct Context<'a> {
     /// The document's publication date (or the assumed one).
     pub date: Date,
     pub style: &'a HouseStyle,
+    /// Whether `date` is assumed (today's, for a document that gives none): a rule
+    /// that takes a year from it says so.
+    pub date_assumed: bool,
 }
 
 /// Where a rule reports its findings.

@@ -8,10 +8,12 @@ use serde::Deserialize;
 mod acronyms;
 pub mod language;
 pub mod names;
+pub mod numbers;
 pub mod sourcing;
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 pub use language::{LanguageStyle, WordList};
 pub use names::{HouseName, NameMatch, NameStyle, EMBEDDED_NAMES};
+pub use numbers::{NumberStyle, PercentForm, RangeDash, ScaleForm, SmallNumbers, Thousands};
 pub use sourcing::{CitationScope, SourcingStyle};
 
 /// The embedded default house style, as TOML.
@@ -81,6 +83,10 @@ pub struct DateStyle {
     pub order: DateOrder,
     /// Months are written in full ("August 15", not "Aug. 15").
     pub full_month_names: bool,
+    /// A Word document's core-properties date as its publication date, when nothing
+    /// else gives one (off by default).
+    #[serde(default)]
+    pub docx_date: crate::document::DocxDate,
 }
 
 impl Default for DateStyle {
@@ -89,6 +95,7 @@ impl Default for DateStyle {
         Self {
             order: DateOrder::MonthDay,
             full_month_names: true,
+            docx_date: crate::document::DocxDate::None,
         }
     }
 }
@@ -117,6 +124,9 @@ pub struct HouseStyle {
     /// The quotation marks of `quote-style`.
     #[serde(default)]
     pub quotes: QuoteStyle,
+    /// The forms of numbers of `number-style`.
+    #[serde(default)]
+    pub numbers: NumberStyle,
     /// Acronym exemptions and glossary; embedded from `data/acronyms.toml` by default.
     #[serde(default)]
     pub acronyms: AcronymStyle,

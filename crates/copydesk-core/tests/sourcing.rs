@@ -54,6 +54,7 @@ fn sourcing_labelled_set_precision_and_recall() {
     let ctx = Context {
         date: date_of(&set.published),
         style: HouseStyle::embedded(),
+        date_assumed: false,
     };
     let rules = sourcing_rules();
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
@@ -127,6 +128,7 @@ fn sourcing_house_style_article_has_no_findings() {
     let ctx = Context {
         date: Date::new(2021, 9, 15).expect("valid date"),
         style: HouseStyle::embedded(),
+        date_assumed: false,
     };
     let found: Vec<String> = lint(&doc, &ctx)
         .into_iter()
@@ -143,6 +145,7 @@ fn sourcing_article_without_its_citations_is_flagged() {
     let ctx = Context {
         date: Date::new(2021, 9, 15).expect("valid date"),
         style: HouseStyle::embedded(),
+        date_assumed: false,
     };
     let rules = sourcing_rules();
     let unsourced = lint_with(&doc, &ctx, &rules)

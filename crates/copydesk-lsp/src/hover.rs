@@ -21,7 +21,9 @@ pub struct HoverNote {
     pub markdown: String,
 }
 
-/// Something that explains the text at a byte offset of a document.
+/// Something that explains the text at a byte offset of a document's prose view (the
+/// offsets the rules speak; in an HTML page they differ from the source's after a
+/// character reference), with a note whose range is in the prose view too.
 pub trait HoverSource: Send + Sync {
     fn hover(&self, doc: &Document, ctx: &Context<'_>, offset: usize) -> Option<HoverNote>;
 }
@@ -45,12 +47,16 @@ impl HoverSource for Acronyms {
             .find(|r| r.start <= offset && offset <= r.end)
             .or(info.defined_at)?;
         let mut markdown = format!("**{}**: {}", info.acronym, info.expansion);
-        let line_of = |at: TextRange| doc.line_index.line_col(&doc.source, at.start).0;
+        let line_of = |at: TextRange| {
+            doc.line_index
+                .line_col(&doc.source, doc.source_range(at).start)
+                .0
+        };
         match info.defined_at {
             Some(at) if !info.from_glossary => markdown.push_str(&format!(
                 "\n\nDefined on line {}: `{}`",
                 line_of(at),
-                doc.text(at).replace('`', "'")
+                doc.prose_text(at).replace('`', "'")
             )),
             Some(at) => markdown.push_str(&format!(
                 "\n\nExpansion from the house glossary; introduced on line {}.",
@@ -75,7 +81,7 @@ impl HoverSource for Places {
             .find(|m| m.range.start <= offset && offset <= m.range.end)?;
         let mut markdown = format!(
             "**{}**: {}",
-            doc.text(mention.range),
+            doc.prose_text(mention.range),
             mention.place.describe()
         );
         if let Some(name) = mention.place.name_at(ctx.date) {
@@ -108,7 +114,7 @@ impl HoverSource for Names {
         let variants: Vec<String> = name.variants.iter().map(|v| format!("`{v}`")).collect();
         let markdown = format!(
             "**{}**: {}\n\nHouse form `{}`; the house replaces {}.\n\nReference: {}",
-            doc.text(found.range),
+            doc.prose_text(found.range),
             name.who,
             name.form,
             variants.join(", "),
@@ -145,7 +151,9 @@ pub fn finding_notes(published: &[lsp::Diagnostic], position: lsp::Position) -> 
     notes
 }
 
-/// The hover at `offset` (the byte offset of `position`), if there is anything to say.
+/// The hover at `offset` (the byte offset of `position` in the source), if there is
+/// anything to say. The sources read the prose view: the offset goes in as the view's,
+/// and their note's range comes back as the source's.
 pub fn hover(
     doc: &Document,
     ctx: &Context<'_>,
@@ -157,9 +165,10 @@ pub fn hover(
 ) -> Option<Hover> {
     let mut parts = Vec::new();
     let mut range: Option<TextRange> = None;
+    let view_offset = doc.view_offset(offset);
     for source in sources {
-        if let Some(note) = source.hover(doc, ctx, offset) {
-            range.get_or_insert(note.range);
+        if let Some(note) = source.hover(doc, ctx, view_offset) {
+            range.get_or_insert(doc.source_range(note.range));
             parts.push(note.markdown);
         }
     }
@@ -228,6 +237,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let at = text.rfind("OSCE").unwrap() + 1;
         let note = Acronyms.hover(&doc, &ctx, at).unwrap();
@@ -260,6 +270,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let note = Places
             .hover(&doc, &ctx, text.find("Astana").unwrap() + 2)
@@ -295,6 +306,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let note = Names.hover(&doc, &ctx, 2).unwrap();
         assert_eq!(note.range.slice(text), "Tokaev");
@@ -311,12 +323,65 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_character_reference_in_html_is_found_where_it_stands() {
+        // The opening mark's reference is seven bytes; the name closes up behind its
+        // decoded three in the prose view, so its offsets there are not the source's.
+        let text = "<html><body><article><p>The press quoted &#8220;Tokaev&#8221; twice, and Tokaev&nbsp;spoke.</p></article></body></html>\n";
+        let doc = Document::parse(text, SourceKind::Html);
+        let positions = Positions::new(&doc.source, &doc.line_index, PositionEncoding::Utf16);
+        let ctx = Context {
+            date: jiff::civil::date(2021, 9, 1),
+            style: HouseStyle::embedded(),
+            date_assumed: false,
+        };
+        let sources: [&dyn HoverSource; 1] = [&Names];
+        for (at, nth) in [
+            (text.find("Tokaev").unwrap(), 0),
+            (text.rfind("Tokaev").unwrap(), 1),
+        ] {
+            for cursor in [at, at + 3, at + 6] {
+                let found = hover(
+                    &doc,
+                    &ctx,
+                    cursor,
+                    positions.position(cursor),
+                    &positions,
+                    &[],
+                    &sources,
+                )
+                .unwrap_or_else(|| panic!("a hover at {cursor} (name {nth})"));
+                assert_eq!(
+                    found.range,
+                    Some(positions.range(TextRange::new(at, at + 6)))
+                );
+                let HoverContents::Markup(m) = found.contents else {
+                    panic!("markup")
+                };
+                assert!(m.value.starts_with("**Tokaev**:"), "{}", m.value);
+            }
+        }
+        // The reference itself and the word after it are not the name.
+        for cursor in [
+            text.find("&#8220;").unwrap() + 1,
+            text.find("twice").unwrap(),
+        ] {
+            let position = positions.position(cursor);
+            assert_eq!(
+                hover(&doc, &ctx, cursor, position, &positions, &[], &sources),
+                None,
+                "{cursor}"
+            );
+        }
+    }
+
+    #[test]
     fn a_finding_under_the_cursor_is_explained() {
         let (doc, published) = setup();
         let positions = Positions::new(&doc.source, &doc.line_index, PositionEncoding::Utf16);
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let offset = TEXT.find("Agust").unwrap() + 1;
         let position = positions.position(offset);
@@ -341,6 +406,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2021, 9, 1),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         let offset = TEXT.find("Agust").unwrap() + 2;
         let position = positions.position(offset);

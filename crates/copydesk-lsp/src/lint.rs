@@ -59,7 +59,7 @@ pub struct LintInput<'a> {
 pub fn lint(input: LintInput<'_>, settings: &Settings) -> Vec<lsp::Diagnostic> {
     let doc = Document::parse(input.text, input.kind);
     let date = PublicationDate::resolve(&doc, input.file_name, None, input.today);
-    let findings = settings.lint(&doc, date.date);
+    let findings = settings.lint(&doc, date);
     let positions = Positions::new(&doc.source, &doc.line_index, input.encoding);
     findings
         .iter()

@@ -466,6 +466,7 @@ impl LanguageServer for Backend {
                 let ctx = Context {
                     date: date.date,
                     style: settings.style(),
+                    date_assumed: false,
                 };
                 Ok(hover::hover(
                     &doc,

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use copydesk_core::config::Config;
 use copydesk_core::discovery::ConfigResolver;
-use copydesk_core::{Date, Diagnostic, Document, HouseStyle};
+use copydesk_core::{Diagnostic, Document, HouseStyle, PublicationDate};
 
 pub use copydesk_core::config::CONFIG_FILE_NAMES;
 pub use copydesk_core::discovery::ConfigSource;
@@ -49,9 +49,10 @@ impl Settings {
         &self.config.style
     }
 
-    /// Lint `doc` published on `date`: the selected rules at their configured
-    /// severities, without the findings the document's suppression comments silence.
-    pub fn lint(&self, doc: &Document, date: Date) -> Vec<Diagnostic> {
+    /// Lint `doc` published on `date` (a date, or a resolved publication date that may
+    /// be assumed): the selected rules at their configured severities, without the
+    /// findings the document's suppression comments silence.
+    pub fn lint(&self, doc: &Document, date: impl Into<PublicationDate>) -> Vec<Diagnostic> {
         let path = self.path.as_deref().unwrap_or(Path::new(""));
         copydesk_core::lint_file(doc, &self.config.settings_for(path), date)
     }

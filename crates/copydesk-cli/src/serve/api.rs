@@ -568,6 +568,7 @@ fn date_source_name(source: DateSource) -> &'static str {
         DateSource::Header => "header",
         DateSource::FileName => "file-name",
         DateSource::Metadata => "page-metadata",
+        DateSource::Properties => "document-properties",
         DateSource::Assumed => "assumed",
     }
 }
@@ -588,7 +589,7 @@ impl Service {
             job.date,
             copydesk_core::discovery::today(),
         );
-        let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date.date);
+        let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date);
         if cancelled.load(Ordering::Relaxed) {
             return None;
         }

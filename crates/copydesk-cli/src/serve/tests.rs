@@ -126,7 +126,7 @@ async fn findings_are_the_linters_for_the_same_text_and_date() {
     let doc = copydesk_core::Document::parse(text, copydesk_core::SourceKind::Text);
     let config = copydesk_core::Config::default();
     let settings = config.settings_for(std::path::Path::new("draft"));
-    let date = "2021-09-10".parse().unwrap();
+    let date: copydesk_core::Date = "2021-09-10".parse().unwrap();
     let expected: Vec<(String, usize)> = copydesk_core::lint_file(&doc, &settings, date)
         .iter()
         .map(|d| (d.rule.to_string(), d.range.start))

@@ -49,7 +49,8 @@ use serde::Deserialize;
 use crate::gazetteer::{Gazetteer, History, Place};
 use crate::style::{
     AcronymStyle, CitationStyle, DateOrder, DateStyle, GlossaryEntry, HouseName, HouseStyle,
-    LanguageStyle, NameStyle, QuoteMarks, QuoteStyle, SourcingStyle,
+    LanguageStyle, NameStyle, NumberStyle, PercentForm, QuoteMarks, QuoteStyle, RangeDash,
+    ScaleForm, SmallNumbers, SourcingStyle, Thousands,
 };
 
 /// A change to one part of the house style.
@@ -73,6 +74,7 @@ pub struct HouseStylePatch {
     pub citation: Option<CitationPatch>,
     pub quotes: Option<QuotesPatch>,
     pub dates: Option<DatesPatch>,
+    pub numbers: Option<NumbersPatch>,
     pub acronyms: Option<AcronymsPatch>,
     pub places: Option<PlacesPatch>,
     /// `[house-style.sourcing]`: the sourcing section has the patch's shape already
@@ -92,6 +94,9 @@ impl Patch<HouseStyle> for HouseStylePatch {
         }
         if let Some(p) = self.dates {
             p.apply_to(&mut style.dates);
+        }
+        if let Some(p) = self.numbers {
+            p.apply_to(&mut style.numbers);
         }
         if let Some(p) = self.acronyms {
             p.apply_to(&mut style.acronyms);
@@ -113,7 +118,8 @@ impl Patch<HouseStyle> for HouseStylePatch {
 
 /// `[house-style.names]`: the names of `name-consistency`. `[[house-style.names.name]]`
 /// entries (same keys as `data/names.toml`) replace the embedded entry with the same id
-/// or are added; `titles` extend the titles. With `replace = true`, the entries given
+/// or are added; `titles` extend the titles; `exempt` adds official names that print a
+/// variant to entries by id. With `replace = true`, the entries given
 /// are the only ones, and `titles`, when given, the only titles. The result is
 /// validated when the configuration is read.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -124,11 +130,15 @@ pub struct NamesPatch {
     pub titles: Option<Vec<String>>,
     #[serde(default)]
     pub name: Vec<HouseName>,
+    /// Official names that print a variant, added to the entries by id:
+    /// `exempt = { nazarbayev = ["Nazarbaev Fund"] }`.
+    #[serde(default)]
+    pub exempt: BTreeMap<String, Vec<String>>,
 }
 
 impl Patch<NameStyle> for NamesPatch {
     fn apply_to(self, target: &mut NameStyle) {
-        target.patch(self.name, self.titles, self.replace);
+        target.patch(self.name, self.titles, self.exempt, self.replace);
     }
 }
 
@@ -300,12 +310,35 @@ impl Patch<QuoteStyle> for QuotesPatch {
 pub struct DatesPatch {
     pub order: Option<DateOrder>,
     pub full_month_names: Option<bool>,
+    pub docx_date: Option<crate::document::DocxDate>,
 }
 
 impl Patch<DateStyle> for DatesPatch {
     fn apply_to(self, target: &mut DateStyle) {
         set(&mut target.order, self.order);
         set(&mut target.full_month_names, self.full_month_names);
+        set(&mut target.docx_date, self.docx_date);
+    }
+}
+
+/// `[house-style.numbers]`: the forms of `number-style`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NumbersPatch {
+    pub percent: Option<PercentForm>,
+    pub small_numbers: Option<SmallNumbers>,
+    pub thousands: Option<Thousands>,
+    pub scale: Option<ScaleForm>,
+    pub ranges: Option<RangeDash>,
+}
+
+impl Patch<NumberStyle> for NumbersPatch {
+    fn apply_to(self, target: &mut NumberStyle) {
+        set(&mut target.percent, self.percent);
+        set(&mut target.small_numbers, self.small_numbers);
+        set(&mut target.thousands, self.thousands);
+        set(&mut target.scale, self.scale);
+        set(&mut target.ranges, self.ranges);
     }
 }
 
@@ -331,6 +364,23 @@ marks = \"consistent\"
 # use). Months in full in the body (\"August 15\", not \"Aug. 15\").
 order = \"month-day\"
 full-month-names = true
+# A Word document (.docx) without a date that copydesk can read is dated by its core
+# properties: \"created\" or \"modified\"; \"none\" (a draft's creation date is not its
+# publication date) assumes today's.
+docx-date = \"none\"
+
+[house-style.numbers]
+# Percentages: \"percent\", \"per cent\", \"%\", \"consistent\" (one form in a document)
+# or \"any\" (not checked). Whole numbers below ten that count something: \"words\"
+# (\"four officers\"), \"numerals\" or \"any\". Thousands: \"comma\" (136,000), \"space\"
+# or \"any\". Millions and billions: \"words\" ($4 billion), \"abbreviated\" ($4bn),
+# \"consistent\" or \"any\". The dash of ranges of figures: \"hyphen\" (70-80),
+# \"en-dash\" (70\u{2013}80), \"consistent\" or \"any\".
+percent = \"percent\"
+small-numbers = \"words\"
+thousands = \"comma\"
+scale = \"words\"
+ranges = \"consistent\"
 
 [house-style.acronyms]
 # true: the lists below replace the embedded ones instead of extending them.
@@ -382,6 +432,8 @@ enable = []
 [house-style.names]
 # true: the names below replace the embedded ones instead of extending them.
 replace = false
+# Official names that print a variant as their owner spells it, left as written, by id:
+# exempt = { nazarbayev = [\"Nazarbaev Fund\"] }
 # A name (same keys as the embedded `names.toml`) replaces the one with its id:
 # [[house-style.names.name]]
 # id = \"zelensky\"
@@ -408,6 +460,34 @@ mod tests {
         assert_eq!(v, [1, 2, 3]);
         extend_or_replace(&mut v, vec![9], true);
         assert_eq!(v, [9]);
+    }
+
+    #[test]
+    fn names_patch_exempts_official_names_by_id() {
+        let mut style = HouseStyle::embedded().clone();
+        let patch: HouseStylePatch =
+            toml::from_str("[names]\nexempt = { nazarbayev = [\"Nazarbaev Fund\"] }\n").unwrap();
+        patch.apply_to(&mut style);
+        style.names.validate().unwrap();
+        assert_eq!(style.names.find_in("The Nazarbaev Fund met.").len(), 0);
+        let mut style = HouseStyle::embedded().clone();
+        let patch: HouseStylePatch =
+            toml::from_str("[names]\nexempt = { nobody = [\"Nazarbaev Fund\"] }\n").unwrap();
+        patch.apply_to(&mut style);
+        assert!(style.names.validate().is_err());
+    }
+
+    #[test]
+    fn numbers_patch_sets_the_forms_it_names_and_rejects_unknown_ones() {
+        let mut style = HouseStyle::embedded().clone();
+        let patch: HouseStylePatch =
+            toml::from_str("[numbers]\npercent = \"%\"\nranges = \"en-dash\"\n").unwrap();
+        patch.apply_to(&mut style);
+        assert_eq!(style.numbers.percent, PercentForm::Sign);
+        assert_eq!(style.numbers.ranges, RangeDash::EnDash);
+        assert_eq!(style.numbers.scale, ScaleForm::Words);
+        assert!(toml::from_str::<HouseStylePatch>("[numbers]\npercent = \"pct\"\n").is_err());
+        assert!(toml::from_str::<HouseStylePatch>("[numbers]\ndecimals = \"any\"\n").is_err());
     }
 
     #[test]

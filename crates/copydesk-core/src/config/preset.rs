@@ -111,6 +111,8 @@ mod tests {
         );
         // Wire copy abbreviates months and keeps its agency's order of a date.
         assert!(!style.dates.full_month_names);
+        assert_eq!(style.numbers.percent, crate::style::PercentForm::Consistent);
+        assert_eq!(style.numbers.scale, crate::style::ScaleForm::Consistent);
         assert_ne!(style.dates.order, HouseStyle::embedded().dates.order);
     }
 

@@ -22,6 +22,9 @@ pub enum DateSource {
     Header,
     /// A `YYYY-MM-DD` prefix of the file name.
     FileName,
+    /// A Word document's core properties (created or modified), when the house style
+    /// asks for them (`docx-date`).
+    Properties,
     /// Unknown: today's date is assumed.
     Assumed,
 }
@@ -34,6 +37,7 @@ impl DateSource {
             DateSource::Metadata => "page metadata",
             DateSource::Header => "header line",
             DateSource::FileName => "file name",
+            DateSource::Properties => "document properties",
             DateSource::Assumed => "assumed (today)",
         }
     }
@@ -44,6 +48,47 @@ impl DateSource {
 pub struct PublicationDate {
     pub date: Date,
     pub source: DateSource,
+}
+
+/// Which date of a Word document's core properties stands for its publication date
+/// when nothing else gives one: none (the default: a draft's creation date is not its
+/// publication date), its creation or its last modification.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocxDate {
+    #[default]
+    None,
+    Created,
+    Modified,
+}
+
+impl PublicationDate {
+    /// A Word document's core-properties date in place of an assumed one, when `which`
+    /// asks for one and the document has it; otherwise `self`.
+    pub fn or_properties(self, doc: &Document, which: DocxDate) -> Self {
+        let date = match which {
+            DocxDate::None => None,
+            DocxDate::Created => doc.core_dates.created,
+            DocxDate::Modified => doc.core_dates.modified,
+        };
+        match date {
+            Some(date) if self.source == DateSource::Assumed => Self {
+                date,
+                source: DateSource::Properties,
+            },
+            _ => self,
+        }
+    }
+}
+
+impl From<Date> for PublicationDate {
+    /// A date the caller gives, as `--date` gives one: not assumed.
+    fn from(date: Date) -> Self {
+        Self {
+            date,
+            source: DateSource::Flag,
+        }
+    }
 }
 
 impl PublicationDate {

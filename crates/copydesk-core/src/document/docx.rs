@@ -52,8 +52,50 @@ pub(crate) fn scan_text(source: &str) -> RawDocument {
     }
 }
 
-/// The text and blocks of a Word document.
-pub(crate) fn read(bytes: &[u8]) -> Result<(String, RawDocument), ReadError> {
+/// The dates of a Word document's core properties (`docProps/core.xml`): when it was
+/// created and last modified, as its software recorded them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CoreDates {
+    pub created: Option<jiff::civil::Date>,
+    pub modified: Option<jiff::civil::Date>,
+}
+
+/// The `dcterms:created` and `dcterms:modified` of a core-properties part
+/// (`2023-09-01T08:30:00Z`: the day is read, the time ignored); a date that does not
+/// parse is none.
+fn core_dates(xml: &str) -> CoreDates {
+    let mut dates = CoreDates::default();
+    let mut reader = Reader::from_str(xml);
+    let mut open: Option<bool> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                open = match local(e.name().as_ref()) {
+                    b"created" => Some(true),
+                    b"modified" => Some(false),
+                    _ => None,
+                };
+            }
+            Ok(Event::Text(t)) => {
+                if let (Some(created), Ok(text)) = (open, t.unescape()) {
+                    let day = text.trim().get(..10).and_then(|d| d.parse().ok());
+                    if created {
+                        dates.created = day;
+                    } else {
+                        dates.modified = day;
+                    }
+                }
+            }
+            Ok(Event::End(_)) => open = None,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    dates
+}
+
+/// The text and blocks of a Word document, and the dates of its core properties.
+pub(crate) fn read(bytes: &[u8]) -> Result<(String, RawDocument, CoreDates), ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ReadError(format!("not a Word document (.docx is a zip archive): {e}")))?;
     let body = part(&mut zip, "word/document.xml")?
@@ -97,6 +139,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(String, RawDocument), ReadError> {
             Some((kind, range))
         })
         .collect();
+    // The properties are metadata: a part that cannot be read gives no date.
+    let dates = part(&mut zip, "docProps/core.xml")
+        .ok()
+        .flatten()
+        .map(|xml| core_dates(&xml))
+        .unwrap_or_default();
     Ok((
         source,
         RawDocument {
@@ -107,6 +155,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(String, RawDocument), ReadError> {
             footnote_refs: Vec::new(),
             comments: Vec::new(),
         },
+        dates,
     ))
 }
 

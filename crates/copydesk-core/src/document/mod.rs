@@ -23,9 +23,11 @@ pub use citation::{
     edit_distance, month_of, CitationDate, CitationGroup, CitationItem, MONTHS, WEEKDAYS,
 };
 pub use date::{
-    parse_date_text, yearless_date, DateSource, PublicationDate, YearlessDay, LAST_YEAR_WINDOW_DAYS,
+    parse_date_text, yearless_date, DateSource, DocxDate, PublicationDate, YearlessDay,
+    LAST_YEAR_WINDOW_DAYS,
 };
 pub use dateline::Dateline;
+pub use docx::CoreDates;
 pub use html::{Abbreviation, SourceMap};
 pub use quotes::Quote;
 
@@ -228,6 +230,8 @@ pub struct Document {
     /// Where the prose view of an HTML page stands apart from its source (decoded
     /// character references) and which of its bytes are text; `None` for other kinds.
     pub source_map: Option<SourceMap>,
+    /// A Word document's core-properties dates; none for other kinds.
+    pub core_dates: CoreDates,
 }
 
 impl Document {
@@ -249,15 +253,10 @@ impl Document {
     /// Read a Word document from the bytes of its `.docx` file, or say why it cannot be
     /// read (not a zip archive, no document part, XML that does not parse).
     pub fn from_docx(bytes: &[u8]) -> Result<Self, ReadError> {
-        let (source, raw) = docx::read(bytes)?;
-        Ok(Self::assemble(
-            source,
-            SourceKind::Docx,
-            None,
-            raw,
-            Vec::new(),
-            None,
-        ))
+        let (source, raw, dates) = docx::read(bytes)?;
+        let mut doc = Self::assemble(source, SourceKind::Docx, None, raw, Vec::new(), None);
+        doc.core_dates = dates;
+        Ok(doc)
     }
 
     fn parse_checked(source: String, kind: SourceKind) -> (Self, Option<String>) {
@@ -310,6 +309,7 @@ impl Document {
             line_index,
             abbreviations,
             source_map,
+            core_dates: CoreDates::default(),
         };
         doc.dateline = dateline::find(&doc);
         doc
@@ -323,6 +323,19 @@ impl Document {
     /// The prose view of a range (non-prose blanked).
     pub fn prose_text(&self, range: TextRange) -> &str {
         range.slice(&self.prose)
+    }
+
+    /// The source range of a range of the prose view (they differ in an HTML page, where
+    /// a decoded character reference moves the rest of its word).
+    pub fn source_range(&self, range: TextRange) -> TextRange {
+        self.source_map.as_ref().map_or(range, |m| m.range(range))
+    }
+
+    /// The prose-view offset that shows a source offset (a cursor's).
+    pub fn view_offset(&self, offset: usize) -> usize {
+        self.source_map
+            .as_ref()
+            .map_or(offset, |m| m.view_offset(&self.prose, offset))
     }
 
     /// Body blocks (paragraphs and list items), in order.

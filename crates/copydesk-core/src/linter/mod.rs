@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use crate::analysis::Analyses;
 use crate::config::FileSettings;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, SourceMap};
+use crate::document::{DateSource, Document, PublicationDate, SourceMap};
 use crate::registry::{all_rules, UNUSED_SUPPRESSION};
 use crate::rule::{Context, Reporter, Rule};
 use crate::style::HouseStyle;
@@ -22,10 +22,16 @@ use crate::text::TextRange;
 /// Lint `doc`, published on `date`, with the settings of its file: the selected rules
 /// at their configured severities, without the findings its suppression comments
 /// silence. What the CLI and the language server call.
-pub fn lint_file(doc: &Document, settings: &FileSettings<'_>, date: Date) -> Vec<Diagnostic> {
+pub fn lint_file(
+    doc: &Document,
+    settings: &FileSettings<'_>,
+    date: impl Into<PublicationDate>,
+) -> Vec<Diagnostic> {
+    let date = date.into();
     let ctx = Context {
-        date,
+        date: date.date,
         style: settings.style,
+        date_assumed: date.source == DateSource::Assumed,
     };
     let mut out = run(doc, &ctx, &settings.rules, settings.unused_suppressions);
     for d in &mut out {
@@ -52,6 +58,7 @@ pub fn lint_default(doc: &Document, date: Date) -> Vec<Diagnostic> {
     let ctx = Context {
         date,
         style: HouseStyle::embedded(),
+        date_assumed: false,
     };
     lint(doc, &ctx)
 }

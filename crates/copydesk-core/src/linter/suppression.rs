@@ -261,6 +261,7 @@ mod tests {
         let ctx = crate::rule::Context {
             date: jiff::civil::date(2021, 9, 10),
             style: crate::style::HouseStyle::embedded(),
+            date_assumed: false,
         };
         crate::linter::lint(&doc, &ctx)
             .into_iter()
@@ -275,6 +276,7 @@ mod tests {
         let ctx = crate::rule::Context {
             date: jiff::civil::date(2021, 9, 10),
             style: crate::style::HouseStyle::embedded(),
+            date_assumed: false,
         };
         let found = crate::linter::lint(&doc, &ctx);
         let fixed = crate::fix::apply_fixes(text, &found, crate::fix::FixMode::Safe);
@@ -361,6 +363,7 @@ mod tests {
         let ctx = crate::rule::Context {
             date: jiff::civil::date(2021, 9, 10),
             style: crate::style::HouseStyle::embedded(),
+            date_assumed: false,
         };
         let found = crate::linter::lint(&doc, &ctx);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -390,6 +393,7 @@ mod tests {
         let ctx = crate::rule::Context {
             date: jiff::civil::date(2021, 9, 10),
             style: crate::style::HouseStyle::embedded(),
+            date_assumed: false,
         };
         let found = crate::linter::lint(&doc, &ctx);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -412,6 +416,7 @@ mod tests {
         let ctx = crate::rule::Context {
             date: jiff::civil::date(2021, 9, 10),
             style: crate::style::HouseStyle::embedded(),
+            date_assumed: false,
         };
         assert!(crate::linter::run(&doc, &ctx, &[], true).is_empty());
         // And the report itself can be silenced.

@@ -432,6 +432,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2022, 1, 10),
             style: crate::HouseStyle::embedded(),
+            date_assumed: false,
         };
         let d = crate::lint_with(&doc, &ctx, &[&AcronymUndefined]);
         assert_eq!(d, vec![]);

@@ -271,6 +271,7 @@ mod tests {
         let ctx = Context {
             date: published,
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         lint_with(&doc, &ctx, &[&CitationFormat])
             .into_iter()
@@ -317,6 +318,7 @@ mod tests {
         let ctx = Context {
             date: date(2021, 9, 10),
             style,
+            date_assumed: false,
         };
         let d = lint_with(&doc, &ctx, &[&CitationFormat]);
         assert_eq!(d.len(), 1);

@@ -223,6 +223,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2023, 9, 1),
             style: &style,
+            date_assumed: false,
         };
         lint_with(&doc, &ctx, &[&DateStyle])
             .into_iter()

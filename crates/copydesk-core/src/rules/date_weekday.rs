@@ -23,6 +23,15 @@ declare_rule! {
     /// When another year named nearby (in the paragraph or the one before) would make
     /// the weekday right, the text may speak of that year, and nothing is reported.
     ///
+    /// When the document gives no publication date (no `--date`, no front matter or
+    /// metadata, no `Date:` line, no dated file name), today's date is assumed, and a
+    /// finding whose year comes from it says so and asks for the date. It is still
+    /// reported: a draft being written (in the editor, which has no `--date`) is
+    /// published this year, so the check is right where writers work; for an archived
+    /// piece the note names what to give. A Word document is dated by its core
+    /// properties only when the house asks, with `docx-date` in `[house-style.dates]`
+    /// (`"created"` or `"modified"`; `"none"` by default).
+    ///
     /// Left alone: quotations, citation groups (`citation-format`'s), block quotes and
     /// footnotes; named days (`Black Friday, November 24`, `the Mail on Sunday`), and
     /// ranges of days (`Monday, March 4-8`).
@@ -84,7 +93,7 @@ impl Rule for DateWeekday {
         let mut previous: Option<&Block> = None;
         for block in &doc.blocks {
             if !matches!(block.kind, BlockKind::BlockQuote | BlockKind::Footnote) {
-                check_block(doc, ctx.date, block, previous, report);
+                check_block(doc, ctx, block, previous, report);
             }
             previous = Some(block);
         }
@@ -93,11 +102,12 @@ impl Rule for DateWeekday {
 
 fn check_block(
     doc: &Document,
-    published: Date,
+    ctx: &Context<'_>,
     block: &Block,
     previous: Option<&Block>,
     report: &mut Reporter<'_>,
 ) {
+    let published = ctx.date;
     let text = doc.prose_text(block.range);
     for caps in WEEKDAY_DATE.captures_iter(text) {
         let (Some(whole), Some(weekday)) = (caps.get(0), caps.name("weekday")) else {
@@ -147,19 +157,31 @@ fn check_block(
             continue;
         }
         let verb = if date > published { "is" } else { "was" };
+        // A year taken from a date that is only assumed may not be the text's.
+        let assumed = !from_text && ctx.date_assumed;
         let d = report.report(
             range,
             format!(
-                "`{}` does not match the calendar: {} {}, {} {verb} a {}",
+                "`{}` does not match the calendar: {} {}, {} {verb} a {}{}",
                 doc.text(range),
                 MONTHS[usize::from(date.month().unsigned_abs()) - 1],
                 date.day(),
                 date.year(),
-                WEEKDAYS[real]
+                WEEKDAYS[real],
+                if assumed {
+                    " (the year is assumed: the document gives no publication date)"
+                } else {
+                    ""
+                }
             ),
         );
         d.help = Some(if from_text {
             "Correct the weekday or the date".to_string()
+        } else if assumed {
+            format!(
+                "The year is today's ({}), assumed because the document gives no publication date: give one (`--date`, front matter `date:`, a `Date:` line) or write the year; else correct the weekday or the date",
+                published.year()
+            )
         } else {
             format!(
                 "Correct the weekday or the date; the year is taken from the publication date ({published}); if another year is meant, write it"
@@ -252,10 +274,15 @@ mod tests {
 
     /// (flagged text, message) of each finding, for a piece published on `published`.
     fn found(text: &str, published: Date) -> Vec<(String, String)> {
+        found_dated(text, published, false)
+    }
+
+    fn found_dated(text: &str, published: Date, date_assumed: bool) -> Vec<(String, String)> {
         let doc = Document::parse(text, SourceKind::Text);
         let ctx = Context {
             date: published,
             style: HouseStyle::embedded(),
+            date_assumed,
         };
         lint_with(&doc, &ctx, &[&DateWeekday])
             .into_iter()
@@ -290,6 +317,22 @@ mod tests {
         assert_eq!(found(text, day(2021, 8, 20)), vec![]);
         let text = "The year 2019 was one of protest.\n\nThe first march came on Monday, March 4, in the capital.";
         assert_eq!(found(text, day(2021, 8, 20)), vec![]);
+    }
+
+    #[test]
+    fn a_year_from_an_assumed_date_is_said_to_be_assumed() {
+        // August 17 was a Tuesday in 2021; the year comes from the assumed date.
+        let text = "The ministers met on Friday, August 17.";
+        assert_eq!(
+            found_dated(text, day(2021, 8, 20), true)[0].1,
+            "`Friday, August 17` does not match the calendar: August 17, 2021 was a Tuesday (the year is assumed: the document gives no publication date)"
+        );
+        // A year the text writes is not assumed.
+        let text = "The ministers met on Friday, August 17, 2021.";
+        assert_eq!(
+            found_dated(text, day(2021, 8, 20), true)[0].1,
+            "`Friday, August 17, 2021` does not match the calendar: August 17, 2021 was a Tuesday"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod citation_format;
 pub mod date_style;
 pub mod date_weekday;
 pub mod name_consistency;
+pub mod number_style;
 pub mod place_name;
 pub mod quote_style;
 pub mod unattributed_quote;

@@ -57,7 +57,10 @@ declare_rule! {
     /// `[house-style.names]` in `copydesk.toml` adds or replaces entries by id
     /// (`[[house-style.names.name]]` with `id`, `form`, `variants`, `who`, `reference`),
     /// and extends `titles`, the words before a name that are not a given name
-    /// ("President", "Mr").
+    /// ("President", "Mr"). An official name that prints a variant as its owner spells
+    /// it (an institution, a fund, a work) is left as written once listed in its
+    /// entry's `exempt`, or added by id: `exempt = { nazarbayev = ["Nazarbaev Fund"] }`
+    /// in `[house-style.names]`.
     pub struct NameConsistency => "name-consistency", Severity::Warning, fix: Always,
         "A name is spelled one way, the house's";
 }

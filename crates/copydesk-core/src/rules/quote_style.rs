@@ -193,6 +193,7 @@ mod tests {
         let ctx = Context {
             date: jiff::civil::date(2023, 5, 10),
             style: &style,
+            date_assumed: false,
         };
         let d = lint_with(&doc, &ctx, &[&QuoteStyle]);
         let fixed = apply_fixes(text, &d, FixMode::Safe).text;

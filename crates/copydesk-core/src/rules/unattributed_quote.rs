@@ -101,6 +101,7 @@ mod tests {
         let ctx = Context {
             date: date(2021, 8, 23),
             style: HouseStyle::embedded(),
+            date_assumed: false,
         };
         lint_with(&doc, &ctx, &[&UnattributedQuote])
             .into_iter()
@@ -228,6 +229,7 @@ mod tests {
                 let ctx = Context {
                     date: date(2021, 8, 23),
                     style: HouseStyle::embedded(),
+                    date_assumed: false,
                 };
                 let _ = lint_with(
                     &doc,

@@ -246,6 +246,7 @@ mod tests {
         let ctx = Context {
             date: date(2021, 8, 23),
             style,
+            date_assumed: false,
         };
         let d = lint_with(&doc, &ctx, &[&UnsourcedClaim]);
         (doc, d)

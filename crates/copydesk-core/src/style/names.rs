@@ -2,7 +2,7 @@
 //! and the titles that stand before a name, embedded from `data/names.toml` and patched
 //! by `[house-style.names]`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -29,6 +29,11 @@ pub struct HouseName {
     pub who: String,
     /// Where the house form is taken from.
     pub reference: String,
+    /// Official names that print a variant as their owner spells it ("Nazarbaev
+    /// Fund"): left as written, like the exempt compounds of the gazetteer. Each holds
+    /// one of `variants` as a whole word.
+    #[serde(default)]
+    pub exempt: Vec<String>,
 }
 
 /// An error in names data.
@@ -45,13 +50,18 @@ pub struct NameStyle {
     pub titles: WordList,
     #[serde(default, rename = "name")]
     pub names: Vec<HouseName>,
+    /// Ids that a patch's `exempt` named and no entry has.
+    #[serde(skip)]
+    unknown_ids: Vec<String>,
     #[serde(skip)]
     matcher: OnceLock<Matcher>,
 }
 
 impl PartialEq for NameStyle {
     fn eq(&self, other: &Self) -> bool {
-        self.titles == other.titles && self.names == other.names
+        self.titles == other.titles
+            && self.names == other.names
+            && self.unknown_ids == other.unknown_ids
     }
 }
 
@@ -61,8 +71,17 @@ impl Eq for NameStyle {}
 #[derive(Debug, Clone)]
 struct Matcher {
     regex: Regex,
-    /// Written form -> (entry, whether it is the house form).
-    forms: HashMap<String, (usize, bool)>,
+    /// Written form -> (entry, what it is).
+    forms: HashMap<String, (usize, Written)>,
+}
+
+/// What a written form of the matcher is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    Form,
+    Variant,
+    /// An official name that holds a variant: matched so that its variant is not.
+    Exempt,
 }
 
 /// A house name or one of its variants found in a text.
@@ -96,7 +115,15 @@ impl NameStyle {
 
     /// Replace the entries with the ids of `names` and add the others; with `replace`,
     /// `names` are the only entries. `titles` extend the list (or replace it).
-    pub fn patch(&mut self, names: Vec<HouseName>, titles: Option<Vec<String>>, replace: bool) {
+    /// `exempt` adds official names to the entries by id; an id that names no entry is
+    /// kept for [`NameStyle::validate`] to report.
+    pub fn patch(
+        &mut self,
+        names: Vec<HouseName>,
+        titles: Option<Vec<String>>,
+        exempt: BTreeMap<String, Vec<String>>,
+        replace: bool,
+    ) {
         if replace {
             self.names.clear();
         }
@@ -104,6 +131,12 @@ impl NameStyle {
             match self.names.iter_mut().find(|n| n.id == name.id) {
                 Some(slot) => *slot = name,
                 None => self.names.push(name),
+            }
+        }
+        for (id, phrases) in exempt {
+            match self.names.iter_mut().find(|n| n.id == id) {
+                Some(entry) => super::extend_or_replace(&mut entry.exempt, phrases, false),
+                None => self.unknown_ids.push(id),
             }
         }
         if let Some(words) = titles {
@@ -115,6 +148,11 @@ impl NameStyle {
     /// Every id is unique, every entry has a form, a reference and no variant equal to
     /// a form, and no written form belongs to two entries.
     pub fn validate(&self) -> Result<(), NamesError> {
+        if let Some(id) = self.unknown_ids.first() {
+            return Err(NamesError(format!(
+                "`exempt` names `{id}`, which is not the id of a name"
+            )));
+        }
         let mut seen: HashMap<&str, &str> = HashMap::new();
         let mut ids = std::collections::HashSet::new();
         for n in &self.names {
@@ -131,6 +169,19 @@ impl NameStyle {
                 if let Some(other) = seen.insert(written.as_str(), n.id.as_str()) {
                     return Err(NamesError(format!(
                         "`{written}` belongs to both `{other}` and `{}`",
+                        n.id
+                    )));
+                }
+            }
+            for phrase in &n.exempt {
+                let holds_variant = n.variants.iter().any(|v| {
+                    phrase
+                        .match_indices(v.as_str())
+                        .any(|(at, _)| whole_word_at(phrase, at, at + v.len()))
+                });
+                if !holds_variant {
+                    return Err(NamesError(format!(
+                        "the official name `{phrase}` exempted for `{}` holds none of its variants",
                         n.id
                     )));
                 }
@@ -154,11 +205,14 @@ impl NameStyle {
                 if !whole_word_at(text, hit.start(), hit.end()) {
                     return None;
                 }
-                let &(i, is_form) = m.forms.get(hit.as_str())?;
+                let &(i, written) = m.forms.get(hit.as_str())?;
+                if written == Written::Exempt {
+                    return None;
+                }
                 Some(NameMatch {
                     range: TextRange::new(hit.start(), hit.end()),
                     name: self.names.get(i)?,
-                    is_form,
+                    is_form: written == Written::Form,
                 })
             })
             .collect()
@@ -167,13 +221,17 @@ impl NameStyle {
     fn build(&self) -> Matcher {
         let mut forms = HashMap::new();
         for (i, n) in self.names.iter().enumerate() {
-            forms.insert(n.form.clone(), (i, true));
+            forms.insert(n.form.clone(), (i, Written::Form));
             for v in &n.variants {
-                forms.entry(v.clone()).or_insert((i, false));
+                forms.entry(v.clone()).or_insert((i, Written::Variant));
+            }
+            for phrase in &n.exempt {
+                forms.entry(phrase.clone()).or_insert((i, Written::Exempt));
             }
         }
         let mut written: Vec<&String> = forms.keys().collect();
-        // Longest first, so that "Kassym-Zhomart" wins over a shorter form inside it.
+        // Longest first, so that "Kassym-Zhomart" wins over a shorter form inside it,
+        // and an official name over the variant it holds.
         written.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alternation = written
             .iter()
@@ -243,10 +301,12 @@ mod tests {
             variants: variants.iter().map(|v| v.to_string()).collect(),
             who: "someone".into(),
             reference: "A reference of some length".into(),
+            exempt: Vec::new(),
         };
         style.patch(
             vec![entry("zelensky", "Zelenskyy", &["Zelensky"])],
             None,
+            BTreeMap::new(),
             false,
         );
         let m = style.find_in("Zelensky spoke.");
@@ -254,12 +314,60 @@ mod tests {
         style.patch(
             vec![entry("x", "Tokaev", &[])],
             Some(vec!["Hetman".into()]),
+            BTreeMap::new(),
             false,
         );
         assert!(style.validate().unwrap_err().to_string().contains("Tokaev"));
         assert!(style.titles.contains("Hetman") && style.titles.contains("Mr"));
-        style.patch(vec![entry("x", "Tokaev", &[])], None, true);
+        style.patch(vec![entry("x", "Tokaev", &[])], None, BTreeMap::new(), true);
         assert_eq!(style.names.len(), 1);
         style.validate().unwrap();
+    }
+
+    #[test]
+    fn an_official_name_keeps_its_variant_and_must_hold_one() {
+        let mut style = NameStyle::embedded().clone();
+        let text = "The Nazarbaev Fund paid; Nazarbaev spoke.";
+        assert_eq!(style.find_in(text).len(), 2);
+        let exempt =
+            |id: &str, phrase: &str| BTreeMap::from([(id.to_string(), vec![phrase.to_string()])]);
+        style.patch(
+            Vec::new(),
+            None,
+            exempt("nazarbayev", "Nazarbaev Fund"),
+            false,
+        );
+        style.validate().unwrap();
+        let found: Vec<&str> = style
+            .find_in(text)
+            .iter()
+            .map(|m| m.range.slice(text))
+            .collect();
+        assert_eq!(found, ["Nazarbaev"]);
+        assert_eq!(found.len(), 1);
+        let mut bad = NameStyle::embedded().clone();
+        bad.patch(
+            Vec::new(),
+            None,
+            exempt("nazarbayev", "Nazarbayev University"),
+            false,
+        );
+        assert!(bad
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("holds none"));
+        let mut unknown = NameStyle::embedded().clone();
+        unknown.patch(
+            Vec::new(),
+            None,
+            exempt("nazarbaev", "Nazarbaev Fund"),
+            false,
+        );
+        assert!(unknown
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("`nazarbaev`"));
     }
 }

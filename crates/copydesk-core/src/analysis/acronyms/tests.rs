@@ -9,6 +9,7 @@ fn ctx() -> Context<'static> {
     Context {
         date: jiff::civil::date(2022, 1, 10),
         style: HouseStyle::embedded(),
+        date_assumed: false,
     }
 }
 

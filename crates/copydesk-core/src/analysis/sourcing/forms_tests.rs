@@ -15,6 +15,7 @@ fn flagged(text: &str, published: Date) -> Vec<String> {
     let ctx = Context {
         date: published,
         style: HouseStyle::embedded(),
+        date_assumed: false,
     };
     lint_with(&doc, &ctx, &[&UnsourcedClaim])
         .iter()

@@ -125,3 +125,48 @@ fn text_given_as_text_is_one_paragraph_a_line() {
     let d = Document::parse("Heading\nOne paragraph.\n\nAnother.\n", SourceKind::Docx);
     assert_eq!(d.blocks.len(), 3);
 }
+
+#[test]
+fn core_properties_date_a_document_only_when_asked() {
+    use crate::document::{DateSource, DocxDate, PublicationDate};
+    let core = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dcterms:created xsi:type=\"dcterms:W3CDTF\">2021-08-20T09:15:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">2021-08-23T17:40:00Z</dcterms:modified></cp:coreProperties>";
+    let d = Document::from_docx(&archive(&[
+        (
+            "word/document.xml",
+            &body(&p("The talks opened on Monday, August 16.")),
+        ),
+        ("docProps/core.xml", core),
+    ]))
+    .unwrap();
+    let (created, modified) = (
+        jiff::civil::date(2021, 8, 20),
+        jiff::civil::date(2021, 8, 23),
+    );
+    assert_eq!(
+        (d.core_dates.created, d.core_dates.modified),
+        (Some(created), Some(modified))
+    );
+    let today = jiff::civil::date(2026, 12, 7);
+    let assumed = PublicationDate::resolve(&d, Some("draft.docx"), None, today);
+    assert_eq!(assumed.source, DateSource::Assumed);
+    // Not asked: today's date is still assumed.
+    assert_eq!(assumed.or_properties(&d, DocxDate::None), assumed);
+    let by_created = assumed.or_properties(&d, DocxDate::Created);
+    assert_eq!(
+        (by_created.date, by_created.source),
+        (created, DateSource::Properties)
+    );
+    assert_eq!(assumed.or_properties(&d, DocxDate::Modified).date, modified);
+    // A date the name gives wins over the properties.
+    let named = PublicationDate::resolve(&d, Some("2021-09-01-draft.docx"), None, today);
+    assert_eq!(named.or_properties(&d, DocxDate::Created), named);
+    // A document without the part, or with a date that does not parse, has none.
+    let bare = read(&p("No properties."));
+    assert_eq!(bare.core_dates, Default::default());
+    let odd = Document::from_docx(&archive(&[
+        ("word/document.xml", &body(&p("Odd."))),
+        ("docProps/core.xml", "<cp:coreProperties xmlns:cp=\"x\" xmlns:dcterms=\"y\"><dcterms:created>yesterday</dcterms:created></cp:coreProperties>"),
+    ]))
+    .unwrap();
+    assert_eq!(odd.core_dates.created, None);
+}

@@ -66,6 +66,27 @@ impl SourceMap {
             && self.offset(range.end) == range.end
     }
 
+    /// The prose-view offset that shows the source offset `offset` (a cursor's): the
+    /// last view offset whose source offset is not after it (the map is monotonic), on
+    /// a character boundary of `prose`. Inside a reference, the start of its decoded
+    /// character.
+    pub fn view_offset(&self, prose: &str, offset: usize) -> usize {
+        let (mut lo, mut hi) = (0, prose.len().min(offset));
+        // The largest v in [lo, hi] with self.offset(v) <= offset (v = 0 always fits).
+        while lo < hi {
+            let mid = lo + (hi - lo).div_ceil(2);
+            if self.offset(mid) <= offset {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        while lo > 0 && !prose.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        lo
+    }
+
     /// The source range of each run of text, in order.
     pub fn runs(&self) -> &[TextRange] {
         &self.runs
@@ -214,6 +235,25 @@ mod tests {
         assert_eq!(map.offset(16), 16);
         assert_eq!(map.range(TextRange::new(5, 12)), TextRange::new(5, 16));
         assert_eq!(&"They don&rsquo;t know."[5..16], "don&rsquo;t");
+    }
+
+    #[test]
+    fn a_source_offset_finds_its_place_in_the_view() {
+        let source = "They don&rsquo;t know.";
+        let (prose, map) = view(source);
+        // `t` (15 in the source) is at 11 in the view; inside the reference, the
+        // decoded mark; before and after the word, the same offset.
+        assert_eq!(map.view_offset(&prose, 15), 11);
+        assert_eq!(map.view_offset(&prose, 10), 8);
+        assert_eq!(map.view_offset(&prose, 12), 8);
+        assert_eq!(map.view_offset(&prose, 5), 5);
+        assert_eq!(map.view_offset(&prose, 16), 16);
+        assert_eq!(map.view_offset(&prose, 18), 18);
+        for v in 0..=prose.len() {
+            if prose.is_char_boundary(v) && !prose[..v].ends_with(' ') {
+                assert!(map.offset(map.view_offset(&prose, map.offset(v))) == map.offset(v));
+            }
+        }
     }
 
     #[test]

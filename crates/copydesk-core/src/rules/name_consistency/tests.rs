@@ -9,6 +9,7 @@ fn lint(text: &str, kind: SourceKind) -> Vec<crate::Diagnostic> {
     let ctx = Context {
         date: jiff::civil::date(2023, 5, 10),
         style: HouseStyle::embedded(),
+        date_assumed: false,
     };
     lint_with(&doc, &ctx, &[&NameConsistency])
 }

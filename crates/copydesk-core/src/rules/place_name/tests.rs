@@ -13,6 +13,7 @@ fn run(text: &str, kind: SourceKind, published: Date, style: &HouseStyle) -> Vec
     let ctx = Context {
         date: published,
         style,
+        date_assumed: false,
     };
     lint_with(&doc, &ctx, &[&PlaceName])
         .into_iter()
@@ -465,6 +466,7 @@ fn inflected_variant_and_capital_forms_are_found_and_fixed_in_form() {
     let ctx = Context {
         date: SEPT_2021,
         style: HouseStyle::embedded(),
+        date_assumed: false,
     };
     let mut fixed = text.to_string();
     let mut edits: Vec<_> = lint_with(&doc, &ctx, &[&PlaceName])

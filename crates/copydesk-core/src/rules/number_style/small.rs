@@ -1,0 +1,433 @@
+//! Whole numbers below ten: in words or in numerals, as the house prints them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::forms::model_number;
+use super::{readable, word_after, word_before, Found};
+use crate::diagnostic::Edit;
+use crate::document::{Block, Document, MONTHS};
+use crate::style::SmallNumbers;
+
+const WORDS: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// A digit standing alone.
+static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[1-9]\b").expect("valid regex"));
+
+/// A number from two to nine in words, standing alone.
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(two|three|four|five|six|seven|eight|nine)\b").expect("valid regex")
+});
+
+/// A figure.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,]*").expect("valid regex"));
+
+/// A figure and the words that join it to the next: `1 to`, `2 or`, `3,`, `1 in`,
+/// `2 of the`.
+static AFTER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\d[\d,.]*(?:%| percent)?(?: to| and| or| through| in| of| of the| out of|,| -| –|-|–) ?$",
+    )
+    .expect("valid regex")
+});
+
+/// What joins two figures of one set: `5 ministers and 12`, `5, 12`, `5 or 12`.
+static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?: [a-z]+)?(?:,| and| or| to| of| out of| in| versus| vs\.) $")
+        .expect("valid regex")
+});
+
+/// Words after a figure that make it a measure, a time, an age, a part of a range or a
+/// scale, which a words house still prints in numerals (`5 km`, `5 p.m.`, `5 to 12`).
+const MEASURES: &[&str] = &[
+    "percent",
+    "per",
+    "percentage",
+    "million",
+    "billion",
+    "trillion",
+    "bn",
+    "mn",
+    "mln",
+    "bln",
+    "tn",
+    "trln",
+    "m",
+    "km",
+    "cm",
+    "mm",
+    "kg",
+    "g",
+    "mg",
+    "t",
+    "lb",
+    "lbs",
+    "mph",
+    "kph",
+    "km/h",
+    "degrees",
+    "degree",
+    "feet",
+    "foot",
+    "ft",
+    "inches",
+    "inch",
+    "sq",
+    "square",
+    "hectares",
+    "ha",
+    "kw",
+    "mw",
+    "gw",
+    "kwh",
+    "gb",
+    "mb",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "o'clock",
+    "to",
+    "and",
+    "or",
+    "of",
+    "in",
+    "out",
+    "x",
+    "by",
+    "points",
+    "point",
+    "goals",
+    "seats",
+    "votes",
+    "year-old",
+    "years-old",
+    "month-old",
+    "at",
+    "on",
+    "for",
+    "with",
+    "from",
+    "the",
+    "a",
+    "an",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "has",
+    "had",
+    "have",
+    "as",
+    "than",
+    "if",
+    "when",
+    "after",
+    "before",
+    // Units of measure, which take numerals in most houses (`3 kilometers`, `4 GW`).
+    "kilometers",
+    "kilometres",
+    "kilometer",
+    "kilometre",
+    "miles",
+    "mile",
+    "meters",
+    "metres",
+    "meter",
+    "metre",
+    "centimeters",
+    "centimetres",
+    "millimeters",
+    "millimetres",
+    "cubic",
+    "bcm",
+    "tcm",
+    "mcm",
+    "gigawatts",
+    "gigawatt",
+    "megawatts",
+    "megawatt",
+    "kilowatts",
+    "kilowatt",
+    "watts",
+    "terawatt",
+    "terawatts",
+    "tons",
+    "tonnes",
+    "ton",
+    "tonne",
+    "barrels",
+    "barrel",
+    "liters",
+    "litres",
+    "gallons",
+    "acres",
+    "kilograms",
+    "kilogram",
+    "grams",
+    "pounds",
+    "ounces",
+    "celsius",
+    "fahrenheit",
+    "volts",
+    "kilovolts",
+    "knots",
+    "hertz",
+    "bytes",
+    "gigabytes",
+    "megabytes",
+    "pixels",
+];
+
+/// Words before a figure that make it a label, a rank, an age or a time, not a count.
+const LABELS: &[&str] = &[
+    "no.",
+    "no",
+    "nos.",
+    "number",
+    "page",
+    "pages",
+    "p.",
+    "pp.",
+    "chapter",
+    "section",
+    "article",
+    "paragraph",
+    "clause",
+    "point",
+    "item",
+    "grade",
+    "class",
+    "level",
+    "stage",
+    "phase",
+    "round",
+    "game",
+    "match",
+    "category",
+    "part",
+    "line",
+    "tier",
+    "gate",
+    "platform",
+    "room",
+    "seat",
+    "unit",
+    "block",
+    "floor",
+    "route",
+    "channel",
+    "version",
+    "step",
+    "type",
+    "model",
+    "size",
+    "day",
+    "week",
+    "aged",
+    "age",
+    "ages",
+    "at",
+    "until",
+    "till",
+    "by",
+    "minus",
+    "plus",
+    "verse",
+    "volume",
+    "vol.",
+    "issue",
+    "table",
+    "figure",
+    "fig.",
+    "appendix",
+    "annex",
+    "term",
+    "season",
+    "episode",
+    "scale",
+    "rated",
+    "covid",
+    "covid-",
+    "g",
+];
+
+/// Small numbers in the form the house does not print.
+pub fn small_numbers(doc: &Document, house: SmallNumbers, out: &mut Vec<Found>) {
+    match house {
+        SmallNumbers::Any => {}
+        SmallNumbers::Words => {
+            for block in doc.body_blocks() {
+                digits_to_words(doc, block, out);
+            }
+        }
+        SmallNumbers::Numerals => {
+            for block in doc.body_blocks() {
+                words_to_digits(doc, block, out);
+            }
+        }
+    }
+}
+
+fn sentence_start(block: &Block, at: usize) -> usize {
+    block
+        .sentence_at(block.range.start + at)
+        .map_or(0, |s| s.start - block.range.start)
+}
+
+/// Whether the figure at `start..end` is one of a set that has a figure of 10 or more
+/// (`5 ministers and 12 deputies`, `between 8 and 12`): the set takes numerals.
+fn in_set_of_figures(block: &Block, text: &str, start: usize, end: usize) -> bool {
+    let from = sentence_start(block, start);
+    let to = block
+        .sentence_at(block.range.start + start)
+        .map_or(text.len(), |s| s.end - block.range.start)
+        .min(text.len());
+    FIGURE.find_iter(&text[from..to]).any(|m| {
+        let (m_start, m_end) = (from + m.start(), from + m.end());
+        let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        let value: u64 = digits.parse().unwrap_or(0);
+        let year = digits.len() == 4 && (1000..2200).contains(&value);
+        let between = if m_start >= end {
+            &text[end..m_start]
+        } else if m_end <= start {
+            &text[m_end..start]
+        } else {
+            return false;
+        };
+        value >= 10 && !year && JOINED.is_match(between)
+    })
+}
+
+/// The last few words of `text[..at]`.
+fn tail(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(32);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+fn digits_to_words(doc: &Document, block: &Block, out: &mut Vec<Found>) {
+    let text = doc.prose_text(block.range);
+    for m in DIGIT.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        // A figure stands after a space, a bracket or the start, and before one space
+        // and a word in lower case.
+        if before.is_some_and(|c| !(c == ' ' || c == '\u{a0}' || c == '(')) {
+            continue;
+        }
+        let Some(next) = word_after(text, m.end()) else {
+            continue;
+        };
+        let rest = &text[m.end() + 1..];
+        let shown = next.trim_end_matches('.');
+        let next_lower = next.to_lowercase();
+        if !next.starts_with(char::is_lowercase)
+            || MEASURES.contains(&next_lower.trim_end_matches(['.', ',']))
+            || MEASURES.contains(&next_lower.as_str())
+            || rest[next.len()..].starts_with(['-', '/', '’'])
+            || (next == "years" || next == "months") && rest[next.len()..].starts_with(" old")
+        {
+            continue;
+        }
+        let lead = word_before(text, m.start());
+        let lead_lower = lead.map(str::to_lowercase);
+        if lead_lower.as_deref().is_some_and(|w| {
+            LABELS.contains(&w) || MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(w))
+        }) || model_number(block, text, m.start())
+            || in_set_of_figures(block, text, m.start(), m.end())
+            || AFTER_FIGURE.is_match(tail(text, m.start()))
+        {
+            continue;
+        }
+        let Some(range) = readable(doc, block, text, m.start(), m.end()) else {
+            continue;
+        };
+        let digit: usize = m.as_str().parse().unwrap_or(0);
+        let opens = text[sentence_start(block, m.start())..m.start()]
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+        let word = if opens {
+            let w = WORDS[digit];
+            format!("{}{}", w[..1].to_uppercase(), &w[1..])
+        } else {
+            WORDS[digit].to_string()
+        };
+        out.push(Found {
+            range,
+            message: format!(
+                "`{} {shown}`: the house spells out whole numbers below ten, `{word} {shown}`",
+                m.as_str()
+            ),
+            help: "Spell out a whole number below ten that counts something (`four officers`); numerals from 10",
+            title: format!("Write `{word}`"),
+            edits: vec![Edit::replace(range, word.clone())],
+            safe: true,
+        });
+    }
+}
+
+fn words_to_digits(doc: &Document, block: &Block, out: &mut Vec<Found>) {
+    let text = doc.prose_text(block.range);
+    for m in WORD.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        if before.is_some_and(|c| !(c == ' ' || c == '\u{a0}' || c == '(')) {
+            continue;
+        }
+        let Some(next) = word_after(text, m.end()) else {
+            continue;
+        };
+        let rest = &text[m.end() + 1 + next.len()..];
+        // A count of things: a plural in lower case, not a fraction (`two thirds`).
+        let plural = next.len() > 2
+            && next.starts_with(char::is_lowercase)
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && !matches!(
+                next,
+                "thirds"
+                    | "fourths"
+                    | "fifths"
+                    | "sixths"
+                    | "sevenths"
+                    | "eighths"
+                    | "ninths"
+                    | "times"
+                    | "others"
+                    | "ways"
+            );
+        let lead = word_before(text, m.start()).map(str::to_lowercase);
+        if !plural
+            || rest.starts_with(['-', '\''])
+            || lead
+                .as_deref()
+                .is_some_and(|w| matches!(w, "the" | "these" | "those" | "all" | "of"))
+            || model_number(block, text, m.start())
+        {
+            continue;
+        }
+        let Some(range) = readable(doc, block, text, m.start(), m.end()) else {
+            continue;
+        };
+        let digit = WORDS.iter().position(|w| *w == m.as_str()).unwrap_or(0);
+        out.push(Found {
+            range,
+            message: format!(
+                "`{} {next}`: the house prints whole numbers in numerals, `{digit} {next}`",
+                m.as_str()
+            ),
+            help: "Print a number that counts something in numerals (`4 officers`)",
+            title: format!("Write `{digit}`"),
+            edits: vec![Edit::replace(range, digit.to_string())],
+            safe: true,
+        });
+    }
+}
