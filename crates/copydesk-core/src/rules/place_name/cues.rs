@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::period::{self, Period};
 use crate::document::{Block, Document};
-use crate::text::TextRange;
+use crate::text::{may_hold_folded, TextRange};
 
 /// The dated expressions and past cues of each sentence of a block, computed once per
 /// block that mentions a renamed place.
@@ -207,6 +207,33 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// What every match of [`CUE_BEFORE`] holds one of (in any case): the stems of its
+/// cue words. Its repeats of Unicode word classes are slow to compile.
+const CUE_BEFORE_WORDS: &[&str] = &[
+    "former",
+    "previously",
+    "name",
+    "know",
+    "call",
+    "dubbed",
+    "spel",
+    "transliterated",
+    "became",
+    "becom",
+    "old",
+    "future",
+    "refer",
+    "termed",
+    "label",
+    "now",
+    "then",
+    "once",
+    "later",
+    "describ",
+    "list",
+    "brand",
+    "designat",
+];
 /// Cue words right after a name that explain it.
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -226,5 +253,6 @@ pub(super) fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bo
         end -= 1;
     }
     let after = prose.get(at.end..end.max(at.end)).unwrap_or("");
-    CUE_BEFORE.is_match(before) || CUE_AFTER.is_match(after)
+    (may_hold_folded(before, CUE_BEFORE_WORDS) && CUE_BEFORE.is_match(before))
+        || CUE_AFTER.is_match(after)
 }
