@@ -205,20 +205,26 @@ pub fn whole_word_at(text: &str, start: usize, end: usize) -> bool {
     !word(before) && !word(after)
 }
 
-/// Whether `text` may hold one of `words` (lower-case ASCII) where a case-insensitive
-/// regex would find it: ASCII letters in either case, and the two characters that
-/// Unicode case folding pairs with ASCII letters (the Kelvin sign with `k`, the long s
-/// with `s`). A necessary condition, tested before a large case-insensitive pattern
-/// that needs one of the words, so that a text without them never compiles it.
-pub fn may_hold_folded(text: &str, words: &[&str]) -> bool {
-    let folded: String = text
-        .chars()
+/// `text` as a case-insensitive regex reads ASCII words: ASCII letters in lower case,
+/// and the two characters that Unicode case folding pairs with ASCII letters (the Kelvin
+/// sign with `k`, the long s with `s`) as those letters. Letters stay letters, so the
+/// words of the text and what separates them are unchanged.
+pub fn fold_ascii_case(text: &str) -> String {
+    text.chars()
         .map(|c| match c {
             '\u{212A}' => 'k',
             '\u{17F}' => 's',
             c => c.to_ascii_lowercase(),
         })
-        .collect();
+        .collect()
+}
+
+/// Whether `text` may hold one of `words` (lower-case ASCII) where a case-insensitive
+/// regex would find it ([`fold_ascii_case`]). A necessary condition, tested before a
+/// large case-insensitive pattern that needs one of the words, so that a text without
+/// them never compiles it.
+pub fn may_hold_folded(text: &str, words: &[&str]) -> bool {
+    let folded = fold_ascii_case(text);
     words.iter().any(|w| folded.contains(w))
 }
 

@@ -150,7 +150,11 @@ pub(crate) fn find(doc: &Document) -> Option<Dateline> {
         }
         let text = &full[..cut];
         let base = block.range.start;
-        if let Some(caps) = (full.len() <= 120)
+        // A dateline of its own has a comma and a day: without them, the pattern (slow
+        // to compile) is not asked.
+        let may_be_line =
+            full.len() <= 120 && full.contains(',') && full.contains(char::is_numeric);
+        if let Some(caps) = may_be_line
             .then(|| DATELINE_LINE.captures(full.trim_end()))
             .flatten()
         {
