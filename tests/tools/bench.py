@@ -3,6 +3,8 @@
 
     python3 tests/tools/bench.py [--articles N] [--runs R] [--bin PATH] [--no-build]
 
+(Python 3.11 or later, for tomllib; Linux, for wait4's peak memory.)
+
 What it measures (release build, `copydesk check --no-cache --no-config`):
 
 * Cold start: one ~6 KB article (two articles of the evaluation corpora, one front
