@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::{Arc, LazyLock, OnceLock};
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use jiff::civil::Date;
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::document::{Document, MONTHS};
@@ -418,7 +418,8 @@ impl Place {
 /// The compiled matcher of every form of every place, built once per gazetteer.
 #[derive(Debug)]
 pub struct Matcher {
-    regex: Regex,
+    /// Every form, longest first.
+    names: AhoCorasick,
     /// Form as written (and in capitals) -> index of its place.
     forms: HashMap<String, usize>,
 }
@@ -619,14 +620,14 @@ impl Gazetteer {
     /// of the form as written and the place's index.
     pub fn find_in(&self, text: &str) -> Vec<(TextRange, usize)> {
         let m = self.matcher();
-        m.regex
+        m.names
             .find_iter(text)
             .filter_map(|hit| {
                 // Whole words only ("Kievan" is not "Kiev").
                 if !whole_word_at(text, hit.start(), hit.end()) {
                     return None;
                 }
-                let place = *m.forms.get(hit.as_str())?;
+                let place = *m.forms.get(&text[hit.start()..hit.end()])?;
                 Some((TextRange::new(hit.start(), hit.end()), place))
             })
             .collect()
@@ -657,13 +658,13 @@ impl Matcher {
         }
         let mut keys: Vec<&String> = forms.keys().collect();
         keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let alternation = keys
-            .iter()
-            .map(|k| regex::escape(k))
-            .collect::<Vec<_>>()
-            .join("|");
-        let regex = Regex::new(&alternation).expect("escaped names form a valid regex");
-        Self { regex, forms }
+        // Leftmost-first over the names longest first: at each place the longest name
+        // that starts there, as a regex alternation in this order would find it.
+        let names = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&keys)
+            .expect("the gazetteer's names fit an automaton");
+        Self { names, forms }
     }
 }
 

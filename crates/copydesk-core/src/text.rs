@@ -205,9 +205,53 @@ pub fn whole_word_at(text: &str, start: usize, end: usize) -> bool {
     !word(before) && !word(after)
 }
 
+/// `text` as a case-insensitive regex reads ASCII words: ASCII letters in lower case,
+/// and the two characters that Unicode case folding pairs with ASCII letters (the Kelvin
+/// sign with `k`, the long s with `s`) as those letters. Letters stay letters, so the
+/// words of the text and what separates them are unchanged.
+pub fn fold_ascii_case(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{212A}' => 'k',
+            '\u{17F}' => 's',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether `text` may hold one of `words` (lower-case ASCII) where a case-insensitive
+/// regex would find it ([`fold_ascii_case`]). A necessary condition, tested before a
+/// large case-insensitive pattern that needs one of the words, so that a text without
+/// them never compiles it.
+pub fn may_hold_folded(text: &str, words: &[&str]) -> bool {
+    let folded = fold_ascii_case(text);
+    words.iter().any(|w| folded.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_words_are_where_a_case_insensitive_regex_finds_them() {
+        let regex = regex::Regex::new(r"(?i)known|tweet|kiss").unwrap();
+        let words = ["known", "tweet", "kiss"];
+        for text in [
+            "KNOWN as",
+            "Tweeted",
+            "\u{212A}nown",
+            "\u{212A}i\u{17F}\u{17F}",
+            "unknowable",
+            "k\u{e9}nown",
+            "",
+        ] {
+            assert_eq!(
+                may_hold_folded(text, &words),
+                regex.is_match(text),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_cr() {

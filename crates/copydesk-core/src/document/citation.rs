@@ -234,7 +234,12 @@ enum Part {
 }
 
 fn classify_part(part: &str, range: TextRange) -> Option<Part> {
-    if let Some(dash) = CROSS_MONTH_DASH.captures(part).and_then(|c| c.name("dash")) {
+    if let Some(dash) = part
+        .contains(['-', '–', '—'])
+        .then(|| CROSS_MONTH_DASH.captures(part))
+        .flatten()
+        .and_then(|c| c.name("dash"))
+    {
         let first = part[..dash.start()].trim_end();
         let second = part[dash.end()..].trim_start();
         let second_start = part.len() - second.len();

@@ -19,7 +19,7 @@
 //! headline is often read as the first), or is a short line of its own among them. The agency, when the dateline names one, is
 //! the source of the agency's own story.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -42,8 +42,9 @@ pub struct Dateline {
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)";
 
 /// One pattern per family of forms; each has the groups `place`, `date`, `agency`
-/// where the form has them.
-static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// where the form has them. Each is compiled the first time a text passes its
+/// [`may_match`] test, which most paragraphs do not.
+static FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
     // A place in capitals ("NUR-SULTAN", "KYIV/LONDON", "ST. PETERSBURG") or as written
     // ("Bishkek", "Nur-Sultan"); a country after a comma or in brackets.
     let caps = r"\p{Lu}[\p{Lu}\p{M}'’.\-/ ]*\p{Lu}";
@@ -53,7 +54,7 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let dash = r"(?:--|[-–—])";
     let paren_agency = r"\((?P<agency>[\p{Lu}][^()\n]{0,28}[^()\s])\)";
     let slash_agency = r"/\s*(?P<agency>\p{Lu}[^/\n]{0,28}?)\s*/";
-    let patterns = [
+    vec![
         // ASTANA, Sept 20 (Reuters) -  ·  BISHKEK. Jan 16 (Interfax) -  ·  Bishkek (Kyrgyzstan) (AFP) -
         format!(
             r"^(?P<place>{caps}|{title}){country}?(?:[,.]\s*{date})?\.?\s*{paren_agency}\s*{dash}\s*"
@@ -78,12 +79,37 @@ static FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"^(?P<place>{caps}){country}?(?:,\s*{date})?\s*(?:--|[—–]|-\s)\s*"),
         // BAKU, Azerbaijan, August 19. The ...  (a place in capitals, a country, a date)
         format!(r"^(?P<place>{caps}){country},\s*{date}\.\s+"),
-    ];
-    patterns
-        .iter()
-        .map(|p| Regex::new(p).expect("valid dateline pattern"))
-        .collect()
+    ]
 });
+
+/// The compiled [`FORMS`], each on first use.
+static COMPILED: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
+
+/// Whether form `i` of [`FORMS`] can match `text` at all: what its pattern cannot do
+/// without (a bracketed agency before a dash, a slash, a place in capitals), tested
+/// without compiling it.
+fn may_match(i: usize, text: &str) -> bool {
+    // "(Reuters) -": a closing bracket, white space, a dash.
+    let agency_before_dash = || {
+        text.match_indices(')')
+            .any(|(at, _)| text[at + 1..].trim_start().starts_with(['-', '–', '—']))
+    };
+    // A place in capitals: two capitals, or a capital and one of the characters
+    // between them; never an ASCII lower-case letter second.
+    let caps_place = || text.chars().nth(1).is_some_and(|c| !c.is_ascii_lowercase());
+    match i {
+        0 | 5 => agency_before_dash(),
+        1..=3 => text.contains('/'),
+        4 => caps_place() && text.contains('.'),
+        6 => caps_place() && text.contains(['-', '–', '—']),
+        _ => caps_place() && text.contains(','),
+    }
+}
+
+/// Form `i` of [`FORMS`], compiled.
+fn form(i: usize) -> &'static Regex {
+    COMPILED[i].get_or_init(|| Regex::new(&FORMS[i]).expect("valid dateline pattern"))
+}
 
 /// "Baku, Azerbaijan, Jan. 16" as a paragraph of its own.
 static DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,9 +150,13 @@ pub(crate) fn find(doc: &Document) -> Option<Dateline> {
         }
         let text = &full[..cut];
         let base = block.range.start;
-        if let Some(caps) = DATELINE_LINE
-            .captures(full.trim_end())
-            .filter(|_| full.len() <= 120)
+        // A dateline of its own has a comma and a day: without them, the pattern (slow
+        // to compile) is not asked.
+        let may_be_line =
+            full.len() <= 120 && full.contains(',') && full.contains(char::is_numeric);
+        if let Some(caps) = may_be_line
+            .then(|| DATELINE_LINE.captures(full.trim_end()))
+            .flatten()
         {
             let next = paragraphs.get(i + 1);
             let agency = group(&caps, "agency", base).or_else(|| {
@@ -152,8 +182,11 @@ pub(crate) fn find(doc: &Document) -> Option<Dateline> {
                 break;
             }
         }
-        for form in FORMS.iter() {
-            if let Some(caps) = form
+        for i in 0..FORMS.len() {
+            if !may_match(i, text) {
+                continue;
+            }
+            if let Some(caps) = form(i)
                 .captures(text)
                 .filter(|c| !heading || c.get(0).is_some_and(|m| m.end() == full.len()))
             {

@@ -8,6 +8,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::document::{Block, BlockKind, Document};
 use crate::rule::{Context, Reporter, Rule, RuleMeta};
+use crate::style::names::transliteration_key;
 use crate::style::{HouseStyle, NameStyle};
 use crate::text::TextRange;
 
@@ -158,46 +159,11 @@ struct Occurrence {
     next: Option<String>,
 }
 
-/// The spelling a transliteration does not change: lowercase, without hyphens, with
-/// dzh/zh/dj as j, kh as h, gh as g, q as k, -yev as -ev, y as i, and doubled letters
-/// single.
-pub(crate) fn transliteration_key(word: &str) -> String {
-    let mut s: String = word
-        .chars()
-        .filter(|c| !matches!(c, '-' | '‑' | '\'' | '’'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    for (from, to) in [
-        ("dzh", "j"),
-        ("zh", "j"),
-        ("dj", "j"),
-        ("kh", "h"),
-        ("gh", "g"),
-        ("q", "k"),
-        ("yev", "ev"),
-        ("y", "i"),
-    ] {
-        s = s.replace(from, to);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Spellings of one name found in the document: the less frequent ones are reported
 /// with the most frequent.
 fn document_variants(doc: &Document, style: &HouseStyle, report: &mut Reporter<'_>) {
     let names = &style.names;
-    let house: HashSet<String> = names
-        .names
-        .iter()
-        .flat_map(|n| std::iter::once(&n.form).chain(&n.variants))
-        .map(|w| transliteration_key(w))
-        .collect();
+    let house = names.keys();
     let mut groups: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
     for block in checked_blocks(doc) {
         let text = doc.prose_text(block.range);

@@ -2,7 +2,7 @@
 //! and the titles that stand before a name, embedded from `data/names.toml` and patched
 //! by `[house-style.names]`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -55,6 +55,8 @@ pub struct NameStyle {
     unknown_ids: Vec<String>,
     #[serde(skip)]
     matcher: OnceLock<Matcher>,
+    #[serde(skip)]
+    keys: OnceLock<HashSet<String>>,
 }
 
 impl PartialEq for NameStyle {
@@ -143,6 +145,18 @@ impl NameStyle {
             self.titles.patch(words, replace);
         }
         self.matcher = OnceLock::new();
+        self.keys = OnceLock::new();
+    }
+
+    /// The [`transliteration_key`] of every form and variant, computed once per style.
+    pub(crate) fn keys(&self) -> &HashSet<String> {
+        self.keys.get_or_init(|| {
+            self.names
+                .iter()
+                .flat_map(|n| std::iter::once(&n.form).chain(&n.variants))
+                .map(|w| transliteration_key(w))
+                .collect()
+        })
     }
 
     /// Every id is unique, every entry has a form, a reference and no variant equal to
@@ -246,6 +260,36 @@ impl NameStyle {
         .expect("an alternation of escaped words is valid");
         Matcher { regex, forms }
     }
+}
+
+/// The spelling a transliteration does not change: lowercase, without hyphens, with
+/// dzh/zh/dj as j, kh as h, gh as g, q as k, -yev as -ev, y as i, and doubled letters
+/// single.
+pub(crate) fn transliteration_key(word: &str) -> String {
+    let mut s: String = word
+        .chars()
+        .filter(|c| !matches!(c, '-' | '‑' | '\'' | '’'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    for (from, to) in [
+        ("dzh", "j"),
+        ("zh", "j"),
+        ("dj", "j"),
+        ("kh", "h"),
+        ("gh", "g"),
+        ("q", "k"),
+        ("yev", "ev"),
+        ("y", "i"),
+    ] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

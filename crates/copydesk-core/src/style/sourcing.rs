@@ -233,57 +233,58 @@ impl PartialEq for MatcherCache {
 
 impl Eq for MatcherCache {}
 
-/// The sourcing word lists as patterns.
+/// The sourcing word lists as patterns, each compiled the first time it is read: a
+/// document that never asks for one does not pay for compiling it.
 #[derive(Debug, Clone)]
 pub(crate) struct Matchers {
-    pub reporting: Regex,
+    pub reporting: LazyRegex,
     /// Reporting verbs and speech cues.
-    pub speech: Regex,
-    pub attribution: Regex,
-    pub open_attribution: Regex,
+    pub speech: LazyRegex,
+    pub attribution: LazyRegex,
+    pub open_attribution: LazyRegex,
     /// The writer's own research: "our survey", "author's interview".
-    pub self_source: Regex,
+    pub self_source: LazyRegex,
     /// One person the writer met, by role: "a farmer", "one elderly villager".
-    pub witness: Regex,
+    pub witness: LazyRegex,
     /// Outlets, platforms, media nouns, institutions and domains.
-    pub source_token: Regex,
+    pub source_token: LazyRegex,
     /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
-    pub outlet_exact: Regex,
-    pub hedge: Regex,
+    pub outlet_exact: LazyRegex,
+    pub hedge: LazyRegex,
     /// A term cue at the end of a text.
-    pub term_cue_at_end: Regex,
+    pub term_cue_at_end: LazyRegex,
     pub vague_sources: HashSet<String>,
     pub source_documents: HashSet<String>,
     pub number_labels: HashSet<String>,
     pub background_nouns: HashSet<String>,
     /// A standing verb at the end of a text.
-    pub standing_verb_at_end: Regex,
+    pub standing_verb_at_end: LazyRegex,
     pub non_count_units: HashSet<String>,
     pub measure_units: HashSet<String>,
     pub term_nouns: HashSet<String>,
     /// An amount with a currency code: "USD 5 million", "200 billion KZT".
-    pub money_code: Regex,
+    pub money_code: LazyRegex,
     /// An amount with a currency name: "5 million tenge", "300 US dollars".
-    pub money_word: Regex,
+    pub money_word: LazyRegex,
     pub conformity_nouns: HashSet<String>,
     pub inscription_nouns: HashSet<String>,
     /// A legal text stating its own terms: "the law requires", "Article 4 obliges".
-    pub provision: Regex,
+    pub provision: LazyRegex,
     pub source_modifiers: HashSet<String>,
     pub stance_nouns: HashSet<String>,
     pub generic_media_nouns: HashSet<String>,
     /// What data and documents do when they speak: "the data show".
-    pub named_source_verbs: Regex,
+    pub named_source_verbs: LazyRegex,
     /// A text its author speaks through: "in a commentary on Centrasia.ru".
-    pub authored_work: Regex,
+    pub authored_work: LazyRegex,
     /// A work named by its author or its publisher: "analysis by IStories", "in a
     /// commentary for the Carnegie Endowment".
-    pub work_by: Regex,
+    pub work_by: LazyRegex,
     /// The present tense of the writer's interview, lower case: "says", "recalls".
     pub interview_verbs: HashSet<String>,
     /// A vote held on the date the law set: "parliamentary elections were held",
     /// "Kazakhstan held a referendum".
-    pub public_vote_held: Regex,
+    pub public_vote_held: LazyRegex,
     pub people_nouns: HashSet<String>,
 }
 
@@ -315,22 +316,22 @@ impl Matchers {
         let mut hedges: Vec<String> = style.hedges.clone();
         hedges.extend(style.hedges.iter().map(|h| capitalize(h)));
         Matchers {
-            reporting: build(&alternation(&style.reporting_verbs, true)),
-            speech: build(&alternation(&speech, true)),
-            attribution: build(&alternation(&style.attribution_phrases, true)),
-            open_attribution: build(&format!(
+            reporting: LazyRegex::new(&alternation(&style.reporting_verbs, true)),
+            speech: LazyRegex::new(&alternation(&speech, true)),
+            attribution: LazyRegex::new(&alternation(&style.attribution_phrases, true)),
+            open_attribution: LazyRegex::new(&format!(
                 r"{}\W*$",
                 group(&alternation(&style.open_attribution_phrases, true))
             )),
-            self_source: build(&alternation(&style.self_sources, true)),
-            witness: build(&format!(
+            self_source: LazyRegex::new(&alternation(&style.self_sources, true)),
+            witness: LazyRegex::new(&format!(
                 r"(?i)\b(?:a|an|one)\s+(?:[\p{{L}}’'-]+\s+){{0,2}}?{}",
                 group(&alternation(&style.witness_roles, true))
             )),
-            source_token: build(&source_alts.join("|")),
-            outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
-            hedge: build(&alternation(&hedges, false)),
-            term_cue_at_end: build(&format!(
+            source_token: LazyRegex::new(&source_alts.join("|")),
+            outlet_exact: LazyRegex::new(&format!("^(?:{})$", outlet_alts.join("|"))),
+            hedge: LazyRegex::new(&alternation(&hedges, false)),
+            term_cue_at_end: LazyRegex::new(&format!(
                 r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}}|{}\s+(?:that|which)(?:[\s,]+[^\s.;:!?“”\x22]+){{1,6}})[\s,:]*$",
                 group(&alternation(&style.term_cues, true)),
                 group(&alternation(&style.term_nouns, true)),
@@ -340,24 +341,24 @@ impl Matchers {
             source_documents: lower(&style.source_documents),
             number_labels: lower(&style.number_labels),
             background_nouns: lower(&style.background_nouns),
-            standing_verb_at_end: build(&format!(
+            standing_verb_at_end: LazyRegex::new(&format!(
                 r"{}(?:\s+\S+){{0,2}}\s*$",
                 group(&alternation(&style.standing_verbs, true))
             )),
             non_count_units: lower(&style.non_count_units),
             measure_units: lower(&style.measure_units),
             term_nouns: lower(&style.term_nouns),
-            money_code: build(&format!(
+            money_code: LazyRegex::new(&format!(
                 r"\b{codes}\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\b|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\s+{codes}\b",
                 codes = plain_group(&style.currency_codes)
             )),
-            money_word: build(&format!(
+            money_word: LazyRegex::new(&format!(
                 r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?{}\b",
                 plain_group(&style.currency_names)
             )),
             conformity_nouns: lower(&style.conformity_nouns),
             inscription_nouns: lower(&style.inscription_nouns),
-            provision: build(&format!(
+            provision: LazyRegex::new(&format!(
                 r"(?i)\b{}\b[^.;:!?]{{0,40}}?\b{}\b",
                 plain_group(&style.provision_nouns),
                 plain_group(&style.provision_verbs)
@@ -365,14 +366,14 @@ impl Matchers {
             source_modifiers: lower(&style.source_modifiers),
             stance_nouns: lower(&style.stance_nouns),
             generic_media_nouns: lower(&style.generic_media_nouns),
-            named_source_verbs: build(&alternation(&style.named_source_verbs, true)),
-            authored_work: build(&alternation(&style.authored_works, true)),
-            work_by: build(&format!(
+            named_source_verbs: LazyRegex::new(&alternation(&style.named_source_verbs, true)),
+            authored_work: LazyRegex::new(&alternation(&style.authored_works, true)),
+            work_by: LazyRegex::new(&format!(
                 r"(?i:\b{}\s+(?:by|for|published\s+by|commissioned\s+by))\s+(?:[Tt]he\s+)?\p{{Lu}}",
                 plain_group(&style.authored_works)
             )),
             interview_verbs: lower(&style.interview_verbs),
-            public_vote_held: build(&format!(
+            public_vote_held: LazyRegex::new(&format!(
                 r"(?i)\b{votes}\b[^.;:!?]{{0,60}}?\b(?:was|were)\s+(?:held|conducted)\b|\b{votes}\b[^.;:!?]{{0,60}}?\btook\s+place\b|\b(?:held|holds)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?{votes}\b",
                 votes = plain_group(&style.public_votes)
             )),
@@ -395,6 +396,30 @@ fn group(alt: &str) -> String {
         NOTHING.to_string()
     } else {
         format!("(?:{alt})")
+    }
+}
+
+/// A pattern compiled on first use; it reads as the [`Regex`] it compiles to.
+#[derive(Debug, Clone)]
+pub(crate) struct LazyRegex {
+    pattern: String,
+    regex: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: &str) -> Self {
+        Self {
+            pattern: pattern.to_string(),
+            regex: OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.regex.get_or_init(|| build(&self.pattern))
     }
 }
 

@@ -26,6 +26,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `text` may open with a [`DATELINE`] (slow to compile), tested without it: two
+/// capitals or a capital and a character between them (never an ASCII lower-case
+/// letter), and a dash or a colon after them.
+fn may_open_with_dateline(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(|c| !c.is_ascii_lowercase())
+        && text.contains(['—', '–', '-', ':'])
+}
+
 /// The pattern of a descriptive noun in apposition before a company's or an outlet's
 /// initials ("the Chinese firm TBEA", "the public broadcaster LRT"), of the house
 /// style's `company-nouns`.
@@ -133,8 +143,9 @@ pub(super) fn scan_block(
     // The story's dateline (`ASTANA, July 5. /TASS/.`, `NUR-SULTAN. KAZINFORM`) names a
     // place and an agency in capitals, not acronyms; so does a dateline or label that
     // opens any block.
-    let dateline_end = DATELINE
-        .find(text)
+    let dateline_end = may_open_with_dateline(text)
+        .then(|| DATELINE.find(text))
+        .flatten()
         .map_or(block.range.start, |m| block.range.start + m.end())
         .max(
             doc.dateline

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::{apposition_after, last_word, tail, window_after, window_before, Sourcing};
 use crate::document::{Block, Document, MONTHS, WEEKDAYS};
-use crate::text::TextRange;
+use crate::text::{may_hold_folded, TextRange};
 
 /// "figures compiled by the Central Bank": data named by the body that keeps them.
 pub(super) static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,6 +62,33 @@ static OFFICIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// What every match of [`NAMED_RECORD`] holds one of (in any case); its repeats of
+/// Unicode classes are slow to compile.
+const NAMED_RECORD_WORDS: &[&str] = &[
+    "statement",
+    "declaration",
+    "communiqu",
+    "article",
+    "op-ed",
+    "column",
+    "tweet",
+    "address",
+    "hearing",
+    "meeting",
+    "session",
+    "index",
+    "indices",
+    "ranking",
+    "barometer",
+    "commentar",
+    "essay",
+    "paper",
+    "book",
+    "memoir",
+    "editorial",
+    "blog",
+];
+
 /// Parties and bodies reporting together: "both sides reported", "the two governments
 /// said", "the opposition and observers reported". What the text before a speech cue
 /// ends with.
@@ -77,6 +104,21 @@ static PARTIES_SPEAKING: LazyLock<Regex> = LazyLock::new(|| {
 /// An organisation's acronym in brackets after its name: "(UNDP)", "(OSCE)".
 static ACRONYM_BRACKET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\(\p{Lu}[\p{Lu}\p{N}&-]{1,11}\)").expect("valid regex"));
+
+/// Whether `text` may hold an [`ACRONYM_BRACKET`]: white space, an opening bracket,
+/// then two to twelve capitals, digits, `&` or `-` and a closing bracket (a superset of
+/// `\p{Lu}` and `\p{N}`, tested without compiling the pattern).
+fn may_hold_acronym_bracket(text: &str) -> bool {
+    text.match_indices('(').any(|(at, _)| {
+        text[..at].ends_with(char::is_whitespace) && {
+            let inner = text[at + 1..]
+                .chars()
+                .take_while(|&c| c.is_uppercase() || c.is_numeric() || c == '&' || c == '-')
+                .count();
+            inner >= 2
+        }
+    })
+}
 
 /// A footnote number glued to the end of a sentence: "grid.(3)", "grid.”(3)".
 static GLUED_FOOTNOTE: LazyLock<Regex> =
@@ -147,7 +189,7 @@ impl Sourcing<'_> {
         }
         let mut text = self.masked(block, sentence, false);
         if self.m.self_source.is_match(&text)
-            || NAMED_RECORD.is_match(&text)
+            || (may_hold_folded(&text, NAMED_RECORD_WORDS) && NAMED_RECORD.is_match(&text))
             || self.m.work_by.is_match(&text)
             || OFFICIAL_COUNT.is_match(&text)
         {
@@ -161,10 +203,14 @@ impl Sourcing<'_> {
         }
         // "The United Nations Development Programme (UNDP) estimated": the name before
         // the acronym is the subject, as without it.
-        let brackets: Vec<(usize, usize)> = ACRONYM_BRACKET
-            .find_iter(&text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        let brackets: Vec<(usize, usize)> = if may_hold_acronym_bracket(&text) {
+            ACRONYM_BRACKET
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         for (start, end) in brackets {
             text.replace_range(start..end, &" ".repeat(end - start));
         }
@@ -451,7 +497,12 @@ pub(super) fn interviewed(text: &str, start: usize, end: usize, verbs: &HashSet<
 /// `start..end`, in any tense: "..., Mehman Aliyev, head of the Turan agency, said".
 pub(super) fn introduces_speaker(text: &str, start: usize, end: usize) -> bool {
     INTRODUCED_AFTER.is_match(apposition_after(text, end))
-        || INTRODUCED_BEFORE.is_match(tail(&text[..start], 160))
+        || introduced_before(tail(&text[..start], 160))
+}
+
+/// [`INTRODUCED_BEFORE`], slow to compile, asked only of a text that ends with a comma.
+fn introduced_before(text: &str) -> bool {
+    text.trim_end().ends_with(',') && INTRODUCED_BEFORE.is_match(text)
 }
 
 /// Whether `text` opens with a title in quotation marks: "«Turkmenistan today»".

@@ -69,8 +69,8 @@ impl Sourcing<'_> {
         let mut found: Vec<TextRange> = Vec::new();
         for re in [
             &*MONEY_SYMBOL,
-            &self.m.money_code,
-            &self.m.money_word,
+            &*self.m.money_code,
+            &*self.m.money_word,
             &*PERCENT,
             &*PERCENT_WORDS,
         ] {

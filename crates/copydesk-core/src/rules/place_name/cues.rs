@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::period::{self, Period};
 use crate::document::{Block, Document};
-use crate::text::TextRange;
+use crate::text::{fold_ascii_case, TextRange};
 
 /// The dated expressions and past cues of each sentence of a block, computed once per
 /// block that mentions a renamed place.
@@ -207,6 +207,32 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// What every cue word of [`CUE_BEFORE`] holds one of (in any case): their stems.
+const CUE_BEFORE_WORDS: &[&str] = &[
+    "former",
+    "previously",
+    "name",
+    "know",
+    "call",
+    "dubbed",
+    "spel",
+    "transliterated",
+    "became",
+    "becom",
+    "old",
+    "future",
+    "refer",
+    "termed",
+    "label",
+    "now",
+    "then",
+    "once",
+    "later",
+    "describ",
+    "list",
+    "brand",
+    "designat",
+];
 /// Cue words right after a name that explain it.
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -226,5 +252,26 @@ pub(super) fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bo
         end -= 1;
     }
     let after = prose.get(at.end..end.max(at.end)).unwrap_or("");
-    CUE_BEFORE.is_match(before) || CUE_AFTER.is_match(after)
+    (may_end_with_cue(before) && CUE_BEFORE.is_match(before)) || CUE_AFTER.is_match(after)
+}
+
+/// A run of characters that are not word characters, as [`CUE_BEFORE`] reads them.
+static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\W+").expect("valid regex"));
+
+/// Whether `before` may match [`CUE_BEFORE`], whose repeats of Unicode word classes are
+/// slow to compile, tested without it. Each of its forms ends the text: a cue word and
+/// at most four more words (at most five runs of non-word characters after the word's
+/// stem), or `as` and non-word characters.
+fn may_end_with_cue(before: &str) -> bool {
+    let folded = fold_ascii_case(before);
+    let near_the_end = CUE_BEFORE_WORDS.iter().any(|w| {
+        folded
+            .rfind(w)
+            .is_some_and(|i| NON_WORD.find_iter(&folded[i..]).count() <= 5)
+    });
+    near_the_end
+        || NON_WORD
+            .find_iter(&folded)
+            .last()
+            .is_some_and(|m| m.end() == folded.len() && folded[..m.start()].ends_with("as"))
 }
