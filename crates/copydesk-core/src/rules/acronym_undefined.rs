@@ -444,6 +444,9 @@ mod tests {
         assert_eq!(undefined(text), vec![]);
         let text = "The arrests were made by the GKNB national security apparatus.";
         assert_eq!(undefined(text), vec![]);
+        // A branch named by a letter is one name: "ISIS-K", defined as such.
+        let text = "The Islamic State Khorasan Province (ISIS-K) claimed the attack. ISIS-K fighters fled.";
+        assert_eq!(undefined(text), vec![]);
         // A following noun that does not say what the body is explains nothing, nor
         // does a noun for what belongs to it: "the CSTO peacekeeping forces".
         let flagged: Vec<String> =

@@ -201,6 +201,12 @@ pub(super) fn scan_block(
                 key = format!("{key}-{}", &digits[..n]);
                 end = w.end + dash.len_utf8() + n;
                 bare = false;
+            } else if let Some(letter) = branch_letter(digits) {
+                // "ISIS-K", "IS-K": a branch named by one letter, a name of its own.
+                designation = true;
+                key = format!("{key}-{letter}");
+                end = w.end + dash.len_utf8() + letter.len_utf8();
+                bare = false;
             }
         }
         if !designation && is_roman_numeral(&key) {
@@ -314,6 +320,14 @@ fn shouted_words(prose: &str, not_acronyms: &[String], words: &[TextRange]) -> V
     out
 }
 
+/// The one capital letter that names a branch after an acronym's dash ("ISIS-K"): the
+/// letter, when no letter or digit follows it.
+fn branch_letter(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    (!chars.next().is_some_and(char::is_alphanumeric)).then_some(letter)
+}
+
 /// An acronym written alone in `text` (with an optional plural, possessive or suffix):
 /// its key.
 pub(super) fn lone_acronym(text: &str) -> Option<String> {
@@ -331,6 +345,12 @@ pub(super) fn lone_acronym(text: &str) -> Option<String> {
         .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
     {
         format!("{key}-{d}")
+    } else if let Some(letter) = rest
+        .strip_prefix('-')
+        .and_then(branch_letter)
+        .filter(|_| rest.len() == 2)
+    {
+        format!("{key}-{letter}")
     } else if rest_ok {
         key
     } else {

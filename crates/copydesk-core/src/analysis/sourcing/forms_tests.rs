@@ -232,3 +232,14 @@ fn a_range_of_counts_is_one_figure_and_a_range_of_years_none() {
     let text = "The talks of June 12-14 ended without a statement.\n";
     assert!(flagged(text, date(2021, 8, 27)).is_empty());
 }
+
+#[test]
+fn responsibility_claimed_is_an_act_and_a_claim_that_is_words() {
+    // Negatives first: what someone claimed is reported speech.
+    let text = "He claimed that the strike had killed the group's leader.\n";
+    assert_eq!(flagged(text, date(2025, 11, 28)).len(), 1);
+    let text = "The group claimed responsibility for the bombing, which killed 14 people.\n";
+    assert_eq!(flagged(text, date(2025, 11, 28)), vec!["14 people"]);
+    let text = "The group, which has claimed most attacks on the army since 2021, grew stronger.\n";
+    assert!(flagged(text, date(2025, 11, 28)).is_empty());
+}

@@ -92,7 +92,9 @@ impl Sourcing<'_> {
                     || (word.starts_with("according") && not_attribution(rest, &self.m.conformity_nouns))
                     // "he announced a program of reforms": an act, told as an event (its
                     // date or figures are claims of their own), not words reported.
-                    || (word.starts_with("announce") && announces_a_thing(rest)))
+                    || (word.starts_with("announce") && announces_a_thing(rest))
+                    // "claimed responsibility for the attack", "claimed victory": an act.
+                    || (word.starts_with("claim") && claims_a_thing(rest)))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
     }
@@ -365,5 +367,18 @@ fn announces_a_thing(rest: &str) -> bool {
             .map(str::to_lowercase)
             .as_deref(),
         Some("a" | "an" | "the" | "his" | "her" | "its" | "their")
+    )
+}
+
+/// Whether what follows "claimed" is a thing claimed by an act ("responsibility for the
+/// attack", "victory", "most attacks", "was claimed by the group"), not words ("that
+/// ...").
+fn claims_a_thing(rest: &str) -> bool {
+    matches!(
+        rest.split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("responsibility" | "credit" | "victory" | "most" | "all" | "several" | "by")
     )
 }
