@@ -241,6 +241,9 @@ pub(crate) struct Matchers {
     pub source_token: Regex,
     /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
     pub outlet_exact: Regex,
+    /// Whether an outlet or platform of the house has a bracket in its name (only then
+    /// can a text with a bracket be one).
+    pub outlet_brackets: bool,
     pub hedge: Regex,
     /// A term cue at the end of a text.
     pub term_cue_at_end: Regex,
@@ -313,6 +316,11 @@ impl Matchers {
             )),
             source_token: build(&source_alts.join("|")),
             outlet_exact: build(&format!("^(?:{})$", outlet_alts.join("|"))),
+            outlet_brackets: style
+                .outlets
+                .iter()
+                .chain(&style.platforms)
+                .any(|o| o.contains(['(', ')', '[', ']'])),
             hedge: build(&alternation(&hedges, false)),
             term_cue_at_end: build(&format!(
                 r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}}|{}\s+(?:that|which)(?:[\s,]+[^\s.;:!?“”\x22]+){{1,6}})[\s,:]*$",
