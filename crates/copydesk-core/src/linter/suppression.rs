@@ -413,7 +413,9 @@ mod tests {
             date: jiff::civil::date(2021, 9, 10),
             style: crate::style::HouseStyle::embedded(),
         };
-        assert!(crate::linter::run(&doc, &ctx, &[], true).is_empty());
+        assert!(crate::linter::run(&doc, &ctx, &[], true, &|| false)
+            .unwrap()
+            .is_empty());
         // And the report itself can be silenced.
         let text = "<!-- copydesk-disable-file unused-suppression -->\n<!-- copydesk-disable-file citation-format -->\n\nAll is well.\n";
         assert!(lint(text, SourceKind::Markdown).is_empty());
