@@ -505,3 +505,59 @@ impl LanguageServer for Backend {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tower_lsp::LspService;
+
+    use super::*;
+
+    fn superseded(backend: &Backend, uri: &Url) -> Arc<AtomicBool> {
+        backend.state().docs[uri].superseded.clone()
+    }
+
+    #[tokio::test]
+    async fn an_edit_stops_the_lint_it_supersedes_and_a_close_frees_the_document() {
+        let (service, _socket) = LspService::new(Backend::new);
+        let backend = service.inner();
+        let uri = Url::parse("file:///newsroom/piece.md").unwrap();
+        backend
+            .did_open(DidOpenTextDocumentParams {
+                text_document: TextDocumentItem::new(
+                    uri.clone(),
+                    "markdown".into(),
+                    1,
+                    "Talks stalled in Astana (TASS, Agust 20).\n".repeat(1000),
+                ),
+            })
+            .await;
+        let first = superseded(backend, &uri);
+        assert!(!first.load(Ordering::Relaxed));
+        backend
+            .did_change(DidChangeTextDocumentParams {
+                text_document: VersionedTextDocumentIdentifier::new(uri.clone(), 2),
+                content_changes: vec![TextDocumentContentChangeEvent {
+                    range: None,
+                    range_length: None,
+                    text: "Talks stalled.\n".into(),
+                }],
+            })
+            .await;
+        assert!(
+            first.load(Ordering::Relaxed),
+            "the first lint run is stopped"
+        );
+        let second = superseded(backend, &uri);
+        assert!(!second.load(Ordering::Relaxed));
+        backend
+            .did_close(DidCloseTextDocumentParams {
+                text_document: TextDocumentIdentifier::new(uri.clone()),
+            })
+            .await;
+        assert!(
+            second.load(Ordering::Relaxed),
+            "the last lint run is stopped"
+        );
+        assert!(backend.state().docs.is_empty(), "the text is freed");
+    }
+}
