@@ -718,3 +718,49 @@ fn html_documents_are_read_as_pages_by_their_language_id() {
     assert_eq!(diags[0]["range"]["end"], position(1, col + 6));
     client.shutdown_and_exit();
 }
+
+#[test]
+fn the_server_answers_after_every_framing_error() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    let uri = "file:///newsroom/2021-08-23-frames.txt";
+    client.open(uri, "plaintext", "Talks stalled (TASS, Agust 20).\n");
+    client.diagnostics(uri, 1);
+    let note = r#"{"jsonrpc":"2.0","method":"$/note","params":{"t":"Türkiye"}}"#;
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("too small", {
+            let mut f = format!("Content-Length: {}\r\n\r\n", note.len() - 9).into_bytes();
+            f.extend(note.bytes());
+            f
+        }),
+        ("counted in characters", {
+            let mut f = format!("Content-Length: {}\r\n\r\n", note.chars().count()).into_bytes();
+            f.extend(note.bytes());
+            f
+        }),
+        (
+            "not a number",
+            format!("Content-Length: ten\r\n\r\n{note}").into_bytes(),
+        ),
+        (
+            "negative",
+            format!("Content-Length: -5\r\n\r\n{note}").into_bytes(),
+        ),
+        ("missing", format!("\r\n\r\n{note}").into_bytes()),
+        (
+            "a 1 MB header line",
+            format!("X-Pad: {}\r\n\r\n", "a".repeat(1 << 20)).into_bytes(),
+        ),
+        ("binary garbage", vec![0, 159, 146, 150, 1, 2, 255]),
+    ];
+    for (case, bytes) in cases {
+        client.send_raw(&bytes);
+        let response = client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(0, 0)}),
+        );
+        assert!(response.get("result").is_some(), "{case}: {response}");
+    }
+    let status = client.shutdown_and_exit();
+    assert!(status.success(), "{status:?}");
+}

@@ -48,7 +48,7 @@ pub struct Source {
 }
 
 impl Source {
-    fn new(source: String) -> Self {
+    pub(crate) fn new(source: String) -> Self {
         let line_index = LineIndex::new(&source);
         Source { source, line_index }
     }

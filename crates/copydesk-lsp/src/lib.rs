@@ -58,11 +58,19 @@ where
     shutdown.is_some_and(|s| s.load(Ordering::SeqCst))
 }
 
+/// The most threads that lint, hover and build code actions at once.
+const BLOCKING_THREADS: usize = 4;
+
 /// Serve LSP on stdin/stdout (what `copydesk server` runs). Returns whether the client
 /// asked the server to shut down before it exited: if not, LSP asks for exit code 1.
 pub fn run_stdio() -> anyhow::Result<bool> {
+    // Lints, hovers and code actions run on the blocking pool. Bounded, a flood of
+    // edits or documents queues there instead of starting a thread each (with its own
+    // allocator arena, which keeps its memory after the document is closed); a lint
+    // superseded while queued stops at its first rule.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
         .build()?;
     let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // Reading stdin blocks a thread that nothing can interrupt: do not wait for it.

@@ -15,7 +15,7 @@ use tower_lsp::{Client, LanguageServer};
 
 use crate::code_action::{code_actions, ActionRequest};
 use crate::hover;
-use crate::lint::{lint, LintInput};
+use crate::lint::{lint_unless, LintInput};
 use crate::position::{PositionEncoding, Positions};
 use crate::settings::{ConfigSource, Settings, CONFIG_FILE_NAMES};
 use crate::store::{file_name, source_kind, TextDocument};
@@ -39,6 +39,9 @@ struct Entry {
     /// The diagnostics last published, and the version they are for.
     published: Vec<Diagnostic>,
     published_version: Option<i32>,
+    /// Set when the lint run of this generation is superseded (a newer change, the
+    /// document closed): the run stops at its next rule.
+    superseded: Arc<AtomicBool>,
 }
 
 #[derive(Debug, Default)]
@@ -97,7 +100,7 @@ impl Backend {
 
     /// Schedule a lint run of `uri` for its current text.
     fn schedule(&self, uri: Url) {
-        let generation = {
+        let (generation, superseded) = {
             let mut state = self.state();
             state.generations += 1;
             let generation = state.generations;
@@ -105,10 +108,12 @@ impl Backend {
                 return;
             };
             entry.generation = generation;
-            generation
+            entry.superseded.store(true, Ordering::Relaxed);
+            entry.superseded = Arc::default();
+            (generation, entry.superseded.clone())
         };
         let this = self.clone();
-        tokio::spawn(async move { this.lint_and_publish(uri, generation).await });
+        tokio::spawn(async move { this.lint_and_publish(uri, generation, superseded).await });
     }
 
     /// The path whose configuration applies to `uri`: the file's, or for an unsaved
@@ -149,7 +154,7 @@ impl Backend {
         }
     }
 
-    async fn lint_and_publish(&self, uri: Url, generation: u64) {
+    async fn lint_and_publish(&self, uri: Url, generation: u64, superseded: Arc<AtomicBool>) {
         tokio::time::sleep(DEBOUNCE).await;
         let (text, kind, version, encoding) = {
             let state = self.state();
@@ -173,7 +178,8 @@ impl Backend {
                 today: today(),
                 encoding,
             };
-            (lint(input, &settings), error)
+            let stop = || superseded.load(Ordering::Relaxed);
+            (lint_unless(input, &settings, &stop), error)
         })
         .await;
         let diagnostics = match run {
@@ -181,6 +187,10 @@ impl Backend {
                 if let Some(error) = error {
                     self.config_error(error).await;
                 }
+                // Stopped: a newer lint run of the document publishes instead.
+                let Some(diagnostics) = diagnostics else {
+                    return;
+                };
                 diagnostics
             }
             Err(e) => {
@@ -354,8 +364,11 @@ impl LanguageServer for Backend {
             generation: 0,
             published: Vec::new(),
             published_version: None,
+            superseded: Arc::default(),
         };
-        self.state().docs.insert(item.uri.clone(), entry);
+        if let Some(old) = self.state().docs.insert(item.uri.clone(), entry) {
+            old.superseded.store(true, Ordering::Relaxed);
+        }
         self.schedule(item.uri);
     }
 
@@ -391,6 +404,10 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let removed = self.state().docs.remove(&uri);
+        if let Some(entry) = &removed {
+            // Its lint run stops at the next rule, and the text is freed with it.
+            entry.superseded.store(true, Ordering::Relaxed);
+        }
         if removed.is_none() {
             self.log_error(format!("copydesk: didClose for unknown document {uri}"))
                 .await;
@@ -487,5 +504,61 @@ impl LanguageServer for Backend {
             }
             None => Ok(None),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tower_lsp::LspService;
+
+    use super::*;
+
+    fn superseded(backend: &Backend, uri: &Url) -> Arc<AtomicBool> {
+        backend.state().docs[uri].superseded.clone()
+    }
+
+    #[tokio::test]
+    async fn an_edit_stops_the_lint_it_supersedes_and_a_close_frees_the_document() {
+        let (service, _socket) = LspService::new(Backend::new);
+        let backend = service.inner();
+        let uri = Url::parse("file:///newsroom/piece.md").unwrap();
+        backend
+            .did_open(DidOpenTextDocumentParams {
+                text_document: TextDocumentItem::new(
+                    uri.clone(),
+                    "markdown".into(),
+                    1,
+                    "Talks stalled in Astana (TASS, Agust 20).\n".repeat(1000),
+                ),
+            })
+            .await;
+        let first = superseded(backend, &uri);
+        assert!(!first.load(Ordering::Relaxed));
+        backend
+            .did_change(DidChangeTextDocumentParams {
+                text_document: VersionedTextDocumentIdentifier::new(uri.clone(), 2),
+                content_changes: vec![TextDocumentContentChangeEvent {
+                    range: None,
+                    range_length: None,
+                    text: "Talks stalled.\n".into(),
+                }],
+            })
+            .await;
+        assert!(
+            first.load(Ordering::Relaxed),
+            "the first lint run is stopped"
+        );
+        let second = superseded(backend, &uri);
+        assert!(!second.load(Ordering::Relaxed));
+        backend
+            .did_close(DidCloseTextDocumentParams {
+                text_document: TextDocumentIdentifier::new(uri.clone()),
+            })
+            .await;
+        assert!(
+            second.load(Ordering::Relaxed),
+            "the last lint run is stopped"
+        );
+        assert!(backend.state().docs.is_empty(), "the text is freed");
     }
 }

@@ -56,12 +56,20 @@ where
                 Ok(_) => {}
             }
             let line = String::from_utf8_lossy(&line);
-            let line = line.trim();
+            let mut line = line.trim();
             if line.is_empty() {
                 if saw_header {
                     break;
                 }
                 continue;
+            }
+            // The rest of a body that its Content-Length did not cover (counted too
+            // small, in characters, or missing) runs into the next header: what follows
+            // the last `Content-Length:` of the line is that header.
+            if let Some(at) = header_start(line) {
+                report(format!("skipped {at} bytes before a Content-Length header"));
+                line = &line[at..];
+                length = None;
             }
             saw_header = true;
             if let Some((name, value)) = line.split_once(':') {
@@ -116,6 +124,14 @@ where
             return;
         }
     }
+}
+
+/// Where the last `Content-Length:` header of a header line starts, when it does not
+/// start the line.
+fn header_start(line: &str) -> Option<usize> {
+    const NAME: &str = "content-length:";
+    let lower = line.to_ascii_lowercase();
+    lower.rfind(NAME).filter(|&at| at > 0)
 }
 
 /// Whether a body is a JSON-RPC request, notification or response that tower-lsp reads.
@@ -306,6 +322,40 @@ mod tests {
         assert!(errors[0].contains("failed to decode message"));
         assert!(errors[1].contains("not a JSON-RPC"));
         assert!(errors[2].contains("without a Content-Length"));
+    }
+
+    #[tokio::test]
+    async fn framing_resynchronises_on_the_next_content_length() {
+        let good = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let frame = |n: usize, body: &str| format!("Content-Length: {n}\r\n\r\n{body}");
+        let non_ascii = r#"{"jsonrpc":"2.0","method":"initialized","params":{"t":"Türkiye"}}"#;
+        let mut input = String::new();
+        // Too small: the rest of the body runs into the next header.
+        input += &frame(good.len() - 10, good);
+        input += &frame(good.len(), good);
+        // Counted in characters instead of bytes.
+        input += &frame(non_ascii.chars().count(), non_ascii);
+        input += &frame(good.len(), good);
+        // Not a number, negative, missing.
+        input += &format!("Content-Length: ten\r\n\r\n{good}");
+        input += &frame(good.len(), good);
+        input += &format!("Content-Length: -5\r\n\r\n{good}");
+        input += &frame(good.len(), good);
+        input += &format!("\r\n\r\n{good}");
+        input += &frame(good.len(), good);
+        // Binary garbage.
+        input += "\u{1}\u{2}garbage";
+        input += &frame(good.len(), good);
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut output = Vec::new();
+        filter_frames(input.as_bytes(), &mut output, tx).await;
+        let output = String::from_utf8(output).unwrap();
+        assert_eq!(output, frame(good.len(), good).repeat(6), "{output}");
+        let mut errors = 0;
+        while rx.try_recv().is_ok() {
+            errors += 1;
+        }
+        assert!(errors >= 6, "{errors} errors reported");
     }
 
     #[test]

@@ -56,6 +56,18 @@ impl Settings {
         let path = self.path.as_deref().unwrap_or(Path::new(""));
         copydesk_core::lint_file(doc, &self.config.settings_for(path), date)
     }
+
+    /// [`lint`](Self::lint) that stops, with `None`, when `stop` answers `true` (asked
+    /// between rules).
+    pub fn lint_unless(
+        &self,
+        doc: &Document,
+        date: impl Into<PublicationDate>,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Vec<Diagnostic>> {
+        let path = self.path.as_deref().unwrap_or(Path::new(""));
+        copydesk_core::lint_file_unless(doc, &self.config.settings_for(path), date, stop).ok()
+    }
 }
 
 #[cfg(test)]

@@ -56,6 +56,22 @@ pub fn escape(s: &str, keep: Keep) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How many characters [`escape`] makes of `s` when it keeps line breaks.
+pub fn escaped_chars(s: &str) -> usize {
+    let mut count = 0;
+    let mut scratch = String::new();
+    for (i, c) in s.char_indices() {
+        if is_plain(s, i, c, Keep::LineBreaks) {
+            count += 1;
+        } else {
+            scratch.clear();
+            push_escaped(&mut scratch, c);
+            count += scratch.chars().count();
+        }
+    }
+    count
+}
+
 /// [`escape`] of a source excerpt (line breaks kept) and where the byte range `span` of
 /// `source` lies in the escaped text.
 pub fn escape_source(source: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {

@@ -9,7 +9,7 @@ use clap::ColorChoice;
 use copydesk_core::{Diagnostic, Severity, TextRange};
 
 use crate::check::Checked;
-use crate::output::escape::{escape, escape_source, Keep};
+use crate::output::escape::{escape, escape_source, escaped_chars, Keep};
 use crate::output::{count, fix_command, fix_label, fix_mark, fixable, hidden_fixes, hidden_note};
 
 fn level(severity: Severity) -> Level {
@@ -76,6 +76,52 @@ fn context_lines(checked: &Checked, range: TextRange) -> (TextRange, usize) {
     (TextRange::new(start, end), first + 1)
 }
 
+/// A line longer than this is cropped around its finding before annotate-snippets
+/// draws it: it reads the whole line it is given for every finding, so that the
+/// findings of one long line (a minified page, a text without line breaks) took time
+/// that grew with the square of the line.
+const CROP_LINE: usize = 4096;
+
+/// What a cropped line keeps on either side of its finding: far more than the 140
+/// columns drawn, so that the line is drawn as before, `...` at either end.
+const CROP_KEEP: usize = 1024;
+
+/// The part of the one line `line` (of `source`) to draw for a finding at `range`
+/// with a label of `label` bytes. A line of [`CROP_LINE`] bytes or fewer, or a
+/// finding on several lines, is drawn whole. Cropped on the left, the part starts at
+/// a character that is not white space (annotate-snippets measures the indentation),
+/// and only when the line's indentation is short.
+fn crop(source: &str, line: TextRange, range: TextRange, label: usize) -> TextRange {
+    if line.len() <= CROP_LINE || range.end > line.end {
+        return line;
+    }
+    let mut start = line.start;
+    let indented = source[line.start..]
+        .chars()
+        .take(CROP_KEEP / 2)
+        .all(char::is_whitespace);
+    if range.start - line.start > 2 * CROP_KEEP && !indented {
+        let mut cut = range.start - CROP_KEEP;
+        while !source.is_char_boundary(cut) {
+            cut += 1;
+        }
+        while cut < range.start && source[cut..].starts_with(char::is_whitespace) {
+            cut += source[cut..].chars().next().map_or(1, char::len_utf8);
+        }
+        start = cut;
+    }
+    let mut end = line.end;
+    let keep = CROP_KEEP + 4 * label;
+    if line.end - range.end > 2 * keep {
+        let mut cut = range.end + keep;
+        while !source.is_char_boundary(cut) {
+            cut += 1;
+        }
+        end = cut;
+    }
+    TextRange::new(start, end)
+}
+
 /// One finding as annotate-snippets draws it: `[*] ` before the message when `--fix`
 /// (with `--unsafe-fixes`, if given) fixes it, and the fix's title under the flagged
 /// text, with what an unsafe fix or a suggestion takes ([`fix_label`]).
@@ -84,15 +130,79 @@ pub fn render(
     d: &Diagnostic,
     renderer: &Renderer,
     unsafe_fixes: bool,
+    columns: &mut Columns,
 ) -> String {
-    let (lines, line_start) = context_lines(checked, d.range);
-    let span = (d.range.start - lines.start)..(d.range.end - lines.start);
-    let (source, span) = escape_source(checked.doc.text(lines), span);
+    let (line, line_start) = context_lines(checked, d.range);
     let label = d.fix.as_ref().map(fix_label).unwrap_or_default();
-    let label = escape(&label, Keep::NoLineBreaks);
+    let lines = crop(&checked.doc.source, line, d.range, label.len());
+    let excerpt = Excerpt {
+        text: checked.doc.text(lines),
+        at: lines.start,
+        line_start,
+        path: &checked.path,
+    };
+    let drawn = draw(&excerpt, d, &label, renderer, unsafe_fixes);
+    if lines.start == line.start {
+        return drawn;
+    }
+    // The column in `--> path:line:column` counts the characters before the finding on
+    // its line, the cropped ones too.
+    let cropped = columns.chars_to(&checked.doc.source, line.start, lines.start);
+    let origin = escape(&checked.path, Keep::NoLineBreaks);
+    let before = escaped_chars(checked.doc.text(TextRange::new(lines.start, d.range.start)));
+    let drawn_at = format!(" {origin}:{line_start}:{}\n", before + 1);
+    let true_at = format!(" {origin}:{line_start}:{}\n", cropped + before + 1);
+    drawn.replacen(&drawn_at, &true_at, 1)
+}
+
+/// The characters (as escaped) from the start of a line to an offset on it, counted on
+/// from the offset asked for before when it is on the same line and not after this one:
+/// findings come in order, so the findings of a long line count its characters once.
+#[derive(Debug, Default)]
+pub struct Columns {
+    line: usize,
+    at: usize,
+    chars: usize,
+}
+
+impl Columns {
+    fn chars_to(&mut self, source: &str, line: usize, offset: usize) -> usize {
+        if self.line != line || offset < self.at {
+            *self = Columns {
+                line,
+                at: line,
+                chars: 0,
+            };
+        }
+        self.chars += escaped_chars(&source[self.at..offset]);
+        self.at = offset;
+        self.chars
+    }
+}
+
+/// The source drawn for a finding: `text` starts at byte `at` of the file, on line
+/// `line_start`.
+struct Excerpt<'a> {
+    text: &'a str,
+    at: usize,
+    line_start: usize,
+    path: &'a str,
+}
+
+fn draw(
+    excerpt: &Excerpt<'_>,
+    d: &Diagnostic,
+    label: &str,
+    renderer: &Renderer,
+    unsafe_fixes: bool,
+) -> String {
+    let span = (d.range.start - excerpt.at)..(d.range.end - excerpt.at);
+    let (source, span) = escape_source(excerpt.text, span);
+    let line_start = excerpt.line_start;
+    let label = escape(label, Keep::NoLineBreaks);
     let title = format!("{}{}", fix_mark(d, unsafe_fixes), d.message);
     let title = escape(&title, Keep::LineBreaks);
-    let origin = escape(&checked.path, Keep::NoLineBreaks);
+    let origin = escape(excerpt.path, Keep::NoLineBreaks);
     let help = d.help.as_deref().map(|h| escape(h, Keep::LineBreaks));
     let mut message = level(d.severity).title(&title).id(d.rule).snippet(
         Snippet::source(&source)
@@ -127,8 +237,10 @@ pub fn write(
     };
     let mut findings = 0;
     for c in checked {
+        let mut columns = Columns::default();
         for d in &c.diagnostics {
-            writeln!(out, "{}\n", render(c, d, &renderer, unsafe_fixes))?;
+            let drawn = render(c, d, &renderer, unsafe_fixes, &mut columns);
+            writeln!(out, "{drawn}\n")?;
             findings += 1;
         }
     }
@@ -216,6 +328,69 @@ mod tests {
                 .map(|(_, v)| OsString::from(v))
         };
         use_color(choice, var, terminal)
+    }
+
+    #[test]
+    fn a_long_line_is_drawn_cropped_as_it_was_drawn_whole() {
+        let sentence = "The envoy’s talks in Astana ended on “Sept. 3” — without a deal. ";
+        let line = sentence.repeat(300);
+        let source = format!("# Title\n\n{line}\nThe end.\n");
+        let line = TextRange::new(9, 9 + line.len());
+        let renderer = Renderer::plain();
+        let mut crops = 0;
+        let mut columns = Columns::default();
+        for (i, _) in source
+            .match_indices("Astana")
+            .chain(source.match_indices("Sept."))
+        {
+            let range = TextRange::new(i, i + 6);
+            let d = Diagnostic {
+                rule: "place-name",
+                severity: Severity::Warning,
+                message: "`Astana` was renamed".into(),
+                range,
+                help: Some("Write the name of the time".into()),
+                fix: Some(copydesk_core::Fix::safe(
+                    "Replace `Astana` with `Nur-Sultan`",
+                    vec![copydesk_core::Edit::replace(range, "Nur-Sultan")],
+                )),
+            };
+            let label = fix_label(d.fix.as_ref().unwrap());
+            let excerpt = |lines: TextRange| Excerpt {
+                text: &source[lines.start..lines.end],
+                at: lines.start,
+                line_start: 3,
+                path: "piece.md",
+            };
+            let cropped = crop(&source, line, range, label.len());
+            let whole = draw(&excerpt(line), &d, &label, &renderer, false);
+            let checked = Checked {
+                path: "piece.md".into(),
+                path_bytes: None,
+                doc: crate::check::Source::new(source.clone()),
+                date: copydesk_core::PublicationDate {
+                    date: jiff::civil::date(2024, 1, 1),
+                    source: copydesk_core::DateSource::Assumed,
+                },
+                diagnostics: Vec::new(),
+                fixed: 0,
+                diff: None,
+                not_fixed: None,
+            };
+            // One count of columns for all: in order, then back to the start of the line.
+            assert_eq!(render(&checked, &d, &renderer, false, &mut columns), whole);
+            let styled = Renderer::styled();
+            assert_eq!(
+                render(&checked, &d, &styled, false, &mut Columns::default()),
+                draw(&excerpt(line), &d, &label, &styled, false)
+            );
+            assert!(whole.contains("..."), "{whole}");
+            if cropped != line {
+                crops += 1;
+                assert!(cropped.len() < 4 * CROP_KEEP, "{cropped:?}");
+            }
+        }
+        assert!(crops > 500, "{crops} cropped");
     }
 
     #[test]

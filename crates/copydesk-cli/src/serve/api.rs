@@ -447,10 +447,10 @@ async fn check(
         .await
         .map_err(|_| timed_out())?
         .map_err(|_| ApiError::unavailable("shutting-down", "the service is stopping"))?;
-    // A check that runs past its time is answered with 503 at once. The core's linter
-    // cannot be stopped half way, so the work is cancelled at its next step (before
-    // the lint, before the answer is built); it keeps its worker until then, so that
-    // no more checks run at once than there are workers.
+    // A check that runs past its time is answered with 503 at once, and its work is
+    // cancelled at its next step (before the lint, between two rules of the lint,
+    // before the answer is built); it keeps its worker until then, so that no more
+    // checks run at once than there are workers.
     let cancelled = Arc::new(AtomicBool::new(false));
     let work = {
         let service = service.clone();
@@ -589,8 +589,10 @@ impl Service {
             job.date,
             copydesk_core::discovery::today(),
         );
-        let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date);
-        if cancelled.load(Ordering::Relaxed) {
+        // Past its time, the lint stops at its next rule.
+        let stop = || cancelled.load(Ordering::Relaxed);
+        let mut diagnostics = copydesk_core::lint_file_unless(&doc, &settings, date, &stop).ok()?;
+        if stop() {
             return None;
         }
         // As `copydesk check` does: a fix that would split a grapheme cluster is not

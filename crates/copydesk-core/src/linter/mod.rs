@@ -27,30 +27,68 @@ pub fn lint_file(
     settings: &FileSettings<'_>,
     date: impl Into<PublicationDate>,
 ) -> Vec<Diagnostic> {
+    finished(lint_file_unless(doc, settings, date, &never))
+}
+
+/// A lint stopped before its end, because the caller no longer wants its findings (a
+/// newer edit superseded the text, the time for the check ran out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the lint was cancelled")]
+pub struct Cancelled;
+
+/// [`lint_file`] that asks `stop` before each rule and stops, with [`Cancelled`], the
+/// first time it answers `true`. A lint that is not stopped finds what `lint_file`
+/// finds. The language server stops a lint superseded by an edit, `copydesk serve` one
+/// past its time.
+pub fn lint_file_unless(
+    doc: &Document,
+    settings: &FileSettings<'_>,
+    date: impl Into<PublicationDate>,
+    stop: &dyn Fn() -> bool,
+) -> Result<Vec<Diagnostic>, Cancelled> {
     let date = date.into();
     let ctx = Context {
         date: date.date,
         style: settings.style,
         date_assumed: date.source == DateSource::Assumed,
     };
-    let mut out = run(doc, &ctx, &settings.rules, settings.unused_suppressions);
+    let mut out = run(
+        doc,
+        &ctx,
+        &settings.rules,
+        settings.unused_suppressions,
+        stop,
+    )?;
     for d in &mut out {
         if let Some(s) = settings.severity.get(d.rule) {
             d.severity = *s;
         }
     }
-    out
+    Ok(out)
+}
+
+/// Never stop.
+fn never() -> bool {
+    false
+}
+
+/// The findings of a lint that nothing stops.
+fn finished(found: Result<Vec<Diagnostic>, Cancelled>) -> Vec<Diagnostic> {
+    match found {
+        Ok(found) => found,
+        Err(Cancelled) => unreachable!("a lint that is never stopped is not cancelled"),
+    }
 }
 
 /// Run `rules` over `doc` and drop the findings that the document's suppression
 /// comments silence (without reporting unused ones), in a deterministic order.
 pub fn lint_with(doc: &Document, ctx: &Context<'_>, rules: &[&dyn Rule]) -> Vec<Diagnostic> {
-    run(doc, ctx, rules, false)
+    finished(run(doc, ctx, rules, false, &never))
 }
 
 /// Run every rule over `doc`, and report the suppression comments that silence nothing.
 pub fn lint(doc: &Document, ctx: &Context<'_>) -> Vec<Diagnostic> {
-    run(doc, ctx, all_rules(), true)
+    finished(run(doc, ctx, all_rules(), true, &never))
 }
 
 /// Lint `doc`, published on `date`, with every rule and the embedded house style.
@@ -68,14 +106,21 @@ pub(crate) fn run(
     ctx: &Context<'_>,
     rules: &[&dyn Rule],
     report_unused: bool,
-) -> Vec<Diagnostic> {
+    stop: &dyn Fn() -> bool,
+) -> Result<Vec<Diagnostic>, Cancelled> {
     let mut out = Vec::new();
     let mut active = Vec::with_capacity(rules.len() + 1);
     let analyses = Analyses::new(doc, ctx.style, ctx.date);
     for rule in rules {
+        if stop() {
+            return Err(Cancelled);
+        }
         active.push(rule.meta().id);
         let mut reporter = Reporter::new(rule.meta(), &mut out);
         rule.check(doc, ctx, &analyses, &mut reporter);
+    }
+    if stop() {
+        return Err(Cancelled);
     }
     if report_unused {
         active.push(UNUSED_SUPPRESSION);
@@ -85,7 +130,7 @@ pub(crate) fn run(
         to_source(doc, map, &mut out);
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
+    Ok(out)
 }
 
 /// Point an HTML page's findings into its source (a decoded character reference moves
@@ -166,6 +211,54 @@ mod html_tests {
                 &html[fix.edits[0].range.start..fix.edits[0].range.end],
                 "Astana"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod cancel_tests {
+    use std::cell::Cell;
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::document::SourceKind;
+
+    const TEXT: &str = "The envoy met officials in Astana on Sept. 3 and said the talks stalled \
+                        (TASS, Agust 20). The Collective Security Treaty Organization (CSTO) met.\n";
+
+    #[test]
+    fn a_lint_that_is_not_stopped_finds_what_lint_file_finds() {
+        let doc = Document::parse(TEXT, SourceKind::Markdown);
+        let config = Config::default();
+        let settings = config.settings_for(Path::new("piece.md"));
+        let date = jiff::civil::date(2021, 8, 23);
+        let asked = Cell::new(0);
+        let found = lint_file_unless(&doc, &settings, date, &|| {
+            asked.set(asked.get() + 1);
+            false
+        });
+        let expected = lint_file(&doc, &settings, date);
+        assert!(!expected.is_empty());
+        assert_eq!(found, Ok(expected));
+        // Asked before each rule and before the suppression pass.
+        assert_eq!(asked.get(), settings.rules.len() + 1);
+    }
+
+    #[test]
+    fn a_stopped_lint_returns_at_the_next_rule() {
+        let doc = Document::parse(TEXT, SourceKind::Markdown);
+        let config = Config::default();
+        let settings = config.settings_for(Path::new("piece.md"));
+        let date = jiff::civil::date(2021, 8, 23);
+        for stop_at in [1, 2, settings.rules.len() + 1] {
+            let asked = Cell::new(0);
+            let found = lint_file_unless(&doc, &settings, date, &|| {
+                asked.set(asked.get() + 1);
+                asked.get() >= stop_at
+            });
+            assert_eq!(found, Err(Cancelled));
+            assert_eq!(asked.get(), stop_at, "no rule runs after the stop");
         }
     }
 }

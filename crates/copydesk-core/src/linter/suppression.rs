@@ -418,7 +418,9 @@ mod tests {
             style: crate::style::HouseStyle::embedded(),
             date_assumed: false,
         };
-        assert!(crate::linter::run(&doc, &ctx, &[], true).is_empty());
+        assert!(crate::linter::run(&doc, &ctx, &[], true, &|| false)
+            .unwrap()
+            .is_empty());
         // And the report itself can be silenced.
         let text = "<!-- copydesk-disable-file unused-suppression -->\n<!-- copydesk-disable-file citation-format -->\n\nAll is well.\n";
         assert!(lint(text, SourceKind::Markdown).is_empty());

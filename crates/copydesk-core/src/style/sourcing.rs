@@ -250,6 +250,9 @@ pub(crate) struct Matchers {
     pub source_token: LazyRegex,
     /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
     pub outlet_exact: LazyRegex,
+    /// Whether an outlet or platform of the house has a bracket in its name (only then
+    /// can a text with a bracket be one).
+    pub outlet_brackets: bool,
     pub hedge: LazyRegex,
     /// A term cue at the end of a text.
     pub term_cue_at_end: LazyRegex,
@@ -330,6 +333,11 @@ impl Matchers {
             )),
             source_token: LazyRegex::new(&source_alts.join("|")),
             outlet_exact: LazyRegex::new(&format!("^(?:{})$", outlet_alts.join("|"))),
+            outlet_brackets: style
+                .outlets
+                .iter()
+                .chain(&style.platforms)
+                .any(|o| o.contains(['(', ')', '[', ']'])),
             hedge: LazyRegex::new(&alternation(&hedges, false)),
             term_cue_at_end: LazyRegex::new(&format!(
                 r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}}|{}\s+(?:that|which)(?:[\s,]+[^\s.;:!?“”\x22]+){{1,6}})[\s,:]*$",

@@ -34,6 +34,7 @@ mod dates;
 mod figures;
 #[cfg(test)]
 mod forms_tests;
+mod loose_citation;
 mod named;
 mod quotations;
 mod speech;
@@ -219,8 +220,14 @@ impl<'a> Sourcing<'a> {
             blank(&mut quoted, q.inner);
         }
         let mut bracketed = quoted.clone();
+        // In order of their start: a bracket inside one already blanked is skipped, so
+        // nested brackets are blanked once.
+        let mut reach = 0;
         for p in &block.parentheticals {
-            blank(&mut bracketed, *p);
+            if p.end > reach {
+                blank(&mut bracketed, TextRange::new(p.start.max(reach), p.end));
+                reach = p.end;
+            }
         }
         // Ranges are character boundaries, so this never fails; blank rather than panic.
         let text = |b: Vec<u8>| {
