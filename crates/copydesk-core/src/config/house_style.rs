@@ -420,7 +420,8 @@ enable = []
 # ...
 
 [house-style.sourcing]
-# What sources a claim besides a citation: \"citation\" (the analysis preset) or
+# What sources a claim besides a citation: \"citation\" (the analysis preset),
+# \"named-person\" (also a speaker named by name next to the claim) or
 # \"named-source\" (the wire preset: a named speaker, a role, an institution or a
 # document in the claim's sentence or the one before; the lead's attribution for the
 # story's later figures). `copydesk explain unsourced-claim` tells more.

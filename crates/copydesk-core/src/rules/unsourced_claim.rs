@@ -76,8 +76,11 @@ declare_rule! {
     /// (every claim needs a source in its own sentence), the word lists of reporting
     /// verbs, attribution phrases, outlets, institutions and hedges, and
     /// `dated-event-max-age-years` (older dates are historical context), and
-    /// `attribution`: `"citation"` (the analysis preset, the default) or
-    /// `"named-source"` (the wire preset). With `"named-source"`, a claim is also
+    /// `attribution`: `"citation"` (the analysis preset, the default),
+    /// `"named-person"` or `"named-source"` (the wire preset). With `"named-person"`, a
+    /// claim is also sourced by a speaker named by name next to it ("Gelman says:",
+    /// "said Aigerim Bekova", "according to Gelman"), but not by a pronoun, a role or a
+    /// group. With `"named-source"`, a claim is also
     /// sourced by whoever its sentence, or the sentence before in its paragraph, names as
     /// speaking: a person ("said Aigerim Bekova", "Bekova said", "he added" after a
     /// name), a role ("the President said"), an institution, a document or a medium ("the
