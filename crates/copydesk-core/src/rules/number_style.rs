@@ -137,9 +137,12 @@ pub(super) fn readable(
     end: usize,
 ) -> Option<TextRange> {
     let range = TextRange::new(start, end).shift(block.range.start);
+    // White space may be wider than a byte (U+2028, U+0085).
     let word_start = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word_end = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);

@@ -139,3 +139,17 @@ fn other_houses() {
         ]
     );
 }
+
+#[test]
+fn white_space_wider_than_a_byte_before_a_figure_is_read_without_a_panic() {
+    // Found by the property tests: U+2028 and U+0085 are white space of two and three
+    // bytes, and a figure's word starts after them.
+    for text in [
+        "on Monday, March 3, 2019, \u{2028}෦%",
+        "rates rose to\u{85}5% in May",
+    ] {
+        let _ = found(text);
+    }
+    let f = found("Inflation reached\u{2028}12% in May.");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
