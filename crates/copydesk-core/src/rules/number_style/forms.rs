@@ -387,7 +387,9 @@ pub(super) fn model_number(block: &Block, text: &str, at: usize) -> bool {
     let Some(word) = word_before(text, at) else {
         return false;
     };
-    let word_start = at - 1 - word.len();
+    // The space before the figure may be a no-break space, two bytes.
+    let gap = text[..at].chars().next_back().map_or(1, char::len_utf8);
+    let word_start = at - gap - word.len();
     let sentence_start = block
         .sentence_at(block.range.start + at)
         .map_or(0, |s| s.start - block.range.start);

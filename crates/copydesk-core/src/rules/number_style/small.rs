@@ -327,7 +327,7 @@ fn digits_to_words(doc: &Document, block: &Block, out: &mut Vec<Found>) {
         let Some(next) = word_after(text, m.end()) else {
             continue;
         };
-        let rest = &text[m.end() + 1..];
+        let rest = &text[m.end() + gap_at(text, m.end())..];
         let shown = next.trim_end_matches('.');
         let next_lower = next.to_lowercase();
         if !next.starts_with(char::is_lowercase)
@@ -385,7 +385,7 @@ fn words_to_digits(doc: &Document, block: &Block, out: &mut Vec<Found>) {
         let Some(next) = word_after(text, m.end()) else {
             continue;
         };
-        let rest = &text[m.end() + 1 + next.len()..];
+        let rest = &text[m.end() + gap_at(text, m.end()) + next.len()..];
         // A count of things: a plural in lower case, not a fraction (`two thirds`).
         let plural = next.len() > 2
             && next.starts_with(char::is_lowercase)
@@ -430,4 +430,9 @@ fn words_to_digits(doc: &Document, block: &Block, out: &mut Vec<Found>) {
             safe: true,
         });
     }
+}
+
+/// The length in bytes of the space at `at` (a no-break space is two).
+fn gap_at(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
 }

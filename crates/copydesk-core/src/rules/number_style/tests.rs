@@ -153,3 +153,11 @@ fn white_space_wider_than_a_byte_before_a_figure_is_read_without_a_panic() {
     let f = found("Inflation reached\u{2028}12% in May.");
     assert_eq!(f.len(), 1, "{f:?}");
 }
+
+#[test]
+fn a_no_break_space_around_a_figure_is_read_without_a_panic() {
+    // A no-break space is two bytes: the word after a figure, and a name before it
+    // (`Flight 5`), start after it.
+    let f = found("Flight\u{a0}5\u{a0}crashed, and 4\u{a0}officers and four\u{a0}soldiers died.");
+    assert!(f.iter().any(|(text, _, _)| text == "4"), "{f:?}");
+}
