@@ -90,11 +90,9 @@ impl Sourcing<'_> {
                     // object of a preposition, not a statement.
                     || reduced_relative(&text[..m.start()], rest)
                     || (word.starts_with("according") && not_attribution(rest, &self.m.conformity_nouns))
-                    // "he announced a program of reforms": an act, told as an event (its
-                    // date or figures are claims of their own), not words reported.
-                    || (word.starts_with("announce") && announces_a_thing(rest))
-                    // "claimed responsibility for the attack", "claimed victory": an act.
-                    || (word.starts_with("claim") && claims_a_thing(rest)))
+                    // "he announced a program of reforms", "claimed responsibility for
+                    // the attack": an act, told as an event, not words reported.
+                    || names_an_act(&word, rest))
             })
             .map(|m| TextRange::new(m.start(), m.end()))
     }
@@ -357,28 +355,31 @@ pub(super) fn not_attribution(rest: &str, conformity_nouns: &HashSet<String>) ->
     conformity_nouns.contains(&w)
 }
 
-/// Whether what follows "announced" is a thing announced ("a program of reforms", "his
-/// resignation"), not the words of an announcement ("that ...", "on Monday that ...",
-/// "plans to ...").
-fn announces_a_thing(rest: &str) -> bool {
-    matches!(
-        rest.split_whitespace()
-            .next()
-            .map(str::to_lowercase)
-            .as_deref(),
-        Some("a" | "an" | "the" | "his" | "her" | "its" | "their")
-    )
-}
-
-/// Whether what follows "claimed" is a thing claimed by an act ("responsibility for the
-/// attack", "victory", "most attacks", "was claimed by the group"), not words ("that
-/// ...").
-fn claims_a_thing(rest: &str) -> bool {
-    matches!(
-        rest.split_whitespace()
-            .next()
-            .map(str::to_lowercase)
-            .as_deref(),
-        Some("responsibility" | "credit" | "victory" | "most" | "all" | "several" | "by")
-    )
+/// Whether the reporting verb `word` names an act done to a thing, not words reported:
+/// "announced a program of reforms" or "his resignation" (but "announced that ...",
+/// "announced plans to ..."), "claimed responsibility for the attack", "claimed victory",
+/// "was claimed by the group" (but "claimed that ..."). The act's date or figure is the
+/// claim then.
+fn names_an_act(word: &str, rest: &str) -> bool {
+    let next = rest
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let objects: &[&str] = if word.starts_with("announce") {
+        &["a", "an", "the", "his", "her", "its", "their"]
+    } else if word.starts_with("claim") {
+        &[
+            "responsibility",
+            "credit",
+            "victory",
+            "most",
+            "all",
+            "several",
+            "by",
+        ]
+    } else {
+        &[]
+    };
+    objects.contains(&next.as_str())
 }
