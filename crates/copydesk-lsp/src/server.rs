@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use copydesk_core::discovery::ConfigResolver;
 use copydesk_core::{Context, Document, PublicationDate};
@@ -20,9 +20,22 @@ use crate::position::{PositionEncoding, Positions};
 use crate::settings::{ConfigSource, Settings, CONFIG_FILE_NAMES};
 use crate::store::{file_name, source_kind, TextDocument};
 
-/// How long a document must stay unchanged before it is linted: a burst of keystrokes
-/// gives one lint run, for its last version.
+/// How long a document must stay unchanged before it is linted while the writer is
+/// typing: a burst of keystrokes gives one lint run, for its last version.
 const DEBOUNCE: Duration = Duration::from_millis(40);
+
+/// How long to wait before linting a change: nothing when the server is idle (no lint
+/// running) and the document's last change is older than [`DEBOUNCE`], so a single edit
+/// is answered at once; [`DEBOUNCE`] inside a burst of keystrokes or while another lint
+/// runs.
+fn debounce(running: usize, since_last_change: Option<Duration>) -> Duration {
+    let idle = running == 0 && since_last_change.map_or(true, |d| d >= DEBOUNCE);
+    if idle {
+        Duration::ZERO
+    } else {
+        DEBOUNCE
+    }
+}
 
 /// Today's date from the clock (UTC): the publication date assumed when a document
 /// gives none. Only the server reads the clock; rules get the date injected.
@@ -42,6 +55,9 @@ struct Entry {
     /// Set when the lint run of this generation is superseded (a newer change, the
     /// document closed): the run stops at its next rule.
     superseded: Arc<AtomicBool>,
+    /// When the document was last scheduled for a lint: a change soon after it is part
+    /// of a burst of keystrokes.
+    last_change: Option<Instant>,
 }
 
 #[derive(Debug, Default)]
@@ -52,6 +68,8 @@ struct State {
     root: Option<PathBuf>,
     docs: HashMap<Url, Entry>,
     generations: u64,
+    /// Lint runs in progress, of every document.
+    running: usize,
     /// The configuration errors shown since the last reload, so each is shown once.
     shown_config_errors: HashSet<String>,
 }
@@ -100,20 +118,27 @@ impl Backend {
 
     /// Schedule a lint run of `uri` for its current text.
     fn schedule(&self, uri: Url) {
-        let (generation, superseded) = {
+        let (generation, superseded, wait) = {
             let mut state = self.state();
             state.generations += 1;
             let generation = state.generations;
+            let running = state.running;
             let Some(entry) = state.docs.get_mut(&uri) else {
                 return;
             };
             entry.generation = generation;
             entry.superseded.store(true, Ordering::Relaxed);
             entry.superseded = Arc::default();
-            (generation, entry.superseded.clone())
+            let now = Instant::now();
+            let wait = debounce(running, entry.last_change.map(|t| now - t));
+            entry.last_change = Some(now);
+            (generation, entry.superseded.clone(), wait)
         };
         let this = self.clone();
-        tokio::spawn(async move { this.lint_and_publish(uri, generation, superseded).await });
+        tokio::spawn(async move {
+            this.lint_and_publish(uri, generation, superseded, wait)
+                .await;
+        });
     }
 
     /// The path whose configuration applies to `uri`: the file's, or for an unsaved
@@ -154,8 +179,16 @@ impl Backend {
         }
     }
 
-    async fn lint_and_publish(&self, uri: Url, generation: u64, superseded: Arc<AtomicBool>) {
-        tokio::time::sleep(DEBOUNCE).await;
+    async fn lint_and_publish(
+        &self,
+        uri: Url,
+        generation: u64,
+        superseded: Arc<AtomicBool>,
+        wait: Duration,
+    ) {
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
         let (text, kind, version, encoding) = {
             let state = self.state();
             match state.docs.get(&uri) {
@@ -168,6 +201,7 @@ impl Backend {
         let path = self.config_path(&uri);
         let name = file_name(&uri);
         let resolver = self.resolver.clone();
+        self.state().running += 1;
         let run = tokio::task::spawn_blocking(move || {
             let (settings, error) = Settings::for_document(&resolver, path.as_deref());
             let input = LintInput {
@@ -182,6 +216,7 @@ impl Backend {
             (lint_unless(input, &settings, &stop), error)
         })
         .await;
+        self.state().running -= 1;
         let diagnostics = match run {
             Ok((diagnostics, error)) => {
                 if let Some(error) = error {
@@ -365,6 +400,7 @@ impl LanguageServer for Backend {
             published: Vec::new(),
             published_version: None,
             superseded: Arc::default(),
+            last_change: None,
         };
         if let Some(old) = self.state().docs.insert(item.uri.clone(), entry) {
             old.superseded.store(true, Ordering::Relaxed);
@@ -512,6 +548,20 @@ mod tests {
     use tower_lsp::LspService;
 
     use super::*;
+
+    #[test]
+    fn the_debounce_waits_only_inside_a_burst_or_behind_another_lint() {
+        // Idle: the first change, or one long after the last, is linted at once.
+        assert_eq!(debounce(0, None), Duration::ZERO);
+        assert_eq!(
+            debounce(0, Some(Duration::from_millis(300))),
+            Duration::ZERO
+        );
+        // A keystroke soon after the last, or while another lint runs, waits.
+        assert_eq!(debounce(0, Some(Duration::from_millis(5))), DEBOUNCE);
+        assert_eq!(debounce(1, None), DEBOUNCE);
+        assert_eq!(debounce(2, Some(Duration::from_secs(2))), DEBOUNCE);
+    }
 
     fn superseded(backend: &Backend, uri: &Url) -> Arc<AtomicBool> {
         backend.state().docs[uri].superseded.clone()
