@@ -3,7 +3,9 @@
 //! speaking (a person, a role, an institution, a document, a group such as "analysts"),
 //! and the story's lead lends its attribution to the later paragraphs of figures.
 
-use super::{sentence_index, window_after, window_before, Claim, ClaimKind, Sourcing};
+use super::{
+    last_word, sentence_index, tail, window_after, window_before, Claim, ClaimKind, Sourcing,
+};
 use crate::document::{Block, MONTHS};
 use crate::style::sourcing::Attribution;
 use crate::text::TextRange;
@@ -55,10 +57,10 @@ impl Sourcing<'_> {
 
     /// Whether a claim is sourced by a named speaker: in its sentence or the sentence
     /// before in the paragraph (a quotation also by the sentence after), or, for a
-    /// figure, by the story's lead. Only with named sources.
-    /// With `attribution = "named-person"`, only a speaker named by name sources a
-    /// claim this way ("Gelman says:", "said Aigerim Bekova", "according to Gelman"): a
-    /// pronoun, a role or a group does not.
+    /// figure, by the story's lead. Only with `attribution = "named-source"`, or with
+    /// `"named-person"`, where only a speaker named by name counts ("Gelman says:",
+    /// "said Aigerim Bekova", "according to Gelman"), not a pronoun, a role, a group or
+    /// the lead.
     pub fn named_source_for(&self, block: &Block, claim: &Claim) -> bool {
         let persons_only = match self.style.attribution() {
             Attribution::Citation => return false,
@@ -106,7 +108,8 @@ impl Sourcing<'_> {
             .find_iter(&text)
             .chain(self.m.attribution.find_iter(&text))
             .any(|m| {
-                let head = strip_apposition(text[..m.start()].trim_end());
+                // Bounded, so that a long sentence with many cues stays linear.
+                let head = strip_apposition(tail(&text[..m.start()], 200).trim_end());
                 let subject = last_word(head);
                 let rest = &text[m.end()..];
                 if openers.contains(&m.start()) {
@@ -117,7 +120,7 @@ impl Sourcing<'_> {
                         .is_some_and(|w| self.is_a_name(w, false));
                 }
                 self.is_a_name(subject, head.len() == subject.len())
-                    || name_ends_clause(rest, |w| self.is_a_name(w, false))
+                    || name_ends_clause(&text, m.end(), |w| self.is_a_name(w, false))
             })
     }
 
@@ -233,19 +236,11 @@ fn strip_apposition(head: &str) -> &str {
     }
 }
 
-/// The last word of `text`.
-fn last_word(text: &str) -> &str {
-    text.rsplit(char::is_whitespace).next().unwrap_or("")
-}
-
 /// Whether the words after a speech cue are a name that ends the clause ("said Aigerim
 /// Bekova.", "adds Umarov, who ..."), not the subject of a reported clause ("said Moscow
 /// would ...").
-fn name_ends_clause(rest: &str, is_name: impl Fn(&str) -> bool) -> bool {
-    let clause = rest
-        .split([',', '.', ';', ':', '!', '?', '(', '—'])
-        .next()
-        .unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().collect();
+fn name_ends_clause(text: &str, at: usize, is_name: impl Fn(&str) -> bool) -> bool {
+    // Five words at most: a clause that ends within four.
+    let words: Vec<&str> = window_after(text, at, 5).split_whitespace().collect();
     (1..=4).contains(&words.len()) && words.iter().all(|w| is_name(w))
 }
