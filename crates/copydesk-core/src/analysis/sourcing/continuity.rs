@@ -161,6 +161,8 @@ impl Sourcing<'_> {
                 }
                 self.push_surnames_near(&text, &cues, &mut names);
             }
+            names.sort_unstable();
+            names.dedup();
             if !names.is_empty() {
                 found.push((i, names));
             }
@@ -171,18 +173,23 @@ impl Sourcing<'_> {
     /// Adds to `names` the surname of each full name in `text` that stands near one of
     /// the speech words at `cues` (not a sentence opener such as "But").
     fn push_surnames_near(&self, text: &str, cues: &[(usize, usize)], names: &mut Vec<String>) {
+        // Cues by start, each with the furthest end up to it: whether one lies near a
+        // name is a binary search, so a long sentence of names and cues stays linear.
+        let mut cues = cues.to_vec();
+        cues.sort_unstable();
+        let mut reach = 0;
+        for cue in &mut cues {
+            reach = reach.max(cue.1);
+            cue.1 = reach;
+        }
         for name in FULL_NAME.find_iter(text) {
-            let near = cues
-                .iter()
-                .any(|&(start, end)| name.start() < end + NEAR && start < name.end() + NEAR);
+            let before = cues.partition_point(|&(start, _)| start < name.end() + NEAR);
+            let near = before > 0 && name.start() < cues[before - 1].1 + NEAR;
             let words: Vec<&str> = name.as_str().split_whitespace().collect();
             if !near || self.language.sentence_openers.contains(words[0]) {
                 continue;
             }
-            let surname = words[words.len() - 1].to_string();
-            if !names.contains(&surname) {
-                names.push(surname);
-            }
+            names.push(words[words.len() - 1].to_string());
         }
     }
 
@@ -217,6 +224,8 @@ impl Sourcing<'_> {
                     .collect();
                 self.push_surnames_near(&text, &cues, &mut names);
             }
+            names.sort_unstable();
+            names.dedup();
             if !names.is_empty() {
                 found.push((i, names));
             }
