@@ -3,6 +3,7 @@
 //!
 //! `cargo test -p copydesk-core sourcing -- --nocapture` prints the figures.
 
+use copydesk_core::style::SourcingStyle;
 use copydesk_core::{lint, lint_with, Context, Date, Document, HouseStyle, Rule, SourceKind};
 use serde::Deserialize;
 
@@ -142,18 +143,25 @@ fn sourcing_article_without_its_citations_is_flagged() {
     // The same article with every citation group removed: the rule must notice.
     let stripped = regex_free_strip(ARTICLE);
     let doc = Document::parse(stripped.as_str(), SourceKind::Text);
-    let ctx = Context {
-        date: Date::new(2021, 9, 15).expect("valid date"),
-        style: HouseStyle::embedded(),
-        date_assumed: false,
-    };
-    let rules = sourcing_rules();
-    let unsourced = lint_with(&doc, &ctx, &rules)
-        .into_iter()
-        .filter(|d| d.rule == "unsourced-claim")
-        .count();
-    // Paragraphs 1, 2, 3 and 6 make claims; paragraphs 4 and 5 are analysis.
-    assert_eq!(unsourced, 4, "{stripped}");
+    let mut citation = HouseStyle::embedded().clone();
+    let only_citations = SourcingStyle::from_toml("attribution = \"citation\"\n");
+    citation.sourcing.merge(only_citations.expect("valid"));
+    // Paragraphs 1, 2 and 3 make claims; paragraphs 4 and 5 are analysis, and
+    // paragraph 6 dates a conference the government hosted, which is public record.
+    // The default standard takes paragraph 3's president, quoted by name at a forum,
+    // as its source; the citation standard wants the outlet.
+    for (style, expected) in [(HouseStyle::embedded(), 2), (&citation, 3)] {
+        let ctx = Context {
+            date: Date::new(2021, 9, 15).expect("valid date"),
+            style,
+            date_assumed: false,
+        };
+        let unsourced = lint_with(&doc, &ctx, &sourcing_rules())
+            .into_iter()
+            .filter(|d| d.rule == "unsourced-claim")
+            .count();
+        assert_eq!(unsourced, expected, "{stripped}");
+    }
 }
 
 /// Remove every parenthetical that ends a paragraph (the article's citation groups).

@@ -420,12 +420,13 @@ enable = []
 # ...
 
 [house-style.sourcing]
-# What sources a claim besides a citation: \"citation\" (the analysis preset),
-# \"named-person\" (also a speaker named by name next to the claim) or
-# \"named-source\" (the wire preset: a named speaker, a role, an institution or a
-# document in the claim's sentence or the one before; the lead's attribution for the
-# story's later figures). `copydesk explain unsourced-claim` tells more.
-# attribution = \"citation\"
+# What sources a claim besides a citation: \"named-person\" (the analysis preset:
+# also a speaker named by name next to the claim), \"citation\" (an outlet or an
+# institution only; a speaker's name alone is no source) or \"named-source\" (the
+# wire preset: a named speaker, a role, an institution or a document in the claim's
+# sentence or the one before; the lead's attribution for the story's later figures).
+# `copydesk explain unsourced-claim` tells more.
+# attribution = \"named-person\"
 # Word lists (outlets, institutions, reporting verbs...) by the keys of the embedded
 # `sourcing.toml`; the words given are added, or with `replace = true` replace them.
 # outlets = []

@@ -120,13 +120,13 @@ mod tests {
     fn the_wire_preset_takes_named_sources() {
         use crate::style::sourcing::Attribution;
         let mut style = HouseStyle::embedded().clone();
-        assert_eq!(style.sourcing.attribution(), Attribution::Citation);
+        assert_eq!(style.sourcing.attribution(), Attribution::NamedPerson);
         Preset::Analysis
             .data()
             .house_style
             .clone()
             .apply_to(&mut style);
-        assert_eq!(style.sourcing.attribution(), Attribution::Citation);
+        assert_eq!(style.sourcing.attribution(), Attribution::NamedPerson);
         Preset::Wire.data().house_style.clone().apply_to(&mut style);
         assert_eq!(style.sourcing.attribution(), Attribution::NamedSource);
     }

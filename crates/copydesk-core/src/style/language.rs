@@ -202,6 +202,9 @@ pub struct LanguageStyle {
     pub recurring_cues: WordList,
     /// What an author's bio says its subject is ("a journalist in Almaty").
     pub author_roles: WordList,
+    /// Prepositions after which a capitalized word is a place, not a speaker
+    /// ("Officials in Minsk reported").
+    pub place_prepositions: WordList,
     /// Lower-case particles inside a person's name ("bin", "kyzy").
     pub name_particles: WordList,
     /// How an author's closing disclaimer opens ("The views expressed").
@@ -249,6 +252,7 @@ impl LanguageStyle {
             "bygone-cues" => &mut self.bygone_cues,
             "recurring-cues" => &mut self.recurring_cues,
             "author-roles" => &mut self.author_roles,
+            "place-prepositions" => &mut self.place_prepositions,
             "name-particles" => &mut self.name_particles,
             "disclaimer-openers" => &mut self.disclaimer_openers,
             "note-labels" => &mut self.note_labels,
@@ -272,6 +276,7 @@ impl LanguageStyle {
         "bygone-cues",
         "recurring-cues",
         "author-roles",
+        "place-prepositions",
         "name-particles",
         "disclaimer-openers",
         "note-labels",

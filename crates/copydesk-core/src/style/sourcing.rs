@@ -34,12 +34,12 @@ pub enum CitationScope {
 #[serde(rename_all = "kebab-case")]
 pub enum Attribution {
     /// A citation group, a link, a footnote or an inline attribution naming an outlet or
-    /// an institution: the analysis house.
-    #[default]
+    /// an institution, and nothing else: a house that wants every speaker's venue.
     Citation,
-    /// Analysis copy that names its speakers: besides a citation, a speaker named by
-    /// name next to the claim ("Gelman says:", "said Aigerim Bekova", "according to
+    /// The analysis house (the default): besides a citation, a speaker named by name
+    /// next to the claim ("Gelman says:", "said Aigerim Bekova", "according to
     /// Gelman"); a pronoun, a role or a group still names nobody.
+    #[default]
     NamedPerson,
     /// News copy: besides a citation, whoever the claim's sentence, or the sentence before
     /// in its paragraph, names as speaking (a person, a role, an institution, a document,
@@ -94,6 +94,7 @@ pub struct SourcingStyle {
     pub authored_works: Vec<String>,
     pub interview_verbs: Vec<String>,
     pub public_votes: Vec<String>,
+    pub public_acts: Vec<String>,
     pub people_nouns: Vec<String>,
     #[serde(skip)]
     matchers: MatcherCache,
@@ -195,6 +196,7 @@ impl SourcingStyle {
         extend(&mut self.authored_works, other.authored_works);
         extend(&mut self.interview_verbs, other.interview_verbs);
         extend(&mut self.public_votes, other.public_votes);
+        extend(&mut self.public_acts, other.public_acts);
         extend(&mut self.people_nouns, other.people_nouns);
         self.matchers = MatcherCache::default();
     }
@@ -288,6 +290,8 @@ pub(crate) struct Matchers {
     /// A vote held on the date the law set: "parliamentary elections were held",
     /// "Kazakhstan held a referendum".
     pub public_vote_held: LazyRegex,
+    /// An act of office done in public on its date: "signed", "met with", "visited".
+    pub public_act: LazyRegex,
     pub people_nouns: HashSet<String>,
 }
 
@@ -385,6 +389,7 @@ impl Matchers {
                 r"(?i)\b{votes}\b[^.;:!?]{{0,60}}?\b(?:was|were)\s+(?:held|conducted)\b|\b{votes}\b[^.;:!?]{{0,60}}?\btook\s+place\b|\b(?:held|holds)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?{votes}\b",
                 votes = plain_group(&style.public_votes)
             )),
+            public_act: LazyRegex::new(&alternation(&style.public_acts, true)),
             people_nouns: lower(&style.people_nouns),
         }
     }
@@ -480,6 +485,7 @@ mod tests {
             ("authored-works", &style.authored_works),
             ("interview-verbs", &style.interview_verbs),
             ("public-votes", &style.public_votes),
+            ("public-acts", &style.public_acts),
             ("people-nouns", &style.people_nouns),
         ] {
             assert!(!list.is_empty(), "{name} is empty");

@@ -71,9 +71,10 @@ impl Sourcing<'_> {
             // "Independence Day is celebrated on December 16": a calendar, not an event.
             return None;
         }
-        if self.m.public_vote_held.is_match(text) {
+        if self.m.public_vote_held.is_match(text) || self.m.public_act.is_match(text) {
             // "Parliamentary elections were held on June 28": the date the law set for a
-            // vote is public record.
+            // vote is public record, and so is the day of a meeting, a visit or a
+            // signing.
             return None;
         }
         let max_age = self.style.dated_event_max_age_years();

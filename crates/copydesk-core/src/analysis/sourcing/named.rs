@@ -80,7 +80,19 @@ impl Sourcing<'_> {
             }
             _ => i,
         };
-        (i.saturating_sub(1)..=last)
+        // A run of quotations goes back to the sentence that names their speaker:
+        // "Tokayev spoke for an hour. “We will stay.” “Every embassy stays open.”"
+        // With names only, a figure or an event needs its speaker in its own sentence:
+        // the sentence before names who spoke, not who counted.
+        let mut first = if persons_only && claim.kind != ClaimKind::Quotation {
+            i
+        } else {
+            i.saturating_sub(1)
+        };
+        while first > 0 && claim.kind == ClaimKind::Quotation && self.only_quotes(block, first) {
+            first -= 1;
+        }
+        (first..=last)
             .filter_map(|j| block.sentences.get(j))
             .any(|&s| {
                 if persons_only {
@@ -89,6 +101,14 @@ impl Sourcing<'_> {
                     self.names_a_source(block, s)
                 }
             })
+    }
+
+    /// Whether the sentence at `index` of `block` is a quotation and nothing else.
+    fn only_quotes(&self, block: &Block, index: usize) -> bool {
+        block.sentences.get(index).is_some_and(|&s| {
+            let text = self.doc.text(s).trim().trim_end_matches(['.', '!', '?']);
+            text.starts_with(['"', '“']) && text.ends_with(['"', '”'])
+        })
     }
 
     /// Whether a sentence names its speaker by name next to a speech cue or an
@@ -119,7 +139,11 @@ impl Sourcing<'_> {
                         .next()
                         .is_some_and(|w| self.is_a_name(w, false));
                 }
-                self.is_a_name(subject, head.len() == subject.len())
+                // "Officials in Minsk reported": the name is where they are.
+                let before = head.trim_end().trim_end_matches('.').strip_suffix(subject);
+                let placed = last_word(before.unwrap_or("")).to_lowercase();
+                (self.is_a_name(subject, head.len() == subject.len())
+                    && !self.language.place_prepositions.contains(&placed))
                     || name_ends_clause(&text, m.end(), |w| self.is_a_name(w, false))
             })
     }
@@ -137,7 +161,11 @@ impl Sourcing<'_> {
         // At a sentence's start every word is capitalized: "But", and plural nouns
         // ("Analysts said", "Officials said").
         let opener = first && (self.language.sentence_openers.contains(w) || w.ends_with('s'));
-        w.starts_with(char::is_uppercase) && !(nobody || date || opener)
+        // "Several NGOs warned", "MPs said": the plural of initials is a class.
+        let class = w
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.len() > 1 && stem.chars().all(|c| c.is_uppercase()));
+        w.starts_with(char::is_uppercase) && !(nobody || date || opener || class)
     }
 
     /// Whether a sentence names someone or something as speaking: a speech cue, an
@@ -183,6 +211,11 @@ impl Sourcing<'_> {
                     lower[n - 1].as_str(),
                     "is" | "are" | "was" | "were" | "been" | "be" | "reportedly"
                 );
+            // "..., it said.": an institution named before speaks through its pronoun
+            // (not "it is said", a passive, nor "sources said it").
+            if !passive && lower.last().is_some_and(|w| w == "it") {
+                return true;
+            }
             if passive
                 || lower
                     .iter()

@@ -165,11 +165,14 @@ fn dates_of_reference_and_background_months() {
         "Since February 24, the border crossings have been busier than ever.",
         "The joint statement of March 3 mentions neither sanctions nor trade.",
         "The country was granted candidate status in June 2021 and has waited since.",
+        // A meeting, a visit or a signing is public record.
+        "On March 3, the two presidents signed a joint statement.",
+        "On May 28, the president met with the mayor of Dushanbe.",
     ] {
         assert_eq!(claim_of(text), None, "{text}");
     }
     assert_eq!(
-        claim_of("On March 3, the two presidents signed a joint statement."),
+        claim_of("On March 3, the two armies exchanged fire at the border."),
         Some((ClaimKind::DatedEvent, "March 3".into()))
     );
     assert_eq!(
