@@ -752,6 +752,22 @@ fn the_server_answers_after_every_framing_error() {
             format!("X-Pad: {}\r\n\r\n", "a".repeat(1 << 20)).into_bytes(),
         ),
         ("binary garbage", vec![0, 159, 146, 150, 1, 2, 255]),
+        // Too large: the body waits for bytes the client never sends, and the request
+        // after it comes first.
+        ("too large", {
+            let mut f = format!("Content-Length: {}\r\n\r\n", note.len() + 4096).into_bytes();
+            f.extend(note.bytes());
+            f
+        }),
+        ("too large by a few bytes", {
+            let mut f = format!("Content-Length: {}\r\n\r\n", note.len() + 5).into_bytes();
+            f.extend(note.bytes());
+            f
+        }),
+        (
+            "too large to keep",
+            format!("Content-Length: {}\r\n\r\n{note}", 1u64 << 40).into_bytes(),
+        ),
     ];
     for (case, bytes) in cases {
         client.send_raw(&bytes);
