@@ -5,11 +5,12 @@
 //! The protocol glue is in `server`, `service` and `framing` (the stdio reader); the
 //! logic is in modules with their own tests: `store` (documents and edits),
 //! `position` (byte offsets <-> LSP positions), `lint` (diagnostics), `code_action`,
-//! `suppress`, `hover`, `settings`.
+//! `suppress`, `hover`, `settings`, `limit` (the largest document linted).
 
 pub mod code_action;
 mod framing;
 pub mod hover;
+pub mod limit;
 pub mod lint;
 pub mod position;
 pub mod server;
