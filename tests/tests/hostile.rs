@@ -497,6 +497,41 @@ fn fix_keeps_owner_group_and_mode_and_removes_stale_temporary_files() {
     assert_eq!(names, [".copydesk-fix-live12.tmp", "a.txt"]);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn fix_keeps_extended_attributes() {
+    use rustix::fs::{fgetxattr, fsetxattr, XattrFlags};
+    let d = tempdir();
+    let root = d.path();
+    write(root, "a.txt", SAFE);
+    let a = root.join("a.txt");
+    let file = std::fs::File::open(&a).unwrap();
+    fsetxattr(&file, "user.desk", b"politics", XattrFlags::empty()).unwrap();
+    fsetxattr(
+        &file,
+        "user.xdg.origin.url",
+        b"cms://7",
+        XattrFlags::empty(),
+    )
+    .unwrap();
+    drop(file);
+    let r = run(root, &["check", DATE, "--fix", "a.txt"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        read(root, "a.txt"),
+        SAFE.replace("Sept. 3", "September 3").as_bytes()
+    );
+    let file = std::fs::File::open(&a).unwrap();
+    for (name, value) in [
+        ("user.desk", "politics"),
+        ("user.xdg.origin.url", "cms://7"),
+    ] {
+        let mut buf = [0u8; 64];
+        let n = fgetxattr(&file, name, &mut buf[..]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(&buf[..n], value.as_bytes(), "{name}");
+    }
+}
+
 #[test]
 fn a_fix_never_splits_a_grapheme_cluster() {
     let d = tempdir();
