@@ -54,7 +54,7 @@ struct Entry {
     published: Vec<Diagnostic>,
     published_version: Option<i32>,
     /// Set when the lint run of this generation is superseded (a newer change, the
-    /// document closed): the run stops at its next rule.
+    /// document closed): the run stops within a block.
     superseded: Arc<AtomicBool>,
     /// When the document was last scheduled for a lint: a change soon after it is part
     /// of a burst of keystrokes.
@@ -461,7 +461,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let removed = self.state().docs.remove(&uri);
         if let Some(entry) = &removed {
-            // Its lint run stops at the next rule, and the text is freed with it.
+            // Its lint run stops within a block, and the text is freed with it.
             entry.superseded.store(true, Ordering::Relaxed);
         }
         if removed.is_none() {
