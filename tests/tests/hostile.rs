@@ -61,6 +61,50 @@ fn control_characters_in_text_and_names_are_escaped() {
     );
 }
 
+/// A name that reads `agreement-md.txt` on a terminal (a right-to-left override), and a
+/// line whose isolates and zero-width space would show it in another order or hide a
+/// difference.
+#[test]
+fn bidirectional_controls_and_invisible_characters_are_escaped_in_text_formats() {
+    let d = tempdir();
+    let root = d.path();
+    let name = "agreement\u{202e}txt.md";
+    let line =
+        "Talks \u{2067}on the corridor\u{2069} stalled\u{200b} again \u{200f}(TASS, Sept. 3).\n";
+    write(root, name, line);
+    write(root, "plain.txt", SAFE);
+    let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    for format in ["human", "concise", "github"] {
+        let r = run(root, &["check", DATE, "--format", format, "."]);
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        assert!(!r.stdout.contains(invisible), "{format}: {:?}", r.stdout);
+        assert!(
+            r.stdout.contains("agreement\\u{202e}txt.md"),
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(r.stdout.contains("plain.txt"), "{format}: {}", r.stdout);
+        if format == "human" {
+            assert!(
+                r.stdout
+                    .contains("Talks \\u{2067}on the corridor\\u{2069} stalled\\u{200b}"),
+                "{}",
+                r.stdout
+            );
+        }
+    }
+    // JSON and SARIF keep the real name (SARIF as a URI).
+    let r = run(root, &["check", DATE, "--format", "json", name]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v[0]["path"], name, "{}", r.stdout);
+    let r = run(root, &["check", DATE, "--format", "sarif", name]);
+    assert!(
+        r.stdout.contains("agreement%E2%80%AEtxt.md"),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn a_line_break_in_a_name_does_not_split_a_concise_record() {
     let d = tempdir();
@@ -451,6 +495,41 @@ fn fix_keeps_owner_group_and_mode_and_removes_stale_temporary_files() {
         .collect();
     names.sort();
     assert_eq!(names, [".copydesk-fix-live12.tmp", "a.txt"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn fix_keeps_extended_attributes() {
+    use rustix::fs::{fgetxattr, fsetxattr, XattrFlags};
+    let d = tempdir();
+    let root = d.path();
+    write(root, "a.txt", SAFE);
+    let a = root.join("a.txt");
+    let file = std::fs::File::open(&a).unwrap();
+    fsetxattr(&file, "user.desk", b"politics", XattrFlags::empty()).unwrap();
+    fsetxattr(
+        &file,
+        "user.xdg.origin.url",
+        b"cms://7",
+        XattrFlags::empty(),
+    )
+    .unwrap();
+    drop(file);
+    let r = run(root, &["check", DATE, "--fix", "a.txt"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        read(root, "a.txt"),
+        SAFE.replace("Sept. 3", "September 3").as_bytes()
+    );
+    let file = std::fs::File::open(&a).unwrap();
+    for (name, value) in [
+        ("user.desk", "politics"),
+        ("user.xdg.origin.url", "cms://7"),
+    ] {
+        let mut buf = [0u8; 64];
+        let n = fgetxattr(&file, name, &mut buf[..]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(&buf[..n], value.as_bytes(), "{name}");
+    }
 }
 
 #[test]

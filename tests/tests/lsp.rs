@@ -752,6 +752,22 @@ fn the_server_answers_after_every_framing_error() {
             format!("X-Pad: {}\r\n\r\n", "a".repeat(1 << 20)).into_bytes(),
         ),
         ("binary garbage", vec![0, 159, 146, 150, 1, 2, 255]),
+        // Too large: the body waits for bytes the client never sends, and the request
+        // after it comes first.
+        ("too large", {
+            let mut f = format!("Content-Length: {}\r\n\r\n", note.len() + 4096).into_bytes();
+            f.extend(note.bytes());
+            f
+        }),
+        ("too large by a few bytes", {
+            let mut f = format!("Content-Length: {}\r\n\r\n", note.len() + 5).into_bytes();
+            f.extend(note.bytes());
+            f
+        }),
+        (
+            "too large to keep",
+            format!("Content-Length: {}\r\n\r\n{note}", 1u64 << 40).into_bytes(),
+        ),
     ];
     for (case, bytes) in cases {
         client.send_raw(&bytes);
@@ -763,4 +779,61 @@ fn the_server_answers_after_every_framing_error() {
     }
     let status = client.shutdown_and_exit();
     assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_document_over_the_size_limit_gets_one_notice_instead_of_findings() {
+    let mut client = Client::start();
+    let response = client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": {},
+            "initializationOptions": {"maxDocumentSize": 2000},
+        }),
+    );
+    assert!(response.get("result").is_some(), "{response}");
+    client.notify("initialized", json!({}));
+    let uri = "file:///newsroom/2021-08-23-long.txt";
+    let line = "Talks stalled in Astana (TASS, Agust 20).\n";
+    client.open(uri, "plaintext", &line.repeat(100));
+    let diags = client.diagnostics(uri, 1);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "document-too-large");
+    let message = diags[0]["message"].as_str().unwrap();
+    assert!(message.contains("4200 bytes, over the 2000"), "{message}");
+    // Not parsed for hovers either.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(0, 19)}),
+    );
+    assert_eq!(hover["result"], Value::Null, "{hover}");
+    // Cut below the limit, it is checked again.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": line}],
+        }),
+    );
+    let diags = client.diagnostics(uri, 2);
+    let codes: Vec<&Value> = diags.iter().map(|d| &d["code"]).collect();
+    assert!(codes.contains(&&json!("place-name")), "{diags:#?}");
+    assert!(codes.contains(&&json!("citation-format")), "{diags:#?}");
+    client.shutdown_and_exit();
+}
+
+#[test]
+fn the_default_size_limit_is_a_few_megabytes() {
+    let mut client = Client::start();
+    client.initialize(&[]);
+    let uri = "file:///newsroom/2021-08-23-archive.txt";
+    let text = "Talks stalled in Astana (TASS, Agust 20).\n".repeat(110_000);
+    assert!(text.len() > 4 << 20);
+    client.open(uri, "plaintext", &text);
+    let diags = client.diagnostics(uri, 1);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["code"], "document-too-large");
+    client.shutdown_and_exit();
 }

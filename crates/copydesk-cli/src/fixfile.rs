@@ -2,11 +2,12 @@
 //! never on a file the desk protected.
 //!
 //! The fixed text goes to a temporary file `.copydesk-fix-XXXXXX.tmp` beside the file,
-//! with the original's permissions (and owner and group where the user may set them),
-//! and is renamed over it once the file is found unchanged since it was read: same size,
-//! same modification time, same content. A read-only file and a file with other hard
-//! links (which a rename would separate from the new text) are left as they are, with a
-//! reason. The temporary file is removed on any error; one that an interrupted run left
+//! with the original's permissions, extended attributes (ACLs, SELinux labels, user
+//! attributes; Linux and macOS), and owner and group where the user may set them, and is
+//! renamed over it once the file is found unchanged since it was read: same size, same
+//! modification time, same content. A read-only file, a file with other hard links (which
+//! a rename would separate from the new text) and a file whose extended attributes the
+//! copy cannot be given are left as they are, with a reason. The temporary file is removed on any error; one that an interrupted run left
 //! behind (older than [`STALE_AFTER`]) is removed by a later run that fixes a file in
 //! the same folder.
 
@@ -79,6 +80,10 @@ pub fn write(
         .tempfile_in(dir)?;
     tmp.write_all(text.as_bytes())?;
     keep_owner(tmp.as_file(), &meta);
+    // After the owner: changing it clears file capabilities.
+    if let Err(reason) = xattr::copy(&File::open(&target)?, tmp.as_file()) {
+        return Ok(Outcome::NotFixed(reason));
+    }
     // After the owner: changing it clears the set-user-ID and set-group-ID bits.
     tmp.as_file().set_permissions(meta.permissions())?;
     tmp.as_file().sync_all()?;
@@ -129,6 +134,98 @@ fn keep_owner(file: &File, meta: &Metadata) {
 
 #[cfg(not(unix))]
 fn keep_owner(_: &File, _: &Metadata) {}
+
+/// Extended attributes, where the system has them.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+mod xattr {
+    use std::ffi::CString;
+    use std::fs::File;
+
+    use rustix::fs::{
+        fgetxattr, fgetxattr_query, flistxattr, flistxattr_query, fremovexattr, fsetxattr,
+        XattrFlags,
+    };
+    use rustix::io::{Errno, Result};
+
+    /// Give `to` the extended attributes of `from`, and no others; why not, when one
+    /// cannot be given (a label the policy does not let this user set, say).
+    pub fn copy(from: &File, to: &File) -> std::result::Result<(), String> {
+        let unreadable = |e: Errno| format!("its extended attributes could not be read: {e}");
+        let wanted = list(from).map_err(unreadable)?;
+        // What the new file got from its folder: a default ACL, a security label.
+        let have = list(to).map_err(unreadable)?;
+        let not_kept = |name: &CString, e: Errno| {
+            format!(
+                "its extended attribute `{}` could not be kept: {e}",
+                name.to_string_lossy()
+            )
+        };
+        for (name, _) in &have {
+            if !wanted.iter().any(|(n, _)| n == name) {
+                fremovexattr(to, name.as_c_str()).map_err(|e| not_kept(name, e))?;
+            }
+        }
+        for (name, value) in &wanted {
+            if have.iter().any(|(n, v)| n == name && v == value) {
+                continue;
+            }
+            fsetxattr(to, name.as_c_str(), value, XattrFlags::empty())
+                .map_err(|e| not_kept(name, e))?;
+        }
+        Ok(())
+    }
+
+    /// The extended attributes of `file`, names and values (none where the file system
+    /// has none).
+    pub fn list(file: &File) -> Result<Vec<(CString, Vec<u8>)>> {
+        let names = match sized(|buf| flistxattr(file, buf), || flistxattr_query(file)) {
+            Err(Errno::NOTSUP) => return Ok(Vec::new()),
+            names => names?,
+        };
+        names
+            .split(|&b| b == 0)
+            .filter(|name| !name.is_empty())
+            .map(|name| {
+                let name = CString::new(name).map_err(|_| Errno::INVAL)?;
+                let value = sized(
+                    |buf| fgetxattr(file, name.as_c_str(), buf),
+                    || fgetxattr_query(file, name.as_c_str()),
+                )?;
+                Ok((name, value))
+            })
+            .collect()
+    }
+
+    /// What `read` reads into a buffer of the size `query` gives, asked again while it
+    /// grows in between.
+    fn sized(
+        read: impl Fn(&mut [u8]) -> Result<usize>,
+        query: impl Fn() -> Result<usize>,
+    ) -> Result<Vec<u8>> {
+        for _ in 0..4 {
+            let mut buf = vec![0; query()?];
+            if buf.is_empty() {
+                return Ok(buf);
+            }
+            match read(&mut buf) {
+                Ok(n) => {
+                    buf.truncate(n);
+                    return Ok(buf);
+                }
+                Err(Errno::RANGE) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Errno::RANGE)
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+mod xattr {
+    pub fn copy(_: &std::fs::File, _: &std::fs::File) -> Result<(), String> {
+        Ok(())
+    }
+}
 
 /// Remove the stale temporary files in `dir`, once per run and folder.
 fn remove_stale_once(dir: &Path) {
@@ -195,6 +292,54 @@ mod tests {
         let out = write(&path, &original, &snapshot, "September").unwrap();
         assert_eq!(out, Outcome::Written);
         assert_eq!(std::fs::read(&path).unwrap(), b"September");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn extended_attributes_are_kept_and_no_others_added() {
+        use rustix::fs::{fsetxattr, XattrFlags};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Sept.").unwrap();
+        let set = |file: &File, name: &str, value: &[u8]| {
+            fsetxattr(file, name, value, XattrFlags::empty()).expect("user attributes on ext4")
+        };
+        set(&File::open(&path).unwrap(), "user.desk", b"politics");
+        set(&File::open(&path).unwrap(), "user.empty", b"");
+        let (original, snapshot) = read(&path).unwrap();
+        assert_eq!(
+            write(&path, &original, &snapshot, "September").unwrap(),
+            Outcome::Written
+        );
+        let mut kept = xattr::list(&File::open(&path).unwrap()).unwrap();
+        kept.sort();
+        let names: Vec<(&str, &[u8])> = kept
+            .iter()
+            .map(|(n, v)| (n.to_str().unwrap(), v.as_slice()))
+            .collect();
+        assert_eq!(
+            names,
+            [("user.desk", &b"politics"[..]), ("user.empty", &b""[..])]
+        );
+
+        // An attribute the new file has and the original has not is removed.
+        let plain = dir.path().join("b.txt");
+        std::fs::write(&plain, "x").unwrap();
+        let extra = dir.path().join("c.txt");
+        std::fs::write(&extra, "y").unwrap();
+        set(&File::open(&extra).unwrap(), "user.stray", b"1");
+        xattr::copy(&File::open(&plain).unwrap(), &File::open(&extra).unwrap()).unwrap();
+        assert_eq!(xattr::list(&File::open(&extra).unwrap()).unwrap(), vec![]);
+
+        // One that cannot be given (user attributes are for files and folders only) is
+        // named in the reason.
+        let device = File::open("/dev/null").unwrap();
+        let reason = xattr::copy(&File::open(&path).unwrap(), &device).unwrap_err();
+        assert!(
+            reason.starts_with("its extended attribute `user.")
+                && reason.contains("could not be kept"),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The house style: data the rules read, embedded in the binary and overridable by
 //! configuration.
 
+use std::collections::HashSet;
+use std::hash::Hash;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -101,13 +103,18 @@ impl Default for DateStyle {
 }
 
 /// Append `items` to `base` (skipping ones already there), or make them the whole list
-/// when `replace` holds.
-pub fn extend_or_replace<T: PartialEq>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
+/// when `replace` holds. Linear: a configuration may list 100,000 exemptions.
+pub fn extend_or_replace<T: Eq + Hash + Clone>(base: &mut Vec<T>, items: Vec<T>, replace: bool) {
     if replace {
         base.clear();
     }
+    if items.is_empty() {
+        return;
+    }
+    let mut seen: HashSet<T> = base.iter().cloned().collect();
     for item in items {
-        if !base.contains(&item) {
+        if !seen.contains(&item) {
+            seen.insert(item.clone());
             base.push(item);
         }
     }

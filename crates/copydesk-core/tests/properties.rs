@@ -4,6 +4,9 @@
 //! combining marks, bidi controls, odd line ends): linting never panics, every finding and
 //! every edit lies on character boundaries inside the text, and `--fix` settles (fixing
 //! its own output changes nothing).
+//!
+//! The normal run tries 160 documents a property; `PROPTEST_CASES=1000` tries more (CI's
+//! longer run, `.ci/run`).
 
 use copydesk_core::document::{Document, SourceKind};
 use copydesk_core::{fix_until_stable, lint_default, Diagnostic, FixMode};
@@ -101,12 +104,20 @@ fn lint(text: &str, kind: SourceKind) -> Vec<Diagnostic> {
     lint_default(&Document::parse(text, kind), date(2024, 5, 1))
 }
 
+/// How many documents each property tries.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(160)
+}
+
 fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
     start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(160))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn findings_lie_on_character_boundaries(text in document(), kind in kind()) {

@@ -2,12 +2,15 @@
 //! stdio. Findings as diagnostics on every change, their fixes and inline
 //! suppressions as code actions, and hovers.
 //!
-//! The protocol glue is in `server` and `service`; the logic is in modules with their
-//! own tests: `store` (documents and edits), `position` (byte offsets <-> LSP
-//! positions), `lint` (diagnostics), `code_action`, `suppress`, `hover`, `settings`.
+//! The protocol glue is in `server`, `service` and `framing` (the stdio reader); the
+//! logic is in modules with their own tests: `store` (documents and edits),
+//! `position` (byte offsets <-> LSP positions), `lint` (diagnostics), `code_action`,
+//! `suppress`, `hover`, `settings`, `limit` (the largest document linted).
 
 pub mod code_action;
+mod framing;
 pub mod hover;
+pub mod limit;
 pub mod lint;
 pub mod position;
 pub mod server;
@@ -35,7 +38,7 @@ where
     let _log = tracing::subscriber::set_default(service::LogForward::new(log_tx.clone()));
     // Only well-formed messages reach tower-lsp, which stops at the first bad one.
     let (filtered, to_server) = tokio::io::duplex(1 << 16);
-    let filter = tokio::spawn(service::filter_frames(input, to_server, log_tx));
+    let filter = tokio::spawn(framing::filter_frames(input, to_server, log_tx));
     let mut shutdown = None;
     let mut client = None;
     let (inner, socket) = LspService::new(|c| {

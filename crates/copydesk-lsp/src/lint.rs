@@ -60,8 +60,9 @@ pub fn lint(input: LintInput<'_>, settings: &Settings) -> Vec<lsp::Diagnostic> {
     lint_unless(input, settings, &|| false).unwrap_or_default()
 }
 
-/// [`lint`] that stops, with `None`, when `stop` answers `true`: asked between rules,
-/// so that a lint superseded by a newer edit ends early.
+/// [`lint`] that stops, with `None`, when `stop` answers `true`: asked between rules
+/// and once a block inside the long ones, so that a lint superseded by a newer edit
+/// ends early.
 pub fn lint_unless(
     input: LintInput<'_>,
     settings: &Settings,

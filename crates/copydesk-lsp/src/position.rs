@@ -141,6 +141,7 @@ pub fn rope_char_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     const TEXT: &str = "Ankara — “Türkiye” said\nМосква 😀 Agust here\r\nlast";
 
@@ -242,5 +243,57 @@ mod tests {
         let rope = Rope::from_str("a\u{85}b\u{2028}c\nd");
         assert_eq!(rope.len_lines(), 2);
         assert_eq!(rope_char_index(&rope, pos(1, 0), enc), Some(6));
+    }
+
+    /// Texts with every line end (LF, CRLF, a lone CR), the breaks LSP does not count
+    /// (NEL, U+2028), and characters of every width in both encodings.
+    fn text() -> impl Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "a",
+            " ",
+            "\t",
+            "é",
+            "e\u{301}",
+            "😀",
+            "Москва",
+            "“",
+            "\u{feff}",
+            "\n",
+            "\r\n",
+            "\r",
+            "\u{85}",
+            "\u{2028}",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..60)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Every offset (but between CR and LF) goes to a position and back, through the
+        /// line index and through the rope.
+        #[test]
+        fn positions_round_trip(text in text(), utf8 in any::<bool>()) {
+            let encoding = if utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
+            let index = LineIndex::new(&text);
+            let p = Positions::new(&text, &index, encoding);
+            let rope = Rope::from_str(&text);
+            let offsets = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+            for offset in offsets {
+                if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                    continue;
+                }
+                let position = p.position(offset);
+                prop_assert_eq!(p.offset(position), Some(offset), "{:?}", position);
+                let char_index = rope_char_index(&rope, position, encoding);
+                prop_assert_eq!(
+                    char_index.map(|i| rope.char_to_byte(i)),
+                    Some(offset),
+                    "{:?}",
+                    position
+                );
+            }
+        }
     }
 }

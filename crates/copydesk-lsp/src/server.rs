@@ -15,6 +15,7 @@ use tower_lsp::{Client, LanguageServer};
 
 use crate::code_action::{code_actions, ActionRequest};
 use crate::hover;
+use crate::limit::SizeLimit;
 use crate::lint::{lint_unless, LintInput};
 use crate::position::{PositionEncoding, Positions};
 use crate::settings::{ConfigSource, Settings, CONFIG_FILE_NAMES};
@@ -53,7 +54,7 @@ struct Entry {
     published: Vec<Diagnostic>,
     published_version: Option<i32>,
     /// Set when the lint run of this generation is superseded (a newer change, the
-    /// document closed): the run stops at its next rule.
+    /// document closed): the run stops within a block.
     superseded: Arc<AtomicBool>,
     /// When the document was last scheduled for a lint: a change soon after it is part
     /// of a burst of keystrokes.
@@ -72,6 +73,8 @@ struct State {
     running: usize,
     /// The configuration errors shown since the last reload, so each is shown once.
     shown_config_errors: HashSet<String>,
+    /// The largest document linted.
+    max_size: SizeLimit,
 }
 
 /// The language server.
@@ -189,12 +192,16 @@ impl Backend {
         if !wait.is_zero() {
             tokio::time::sleep(wait).await;
         }
-        let (text, kind, version, encoding) = {
+        let (text, kind, version, encoding, max_size) = {
             let state = self.state();
             match state.docs.get(&uri) {
-                Some(e) if e.generation == generation => {
-                    (e.doc.text(), e.doc.kind, e.doc.version, state.encoding)
-                }
+                Some(e) if e.generation == generation => (
+                    e.doc.text(),
+                    e.doc.kind,
+                    e.doc.version,
+                    state.encoding,
+                    state.max_size,
+                ),
                 _ => return,
             }
         };
@@ -203,6 +210,9 @@ impl Backend {
         let resolver = self.resolver.clone();
         self.state().running += 1;
         let run = tokio::task::spawn_blocking(move || {
+            if !max_size.allows(text.len()) {
+                return (Some(vec![max_size.notice(text.len())]), None);
+            }
             let (settings, error) = Settings::for_document(&resolver, path.as_deref());
             let input = LintInput {
                 text: &text,
@@ -251,10 +261,15 @@ impl Backend {
     }
 
     /// The current text of a document and what was published for it, or a logged error.
+    /// `None` too for a document over the size limit, which is not parsed.
     async fn snapshot(&self, uri: &Url, request: &str) -> Option<Snapshot> {
         let found = {
             let state = self.state();
-            state.docs.get(uri).map(|e| Snapshot {
+            let entry = state.docs.get(uri);
+            if entry.is_some_and(|e| !state.max_size.allows(e.doc.byte_len())) {
+                return None;
+            }
+            entry.map(|e| Snapshot {
                 text: e.doc.text(),
                 kind: e.doc.kind,
                 version: e.doc.version,
@@ -331,6 +346,10 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = PositionEncoding::negotiate(offered);
+        let (max_size, error) = SizeLimit::from_options(params.initialization_options.as_ref());
+        if let Some(error) = error {
+            self.log_error(error).await;
+        }
         let watch_registration = params
             .capabilities
             .workspace
@@ -351,6 +370,7 @@ impl LanguageServer for Backend {
             state.encoding = encoding;
             state.watch_registration = watch_registration;
             state.root = root;
+            state.max_size = max_size;
         }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -441,7 +461,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let removed = self.state().docs.remove(&uri);
         if let Some(entry) = &removed {
-            // Its lint run stops at the next rule, and the text is freed with it.
+            // Its lint run stops within a block, and the text is freed with it.
             entry.superseded.store(true, Ordering::Relaxed);
         }
         if removed.is_none() {

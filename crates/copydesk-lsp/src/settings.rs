@@ -58,7 +58,7 @@ impl Settings {
     }
 
     /// [`lint`](Self::lint) that stops, with `None`, when `stop` answers `true` (asked
-    /// between rules).
+    /// between rules and once a block inside the long ones).
     pub fn lint_unless(
         &self,
         doc: &Document,

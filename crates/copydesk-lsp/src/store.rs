@@ -71,6 +71,11 @@ impl TextDocument {
         self.rope.to_string()
     }
 
+    /// The length of the text in bytes (UTF-8).
+    pub fn byte_len(&self) -> usize {
+        self.rope.len_bytes()
+    }
+
     /// Apply the changes of one `didChange` in order. Either all apply or none does.
     pub fn apply_changes(
         &mut self,

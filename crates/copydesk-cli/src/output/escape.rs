@@ -6,6 +6,12 @@
 //! A C0 control character or DEL becomes `\xNN` (`\x1b` for ESC, `\x07` for BEL), a C1
 //! control character `\u{NN}`. Tabs stay; line breaks stay only where [`Keep`] says.
 //! A backslash is left as it is, so text without control characters prints unchanged.
+//!
+//! Invisible format characters are shown the same way (`\u{202e}`): the bidirectional
+//! controls, which make a terminal show text in another order than it is read ("Trojan
+//! Source"), and the characters that take no space and hide a difference (zero-width
+//! space, word joiner, soft hyphen, byte order mark, tag characters). The zero-width
+//! joiner and non-joiner stay: Persian, the Indic scripts and emoji need them.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -26,8 +32,29 @@ fn is_plain(s: &str, i: usize, c: char, keep: Keep) -> bool {
         '\t' => true,
         '\n' => keep == Keep::LineBreaks,
         '\r' => keep == Keep::LineBreaks && s[i + 1..].starts_with('\n'),
-        c => !c.is_control(),
+        c => !c.is_control() && !is_invisible_format(c),
     }
+}
+
+/// Whether `c` is a bidirectional control or another format character that shows
+/// nothing (except the joiners that scripts need).
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -118,6 +145,24 @@ mod tests {
             escape("plain `text`\t", Keep::NoLineBreaks),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn bidirectional_controls_and_invisible_characters_are_shown() {
+        let s = "a\u{202e}txt.exe\u{202c} \u{2066}b\u{2069}\u{200e}\u{200f}\u{61c}";
+        assert_eq!(
+            escape(s, Keep::NoLineBreaks),
+            "a\\u{202e}txt.exe\\u{202c} \\u{2066}b\\u{2069}\\u{200e}\\u{200f}\\u{61c}"
+        );
+        let hidden = "As\u{200b}ta\u{ad}na\u{2060}\u{feff}\u{e0041}";
+        assert_eq!(
+            escape(hidden, Keep::LineBreaks),
+            "As\\u{200b}ta\\u{ad}na\\u{2060}\\u{feff}\\u{e0041}"
+        );
+        // The joiners that scripts and emoji need, and visible text, stay.
+        let kept = "می\u{200c}خواهم 👩\u{200d}🔬 Москва “Türkiye” café";
+        assert!(matches!(escape(kept, Keep::NoLineBreaks), Cow::Borrowed(_)));
+        assert_eq!(escaped_chars("\u{202e}ab"), "\\u{202e}ab".chars().count());
     }
 
     #[test]

@@ -589,7 +589,7 @@ impl Service {
             job.date,
             copydesk_core::discovery::today(),
         );
-        // Past its time, the lint stops at its next rule.
+        // Past its time, the lint stops within a block.
         let stop = || cancelled.load(Ordering::Relaxed);
         let mut diagnostics = copydesk_core::lint_file_unless(&doc, &settings, date, &stop).ok()?;
         if stop() {

@@ -59,10 +59,19 @@ pub struct Apparatus {
 impl Apparatus {
     /// Read the apparatus of `doc` with the language lists of `style`.
     pub fn new(doc: &Document, style: &HouseStyle) -> Self {
+        Self::unless(doc, style, &|| false)
+    }
+
+    /// [`Apparatus::new`] that ends early, incomplete, when `stop` answers `true`
+    /// (asked once a block).
+    pub fn unless(doc: &Document, style: &HouseStyle, stop: &dyn Fn() -> bool) -> Self {
         let language = &style.language;
         let mut roles = vec![Role::Body; doc.blocks.len()];
         let mut in_notes = false;
         for (i, block) in doc.blocks.iter().enumerate() {
+            if stop() {
+                return Self { roles };
+            }
             let heading = block.kind == BlockKind::Heading;
             if heading || block.kind == BlockKind::Paragraph {
                 if opens_notes(language, doc, block) {

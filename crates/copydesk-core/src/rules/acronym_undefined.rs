@@ -66,6 +66,9 @@ impl Rule for AcronymUndefined {
         let style = ctx.style;
         let analysis = analyses.acronyms();
         for key in analysis.keys() {
+            if analyses.stopped() {
+                return;
+            }
             let Some(first) = analysis.first_use(key) else {
                 continue;
             };

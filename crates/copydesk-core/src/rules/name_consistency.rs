@@ -93,11 +93,14 @@ impl Rule for NameConsistency {
         &self,
         doc: &Document,
         ctx: &Context<'_>,
-        _analyses: &Analyses<'_>,
+        analyses: &Analyses<'_>,
         report: &mut Reporter<'_>,
     ) {
         let names = &ctx.style.names;
         for block in checked_blocks(doc) {
+            if analyses.stopped() {
+                return;
+            }
             for m in names.find_in(doc.prose_text(block.range)) {
                 let range = m.range.shift(block.range.start);
                 if m.is_form || kept_as_written(doc, block, range) {

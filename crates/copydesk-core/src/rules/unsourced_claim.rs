@@ -116,6 +116,9 @@ impl Rule for UnsourcedClaim {
             return;
         }
         for unit in sourcing.units() {
+            if analyses.stopped() {
+                return;
+            }
             let blocks: Vec<&Block> = unit.iter().filter_map(|&i| doc.blocks.get(i)).collect();
             let unit_sourced = scope == CitationScope::Paragraph
                 && blocks.iter().any(|b| sourcing.block_sourced(b));

@@ -144,15 +144,10 @@ impl SourcingStyle {
     }
 
     fn merge_with(&mut self, other: SourcingStyle, replace: bool) {
+        // A list that `other` gives replaces this one; an empty one leaves it.
         let extend = |into: &mut Vec<String>, from: Vec<String>| {
-            if replace && !from.is_empty() {
-                into.clear();
-            }
-            for item in from {
-                if !into.contains(&item) {
-                    into.push(item);
-                }
-            }
+            let replace = replace && !from.is_empty();
+            super::extend_or_replace(into, from, replace);
         };
         self.scope = other.scope.or(self.scope);
         self.attribution = other.attribution.or(self.attribution);

@@ -125,12 +125,18 @@ pub(crate) struct Analysis {
 impl Analysis {
     /// Analyse the acronyms of `doc` with the acronym data and word lists of `style`.
     pub fn new(doc: &Document, style: &HouseStyle) -> Analysis {
-        Self::with_apparatus(doc, style, &Apparatus::new(doc, style))
+        Self::with_apparatus(doc, style, &Apparatus::new(doc, style), &|| false)
     }
 
     /// [`Analysis::new`] with the document's apparatus already read: the body blocks
-    /// that are notes, bios or credits are neither uses nor definitions.
-    pub fn with_apparatus(doc: &Document, style: &HouseStyle, apparatus: &Apparatus) -> Analysis {
+    /// that are notes, bios or credits are neither uses nor definitions. Ends early,
+    /// incomplete, when `stop` answers `true` (asked once a block).
+    pub fn with_apparatus(
+        doc: &Document,
+        style: &HouseStyle,
+        apparatus: &Apparatus,
+        stop: &dyn Fn() -> bool,
+    ) -> Analysis {
         let lower_words = lowercase_words(doc);
         let mut analysis = Analysis::default();
         let body = doc
@@ -140,6 +146,9 @@ impl Analysis {
             .filter(|&(i, b)| b.kind.is_body() && !apparatus.is_apparatus(i))
             .map(|(_, b)| b);
         for block in body {
+            if stop() {
+                return analysis;
+            }
             let start = analysis.occurrences.len();
             scan_block(doc, block, style, &lower_words, &mut analysis.occurrences);
             let defs = find_definitions(doc, block, style, &mut analysis.occurrences[start..]);

@@ -114,15 +114,17 @@ pub struct Sourcing<'a> {
 
 impl<'a> Sourcing<'a> {
     pub fn new(doc: &'a Document, style: &'a HouseStyle, published: Date) -> Self {
-        Self::with_apparatus(doc, style, published, Apparatus::new(doc, style))
+        Self::with_apparatus(doc, style, published, Apparatus::new(doc, style), &|| false)
     }
 
-    /// [`Sourcing::new`] with the document's apparatus already read.
+    /// [`Sourcing::new`] with the document's apparatus already read. Ends early,
+    /// incomplete, when `stop` answers `true` (asked once a block).
     pub fn with_apparatus(
         doc: &'a Document,
         style: &'a HouseStyle,
         published: Date,
         apparatus: Apparatus,
+        stop: &dyn Fn() -> bool,
     ) -> Self {
         let mut sourcing = Self {
             doc,
@@ -140,7 +142,14 @@ impl<'a> Sourcing<'a> {
             sourced_speakers: SourcedSpeakers::default(),
             references: References::new(doc),
         };
-        sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
+        sourcing.masks = doc
+            .blocks
+            .iter()
+            .map_while(|b| (!stop()).then(|| sourcing.mask_block(b)))
+            .collect();
+        if stop() {
+            return sourcing;
+        }
         sourcing.wire_copy = sourcing.find_wire_copy();
         sourcing.interview = sourcing.find_interview();
         sourcing.lead_attributed = sourcing.find_lead_attribution();

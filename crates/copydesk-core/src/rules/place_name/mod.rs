@@ -142,6 +142,9 @@ impl Rule for PlaceName {
         let g = &ctx.style.places;
         let apparatus = analyses.apparatus();
         for (i, block) in doc.blocks.iter().enumerate() {
+            if analyses.stopped() {
+                return;
+            }
             // The entries of a "Notes" or "Sources" section cite works as published.
             if matches!(apparatus.role(i), Role::NotesHeading | Role::NoteEntry) {
                 continue;
