@@ -3,6 +3,7 @@
 
 pub mod acronyms;
 pub mod apparatus;
+pub mod memo;
 pub mod sourcing;
 
 use std::sync::OnceLock;
@@ -18,6 +19,9 @@ pub struct Analyses<'a> {
     doc: &'a Document,
     style: &'a HouseStyle,
     date: Date,
+    /// Per-block readings kept from the last lint of the same document, if the linter
+    /// keeps any.
+    memo: Option<&'a memo::BlockMemo>,
     apparatus: OnceLock<apparatus::Apparatus>,
     acronyms: OnceLock<acronyms::Analysis>,
     sourcing: OnceLock<sourcing::Sourcing<'a>>,
@@ -40,10 +44,19 @@ impl<'a> Analyses<'a> {
             doc,
             style,
             date,
+            memo: None,
             apparatus: OnceLock::new(),
             acronyms: OnceLock::new(),
             sourcing: OnceLock::new(),
         }
+    }
+
+    /// The same analyses, reading and filling `memo` where a reading is a block's alone.
+    /// The memo must serve `style` and the context of `doc` and `date`
+    /// ([`memo::BlockMemo::begin`]).
+    pub fn remembering(mut self, memo: &'a memo::BlockMemo) -> Self {
+        self.memo = Some(memo);
+        self
     }
 
     /// What blocks are the article's apparatus (notes, bios, credits, notes sections),
@@ -66,6 +79,7 @@ impl<'a> Analyses<'a> {
         self.sourcing.get_or_init(|| {
             let apparatus = self.apparatus().clone();
             sourcing::Sourcing::with_apparatus(self.doc, self.style, self.date, apparatus)
+                .remembering(self.memo)
         })
     }
 }

@@ -48,6 +48,7 @@ pub use crate::style::sourcing::{CitationScope, SourcingStyle, EMBEDDED_SOURCING
 pub use units::{ends_in_open_quote, opens_with_quote, sourcing_units};
 
 use super::apparatus::Apparatus;
+use super::memo::BlockMemo;
 use crate::document::{Block, Document, Quote};
 use crate::style::sourcing::Matchers;
 use crate::style::{HouseStyle, LanguageStyle};
@@ -110,6 +111,8 @@ pub struct Sourcing<'a> {
     /// The people who speak in the sourced body blocks, and where each is first named.
     sourced_speakers: SourcedSpeakers,
     references: References,
+    /// Where a block's claims are remembered across lints, if anywhere.
+    memo: Option<&'a BlockMemo>,
 }
 
 impl<'a> Sourcing<'a> {
@@ -139,6 +142,7 @@ impl<'a> Sourcing<'a> {
             apparatus,
             sourced_speakers: SourcedSpeakers::default(),
             references: References::new(doc),
+            memo: None,
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();
@@ -146,6 +150,13 @@ impl<'a> Sourcing<'a> {
         sourcing.lead_attributed = sourcing.find_lead_attribution();
         sourcing.sourced_speakers = sourcing.find_sourced_speakers();
         sourcing
+    }
+
+    /// The same analysis, reading a block's claims from `memo` and remembering them
+    /// there.
+    pub(crate) fn remembering(mut self, memo: Option<&'a BlockMemo>) -> Self {
+        self.memo = memo;
+        self
     }
 
     /// Body blocks grouped into the units that share their sources ([`sourcing_units`]).
@@ -301,8 +312,17 @@ impl<'a> Sourcing<'a> {
         None
     }
 
-    /// Every claim of a block, one a sentence.
+    /// Every claim of a block, one a sentence. A function of the block, the house
+    /// style, the publication date and whether the document has a dateline, so the
+    /// memo ([`BlockMemo`]) keeps it.
     pub fn block_claims(&self, block: &Block) -> Vec<Claim> {
+        match self.memo {
+            Some(memo) => memo.claims(self.doc, block, || self.find_block_claims(block)),
+            None => self.find_block_claims(block),
+        }
+    }
+
+    fn find_block_claims(&self, block: &Block) -> Vec<Claim> {
         let quotes = self.significant_quotes(block);
         // The paragraph's narrative time: whether its last sentence with a year was told
         // beyond the horizon. A sentence without a year of its own keeps it, unless it
