@@ -104,8 +104,8 @@ fn base(articles: usize) -> String {
         + "\n"
 }
 
-/// The session's findings for `text` against a full lint, and how many blocks the
-/// session read afresh.
+/// The session's findings for `text` against a full lint, and how many readings of
+/// blocks the session made afresh.
 fn compare(session: &mut LintSession, config: &Config, text: &str) -> Result<usize, TestCaseError> {
     let doc = Document::parse(text, SourceKind::Markdown);
     let published = PublicationDate::resolve(&doc, None, None, date(2021, 8, 23));
@@ -141,17 +141,19 @@ fn an_edit_reads_only_the_paragraph_it_changed() {
     let mut session = LintSession::new(config.clone(), "piece.md");
     let text = base(ARTICLES.len()) + "\nExports grew 5 percent last year.\n";
     let first = compare(&mut session, &config, &text).unwrap();
-    assert!(first > 3, "the first lint reads every paragraph ({first})");
+    assert!(first > 12, "the first lint reads every paragraph ({first})");
     let kept = session.remembered();
     // The same text again: nothing is read afresh.
     assert_eq!(compare(&mut session, &config, &text).unwrap(), 0);
-    // One letter typed in the last paragraph, an unsourced claim: that paragraph alone.
+    // One letter typed in the last paragraph, an unsourced claim: that paragraph alone
+    // (at most its four readings: claims, sourced, people introduced, authors quoted).
     let edited = text.replace("Exports grew", "Exportsx grew");
-    assert_eq!(compare(&mut session, &config, &edited).unwrap(), 1);
+    let one = compare(&mut session, &config, &edited).unwrap();
+    assert!((1..=4).contains(&one), "{one} readings");
     assert_eq!(session.remembered(), kept, "the old paragraph is forgotten");
     // A paragraph added at the top moves every other one: still only the new one.
     let moved = format!("Imports fell 3 percent in May.\n\n{edited}");
-    assert_eq!(compare(&mut session, &config, &moved).unwrap(), 1);
+    assert_eq!(compare(&mut session, &config, &moved).unwrap(), one);
 }
 
 #[test]

@@ -120,10 +120,11 @@ mod tests {
             s.lint(&doc, date),
             "an unsourced claim"
         );
-        assert_eq!(slot.as_ref().map(LintSession::remembered), Some(1));
+        let kept = slot.as_ref().map_or(0, LintSession::remembered);
+        assert!(kept > 0, "the paragraph's readings are kept");
         // The same settings again: the same session and what it kept.
         let (again, _) = Settings::for_document(&resolver, None);
-        assert_eq!(again.session(&mut slot).remembered(), 1);
+        assert_eq!(again.session(&mut slot).remembered(), kept);
         // Another configuration: a new session.
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("story.txt");

@@ -76,7 +76,8 @@ impl LintSession {
         self.memo.remembered()
     }
 
-    /// How many blocks the last lint read afresh rather than from what it kept.
+    /// How many readings of blocks (a block's claims, whether it is sourced) the last
+    /// lint made afresh rather than took from what it kept.
     pub fn read_afresh(&self) -> usize {
         self.memo.afresh()
     }
