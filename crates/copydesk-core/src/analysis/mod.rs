@@ -78,8 +78,7 @@ impl<'a> Analyses<'a> {
     pub(crate) fn sourcing(&self) -> &sourcing::Sourcing<'a> {
         self.sourcing.get_or_init(|| {
             let apparatus = self.apparatus().clone();
-            sourcing::Sourcing::with_apparatus(self.doc, self.style, self.date, apparatus)
-                .remembering(self.memo)
+            sourcing::Sourcing::remembering(self.doc, self.style, self.date, apparatus, self.memo)
         })
     }
 }

@@ -127,6 +127,18 @@ impl<'a> Sourcing<'a> {
         published: Date,
         apparatus: Apparatus,
     ) -> Self {
+        Self::remembering(doc, style, published, apparatus, None)
+    }
+
+    /// [`Sourcing::with_apparatus`] that reads the readings of single blocks from `memo`
+    /// and remembers them there, from the document-wide passes of its construction on.
+    pub(crate) fn remembering(
+        doc: &'a Document,
+        style: &'a HouseStyle,
+        published: Date,
+        apparatus: Apparatus,
+        memo: Option<&'a BlockMemo>,
+    ) -> Self {
         let mut sourcing = Self {
             doc,
             style: &style.sourcing,
@@ -142,7 +154,7 @@ impl<'a> Sourcing<'a> {
             apparatus,
             sourced_speakers: SourcedSpeakers::default(),
             references: References::new(doc),
-            memo: None,
+            memo,
         };
         sourcing.masks = doc.blocks.iter().map(|b| sourcing.mask_block(b)).collect();
         sourcing.wire_copy = sourcing.find_wire_copy();
@@ -150,13 +162,6 @@ impl<'a> Sourcing<'a> {
         sourcing.lead_attributed = sourcing.find_lead_attribution();
         sourcing.sourced_speakers = sourcing.find_sourced_speakers();
         sourcing
-    }
-
-    /// The same analysis, reading a block's claims from `memo` and remembering them
-    /// there.
-    pub(crate) fn remembering(mut self, memo: Option<&'a BlockMemo>) -> Self {
-        self.memo = memo;
-        self
     }
 
     /// Body blocks grouped into the units that share their sources ([`sourcing_units`]).
