@@ -25,6 +25,7 @@ pub use discovery::{ConfigResolver, ConfigSource};
 pub use document::{Block, BlockKind, DateSource, Document, PublicationDate, SourceKind};
 pub use fix::{apply_fixes, fix_until_stable, FixMode};
 pub use gazetteer::{Gazetteer, Place, PlaceMention};
+pub use linter::session::LintSession;
 pub use linter::{lint, lint_default, lint_file, lint_file_unless, lint_with, Cancelled};
 pub use registry::{all_metas, all_rules, find_meta, find_rule, rule_ids, UNUSED_SUPPRESSION};
 pub use rule::{Context, FixAvailability, Reporter, Rule, RuleMeta};

@@ -48,6 +48,17 @@ impl TextRange {
         Self::new(self.start + delta, self.end + delta)
     }
 
+    /// The range moved as `from` moves to `to`, in wrapping arithmetic: a one-to-one
+    /// map of ranges, so two blocks are the same text at different places exactly when
+    /// their ranges moved to one origin are equal (never a panic on a range before
+    /// `from`).
+    pub const fn moved(self, from: usize, to: usize) -> Self {
+        Self {
+            start: self.start.wrapping_sub(from).wrapping_add(to),
+            end: self.end.wrapping_sub(from).wrapping_add(to),
+        }
+    }
+
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

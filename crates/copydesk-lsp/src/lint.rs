@@ -1,7 +1,9 @@
 //! Linting a document and turning the findings into LSP diagnostics whose fixes travel
 //! with them in `Diagnostic.data`, so a code action never relints.
 
-use copydesk_core::{Applicability, Date, Document, PublicationDate, Severity, SourceKind};
+use copydesk_core::{
+    Applicability, Date, Document, LintSession, PublicationDate, Severity, SourceKind,
+};
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{self as lsp, DiagnosticSeverity, NumberOrString, TextEdit};
 
@@ -71,6 +73,27 @@ pub fn lint_unless(
     let doc = Document::parse(input.text, input.kind);
     let date = PublicationDate::resolve(&doc, input.file_name, None, input.today);
     let findings = settings.lint_unless(&doc, date, stop)?;
+    let positions = Positions::new(&doc.source, &doc.line_index, input.encoding);
+    Some(
+        findings
+            .iter()
+            .map(|d| to_lsp(d, &positions, input.version))
+            .collect(),
+    )
+}
+
+/// [`lint_unless`] in the document's [`LintSession`] (`slot`, kept from its last lint,
+/// or made anew when the settings changed): only the blocks that changed since are read
+/// again, and the findings are the same.
+pub fn lint_in_session(
+    input: LintInput<'_>,
+    settings: &Settings,
+    slot: &mut Option<LintSession>,
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<lsp::Diagnostic>> {
+    let doc = Document::parse(input.text, input.kind);
+    let date = PublicationDate::resolve(&doc, input.file_name, None, input.today);
+    let findings = settings.session(slot).lint_unless(&doc, date, stop).ok()?;
     let positions = Positions::new(&doc.source, &doc.line_index, input.encoding);
     Some(
         findings
@@ -208,6 +231,23 @@ mod tests {
         let finished = lint_unless(input(text), &settings, &|| false).unwrap();
         assert!(!finished.is_empty());
         assert_eq!(finished, lint(input(text), &settings));
+    }
+
+    #[test]
+    fn a_session_finds_what_a_full_lint_finds_after_an_edit() {
+        let settings = Settings::default();
+        let mut slot = None;
+        let text = "Exports grew 5 percent.\n\nTalks stalled in Astana (TASS, Agust 20).\n";
+        let first = lint_in_session(input(text), &settings, &mut slot, &|| false).unwrap();
+        assert_eq!(first, lint(input(text), &settings));
+        let edited = text.replace("grew", "grew by");
+        let second = lint_in_session(input(&edited), &settings, &mut slot, &|| false).unwrap();
+        assert_eq!(second, lint(input(&edited), &settings));
+        assert_ne!(first, second);
+        assert_eq!(
+            lint_in_session(input(&edited), &settings, &mut slot, &|| true),
+            None
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use copydesk_core::discovery::ConfigResolver;
-use copydesk_core::{Context, Document, PublicationDate};
+use copydesk_core::{Context, Document, LintSession, PublicationDate};
 use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
@@ -16,7 +16,7 @@ use tower_lsp::{Client, LanguageServer};
 use crate::code_action::{code_actions, ActionRequest};
 use crate::hover;
 use crate::limit::SizeLimit;
-use crate::lint::{lint_unless, LintInput};
+use crate::lint::{lint_in_session, LintInput};
 use crate::position::{PositionEncoding, Positions};
 use crate::settings::{ConfigSource, Settings, CONFIG_FILE_NAMES};
 use crate::store::{file_name, source_kind, TextDocument};
@@ -59,6 +59,9 @@ struct Entry {
     /// When the document was last scheduled for a lint: a change soon after it is part
     /// of a burst of keystrokes.
     last_change: Option<Instant>,
+    /// What its lint runs keep of its blocks, so an edit re-reads only the blocks it
+    /// changed; one run at a time holds it.
+    session: Arc<Mutex<Option<LintSession>>>,
 }
 
 #[derive(Debug, Default)]
@@ -192,7 +195,7 @@ impl Backend {
         if !wait.is_zero() {
             tokio::time::sleep(wait).await;
         }
-        let (text, kind, version, encoding, max_size) = {
+        let (text, kind, version, encoding, max_size, session) = {
             let state = self.state();
             match state.docs.get(&uri) {
                 Some(e) if e.generation == generation => (
@@ -201,6 +204,7 @@ impl Backend {
                     e.doc.version,
                     state.encoding,
                     state.max_size,
+                    e.session.clone(),
                 ),
                 _ => return,
             }
@@ -223,7 +227,13 @@ impl Backend {
                 encoding,
             };
             let stop = || superseded.load(Ordering::Relaxed);
-            (lint_unless(input, &settings, &stop), error)
+            // A panic in a rule while the session was held leaves at worst readings of
+            // blocks the memo checks in full before it reuses them.
+            let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+            (
+                lint_in_session(input, &settings, &mut session, &stop),
+                error,
+            )
         })
         .await;
         self.state().running -= 1;
@@ -421,6 +431,7 @@ impl LanguageServer for Backend {
             published_version: None,
             superseded: Arc::default(),
             last_change: None,
+            session: Arc::default(),
         };
         if let Some(old) = self.state().docs.insert(item.uri.clone(), entry) {
             old.superseded.store(true, Ordering::Relaxed);

@@ -9,21 +9,33 @@
 //! open documents.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use copydesk_core::config::Config;
 use copydesk_core::discovery::ConfigResolver;
-use copydesk_core::{Diagnostic, Document, HouseStyle, PublicationDate};
+use copydesk_core::{Diagnostic, Document, HouseStyle, LintSession, PublicationDate};
 
 pub use copydesk_core::config::CONFIG_FILE_NAMES;
 pub use copydesk_core::discovery::ConfigSource;
 
 /// The resolved settings of one lint run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     config: Arc<Config>,
     /// The document's path, for the configuration's per-path overrides.
     path: Option<PathBuf>,
+}
+
+impl Default for Settings {
+    /// The embedded defaults, one configuration for every document without a file, so
+    /// that a document's [`LintSession`] outlives its lint runs.
+    fn default() -> Self {
+        static DEFAULTS: LazyLock<Arc<Config>> = LazyLock::new(Arc::default);
+        Self {
+            config: DEFAULTS.clone(),
+            path: None,
+        }
+    }
 }
 
 impl Settings {
@@ -57,6 +69,20 @@ impl Settings {
         copydesk_core::lint_file(doc, &self.config.settings_for(path), date)
     }
 
+    /// The session of `slot` if it lints with these settings, else a new one in its
+    /// place. A session owns its configuration, so the same configuration is the same
+    /// allocation, never a new one at the old address.
+    pub fn session<'s>(&self, slot: &'s mut Option<LintSession>) -> &'s mut LintSession {
+        let path = self.path.as_deref().unwrap_or(Path::new(""));
+        let current = slot
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(s.config(), &self.config) && s.path() == path);
+        if !current {
+            *slot = None;
+        }
+        slot.get_or_insert_with(|| LintSession::new(self.config.clone(), path))
+    }
+
     /// [`lint`](Self::lint) that stops, with `None`, when `stop` answers `true` (asked
     /// between rules and once a block inside the long ones).
     pub fn lint_unless(
@@ -80,6 +106,30 @@ mod tests {
     fn lint(settings: &Settings) -> Vec<Diagnostic> {
         let doc = Document::parse(TEXT, SourceKind::Text);
         settings.lint(&doc, jiff::civil::date(2021, 8, 23))
+    }
+
+    #[test]
+    fn a_session_is_kept_while_the_settings_stay_and_replaced_when_they_change() {
+        let resolver = ConfigResolver::new(&ConfigSource::Isolated).unwrap();
+        let (s, _) = Settings::for_document(&resolver, None);
+        let mut slot = None;
+        let doc = Document::parse("Exports grew 5 percent.\n", SourceKind::Text);
+        let date = jiff::civil::date(2021, 8, 23);
+        assert_eq!(
+            s.session(&mut slot).lint(&doc, date),
+            s.lint(&doc, date),
+            "an unsourced claim"
+        );
+        let kept = slot.as_ref().map_or(0, LintSession::remembered);
+        assert!(kept > 0, "the paragraph's readings are kept");
+        // The same settings again: the same session and what it kept.
+        let (again, _) = Settings::for_document(&resolver, None);
+        assert_eq!(again.session(&mut slot).remembered(), kept);
+        // Another configuration: a new session.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("story.txt");
+        let (other, _) = Settings::for_document(&resolver, Some(&file));
+        assert_eq!(other.session(&mut slot).remembered(), 0);
     }
 
     #[test]

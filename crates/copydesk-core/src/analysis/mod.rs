@@ -10,6 +10,7 @@
 
 pub mod acronyms;
 pub mod apparatus;
+pub mod memo;
 pub mod sourcing;
 
 use std::cell::Cell;
@@ -29,6 +30,9 @@ pub struct Analyses<'a> {
     /// Asked whether the lint is stopped, and whether it answered so once.
     stop: &'a dyn Fn() -> bool,
     stopped: Cell<bool>,
+    /// Per-block readings kept from the last lint of the same document, if the linter
+    /// keeps any.
+    memo: Option<&'a memo::BlockMemo>,
     apparatus: OnceLock<apparatus::Apparatus>,
     acronyms: OnceLock<acronyms::Analysis>,
     sourcing: OnceLock<sourcing::Sourcing<'a>>,
@@ -63,6 +67,7 @@ impl<'a> Analyses<'a> {
             date,
             stop,
             stopped: Cell::new(false),
+            memo: None,
             apparatus: OnceLock::new(),
             acronyms: OnceLock::new(),
             sourcing: OnceLock::new(),
@@ -77,6 +82,14 @@ impl<'a> Analyses<'a> {
             self.stopped.set(true);
         }
         self.stopped.get()
+    }
+
+    /// The same analyses, reading and filling `memo` where a reading is a block's alone.
+    /// The memo must serve `style` and the context of `doc` and `date`
+    /// ([`memo::BlockMemo::begin`]).
+    pub fn remembering(mut self, memo: &'a memo::BlockMemo) -> Self {
+        self.memo = Some(memo);
+        self
     }
 
     /// What blocks are the article's apparatus (notes, bios, credits, notes sections),
@@ -100,7 +113,9 @@ impl<'a> Analyses<'a> {
         self.sourcing.get_or_init(|| {
             let apparatus = self.apparatus().clone();
             let stop = || self.stopped();
-            sourcing::Sourcing::with_apparatus(self.doc, self.style, self.date, apparatus, &stop)
+            sourcing::Sourcing::remembering(
+                self.doc, self.style, self.date, apparatus, self.memo, &stop,
+            )
         })
     }
 }

@@ -52,6 +52,38 @@ pub struct CitationGroup {
     pub ends_block: bool,
 }
 
+impl CitationGroup {
+    /// The group with every range moved as `from` moves to `to` ([`TextRange::moved`]).
+    pub fn moved(&self, from: usize, to: usize) -> CitationGroup {
+        let mv = |r: &TextRange| r.moved(from, to);
+        CitationGroup {
+            range: mv(&self.range),
+            inner: mv(&self.inner),
+            items: self
+                .items
+                .iter()
+                .map(|item| CitationItem {
+                    range: mv(&item.range),
+                    outlets: item.outlets.iter().map(mv).collect(),
+                    dates: item
+                        .dates
+                        .iter()
+                        .map(|d| CitationDate {
+                            range: mv(&d.range),
+                            month_range: mv(&d.month_range),
+                            day_range: d.day_range.as_ref().map(mv),
+                            year_range: d.year_range.as_ref().map(mv),
+                            ..d.clone()
+                        })
+                        .collect(),
+                    outlet_dropped: item.outlet_dropped,
+                })
+                .collect(),
+            ends_block: self.ends_block,
+        }
+    }
+}
+
 /// One `;`-separated item: outlets, then dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitationItem {

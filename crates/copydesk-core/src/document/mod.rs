@@ -194,6 +194,31 @@ impl Block {
     pub fn in_citation(&self, offset: usize) -> bool {
         self.citations.iter().any(|c| c.range.contains(offset))
     }
+
+    /// The block moved to start at `to`: every range of its segmentation moved with
+    /// it ([`TextRange::moved`]). Two blocks with the same prose are segmented alike
+    /// exactly when they are equal moved to one origin.
+    pub fn moved_to(&self, to: usize) -> Block {
+        let from = self.range.start;
+        let mv = |r: &TextRange| r.moved(from, to);
+        Block {
+            kind: self.kind,
+            range: mv(&self.range),
+            sentences: self.sentences.iter().map(mv).collect(),
+            quotes: self
+                .quotes
+                .iter()
+                .map(|q| Quote {
+                    range: mv(&q.range),
+                    inner: mv(&q.inner),
+                    ..*q
+                })
+                .collect(),
+            quoted: self.quoted.iter().map(mv).collect(),
+            parentheticals: self.parentheticals.iter().map(mv).collect(),
+            citations: self.citations.iter().map(|c| c.moved(from, to)).collect(),
+        }
+    }
 }
 
 /// A Markdown link `[text](destination)`.

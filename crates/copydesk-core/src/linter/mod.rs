@@ -6,10 +6,12 @@
 //! Last, the configured severities apply and the findings are put in a deterministic
 //! order.
 
+pub mod session;
 pub mod suppression;
 
 use jiff::civil::Date;
 
+use crate::analysis::memo::BlockMemo;
 use crate::analysis::Analyses;
 use crate::config::FileSettings;
 use crate::diagnostic::Diagnostic;
@@ -47,7 +49,28 @@ pub fn lint_file_unless(
     date: impl Into<PublicationDate>,
     stop: &dyn Fn() -> bool,
 ) -> Result<Vec<Diagnostic>, Cancelled> {
-    let date = date.into();
+    lint_settings(doc, settings, date.into(), stop, None)
+}
+
+/// [`lint_file_unless`] that reads and fills `memo`, which serves `settings.style` and
+/// the context of `doc` and `date` ([`BlockMemo::begin`]).
+fn run_remembering(
+    doc: &Document,
+    settings: &FileSettings<'_>,
+    date: PublicationDate,
+    stop: &dyn Fn() -> bool,
+    memo: &BlockMemo,
+) -> Result<Vec<Diagnostic>, Cancelled> {
+    lint_settings(doc, settings, date, stop, Some(memo))
+}
+
+fn lint_settings(
+    doc: &Document,
+    settings: &FileSettings<'_>,
+    date: PublicationDate,
+    stop: &dyn Fn() -> bool,
+    memo: Option<&BlockMemo>,
+) -> Result<Vec<Diagnostic>, Cancelled> {
     let ctx = Context {
         date: date.date,
         style: settings.style,
@@ -59,6 +82,7 @@ pub fn lint_file_unless(
         &settings.rules,
         settings.unused_suppressions,
         stop,
+        memo,
     )?;
     for d in &mut out {
         if let Some(s) = settings.severity.get(d.rule) {
@@ -84,12 +108,12 @@ fn finished(found: Result<Vec<Diagnostic>, Cancelled>) -> Vec<Diagnostic> {
 /// Run `rules` over `doc` and drop the findings that the document's suppression
 /// comments silence (without reporting unused ones), in a deterministic order.
 pub fn lint_with(doc: &Document, ctx: &Context<'_>, rules: &[&dyn Rule]) -> Vec<Diagnostic> {
-    finished(run(doc, ctx, rules, false, &never))
+    finished(run(doc, ctx, rules, false, &never, None))
 }
 
 /// Run every rule over `doc`, and report the suppression comments that silence nothing.
 pub fn lint(doc: &Document, ctx: &Context<'_>) -> Vec<Diagnostic> {
-    finished(run(doc, ctx, all_rules(), true, &never))
+    finished(run(doc, ctx, all_rules(), true, &never, None))
 }
 
 /// Lint `doc`, published on `date`, with every rule and the embedded house style.
@@ -108,10 +132,14 @@ pub(crate) fn run(
     rules: &[&dyn Rule],
     report_unused: bool,
     stop: &dyn Fn() -> bool,
+    memo: Option<&BlockMemo>,
 ) -> Result<Vec<Diagnostic>, Cancelled> {
     let mut out = Vec::new();
     let mut active = Vec::with_capacity(rules.len() + 1);
-    let analyses = Analyses::unless(doc, ctx.style, ctx.date, stop);
+    let mut analyses = Analyses::unless(doc, ctx.style, ctx.date, stop);
+    if let Some(memo) = memo {
+        analyses = analyses.remembering(memo);
+    }
     for rule in rules {
         if analyses.stopped() {
             return Err(Cancelled);

@@ -418,7 +418,7 @@ mod tests {
             style: crate::style::HouseStyle::embedded(),
             date_assumed: false,
         };
-        assert!(crate::linter::run(&doc, &ctx, &[], true, &|| false)
+        assert!(crate::linter::run(&doc, &ctx, &[], true, &|| false, None)
             .unwrap()
             .is_empty());
         // And the report itself can be silenced.

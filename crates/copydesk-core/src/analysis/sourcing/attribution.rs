@@ -156,8 +156,21 @@ impl Sourcing<'_> {
             .is_some_and(|t| GLUED_FOOTNOTE.is_match(t))
     }
 
-    /// Whether a block carries any source.
+    /// Whether a block carries any source. A function of the block, the source up to
+    /// the next block, the links and footnote references there, the house style and
+    /// the publication date, so the memo ([`BlockMemo`](crate::analysis::memo::BlockMemo))
+    /// keeps it.
     pub fn block_sourced(&self, block: &Block) -> bool {
+        match self.memo {
+            Some(memo) => {
+                let after = self.after_block(block);
+                memo.sourced(self.doc, block, after, || self.find_block_sourced(block))
+            }
+            None => self.find_block_sourced(block),
+        }
+    }
+
+    fn find_block_sourced(&self, block: &Block) -> bool {
         let end = self.after_block(block);
         !block.citations.is_empty()
             || self.references.link_overlaps(block.range)

@@ -146,28 +146,38 @@ impl Sourcing<'_> {
             if !block.kind.is_body() || self.is_apparatus(i) {
                 continue;
             }
-            let mut names: Vec<String> = Vec::new();
-            for &s in &block.sentences {
-                let text = self.masked(block, s, false);
-                let cues: Vec<(usize, usize)> = self
-                    .m
-                    .speech
-                    .find_iter(&text)
-                    .filter(|m| introduces_speaker(&text, m.start(), m.end()))
-                    .map(|m| (m.start(), m.end()))
-                    .collect();
-                if cues.is_empty() {
-                    continue;
-                }
-                self.push_surnames_near(&text, &cues, &mut names);
-            }
-            names.sort_unstable();
-            names.dedup();
+            let names = match self.memo {
+                Some(memo) => memo.introduced(self.doc, block, || self.introduced_in(block)),
+                None => self.introduced_in(block),
+            };
             if !names.is_empty() {
                 found.push((i, names));
             }
         }
         found
+    }
+
+    /// The surnames of the people a block introduces by name and role as they speak,
+    /// sorted: a function of the block and the house style, which the memo keeps.
+    fn introduced_in(&self, block: &Block) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for &s in &block.sentences {
+            let text = self.masked(block, s, false);
+            let cues: Vec<(usize, usize)> = self
+                .m
+                .speech
+                .find_iter(&text)
+                .filter(|m| introduces_speaker(&text, m.start(), m.end()))
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            if cues.is_empty() {
+                continue;
+            }
+            self.push_surnames_near(&text, &cues, &mut names);
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// Adds to `names` the surname of each full name in `text` that stands near one of
@@ -201,36 +211,46 @@ impl Sourcing<'_> {
             if !block.kind.is_body() || self.is_apparatus(i) || !self.block_sourced(block) {
                 continue;
             }
-            let mut names: Vec<String> = Vec::new();
-            for &s in &block.sentences {
-                let text = self.masked(block, s, false);
-                // Only the author of a text the piece goes through, or someone the
-                // writer interviewed: a politician quoted by a news outlet speaks again
-                // elsewhere, on another occasion.
-                let interview = self
-                    .m
-                    .speech
-                    .find_iter(&text)
-                    .any(|m| interviewed(&text, m.start(), m.end(), &self.m.interview_verbs));
-                if !interview && !self.m.authored_work.is_match(&text) {
-                    continue;
-                }
-                let cues: Vec<(usize, usize)> = self
-                    .m
-                    .speech
-                    .find_iter(&text)
-                    .chain(self.m.authored_work.find_iter(&text))
-                    .map(|m| (m.start(), m.end()))
-                    .collect();
-                self.push_surnames_near(&text, &cues, &mut names);
-            }
-            names.sort_unstable();
-            names.dedup();
+            let names = match self.memo {
+                Some(memo) => memo.speakers(self.doc, block, || self.speakers_in(block)),
+                None => self.speakers_in(block),
+            };
             if !names.is_empty() {
                 found.push((i, names));
             }
         }
         found
+    }
+
+    /// The surnames of the authors of the works a block quotes, sorted: a function of
+    /// the block and the house style, which the memo keeps.
+    fn speakers_in(&self, block: &Block) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for &s in &block.sentences {
+            let text = self.masked(block, s, false);
+            // Only the author of a text the piece goes through, or someone the
+            // writer interviewed: a politician quoted by a news outlet speaks again
+            // elsewhere, on another occasion.
+            let interview = self
+                .m
+                .speech
+                .find_iter(&text)
+                .any(|m| interviewed(&text, m.start(), m.end(), &self.m.interview_verbs));
+            if !interview && !self.m.authored_work.is_match(&text) {
+                continue;
+            }
+            let cues: Vec<(usize, usize)> = self
+                .m
+                .speech
+                .find_iter(&text)
+                .chain(self.m.authored_work.find_iter(&text))
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            self.push_surnames_near(&text, &cues, &mut names);
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// Whether `claim`, in the block at `index`, is the word of someone whose source an

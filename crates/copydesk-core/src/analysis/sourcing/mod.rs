@@ -48,6 +48,7 @@ pub use crate::style::sourcing::{CitationScope, SourcingStyle, EMBEDDED_SOURCING
 pub use units::{ends_in_open_quote, opens_with_quote, sourcing_units};
 
 use super::apparatus::Apparatus;
+use super::memo::BlockMemo;
 use crate::document::{Block, Document, Quote};
 use crate::style::sourcing::Matchers;
 use crate::style::{HouseStyle, LanguageStyle};
@@ -110,6 +111,8 @@ pub struct Sourcing<'a> {
     /// The people who speak in the sourced body blocks, and where each is first named.
     sourced_speakers: SourcedSpeakers,
     references: References,
+    /// Where a block's claims are remembered across lints, if anywhere.
+    memo: Option<&'a BlockMemo>,
 }
 
 impl<'a> Sourcing<'a> {
@@ -124,6 +127,19 @@ impl<'a> Sourcing<'a> {
         style: &'a HouseStyle,
         published: Date,
         apparatus: Apparatus,
+        stop: &dyn Fn() -> bool,
+    ) -> Self {
+        Self::remembering(doc, style, published, apparatus, None, stop)
+    }
+
+    /// [`Sourcing::with_apparatus`] that reads the readings of single blocks from `memo`
+    /// and remembers them there, from the document-wide passes of its construction on.
+    pub(crate) fn remembering(
+        doc: &'a Document,
+        style: &'a HouseStyle,
+        published: Date,
+        apparatus: Apparatus,
+        memo: Option<&'a BlockMemo>,
         stop: &dyn Fn() -> bool,
     ) -> Self {
         let mut sourcing = Self {
@@ -141,6 +157,7 @@ impl<'a> Sourcing<'a> {
             apparatus,
             sourced_speakers: SourcedSpeakers::default(),
             references: References::new(doc),
+            memo,
         };
         sourcing.masks = doc
             .blocks
@@ -310,8 +327,17 @@ impl<'a> Sourcing<'a> {
         None
     }
 
-    /// Every claim of a block, one a sentence.
+    /// Every claim of a block, one a sentence. A function of the block, the house
+    /// style, the publication date and whether the document has a dateline, so the
+    /// memo ([`BlockMemo`]) keeps it.
     pub fn block_claims(&self, block: &Block) -> Vec<Claim> {
+        match self.memo {
+            Some(memo) => memo.claims(self.doc, block, || self.find_block_claims(block)),
+            None => self.find_block_claims(block),
+        }
+    }
+
+    fn find_block_claims(&self, block: &Block) -> Vec<Claim> {
         let quotes = self.significant_quotes(block);
         // The paragraph's narrative time: whether its last sentence with a year was told
         // beyond the horizon. A sentence without a year of its own keeps it, unless it
