@@ -3,7 +3,7 @@
 //! Most of the cost of starting copydesk was compiling patterns whose classes are
 //! Unicode-wide (`\w`, `\p{L}`, `[^.;]{0,60}`, a case-insensitive word list): every
 //! class becomes an automaton over all of Unicode's UTF-8 sequences, forward and reverse.
-//! The texts the house reads are Latin, Greek or Cyrillic with typographic punctuation
+//! The texts the house reads are in the Latin script with typographic punctuation
 //! ([`in_narrow_script`]). A [`Pattern`] therefore compiles, the first time such a text
 //! asks, the same expression with every class cut down to those characters, and the
 //! full expression only for a text with a character outside them. On a text whose every
@@ -19,10 +19,12 @@ use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
 };
 
-/// The characters of the narrow variant: Latin (with its extensions), IPA, Greek and
-/// Cyrillic, general punctuation, currency signs and letter-like symbols.
+/// The characters of the narrow variant: Latin with its extensions (Azerbaijani `ə`),
+/// modifier letters (Uzbek `ʻ`) and combining marks, general punctuation, currency signs
+/// and letter-like symbols. Each script more makes every class larger; a text in another
+/// script (Cyrillic, Greek) reads the full pattern.
 const NARROW: [(char, char); 3] = [
-    ('\0', '\u{52F}'),
+    ('\0', '\u{36F}'),
     ('\u{1E00}', '\u{1EFF}'),
     ('\u{2000}', '\u{214F}'),
 ];
@@ -266,8 +268,9 @@ mod tests {
     #[test]
     fn texts_outside_the_range_read_the_full_pattern() {
         assert!(in_narrow_script(
-            "Türkiye’s “Kyiv” – Кыргыз, Ελλάδα, ₸ \u{212A}"
+            "Türkiye’s “Kyiv” – Əliyev, Oʻzbekiston, ₸ \u{212A}"
         ));
+        assert!(!in_narrow_script("Кыргыз"));
         assert!(!in_narrow_script("東京"));
         assert!(!in_narrow_script("a \u{1F600}"));
         let pattern = Pattern::new(r"\p{L}+");
