@@ -4,6 +4,10 @@
 //! characters (for people) and UTF-16 or UTF-8 code units (for the language server)
 //! are computed here, at the edge, from one precomputed table of line starts.
 
+pub mod pattern;
+
+pub use pattern::Pattern;
+
 use std::ops::Range;
 
 /// A half-open byte range `start..end` into a document's source.

@@ -20,10 +20,8 @@
 //! The form of a block (heading, list item, caption) is the document model's
 //! [`BlockKind`]; its role here is what it is to the article.
 
+use crate::text::Pattern;
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::document::{Block, BlockKind, Document};
 use crate::style::{HouseStyle, LanguageStyle};
@@ -159,10 +157,9 @@ fn mark_repeats(doc: &Document, roles: &mut [Role]) {
 /// A reprint's or translation's credit line: "From Nezavisimaya gazeta, June 6, 2022,
 /// p. 5. Condensed text:". Its bounded repeats of Unicode classes make it slow to
 /// compile: it is asked only of a text that opens with "From".
-static REPRINT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^From\s+(?:[Tt]he\s+)?\p{Lu}[^,.\n]{1,60},\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},\s*\d{4}(?:,\s*pp?\.\s*\d+(?:[-–]\d+)?)?\.(?:\s+\p{Lu}[\p{L} ]{0,30}:)?\s*$")
-        .expect("valid regex")
-});
+static REPRINT_CREDIT: Pattern = Pattern::new(
+    r"^From\s+(?:[Tt]he\s+)?\p{Lu}[^,.\n]{1,60},\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},\s*\d{4}(?:,\s*pp?\.\s*\d+(?:[-–]\d+)?)?\.(?:\s+\p{Lu}[\p{L} ]{0,30}:)?\s*$",
+);
 
 /// A note's label at the start of a block, maybe in brackets: "(Editor's note: ...".
 fn note_label(labels: &str) -> String {
@@ -225,14 +222,11 @@ fn opens_notes(language: &LanguageStyle, doc: &Document, block: &Block) -> bool 
 
 /// What opens a line of notes: a marker (`[3]`, `3.`, `3)`, `^3`, a bullet) or a web
 /// address.
-static ENTRY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]\s|\^\d{1,3}|[-*•]\s|<?https?://)")
-        .expect("valid regex")
-});
+static ENTRY_LINE: Pattern =
+    Pattern::new(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]\s|\^\d{1,3}|[-*•]\s|<?https?://)");
 
 /// A year, as references date their works.
-static ENTRY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+static ENTRY_YEAR: Pattern = Pattern::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)");
 
 /// Whether `block`, in a section of notes, is one of its entries: a list item or a
 /// footnote, or a paragraph each line of which reads as a reference: it opens with a
@@ -259,8 +253,7 @@ fn is_note_entry(doc: &Document, block: &Block) -> bool {
 
 /// A line that opens with a note marker (`[3] Interfax-Ukraine, Kiev, March 3, 2015.`):
 /// an endnote of a plain-text article, which cites its source as published.
-static NOTE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\[\d{1,3}\]\s").expect("valid regex"));
+static NOTE_LINE: Pattern = Pattern::new(r"^\s*\[\d{1,3}\]\s");
 
 /// Whether `offset` lies on a line that opens with a note marker, wherever it stands.
 pub fn on_note_line(doc: &Document, offset: usize) -> bool {

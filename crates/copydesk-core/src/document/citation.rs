@@ -7,9 +7,7 @@
 //! group (every part is a source name or a date), so that ordinary parentheticals such
 //! as "(as the capital has been known since March 2019)" are never taken for one.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use crate::text::TextRange;
 
@@ -117,49 +115,37 @@ pub struct CitationDate {
     pub year_range: Option<TextRange>,
 }
 
-static DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$")
-        .expect("valid regex")
-});
+static DATE_PART: Pattern = Pattern::new(
+    r"^(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)\s+(?:(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?|(?P<myear>\d{4}))$",
+);
 /// A date written day first, as British and European desks do: "24 September",
 /// "23–24 September", "3 March 2022".
-static DAY_FIRST_DATE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$")
-        .expect("valid regex")
-});
+static DAY_FIRST_DATE_PART: Pattern = Pattern::new(
+    r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?\s+(?P<month>\p{Lu}\p{Ll}{1,9})(?P<dot>\.?)(?:\s+(?P<myear>\d{4}))?$",
+);
 /// A time of day after a date: "14:30", "2:30 PM", "09:15 GMT".
 /// A range of days across months, "April 30–May 3" or "30 April–3 May": two dates
 /// joined by a dash, each with its month.
-static CROSS_MONTH_DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Lu}\p{Ll}{1,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{1,9}\.?)\s*(?P<dash>[-–—])\s*(?:\p{Lu}\p{Ll}{1,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{1,9}\.?(?:\s+\d{4})?)$")
-        .expect("valid regex")
-});
+static CROSS_MONTH_DASH: Pattern = Pattern::new(
+    r"^(?:\p{Lu}\p{Ll}{1,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{1,9}\.?)\s*(?P<dash>[-–—])\s*(?:\p{Lu}\p{Ll}{1,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{1,9}\.?(?:\s+\d{4})?)$",
+);
 
-static TIME_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s+\p{Lu}{2,4})?$")
-        .expect("valid regex")
-});
-static DAY_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?$")
-        .expect("valid regex")
-});
-static YEAR_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{4}$").expect("valid regex"));
+static TIME_PART: Pattern =
+    Pattern::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s+\p{Lu}{2,4})?$");
+static DAY_PART: Pattern =
+    Pattern::new(r"^(?P<day>\d{1,2})(?:\s*(?:[-–]|\band\b)\s*(?P<day2>\d{1,2}))?$");
+static YEAR_PART: Pattern = Pattern::new(r"^\d{4}$");
 /// Domains ("Tengrinews.kz"), handles ("Twitter.com/TokayevKZ") and addresses without
 /// their scheme ("centrasia.ru/news.php?st=1406192160").
-static DOMAIN_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/[\p{L}\p{N}_.\-/@?=&%#~+]*)?$",
-    )
-    .expect("valid regex")
-});
+static DOMAIN_LIKE: Pattern = Pattern::new(
+    r"^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:/[\p{L}\p{N}_.\-/@?=&%#~+]*)?$",
+);
 
 /// A pointer before a source: "see EDM, March 3, 2021", "see also TASS", "cf. RBC".
-static SEE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:see(?:\s+also)?|cf\.)\s+").expect("valid regex"));
+static SEE_PREFIX: Pattern = Pattern::new(r"^(?:see(?:\s+also)?|cf\.)\s+");
 /// A note on the source's language after its date: "March 3, 2019 [in Russian]".
-static LANGUAGE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*\[in\s+\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?\]$").expect("valid regex")
-});
+static LANGUAGE_NOTE: Pattern =
+    Pattern::new(r"\s*\[in\s+\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?\]$");
 
 /// Lower-case words allowed inside an outlet's name ("Radio Free Europe", "Centre for
 /// Eastern Studies", "Le Monde", "Al Jazeera").

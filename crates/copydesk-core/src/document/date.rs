@@ -1,9 +1,8 @@
 //! Front matter and the publication date of a document.
 
-use std::sync::LazyLock;
+use crate::text::Pattern;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use super::citation::month_number;
 use super::{BlockKind, Document, FrontMatter, SourceKind};
@@ -122,18 +121,13 @@ impl PublicationDate {
     }
 }
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("valid regex"));
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}\p{Ll}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").expect("valid regex")
-});
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})\s+(\p{Lu}\p{Ll}+)\.?,?\s+(\d{4})").expect("valid regex")
-});
-static HEADER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:date|published|publication date)\s*:\s*(.+?)\s*(?:\b(?:publication|volume|issue|author|by)\s*:|$)")
-        .expect("valid regex")
-});
+static ISO_DATE: Pattern = Pattern::new(r"^(\d{4})-(\d{2})-(\d{2})");
+static MONTH_DAY_YEAR: Pattern =
+    Pattern::new(r"^(\p{Lu}\p{Ll}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})");
+static DAY_MONTH_YEAR: Pattern = Pattern::new(r"^(\d{1,2})\s+(\p{Lu}\p{Ll}+)\.?,?\s+(\d{4})");
+static HEADER_DATE: Pattern = Pattern::new(
+    r"(?i)\b(?:date|published|publication date)\s*:\s*(.+?)\s*(?:\b(?:publication|volume|issue|author|by)\s*:|$)",
+);
 
 fn month_from_word(word: &str) -> Option<i8> {
     if let Some(m) = month_number(word) {
@@ -171,12 +165,9 @@ pub enum YearlessDay {
 
 /// Words of a sentence about the future: "will", "is due to", "is scheduled to",
 /// "plans to", "is expected to", "next".
-static COMING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:will|shall|is (?:due|scheduled|set|expected|to be)|are (?:due|scheduled|set|expected|to be)|plans? to|planned for|next|upcoming|forthcoming)\b",
-    )
-    .expect("valid regex")
-});
+static COMING: Pattern = Pattern::new(
+    r"(?i)\b(?:will|shall|is (?:due|scheduled|set|expected|to be)|are (?:due|scheduled|set|expected|to be)|plans? to|planned for|next|upcoming|forthcoming)\b",
+);
 
 impl YearlessDay {
     /// How a sentence of prose speaks of the days it names without their year: as days

@@ -19,6 +19,7 @@
 //! headline is often read as the first), or is a short line of its own among them. The agency, when the dateline names one, is
 //! the source of the agency's own story.
 
+use crate::text::Pattern;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -112,16 +113,14 @@ fn form(i: usize) -> &'static Regex {
 }
 
 /// "Baku, Azerbaijan, Jan. 16" as a paragraph of its own.
-static DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DATELINE_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"^(?P<place>\p{{Lu}}[\p{{L}}\-]+)(?:,\s*\p{{Lu}}\p{{L}}+(?:\s\p{{Lu}}\p{{L}}+)?)?,\s*(?P<date>{MONTH}\.?\s*\d{{1,2}}(?:,?\s*\d{{4}})?)\.?(?:\s*/\s*(?P<agency>\p{{Lu}}\p{{L}}+)[^/\n]{{0,40}}/)?$"
     ))
-    .expect("valid regex")
 });
 
 /// "Trend:" opening the paragraph after a dateline of its own: the agency.
-static AGENCY_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<agency>\p{Lu}[\p{L}.]{1,20}):\s").expect("valid regex"));
+static AGENCY_LEAD: Pattern = Pattern::new(r"^(?P<agency>\p{Lu}[\p{L}.]{1,20}):\s");
 
 fn group(caps: &regex::Captures<'_>, name: &str, base: usize) -> Option<TextRange> {
     caps.name(name)

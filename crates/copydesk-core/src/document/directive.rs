@@ -19,9 +19,7 @@
 //! - no rule list means every rule; rules are separated by commas or spaces; an
 //!   optional reason follows ` -- `.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use super::{Document, SourceKind};
 use crate::text::TextRange;
@@ -94,20 +92,14 @@ impl Directive {
 }
 
 /// `<!-- copydesk-KIND [REST] -->` inside raw HTML.
-static MARKDOWN_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"<!--[ \t\r\n]*copydesk-(disable-next-line|disable-file|disable|enable)(?:[ \t\r\n]+((?s:.)*?))?[ \t\r\n]*-->",
-    )
-    .expect("valid regex")
-});
+static MARKDOWN_DIRECTIVE: Pattern = Pattern::new(
+    r"<!--[ \t\r\n]*copydesk-(disable-next-line|disable-file|disable|enable)(?:[ \t\r\n]+((?s:.)*?))?[ \t\r\n]*-->",
+);
 
 /// `# copydesk-KIND [REST]` as a line of its own.
-static PLAIN_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\x{feff}?[ \t]*#[ \t]*copydesk-(disable-next-line|disable-file|disable|enable)(?:[ \t]+([^\r\n]*?))?[ \t]*\r?\n?$",
-    )
-    .expect("valid regex")
-});
+static PLAIN_DIRECTIVE: Pattern = Pattern::new(
+    r"^\x{feff}?[ \t]*#[ \t]*copydesk-(disable-next-line|disable-file|disable|enable)(?:[ \t]+([^\r\n]*?))?[ \t]*\r?\n?$",
+);
 
 /// Whether a line of plain text (with or without its line break) is a suppression
 /// directive. The plain-text scanner blanks such lines in the prose view.
@@ -177,7 +169,7 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
     let mut out = Vec::new();
     for &comment in &doc.comments {
         let text = doc.text(comment);
-        let re: &Regex = match doc.kind {
+        let re: &Pattern = match doc.kind {
             SourceKind::Markdown | SourceKind::Html => &MARKDOWN_DIRECTIVE,
             SourceKind::Text | SourceKind::Docx => &PLAIN_DIRECTIVE,
         };

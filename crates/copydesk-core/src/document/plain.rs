@@ -1,9 +1,7 @@
 //! Plain text: paragraphs are separated by blank lines; header, caption and title
 //! lines are recognised by their shape.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use super::{trim_range, BlockKind, FrontMatter, RawDocument};
 use crate::text::TextRange;
@@ -11,36 +9,25 @@ use crate::text::TextRange;
 /// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines,
 /// the page's pointers to other pages (`Read more: ...`, `See also: ...`) and the
 /// desk's notes about the piece (`Editor's note: ...`, `Correction: ...`).
-static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date|read more|see also|related|related articles|further reading|keywords|topics|editor's note|editor’s note|editors' note|editors’ note|correction|clarification|disclaimer)\s*:\s*\S",
-    )
-    .expect("valid regex")
-});
+static HEADER_LINE: Pattern = Pattern::new(
+    r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date|read more|see also|related|related articles|further reading|keywords|topics|editor's note|editor’s note|editors' note|editors’ note|correction|clarification|disclaimer)\s*:\s*\S",
+);
 
 /// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines, lists of
 /// sources (`Sources consulted: ...`, `References: ...`), and numbered figure and
 /// table captions: `Figure 1. FDI inflows (source: UNCTAD)`.
-static CAPTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:\(?\s*(?:sources?(?:\s+(?:consulted|used|cited))?|references|bibliography|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:|(?:figure|fig\.|table|chart|map|graph|exhibit)\s+\d{1,2}[a-z]?\s*[.:—–]\s)",
-    )
-    .expect("valid regex")
-});
+static CAPTION_LINE: Pattern = Pattern::new(
+    r"(?i)^(?:\(?\s*(?:sources?(?:\s+(?:consulted|used|cited))?|references|bibliography|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:|(?:figure|fig\.|table|chart|map|graph|exhibit)\s+\d{1,2}[a-z]?\s*[.:—–]\s)",
+);
 
 /// A picture's caption that ends with its credit: "Monitors at a checkpoint near
 /// Mariupol (Source: OSCE)".
-static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\((?:sources?|photo|photos|photo credit|image|image credit|credit|credits|map|chart|graphic|illustration|video)\s*:[^()\n]*\)\s*$",
-    )
-    .expect("valid regex")
-});
+static CAPTION_CREDIT_END: Pattern = Pattern::new(
+    r"(?i)\((?:sources?|photo|photos|photo credit|image|image credit|credit|credits|map|chart|graphic|illustration|video)\s*:[^()\n]*\)\s*$",
+);
 
 /// Bare URLs in prose: not prose themselves.
-static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]"“”‘’]+"#).expect("valid regex")
-});
+static BARE_URL: Pattern = Pattern::new(r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]"“”‘’]+"#);
 
 /// Classify a block of prose by its shape.
 pub(crate) fn classify(text: &str) -> BlockKind {

@@ -1,6 +1,5 @@
+use crate::text::Pattern;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::analysis::Analyses;
 use crate::declare_rule;
@@ -49,22 +48,18 @@ declare_rule! {
 
 /// A date written with a month's name: "15 August 2021", "15th of August", "August
 /// 15, 2021", "Aug. 15", "Sept 20".
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
     let months = MONTHS.join("|");
     let abbr = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-    Regex::new(&format!(
+    Pattern::owned(format!(
         r"(?-u:\b)(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{months})(?:,?\s+(?P<y1>1[6-9]\d\d|20\d\d))?|(?P<m2>{months}|{abbr}\.?)\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y2>1[6-9]\d\d|20\d\d))?)(?-u:\b)"
     ))
-    .expect("valid regex")
 });
 
 /// What makes a day part of a range: "10 and 15 August", "August 10-15".
-static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|through|until|or)\s*$").expect("valid regex")
-});
-static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-–—]|to\s|and\s|through\s|until\s|or\s)\s*\d").expect("valid regex")
-});
+static RANGE_BEFORE: Pattern =
+    Pattern::new(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|through|until|or)\s*$");
+static RANGE_AFTER: Pattern = Pattern::new(r"^\s*(?:[-–—]|to\s|and\s|through\s|until\s|or\s)\s*\d");
 
 /// One date of the body.
 struct Found {

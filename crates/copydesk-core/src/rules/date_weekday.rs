@@ -1,7 +1,7 @@
+use crate::text::Pattern;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::analysis::Analyses;
 use crate::declare_rule;
@@ -57,26 +57,22 @@ declare_rule! {
 }
 
 /// A weekday and its date: "Monday, August 16", "Monday 16 August, 2021".
-static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static WEEKDAY_DATE: LazyLock<Pattern> = LazyLock::new(|| {
     let weekdays = WEEKDAYS.join("|");
     let months = format!(
         "{}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec",
         MONTHS.join("|")
     );
-    Regex::new(&format!(
+    Pattern::owned(format!(
         r"(?-u:\b)(?P<weekday>{weekdays}),?\s+(?:the\s+)?(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month1>{months})\.?|(?P<month2>{months})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)(?-u:\b)(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)(?-u:\b))?"
     ))
-    .expect("valid regex")
 });
 
 /// What makes the date the first day of a range: "Monday, March 4-8", "March 4 to 8".
-static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-–—]|to\s|through\s|and\s|until\s)\s*\d").expect("valid regex")
-});
+static RANGE_AFTER: Pattern = Pattern::new(r"^\s*(?:[-–—]|to\s|through\s|and\s|until\s)\s*\d");
 
 /// A year in the text around a date.
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+static YEAR: Pattern = Pattern::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)");
 
 impl Rule for DateWeekday {
     fn meta(&self) -> &'static RuleMeta {

@@ -1,7 +1,5 @@
+use crate::text::Pattern;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::analysis::Analyses;
 use crate::declare_rule;
@@ -149,10 +147,8 @@ fn kept_as_written(doc: &Document, block: &Block, range: TextRange) -> bool {
 }
 
 /// A capitalised word, hyphenated parts included ("Kassym-Jomart", "McDonald").
-static NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*(?:[-‑]\p{Lu}[\p{L}\p{M}]*)*")
-        .expect("valid regex")
-});
+static NAME_WORD: Pattern =
+    Pattern::new(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*(?:[-‑]\p{Lu}[\p{L}\p{M}]*)*");
 
 /// One name in the document, with the capitalised words right before and after it.
 struct Occurrence {

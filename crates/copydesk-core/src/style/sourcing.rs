@@ -8,8 +8,9 @@
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
-use regex::Regex;
 use serde::{Deserialize, Deserializer};
+
+use crate::text::Pattern;
 
 use super::language::{alternation, plain_group, NOTHING};
 use super::StyleError;
@@ -318,27 +319,27 @@ impl Matchers {
         let mut hedges: Vec<String> = style.hedges.clone();
         hedges.extend(style.hedges.iter().map(|h| capitalize(h)));
         Matchers {
-            reporting: LazyRegex::new(&alternation(&style.reporting_verbs, true)),
-            speech: LazyRegex::new(&alternation(&speech, true)),
-            attribution: LazyRegex::new(&alternation(&style.attribution_phrases, true)),
-            open_attribution: LazyRegex::new(&format!(
+            reporting: lazy(&alternation(&style.reporting_verbs, true)),
+            speech: lazy(&alternation(&speech, true)),
+            attribution: lazy(&alternation(&style.attribution_phrases, true)),
+            open_attribution: lazy(&format!(
                 r"{}\W*$",
                 group(&alternation(&style.open_attribution_phrases, true))
             )),
-            self_source: LazyRegex::new(&alternation(&style.self_sources, true)),
-            witness: LazyRegex::new(&format!(
+            self_source: lazy(&alternation(&style.self_sources, true)),
+            witness: lazy(&format!(
                 r"(?i)\b(?:a|an|one)\s+(?:[\p{{L}}’'-]+\s+){{0,2}}?{}",
                 group(&alternation(&style.witness_roles, true))
             )),
-            source_token: LazyRegex::new(&source_alts.join("|")),
-            outlet_exact: LazyRegex::new(&format!("^(?:{})$", outlet_alts.join("|"))),
+            source_token: lazy(&source_alts.join("|")),
+            outlet_exact: lazy(&format!("^(?:{})$", outlet_alts.join("|"))),
             outlet_brackets: style
                 .outlets
                 .iter()
                 .chain(&style.platforms)
                 .any(|o| o.contains(['(', ')', '[', ']'])),
-            hedge: LazyRegex::new(&alternation(&hedges, false)),
-            term_cue_at_end: LazyRegex::new(&format!(
+            hedge: lazy(&alternation(&hedges, false)),
+            term_cue_at_end: lazy(&format!(
                 r"(?:{}(?:\s+(?:the|a|an|it|this|that|them|him|her|as|simply|now|also))*|{}(?:[\s,]+[^\s.;:!?“”\x22]+){{0,4}}|{}\s+(?:that|which)(?:[\s,]+[^\s.;:!?“”\x22]+){{1,6}})[\s,:]*$",
                 group(&alternation(&style.term_cues, true)),
                 group(&alternation(&style.term_nouns, true)),
@@ -348,24 +349,24 @@ impl Matchers {
             source_documents: lower(&style.source_documents),
             number_labels: lower(&style.number_labels),
             background_nouns: lower(&style.background_nouns),
-            standing_verb_at_end: LazyRegex::new(&format!(
+            standing_verb_at_end: lazy(&format!(
                 r"{}(?:\s+\S+){{0,2}}\s*$",
                 group(&alternation(&style.standing_verbs, true))
             )),
             non_count_units: lower(&style.non_count_units),
             measure_units: lower(&style.measure_units),
             term_nouns: lower(&style.term_nouns),
-            money_code: LazyRegex::new(&format!(
+            money_code: lazy(&format!(
                 r"\b{codes}\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\b|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand|mln|bln|bn))?\s+{codes}\b",
                 codes = plain_group(&style.currency_codes)
             )),
-            money_word: LazyRegex::new(&format!(
+            money_word: lazy(&format!(
                 r"(?i)\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:US\s+|U\.S\.\s+)?{}\b",
                 plain_group(&style.currency_names)
             )),
             conformity_nouns: lower(&style.conformity_nouns),
             inscription_nouns: lower(&style.inscription_nouns),
-            provision: LazyRegex::new(&format!(
+            provision: lazy(&format!(
                 r"(?i)\b{}\b[^.;:!?]{{0,40}}?\b{}\b",
                 plain_group(&style.provision_nouns),
                 plain_group(&style.provision_verbs)
@@ -373,14 +374,14 @@ impl Matchers {
             source_modifiers: lower(&style.source_modifiers),
             stance_nouns: lower(&style.stance_nouns),
             generic_media_nouns: lower(&style.generic_media_nouns),
-            named_source_verbs: LazyRegex::new(&alternation(&style.named_source_verbs, true)),
-            authored_work: LazyRegex::new(&alternation(&style.authored_works, true)),
-            work_by: LazyRegex::new(&format!(
+            named_source_verbs: lazy(&alternation(&style.named_source_verbs, true)),
+            authored_work: lazy(&alternation(&style.authored_works, true)),
+            work_by: lazy(&format!(
                 r"(?i:\b{}\s+(?:by|for|published\s+by|commissioned\s+by))\s+(?:[Tt]he\s+)?\p{{Lu}}",
                 plain_group(&style.authored_works)
             )),
             interview_verbs: lower(&style.interview_verbs),
-            public_vote_held: LazyRegex::new(&format!(
+            public_vote_held: lazy(&format!(
                 r"(?i)\b{votes}\b[^.;:!?]{{0,60}}?\b(?:was|were)\s+(?:held|conducted)\b|\b{votes}\b[^.;:!?]{{0,60}}?\btook\s+place\b|\b(?:held|holds)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?{votes}\b",
                 votes = plain_group(&style.public_votes)
             )),
@@ -407,35 +408,12 @@ fn group(alt: &str) -> String {
     }
 }
 
-/// A pattern compiled on first use; it reads as the [`Regex`] it compiles to.
-#[derive(Debug, Clone)]
-pub(crate) struct LazyRegex {
-    pattern: String,
-    regex: OnceLock<Regex>,
-}
+/// A pattern of the house's word lists, compiled on first use; an oversized user list
+/// matches nothing rather than panicking.
+pub(crate) type LazyRegex = Pattern;
 
-impl LazyRegex {
-    fn new(pattern: &str) -> Self {
-        Self {
-            pattern: pattern.to_string(),
-            regex: OnceLock::new(),
-        }
-    }
-}
-
-impl std::ops::Deref for LazyRegex {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        self.regex.get_or_init(|| build(&self.pattern))
-    }
-}
-
-fn build(pattern: &str) -> Regex {
-    let pattern = if pattern.is_empty() { NOTHING } else { pattern };
-    // Entries are escaped, so the pattern is valid; an oversized user list falls back to
-    // matching nothing rather than panicking.
-    Regex::new(pattern).unwrap_or_else(|_| Regex::new(NOTHING).expect("valid regex"))
+fn lazy(pattern: &str) -> LazyRegex {
+    Pattern::lenient(if pattern.is_empty() { NOTHING } else { pattern }.to_string())
 }
 
 #[cfg(test)]

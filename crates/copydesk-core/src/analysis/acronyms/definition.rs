@@ -2,9 +2,7 @@
 //! (Original Name—ACR)`, descriptions before an acronym, and acronyms introduced by name
 //! ("known as the SNB").
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use super::fit::{
     fits, fitting_suffix, glossary_name_of_near_acronym, glossary_suffix, is_glossary_form,
@@ -19,22 +17,19 @@ use crate::text::TextRange;
 /// The original-language form inside the parentheses: "Federalnaya Sluzhba
 /// Bezopasnosti—FSB", "Russian: Federalnaya Sluzhba Bezopasnosti, FSB", "Ardchilsan
 /// Nam or abbreviated AN".
-static ORIGINAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<orig>.+?)(?:\s*(?:[—–,;:]|\s-)\s*(?:or\s+)?(?:abbreviated\s+(?:as\s+)?)?|\s+(?:or\s+)?abbreviated\s+(?:as\s+)?)(?P<acr>[\p{L}\p{N}'’\-–]+)$")
-        .expect("valid regex")
-});
+static ORIGINAL_FORM: Pattern = Pattern::new(
+    r"^(?P<orig>.+?)(?:\s*(?:[—–,;:]|\s-)\s*(?:or\s+)?(?:abbreviated\s+(?:as\s+)?)?|\s+(?:or\s+)?abbreviated\s+(?:as\s+)?)(?P<acr>[\p{L}\p{N}'’\-–]+)$",
+);
 
 /// A language label before an original-language name: "Russian:", "in Kazakh,".
-static LANGUAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:in\s+)?\p{Lu}\p{Ll}+\s*:\s*|in\s+\p{Lu}\p{Ll}+,\s*)").expect("valid regex")
-});
+static LANGUAGE_LABEL: Pattern =
+    Pattern::new(r"^(?:(?:in\s+)?\p{Lu}\p{Ll}+\s*:\s*|in\s+\p{Lu}\p{Ll}+,\s*)");
 
 /// An acronym introduced by name in the text: "the National Security Service, known
 /// under Karimov as the SNB", "what Moscow calls the SVO".
-static KNOWN_AS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:known|referred to|abbreviated)(?:\s+[\p{L}\p{N}’'-]+){0,4}?\s+as|(?:call|called|calls|dubbed|nicknamed))\s+(?:the\s+)?$")
-        .expect("valid regex")
-});
+static KNOWN_AS: Pattern = Pattern::new(
+    r"\b(?:(?:known|referred to|abbreviated)(?:\s+[\p{L}\p{N}’'-]+){0,4}?\s+as|(?:call|called|calls|dubbed|nicknamed))\s+(?:the\s+)?$",
+);
 
 /// Whether `c` (between `prev` and `next`) ends a clause for [`clause_words`].
 fn is_clause_boundary(prev: char, c: char, next: char) -> bool {

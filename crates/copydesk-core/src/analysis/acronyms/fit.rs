@@ -2,9 +2,7 @@
 //! glossary's: the [`Word`]s of an expansion and how an acronym takes its letters from
 //! them.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use crate::document::Document;
 use crate::style::{HouseStyle, LanguageStyle};
@@ -12,10 +10,8 @@ use crate::text::TextRange;
 
 /// A word of an expansion: letters and digits, joined by hyphens or en dashes, with an
 /// optional possessive.
-pub(super) static EXPANSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}]+(?:['’]\p{L}+)?(?:[-–][\p{L}\p{N}]+(?:['’]\p{L}+)?)*")
-        .expect("valid regex")
-});
+pub(super) static EXPANSION_WORD: Pattern =
+    Pattern::new(r"[\p{L}\p{N}]+(?:['’]\p{L}+)?(?:[-–][\p{L}\p{N}]+(?:['’]\p{L}+)?)*");
 
 /// Whether `expansion` fits `acronym` (letters in order at the starts of its
 /// significant words, see the module documentation).

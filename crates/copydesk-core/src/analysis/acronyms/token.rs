@@ -2,10 +2,8 @@
 //! one (shouted runs, datelines, Roman numerals, ordinary words opening a sentence,
 //! a company's initials used as its name).
 
+use crate::text::Pattern;
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::{Occurrence, Token};
 use crate::document::{Block, Document};
@@ -15,16 +13,13 @@ use crate::text::TextRange;
 /// The longest all-capitals word read as an acronym; longer ones are shouting.
 const MAX_LETTERS: usize = 8;
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid regex"));
+static WORD: Pattern = Pattern::new(r"[\p{L}\p{N}]+");
 
 /// A dateline or label that opens a block: "KIEV, March 3 —", "MOSCOW —",
 /// "TBILISI—Georgia", "NOTE:".
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\.?)?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*[—–]\s*|\s+--?\s)|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
-    )
-    .expect("valid regex")
-});
+static DATELINE: Pattern = Pattern::new(
+    r"^(?:\p{Lu}[\p{Lu}.'’\- ]*\p{Lu}\.?(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\.?)?(?:\s*\([^)\n]{1,40}\))?(?:,\s*\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,40}\))?(?:\s*[—–]\s*|\s+--?\s)|\p{Lu}[\p{Lu}'’ ]*\p{Lu}:\s)",
+);
 
 /// Whether `text` may open with a [`DATELINE`] (slow to compile), tested without it: two
 /// capitals or a capital and a character between them (never an ASCII lower-case
@@ -123,10 +118,8 @@ fn acronym_shape(word: &str) -> Option<(String, bool, bool)> {
 
 /// Whether `word` is a valid Roman numeral ("II", "XXI", "IV").
 fn is_roman_numeral(word: &str) -> bool {
-    static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-            .expect("valid regex")
-    });
+    static ROMAN: Pattern =
+        Pattern::new(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$");
     !word.is_empty() && ROMAN.is_match(word)
 }
 

@@ -2,25 +2,20 @@
 //! agency, a credit line), the editor's note of an interview, and the notes, bios and
 //! reprint credits around an article, which make no claims.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use super::Sourcing;
 use crate::analysis::apparatus::Role;
 
 /// A wire story's credit line, "(Reporting by ...; Editing by ...)": the agency's own
 /// report, whatever its dateline says.
-pub(super) static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]*\bediting\s+by\b")
-        .expect("valid regex")
-});
+pub(super) static WIRE_CREDIT: Pattern =
+    Pattern::new(r"(?i)^\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]*\bediting\s+by\b");
 
 /// The editor's note of an interview.
-pub(super) static INTERVIEW_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:the|this)\s+interview\s+(?:has\s+been|was)\s+(?:edited|condensed|translated|shortened)|(?:spoke|talked)\s+(?:with|to)\s+our\s+(?:correspondent|reporter))\b")
-        .expect("valid regex")
-});
+pub(super) static INTERVIEW_NOTE: Pattern = Pattern::new(
+    r"(?i)\b(?:(?:the|this)\s+interview\s+(?:has\s+been|was)\s+(?:edited|condensed|translated|shortened)|(?:spoke|talked)\s+(?:with|to)\s+our\s+(?:correspondent|reporter))\b",
+);
 
 impl Sourcing<'_> {
     /// See [`Sourcing::wire_copy`].

@@ -2,65 +2,58 @@
 //! bare URLs, looser brackets such as "(Reuters)", and inline attribution ("according
 //! to Interfax", "told Reuters", "the Ministry ... reported").
 
+use crate::text::Pattern;
 use std::collections::HashSet;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::{apposition_after, last_word, tail, window_after, window_before, Sourcing};
 use crate::document::{Block, Document, MONTHS, WEEKDAYS};
 use crate::text::{may_hold_folded, TextRange};
 
 /// "figures compiled by the Central Bank": data named by the body that keeps them.
-pub(super) static COMPILED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;:]{0,60}?\b(?:used|compiled|collected|gathered|published|released|kept|produced)\s+by\s+(?:the\s+)?\p{Lu}")
-        .expect("valid regex")
-});
+pub(super) static COMPILED_BY: Pattern = Pattern::new(
+    r"^[^.;:]{0,60}?\b(?:used|compiled|collected|gathered|published|released|kept|produced)\s+by\s+(?:the\s+)?\p{Lu}",
+);
 
 /// "told Euronews", "said to Kommersant", "in an interview with Azattyq", "wrote in
 /// Foreign Affairs": the capitalized name that follows is an outlet or a person, known
 /// to the house or not.
-static TOLD_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:told|said\s+to|[Ii]n\s+an\s+interview\s+with|wrote\s+in)\s+(?:[Tt]he\s+)?(?P<name>\p{Lu}[\p{L}\p{M}’'.-]*)")
-        .expect("valid regex")
-});
+static TOLD_A_NAME: Pattern = Pattern::new(
+    r"\b(?:told|said\s+to|[Ii]n\s+an\s+interview\s+with|wrote\s+in)\s+(?:[Tt]he\s+)?(?P<name>\p{Lu}[\p{L}\p{M}’'.-]*)",
+);
 
 /// A named document, address, venue or index the sentence puts its words in: "agreed in
 /// a joint statement", "wrote in a signed article", "told the country in a televised
 /// address", "the statement reads", "said at a Senate committee hearing", "scored 3.6 on
 /// the Democracy Index", "Blinken tweeted". Each is a record the reader can look up.
-static NAMED_RECORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        // "in a statement", "in a first-of-its-kind bilateral statement", "in his op-ed",
-        // "in a commentary", "in his memoirs".
-        r"(?i:\bin\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,3}?",
-        r"(?:statement|declaration|communiqué|article|op-ed|column|tweet|commentary|commentaries|essay|",
-        r"paper|book|memoir|editorial|blog\s+post)s?\b)",
-        // "in a televised address", "address to the nation".
-        r"|(?i:\b(?:in|during)\s+(?:a|an|the|his|her|its|their)\s+(?:televised|video|annual|",
-        r"national|inaugural|radio|new\s+year(?:'s|’s)?|state[- ]of[- ]the[- ]nation)\s+address\b)",
-        r"|(?i:\baddress\s+to\s+the\s+nation\b)",
-        // "the statement reads", "the joint statement said".
-        r"|(?i:\b(?:the|this|that|its|their|joint)\s+statements?\s+(?:reads|read|says|said|",
-        r"states|stated|notes|noted|confirms|confirmed|adds|added)\b)",
-        // "at a Senate committee hearing", "in a Foreign Relations Committee meeting".
-        r"|(?i:\b(?:at|in|during|before)\s+(?:a|an|the)\s+(?:[\p{L}.’'-]+\s+){0,6}?",
-        r"(?:committee|subcommittee|senate|congressional|parliamentary)\s+(?:hearing|meeting|session)s?\b)",
-        // "on the Democracy Index", "in the World Press Freedom Ranking".
-        r"|\b(?:on|in|by)\s+the\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,6}(?:Index|Indices|Ranking|Rankings|Barometer)\b",
-        // "Blinken tweeted", "the foreign minister tweeted": a speaker's post on a platform.
-        r"|(?:\b\p{Lu}[\p{L}’'-]*|\b[Tt]he\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s+tweeted\b",
-    ))
-    .expect("valid regex")
-});
+static NAMED_RECORD: Pattern = Pattern::new(concat!(
+    // "in a statement", "in a first-of-its-kind bilateral statement", "in his op-ed",
+    // "in a commentary", "in his memoirs".
+    r"(?i:\bin\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,3}?",
+    r"(?:statement|declaration|communiqué|article|op-ed|column|tweet|commentary|commentaries|essay|",
+    r"paper|book|memoir|editorial|blog\s+post)s?\b)",
+    // "in a televised address", "address to the nation".
+    r"|(?i:\b(?:in|during)\s+(?:a|an|the|his|her|its|their)\s+(?:televised|video|annual|",
+    r"national|inaugural|radio|new\s+year(?:'s|’s)?|state[- ]of[- ]the[- ]nation)\s+address\b)",
+    r"|(?i:\baddress\s+to\s+the\s+nation\b)",
+    // "the statement reads", "the joint statement said".
+    r"|(?i:\b(?:the|this|that|its|their|joint)\s+statements?\s+(?:reads|read|says|said|",
+    r"states|stated|notes|noted|confirms|confirmed|adds|added)\b)",
+    // "at a Senate committee hearing", "in a Foreign Relations Committee meeting".
+    r"|(?i:\b(?:at|in|during|before)\s+(?:a|an|the)\s+(?:[\p{L}.’'-]+\s+){0,6}?",
+    r"(?:committee|subcommittee|senate|congressional|parliamentary)\s+(?:hearing|meeting|session)s?\b)",
+    // "on the Democracy Index", "in the World Press Freedom Ranking".
+    r"|\b(?:on|in|by)\s+the\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,6}(?:Index|Indices|Ranking|Rankings|Barometer)\b",
+    // "Blinken tweeted", "the foreign minister tweeted": a speaker's post on a platform.
+    r"|(?:\b\p{Lu}[\p{L}’'-]*|\b[Tt]he\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s+tweeted\b",
+));
 
 /// The count of a vote or of a census as its keepers publish it: "the official results
 /// have him taking 87%", "according to preliminary results". The body that keeps it is
 /// known from the vote.
-static OFFICIAL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:official|preliminary|final)\s+(?:election\s+|vote\s+|census\s+)?(?:results?|tall(?:y|ies)|count|returns)\b")
-        .expect("valid regex")
-});
+static OFFICIAL_COUNT: Pattern = Pattern::new(
+    r"(?i)\b(?:official|preliminary|final)\s+(?:election\s+|vote\s+|census\s+)?(?:results?|tall(?:y|ies)|count|returns)\b",
+);
 
 /// What every match of [`NAMED_RECORD`] holds one of (in any case); its repeats of
 /// Unicode classes are slow to compile.
@@ -92,18 +85,14 @@ const NAMED_RECORD_WORDS: &[&str] = &[
 /// Parties and bodies reporting together: "both sides reported", "the two governments
 /// said", "the opposition and observers reported". What the text before a speech cue
 /// ends with.
-static PARTIES_SPEAKING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\b(?:both\s+sides|the\s+two\s+sides|both\s+parties|the\s+two\s+parties|",
-        r"both\s+governments|the\s+two\s+governments|the\s+opposition)",
-        r"(?:\s+and\s+(?:the\s+)?[\p{L}-]+)?\s*,?\s*(?:have\s+|had\s+|both\s+)?$"
-    ))
-    .expect("valid regex")
-});
+static PARTIES_SPEAKING: Pattern = Pattern::new(concat!(
+    r"(?i)\b(?:both\s+sides|the\s+two\s+sides|both\s+parties|the\s+two\s+parties|",
+    r"both\s+governments|the\s+two\s+governments|the\s+opposition)",
+    r"(?:\s+and\s+(?:the\s+)?[\p{L}-]+)?\s*,?\s*(?:have\s+|had\s+|both\s+)?$"
+));
 
 /// An organisation's acronym in brackets after its name: "(UNDP)", "(OSCE)".
-static ACRONYM_BRACKET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s\(\p{Lu}[\p{Lu}\p{N}&-]{1,11}\)").expect("valid regex"));
+static ACRONYM_BRACKET: Pattern = Pattern::new(r"\s\(\p{Lu}[\p{Lu}\p{N}&-]{1,11}\)");
 
 /// Whether `text` may hold an [`ACRONYM_BRACKET`]: white space, an opening bracket,
 /// then two to twelve capitals, digits, `&` or `-` and a closing bracket (a superset of
@@ -121,8 +110,7 @@ fn may_hold_acronym_bracket(text: &str) -> bool {
 }
 
 /// A footnote number glued to the end of a sentence: "grid.(3)", "grid.”(3)".
-static GLUED_FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]["”’]?\(\d{1,3}\)"#).expect("valid regex"));
+static GLUED_FOOTNOTE: Pattern = Pattern::new(r#"[.!?]["”’]?\(\d{1,3}\)"#);
 
 impl Sourcing<'_> {
     /// Whether a sentence carries its own source: a citation group, a link, a footnote
@@ -412,20 +400,18 @@ const ROLE: &str =
 
 /// A person's name and the role that introduces them, after a reporting verb:
 /// " Ferhat Demir, a professor at ...".
-static INTRODUCED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static INTRODUCED_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"^\s*\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{1,3}}{ROLE}"
     ))
-    .expect("valid regex")
 });
 
 /// A person's name and the role that introduces them, before a reporting verb:
 /// "Daniel Ross, the US ambassador to Uzbekistan, ".
-static INTRODUCED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static INTRODUCED_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{1,3}}{ROLE}[^,;:()]{{0,80}},\s*$"
     ))
-    .expect("valid regex")
 });
 
 /// Whether the speech word at `start..end` of `text` is in the present tense of the

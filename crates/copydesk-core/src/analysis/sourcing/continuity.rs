@@ -7,11 +7,9 @@
 //! writer's interview ("..., says Ferhat Demir, a professor at ..."); a speaker quoted
 //! by a news outlet does not, as their next words were said on another occasion.
 
+use crate::text::Pattern;
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::attribution::{interviewed, introduces_speaker};
 use super::{Claim, ClaimKind, Sourcing};
@@ -20,20 +18,15 @@ use crate::text::TextRange;
 
 /// A person's full name as a writer introduces it: two to four capitalised words
 /// ("Zhantoro Shadakulov", "Daniel N. Rosenblum", "Aizada Nurlan-kyzy").
-static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}")
-        .expect("valid regex")
-});
+static FULL_NAME: Pattern =
+    Pattern::new(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}");
 
 /// Pronouns that stand for a speaker named before.
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:he|she|they|He|She|They)(?-u:\b)").expect("valid regex")
-});
+static PRONOUN: Pattern = Pattern::new(r"(?-u:\b)(?:he|she|they|He|She|They)(?-u:\b)");
 
 /// A surname as [`FULL_NAME`] ends: a capital and the letters, marks, apostrophes and
 /// hyphens after it.
-static SURNAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Lu}[\p{Ll}\p{M}'’-]+").expect("valid regex"));
+static SURNAME: Pattern = Pattern::new(r"\p{Lu}[\p{Ll}\p{M}'’-]+");
 
 /// How far (in bytes) a name may stand from the word that shows it speaking.
 const NEAR: usize = 60;

@@ -2,10 +2,10 @@
 //! whether its years lie beyond the dated-event horizon, and the cues that bring it
 //! back to the present or keep it in the past.
 
+use crate::text::Pattern;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use super::{last_word, Sourcing};
 use crate::document::MONTHS;
@@ -14,30 +14,26 @@ use crate::text::TextRange;
 pub(super) const MONTH_ALT: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
-pub(super) static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(super) static MONTH_DAY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"\b(?P<month>{MONTH_ALT})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
     ))
-    .expect("valid regex")
 });
-pub(super) static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(super) static DAY_MONTH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_ALT})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
     ))
-    .expect("valid regex")
 });
-pub(super) static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(super) static MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"\b(?:[Ii]n|[Oo]n|dated)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>{MONTH_ALT})\s+(?P<year>\d{{4}})\b"
     ))
-    .expect("valid regex")
 });
 
 /// A year or a decade ("1986", "1990s"); ranges ("1992–1997") give two.
-pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{L}\p{N}$€£₽¥₸.,/-])(?P<year>1[0-9]{3}|20[0-9]{2})(?P<decade>s|’s|'s)?\b")
-        .expect("valid regex")
-});
+pub(super) static YEAR: Pattern = Pattern::new(
+    r"(?:^|[^\p{L}\p{N}$€£₽¥₸.,/-])(?P<year>1[0-9]{3}|20[0-9]{2})(?P<decade>s|’s|'s)?\b",
+);
 
 impl Sourcing<'_> {
     /// Whether the years a sentence names all lie before the dated-event horizon:

@@ -1,51 +1,38 @@
 //! Figures: money, percentages, counts and measured quantities, and the numbers that
 //! are none (years, labels, durations, rankings, background sizes).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use super::{last_word, tail, Sourcing};
 use crate::document::MONTHS;
 use crate::text::TextRange;
 
-pub(super) static MONEY_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:US|U\.S\.|C|A|HK))?[$€£₽¥₸]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|mln|bln|bn|mn|m|k)\b)?")
-        .expect("valid regex")
-});
-pub(super) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d+(?:[.,]\d+)?(?:\s?%|\s?(?:percent|per\s+cent|percentage\s+points?)\b)")
-        .expect("valid regex")
-});
-pub(super) static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:percent|per\s+cent)\b")
-        .expect("valid regex")
-});
-pub(super) static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+(?:million|billion|trillion)\b")
-        .expect("valid regex")
-});
+pub(super) static MONEY_SYMBOL: Pattern = Pattern::new(
+    r"(?:\b(?:US|U\.S\.|C|A|HK))?[$€£₽¥₸]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|mln|bln|bn|mn|m|k)\b)?",
+);
+pub(super) static PERCENT: Pattern =
+    Pattern::new(r"(?i)\b\d+(?:[.,]\d+)?(?:\s?%|\s?(?:percent|per\s+cent|percentage\s+points?)\b)");
+pub(super) static PERCENT_WORDS: Pattern = Pattern::new(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:percent|per\s+cent)\b",
+);
+pub(super) static WORD_COUNT: Pattern = Pattern::new(
+    r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?P<noun>\p{L}+)|\b(?:two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+(?:million|billion|trillion)\b",
+);
 /// A count written out in words ("fifty-five people", "four soldiers", "dozens of
 /// protesters"); from three up, since "two" mostly pairs things ("the two presidents").
-static SPELLED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|dozens\s+of|scores\s+of)\s+(?P<noun>\p{Ll}+)")
-        .expect("valid regex")
-});
-pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("valid regex")
-});
-pub(super) static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:million|billion|trillion|thousand|hundred|mln|bln|bn)\b")
-        .expect("valid regex")
-});
+static SPELLED_COUNT: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|dozens\s+of|scores\s+of)\s+(?P<noun>\p{Ll}+)",
+);
+pub(super) static NUMBER: Pattern = Pattern::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?");
+pub(super) static MULTIPLIER: Pattern =
+    Pattern::new(r"^\s+(?:million|billion|trillion|thousand|hundred|mln|bln|bn)\b");
 
 /// A rule stated of anyone it applies to: "A candidate must win more than 50% of the
 /// vote", "Each party has to collect 20,000 signatures". Its figures are the rule's
 /// terms, not a reported fact.
-static GENERIC_RULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:a|an|any|each|every)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:must|shall|has\s+to|is\s+required\s+to|needs\s+to)\s")
-        .expect("valid regex")
-});
+static GENERIC_RULE: Pattern = Pattern::new(
+    r"(?i)^\W*(?:a|an|any|each|every)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:must|shall|has\s+to|is\s+required\s+to|needs\s+to)\s",
+);
 
 /// Whether a sentence states a rule of whoever it applies to ([`GENERIC_RULE`]).
 pub(super) fn states_a_rule(text: &str) -> bool {
@@ -68,11 +55,11 @@ impl Sourcing<'_> {
     pub(super) fn figure(&self, text: &str) -> Option<TextRange> {
         let mut found: Vec<TextRange> = Vec::new();
         for re in [
-            &*MONEY_SYMBOL,
-            &*self.m.money_code,
-            &*self.m.money_word,
-            &*PERCENT,
-            &*PERCENT_WORDS,
+            &MONEY_SYMBOL,
+            &self.m.money_code,
+            &self.m.money_word,
+            &PERCENT,
+            &PERCENT_WORDS,
         ] {
             if let Some(m) = re.find(text) {
                 found.push(TextRange::new(m.start(), m.end()));
@@ -128,8 +115,7 @@ impl Sourcing<'_> {
     /// A number that counts people or things ("135 staff members", "some 2,000 Afghan
     /// refugees", "72.8 tons"): not a year, a date, an ordinal, a label or a duration.
     pub(super) fn count(&self, text: &str, m: regex::Match<'_>) -> Option<TextRange> {
-        static POPULATION: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\bpopulations?\b").expect("valid regex"));
+        static POPULATION: Pattern = Pattern::new(r"(?i)\bpopulations?\b");
         let num = m.as_str();
         // The end of a range of counts: "8,000–10,000 fighters" counts from its start; a
         // range of years ("2019–2021") stays dates.

@@ -1,10 +1,8 @@
 //! Reported speech (reporting verbs and the idioms that only look like them) and the
 //! speakers of quotations.
 
+use crate::text::Pattern;
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::quotations::word_count;
 use super::{last_word, sentence_index, Sourcing};
@@ -12,10 +10,9 @@ use crate::document::{Block, Quote};
 use crate::text::TextRange;
 
 /// "says more about the climate than about ...": what a thing shows, not speech.
-pub(super) static SAYS_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:much|far|rather|a\s+lot|a\s+great\s+deal)\s+)?(?:more|less)\s+about\b[^.;]*\bthan\s+(?:about|of)\b|^volumes\b")
-        .expect("valid regex")
-});
+pub(super) static SAYS_ABOUT: Pattern = Pattern::new(
+    r"(?i)^(?:(?:much|far|rather|a\s+lot|a\s+great\s+deal)\s+)?(?:more|less)\s+about\b[^.;]*\bthan\s+(?:about|of)\b|^volumes\b",
+);
 
 impl Sourcing<'_> {
     pub(super) fn reporting_verb(&self, text: &str) -> Option<TextRange> {

@@ -3,17 +3,15 @@
 //! inside a paragraph (a date in the prose is not the page's), or else the
 //! `datePublished` of a JSON-LD script, in that order.
 
-use std::sync::LazyLock;
+use crate::text::Pattern;
 
 use html5gum::StartTag;
-use regex::Regex;
 
 use super::attr_text;
 use crate::document::{parse_date_text, FrontMatter};
 use crate::text::TextRange;
 
-static JSON_LD_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("valid regex"));
+static JSON_LD_DATE: Pattern = Pattern::new(r#""datePublished"\s*:\s*"([^"]+)""#);
 
 /// The dates a page gives, each with the range of the element that gives it.
 #[derive(Default)]

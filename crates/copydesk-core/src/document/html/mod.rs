@@ -13,10 +13,9 @@
 mod meta;
 mod text;
 
-use std::sync::LazyLock;
+use crate::text::Pattern;
 
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
-use regex::Regex;
 
 pub use text::SourceMap;
 
@@ -64,12 +63,9 @@ const INLINE: &[&str] = &[
 ];
 
 /// Page furniture by class or id: widgets, menus, related links, sharing, comments.
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|widget|weather|related|share|sharing|social|newsletter|subscribe|promo|advert|advertisement|ads?|sponsored|cookie|comments?|recommended|most-read|trending|paywall|toolbar)(?:$|[\s_-])",
-    )
-    .expect("valid regex")
-});
+static FURNITURE: Pattern = Pattern::new(
+    r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|widget|weather|related|share|sharing|social|newsletter|subscribe|promo|advert|advertisement|ads?|sponsored|cookie|comments?|recommended|most-read|trending|paywall|toolbar)(?:$|[\s_-])",
+);
 
 /// Roles of page furniture.
 const FURNITURE_ROLES: &[&str] = &[

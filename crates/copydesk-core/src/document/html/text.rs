@@ -11,19 +11,16 @@
 //! there the padding goes first, so that every offset in a moved stretch falls on a
 //! character boundary of the source as well as of the view.
 
-use std::sync::LazyLock;
+use crate::text::Pattern;
 
 use html5gum::{Token, Tokenizer};
-use regex::Regex;
 
 use crate::text::TextRange;
 
 /// A character reference as the tokenizer may read one: named (with or without its
 /// semicolon), decimal or hexadecimal.
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
-        .expect("valid regex")
-});
+static REFERENCE: Pattern =
+    Pattern::new(r"^&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)");
 
 /// From offsets of the prose view to offsets of an HTML source, and the stretches of
 /// the source a fix may edit.

@@ -1,8 +1,6 @@
 //! Percentages, millions and billions, ranges and thousands.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use super::{majority, readable, word_before, Found};
 use crate::diagnostic::Edit;
@@ -11,29 +9,21 @@ use crate::style::{PercentForm, RangeDash, ScaleForm, Thousands};
 use crate::text::TextRange;
 
 /// A figure and the form of its percentage: `20%`, `20 %`, `20 percent`, `20 per cent`.
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:[.,]\d+)*)(\x{a0}?%|[ \x{a0}]per[ \x{a0}]cent\b|[ \x{a0}]percent\b|[ ]%)")
-        .expect("valid regex")
-});
+static PERCENT: Pattern = Pattern::new(
+    r"(\d+(?:[.,]\d+)*)(\x{a0}?%|[ \x{a0}]per[ \x{a0}]cent\b|[ \x{a0}]percent\b|[ ]%)",
+);
 
 /// A figure of millions, billions or trillions, with its currency sign if any.
-static SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:US)?[$€£¥₽])?(\d+(?:\.\d+)?)([ \x{a0}]?)(billion|million|trillion|bn|mn|mln|bln|tn|trn|trln|m)\b",
-    )
-    .expect("valid regex")
-});
+static SCALE: Pattern = Pattern::new(
+    r"((?:US)?[$€£¥₽])?(\d+(?:\.\d+)?)([ \x{a0}]?)(billion|million|trillion|bn|mn|mln|bln|tn|trn|trln|m)\b",
+);
 
 /// Two figures joined by a hyphen or an en dash, with a currency sign if any.
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([$€£¥₽])?(\d+(?:\.\d+)?)([-–])(\d+(?:\.\d+)?)").expect("valid regex")
-});
+static RANGE: Pattern = Pattern::new(r"([$€£¥₽])?(\d+(?:\.\d+)?)([-–])(\d+(?:\.\d+)?)");
 
 /// A whole number of four digits or more, or one grouped in threes by commas or spaces.
-static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \x{a0}\x{202f}\x{2009}]\d{3})+|\d{4,}")
-        .expect("valid regex")
-});
+static WHOLE: Pattern =
+    Pattern::new(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \x{a0}\x{202f}\x{2009}]\d{3})+|\d{4,}");
 
 /// Units after which a four-figure number in the years' span is a measure:
 /// `1378 kilometers`, not `the 2024 elections`.

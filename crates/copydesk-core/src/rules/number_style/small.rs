@@ -1,8 +1,6 @@
 //! Whole numbers below ten: in words or in numerals, as the house prints them.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use super::forms::model_number;
 use super::{readable, word_after, word_before, Found};
@@ -15,30 +13,23 @@ const WORDS: [&str; 10] = [
 ];
 
 /// A digit standing alone.
-static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[1-9]\b").expect("valid regex"));
+static DIGIT: Pattern = Pattern::new(r"\b[1-9]\b");
 
 /// A number from two to nine in words, standing alone.
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(two|three|four|five|six|seven|eight|nine)\b").expect("valid regex")
-});
+static WORD: Pattern = Pattern::new(r"\b(two|three|four|five|six|seven|eight|nine)\b");
 
 /// A figure.
-static FIGURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,]*").expect("valid regex"));
+static FIGURE: Pattern = Pattern::new(r"\d[\d,]*");
 
 /// A figure and the words that join it to the next: `1 to`, `2 or`, `3,`, `1 in`,
 /// `2 of the`.
-static AFTER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\d[\d,.]*(?:%| percent)?(?: to| and| or| through| in| of| of the| out of|,| -| –|-|–) ?$",
-    )
-    .expect("valid regex")
-});
+static AFTER_FIGURE: Pattern = Pattern::new(
+    r"\d[\d,.]*(?:%| percent)?(?: to| and| or| through| in| of| of the| out of|,| -| –|-|–) ?$",
+);
 
 /// What joins two figures of one set: `5 ministers and 12`, `5, 12`, `5 or 12`.
-static JOINED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?: [a-z]+)?(?:,| and| or| to| of| out of| in| versus| vs\.) $")
-        .expect("valid regex")
-});
+static JOINED: Pattern =
+    Pattern::new(r"^(?: [a-z]+)?(?:,| and| or| to| of| out of| in| versus| vs\.) $");
 
 /// Words after a figure that make it a measure, a time, an age, a part of a range or a
 /// scale, which a words house still prints in numerals (`5 km`, `5 p.m.`, `5 to 12`).

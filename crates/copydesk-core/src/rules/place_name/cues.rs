@@ -2,10 +2,9 @@
 //! clause around a mention and which periods decide it, and the cue words that make
 //! a mention explanatory ("formerly Astana", "renamed Nur-Sultan").
 
-use std::sync::LazyLock;
+use crate::text::Pattern;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use super::period::{self, Period};
 use crate::document::{Block, Document};
@@ -181,32 +180,23 @@ fn in_relative_clause(prose: &str, sentence: TextRange, at: TextRange) -> bool {
 }
 
 /// Words that open a relative clause.
-static RELATIVE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:which|who|whom|whose|where)(?-u:\b)").expect("valid regex"));
+static RELATIVE_WORD: Pattern = Pattern::new(r"^(?:which|who|whom|whose|where)(?-u:\b)");
 
 /// Words that open a subordinate or relative clause, between two words.
-static SUBORDINATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:that|which|who|whom|whose|where|when|because|although|though|while|whereas)\s",
-    )
-    .expect("valid regex")
-});
+static SUBORDINATE_WORD: Pattern = Pattern::new(
+    r"(?-u:\b)(?:that|which|who|whom|whose|where|when|because|although|though|while|whereas)\s",
+);
 
 /// A sentence that opens with a clause of time: its dates govern the sentence.
-static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)")
-        .expect("valid regex")
-});
+static SUBORDINATOR: Pattern =
+    Pattern::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)");
 
 /// Cue words within three words before a name that mention it on purpose; a name
 /// given "as" what something is called ("state television refers to the capital
 /// only as Kishinev").
-static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?|(?-u:\b)(?:refer|refers|referred|referring|call|calls|called|calling|know|knows|known|describe|describes|described|list|lists|listed|label|labels|labelled|labeled|brand|brands|branded|designate|designates|designated)(?-u:\b)\W*(?:\w+\W+){0,8}?as\W+)$",
-    )
-    .expect("valid regex")
-});
+static CUE_BEFORE: Pattern = Pattern::new(
+    r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?|(?-u:\b)(?:refer|refers|referred|referring|call|calls|called|calling|know|knows|known|describe|describes|described|list|lists|listed|label|labels|labelled|labeled|brand|brands|branded|designate|designates|designated)(?-u:\b)\W*(?:\w+\W+){0,8}?as\W+)$",
+);
 /// What every cue word of [`CUE_BEFORE`] holds one of (in any case): their stems.
 const CUE_BEFORE_WORDS: &[&str] = &[
     "former",
@@ -234,12 +224,9 @@ const CUE_BEFORE_WORDS: &[&str] = &[
     "designat",
 ];
 /// Cue words right after a name that explain it.
-static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}|(?:take|takes|took|taken|get|gets|got|derive|derives|derived|draw|draws|drew|owe|owes|owed)\s+its\s+name(?-u:\b)))",
-    )
-    .expect("valid regex")
-});
+static CUE_AFTER: Pattern = Pattern::new(
+    r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}|(?:take|takes|took|taken|get|gets|got|derive|derives|derived|draw|draws|drew|owe|owes|owed)\s+its\s+name(?-u:\b)))",
+);
 
 pub(super) fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bool {
     let mut start = at.start.saturating_sub(80).max(sentence.start);
@@ -256,7 +243,7 @@ pub(super) fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bo
 }
 
 /// A run of characters that are not word characters, as [`CUE_BEFORE`] reads them.
-static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\W+").expect("valid regex"));
+static NON_WORD: Pattern = Pattern::new(r"\W+");
 
 /// Whether `before` may match [`CUE_BEFORE`], whose repeats of Unicode word classes are
 /// slow to compile, tested without it. Each of its forms ends the text: a cue word and

@@ -2,11 +2,11 @@
 //! "between 2010 and 2018", "until 2019", "in the 1990s") and vaguer cues of a past
 //! time ("then", "Soviet", "at the time") in a sentence.
 
+use crate::text::Pattern;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use jiff::ToSpan;
-use regex::Regex;
 
 use crate::document::MONTHS;
 use crate::text::TextRange;
@@ -35,9 +35,9 @@ impl Period {
     }
 }
 
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
     let months = MONTHS.join("|");
-    Regex::new(&format!(
+    Pattern::owned(format!(
         r"(?x)
         (?-u:\b)(?P<prep>[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore
            |[Aa]fter|[Bb]etween|[Oo]n|[Oo]f|[Tt]he|[Aa]s\ of|[Aa]s\ early\ as|[Aa]s\ late\ as)
@@ -52,44 +52,32 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s*(?:[–-]|to|and|through|until)\s*(?P<year2>1[6-9]\d\d|20\d\d))?
         (?-u:\b)(?:[^,\d]|,\D|$)"
     ))
-    .expect("valid regex")
 });
 
 /// A day without its year ("on September 14", "since May 2"), dated by
 /// `document::yearless_date`.
-static YEARLESS_DAY: LazyLock<Regex> = LazyLock::new(|| {
+static YEARLESS_DAY: LazyLock<Pattern> = LazyLock::new(|| {
     let months = MONTHS.join("|");
-    Regex::new(&format!(
+    Pattern::owned(format!(
         r"(?-u:\b)(?P<prep>[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Bb]y)\s+(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"
     ))
-    .expect("valid regex")
 });
 /// What follows a day that gives it a year after all ("September 14, 2022").
-static YEAR_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,?\s*(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+static YEAR_AFTER: Pattern = Pattern::new(r"^,?\s*(?:1[6-9]\d\d|20\d\d)(?-u:\b)");
 
 /// A year standing alone ("Expo 2017", "its 2010 budget").
-static BARE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)").expect("valid regex"));
+static BARE_YEAR: Pattern = Pattern::new(r"(?-u:\b)(?:1[6-9]\d\d|20\d\d)(?-u:\b)");
 
 /// Words that set a sentence in the Soviet past, or in some past time.
-static SOVIET_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade|tsars?|czars?|tsarina|(?:october|february|bolshevik|russian)\s+revolution|provisional\s+government)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
-static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|natives?|back\s+(?:in|then)\s+(?:the\s+)?(?:day|days|\d)|born|grew\s+up|raised|childhood|as\s+an?\s+(?:student|child|boy|girl|teenager|schoolboy|schoolgirl|young\s+(?:man|woman|officer))|in\s+(?:his|her|their)\s+youth|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
+static SOVIET_CUE: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:soviet|ussr|tsarist|czarist|russian\s+empire|world\s+war|wwii|great\s+patriotic\s+war|red\s+army|bolshevik\w*|nazis?|wehrmacht|stalin|khrushchev|brezhnev|siege|blockade|tsars?|czars?|tsarina|(?:october|february|bolshevik|russian)\s+revolution|provisional\s+government)(?-u:\b)",
+);
+static PAST_CUE: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:then|at\s+the\s+time|used\s+to|historically|formerly|once|founded|natives?|back\s+(?:in|then)\s+(?:the\s+)?(?:day|days|\d)|born|grew\s+up|raised|childhood|as\s+an?\s+(?:student|child|boy|girl|teenager|schoolboy|schoolgirl|young\s+(?:man|woman|officer))|in\s+(?:his|her|their)\s+youth|ancient|medieval|ottoman|byzantine|empire|kingdom|century)(?-u:\b)",
+);
 /// Words that bring a clause back to the present.
-static PRESENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:now|today|currently|nowadays|at\s+present|these\s+days)(?-u:\b)")
-        .expect("valid regex")
-});
+static PRESENT_CUE: Pattern =
+    Pattern::new(r"(?i)(?-u:\b)(?:now|today|currently|nowadays|at\s+present|these\s+days)(?-u:\b)");
 
 /// The explicit periods in `text` (which starts at byte `offset` of the document),
 /// given the publication date.
@@ -318,17 +306,14 @@ pub(crate) fn has_present_cue(text: &str) -> bool {
 
 /// Words that tie a clause to the days around publication, the days of the news:
 /// "said last week", "yesterday", "on Tuesday", "this week", "earlier this month".
-static RECENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:yesterday|recently|(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:earlier\s+|later\s+)?this\s+(?:week|month)|last\s+(?:week|night)|this\s+(?:morning|afternoon|evening)|tonight)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
+static RECENT_CUE: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:yesterday|recently|(?:on|last|this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:earlier\s+|later\s+)?this\s+(?:week|month)|last\s+(?:week|night)|this\s+(?:morning|afternoon|evening)|tonight)(?-u:\b)",
+);
 /// What follows a weekday that gives its date ("Tuesday, March 19", "Tuesday 19 March"):
 /// the date, not the days of the news, sets the time.
-static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     let months = MONTHS.join("|");
-    Regex::new(&format!(r"^,?\s*(?:\d{{1,2}}\s+)?(?:{months})(?-u:\b)")).expect("valid regex")
+    Pattern::owned(format!(r"^,?\s*(?:\d{{1,2}}\s+)?(?:{months})(?-u:\b)"))
 });
 
 /// Whether `text` names a day of the news ("yesterday", "on Tuesday", "this week"),

@@ -2,9 +2,7 @@
 //! proper noun (a person's or an institution's name, a title in italics, a North
 //! American town, a region that kept the old name, an entry of the notes).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::text::Pattern;
 
 use crate::document::{MONTHS, WEEKDAYS};
 use crate::gazetteer::Place;
@@ -83,12 +81,9 @@ pub(super) fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRang
 /// A name followed by a US state or a Canadian province ("Odessa, Texas", "St.
 /// Petersburg, Fla.", "Calcutta, Ohio") names a North American town. "Georgia" is
 /// left out: it is also the country ("Tiflis, Georgia").
-static NORTH_AMERICAN_STATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^,\s+(?:(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Ontario|Quebec|Manitoba|Saskatchewan|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?-u:\b)|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|Ont)\.)",
-    )
-    .expect("valid regex")
-});
+static NORTH_AMERICAN_STATE: Pattern = Pattern::new(
+    r"^,\s+(?:(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Ontario|Quebec|Manitoba|Saskatchewan|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?-u:\b)|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|Ont)\.)",
+);
 
 pub(super) fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
     prose
@@ -97,9 +92,7 @@ pub(super) fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
 }
 
 /// A place-name adjective of location: "-based", "-headquartered".
-pub(super) static BASED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)").expect("valid regex")
-});
+pub(super) static BASED: Pattern = Pattern::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)");
 
 /// Capitalised words that can precede a place's name without making it a person's
 /// surname: sentence openers, prepositions and parts of a place ("Central Kiev").
@@ -161,20 +154,14 @@ const NOT_GIVEN_NAMES: &[&str] = &[
 
 /// A title or occupation right before a name that makes it a person's ("economist
 /// Nikolaev").
-static PERSON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:economist|analyst|expert|professor|minister|governor|mayor|general|colonel|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|deputy|historian|journalist|blogger|commander|writer|singer|mr\.|ms\.|mrs\.|dr\.)\s+$",
-    )
-    .expect("valid regex")
-});
+static PERSON_TITLE: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:economist|analyst|expert|professor|minister|governor|mayor|general|colonel|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|deputy|historian|journalist|blogger|commander|writer|singer|mr\.|ms\.|mrs\.|dr\.)\s+$",
+);
 
 /// A preposition right before a name that makes it a place ("shipyards in Nikolaev").
-static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:in|near|outside|from|of|at|into|around|across|toward|towards|via|through)\s+$",
-    )
-    .expect("valid regex")
-});
+static PLACE_PREPOSITION: Pattern = Pattern::new(
+    r"(?i)(?-u:\b)(?:in|near|outside|from|of|at|into|around|across|toward|towards|via|through)\s+$",
+);
 
 /// Whether a name that is also a surname ("Nikolaev") means a person at `at`: a
 /// title comes right before it, or the document names someone by it ("Igor
@@ -218,12 +205,9 @@ pub(super) fn names_a_person(prose: &str, at: TextRange) -> bool {
 /// Words after a name that make it the name of a region ("the Sverdlovsk governor"),
 /// also as the last of a list of regions ("the Kherson, Zaporizhzhia and
 /// Dnipropetrovsk regions", "the Dnipropetrovsk and Kharkiv oblasts").
-static REGION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:,[ \u{a0}]+\p{Lu}[\p{L}'’-]*)*,?[ \u{a0}]+(?:and|or)[ \u{a0}]+\p{Lu}[\p{L}'’-]*)?[ \u{a0}](?:governor|governors|governorship|regional|oblast|oblasts|province|provinces|provincial|region|regions)(?-u:\b)",
-    )
-    .expect("valid regex")
-});
+static REGION_WORD: Pattern = Pattern::new(
+    r"^(?:(?:,[ \u{a0}]+\p{Lu}[\p{L}'’-]*)*,?[ \u{a0}]+(?:and|or)[ \u{a0}]+\p{Lu}[\p{L}'’-]*)?[ \u{a0}](?:governor|governors|governorship|regional|oblast|oblasts|province|provinces|provincial|region|regions)(?-u:\b)",
+);
 
 /// Whether `at` names a region that kept the old name of its city ("the Sverdlovsk
 /// governor", "Dnipropetrovsk regional council"): the place's exemptions list the
