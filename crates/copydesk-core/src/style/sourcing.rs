@@ -385,7 +385,7 @@ impl Matchers {
                 r"(?i)\b{votes}\b[^.;:!?]{{0,60}}?\b(?:was|were)\s+(?:held|conducted)\b|\b{votes}\b[^.;:!?]{{0,60}}?\btook\s+place\b|\b(?:held|holds)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?{votes}\b",
                 votes = plain_group(&style.public_votes)
             )),
-            public_act: LazyRegex::new(&alternation(&style.public_acts, true)),
+            public_act: lazy(&alternation(&style.public_acts, true)),
             people_nouns: lower(&style.people_nouns),
         }
     }
