@@ -213,6 +213,8 @@ pub struct LanguageStyle {
     pub note_labels: WordList,
     /// Headings of a section of notes, references or sources.
     pub notes_sections: WordList,
+    /// Words between a speaker and the verb, skipped to find the speaker ("has told").
+    pub speech_adverbs: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -257,6 +259,7 @@ impl LanguageStyle {
             "disclaimer-openers" => &mut self.disclaimer_openers,
             "note-labels" => &mut self.note_labels,
             "notes-sections" => &mut self.notes_sections,
+            "speech-adverbs" => &mut self.speech_adverbs,
             _ => return None,
         })
     }
@@ -281,6 +284,7 @@ impl LanguageStyle {
         "disclaimer-openers",
         "note-labels",
         "notes-sections",
+        "speech-adverbs",
     ];
 }
 

@@ -129,7 +129,14 @@ impl Sourcing<'_> {
             .chain(self.m.attribution.find_iter(&text))
             .any(|m| {
                 // Bounded, so that a long sentence with many cues stays linear.
-                let head = strip_apposition(tail(&text[..m.start()], 200).trim_end());
+                let mut head = strip_apposition(tail(&text[..m.start()], 200).trim_end());
+                // "Pashinyan has told", "Tokayev had earlier said".
+                while let Some(shorter) = Some(last_word(head))
+                    .filter(|w| !w.is_empty() && self.language.speech_adverbs.contains(w))
+                    .and_then(|w| head.strip_suffix(w))
+                {
+                    head = shorter.trim_end();
+                }
                 let subject = last_word(head);
                 let rest = &text[m.end()..];
                 if openers.contains(&m.start()) {

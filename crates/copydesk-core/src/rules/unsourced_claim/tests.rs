@@ -287,6 +287,9 @@ fn named_persons_source_only_by_name_by_default() {
         "Sources said 40 buses would join the fleet in May.",
         "In Almaty, officials said 40 buses would join the fleet in May.",
         "He said Almaty would buy 40 buses by May.",
+        "He has said 40 buses would join the fleet in May.",
+        "Officials in Almaty reported that 40 buses joined the fleet in May.",
+        "Several NGOs warned that 40 buses would not be enough.",
         "The fleet has 312 buses.\n\nBus fares rose by 30 percent last year, and 12 routes were cut.\n",
     ] {
         let (_, d) = lint(text, SourceKind::Text, style);
@@ -298,6 +301,8 @@ fn named_persons_source_only_by_name_by_default() {
         "Arman Seitov, the deputy mayor, said 40 buses would join the fleet in May.",
         "According to Seitov, 40 buses will join the fleet in May.",
         "Gelman says: “The buses are old and half of them are broken.”",
+        "Seitov has told the city council that 40 buses would join the fleet in May.",
+        "Seitov had earlier said 40 buses would join the fleet in May.",
     ] {
         let (_, d) = lint(text, SourceKind::Text, style);
         assert!(d.is_empty(), "{text}: {d:?}");
@@ -555,4 +560,42 @@ fn sentence_scope_asks_each_claim_for_its_own_source() {
     );
     let (_, d) = lint(text, SourceKind::Text, HouseStyle::embedded());
     assert!(d.is_empty());
+}
+
+#[test]
+fn wire_institutions_speak_by_pronoun_and_give_counts() {
+    let named = named_source_style();
+    // Negatives first: "sources said it", and a count nobody gives.
+    for text in [
+        "Sources said it would take weeks to restore power to 12,000 homes.",
+        "The flood left 40 people dead in three districts.",
+    ] {
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+    }
+    for text in [
+        "The ministry late on Sunday gave a preliminary figure of 40 dead in three districts.",
+        "The regional governor put the death toll at 40.",
+        "The ministry described the damage. “Rescuers are still reaching remote villages,” it said.",
+    ] {
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert!(d.is_empty(), "{text}: {d:?}");
+    }
+}
+
+#[test]
+fn a_call_is_a_venue_and_a_title_is_no_quotation() {
+    let citation = citation_style();
+    // Negative first: a quotation with no venue in the citation standard.
+    let text = "Putin apologized for the “tragic incident over Russian territory” on Saturday.";
+    let (_, d) = lint(text, SourceKind::Text, &citation);
+    assert_eq!(d.len(), 1, "{d:?}");
+    for text in [
+        "In a phone call with Aliyev on Saturday, Putin apologized for the “tragic incident over Russian territory”.",
+        "The president signed the Decree “On the celebration of the 20th anniversary of the capital” on Friday.",
+        "The details are in our article “Presidential election in the republic: a detailed analysis of political nuances”.",
+    ] {
+        let (_, d) = lint(text, SourceKind::Text, &citation);
+        assert!(d.is_empty(), "{text}: {d:?}");
+    }
 }
