@@ -66,7 +66,10 @@ impl Rule for UnattributedQuote {
             let quotes = sourcing.significant_quotes(block);
             for &quote in &quotes {
                 // The rest of a quotation opened in the previous paragraph.
-                if prev_open && quote.range.start == block.range.start {
+                // A paragraph that quotes on from the speaker the one before named.
+                if quote.range.start == block.range.start
+                    && (prev_open || sourcing.continues_quotation(block, false))
+                {
                     continue;
                 }
                 if sourcing.quote_has_speaker(i, quote, &quotes) {
@@ -267,6 +270,15 @@ mod tests {
             findings(text),
             vec!["“We cannot keep the border closed for another year.”"]
         );
+    }
+
+    #[test]
+    fn a_paragraph_quotes_on_from_the_speaker_the_one_before_named() {
+        // Negative first: the paragraph before quotes nobody it names.
+        let text = "Parliament voted the prime minister out.\n\n“I think it means internal party politics, and nothing more than that.”";
+        assert_eq!(findings(text).len(), 1);
+        let text = "“I do not think it means instability for the government,” said Dale Choi, a fund manager.\n\n“I think it means internal party politics, and nothing more than that.”";
+        assert!(findings(text).is_empty());
     }
 
     #[test]

@@ -73,6 +73,12 @@ impl Sourcing<'_> {
         let Some(i) = sentence_index(block, claim.sentence.start) else {
             return false;
         };
+        if claim.kind == ClaimKind::Quotation
+            && i == 0
+            && self.continues_quotation(block, persons_only)
+        {
+            return true;
+        }
         // A quotation of several sentences runs to the one that names its speaker.
         let last = match claim.kind {
             ClaimKind::Quotation => {
@@ -100,6 +106,37 @@ impl Sourcing<'_> {
                 } else {
                     self.names_a_source(block, s)
                 }
+            })
+    }
+
+    /// Whether `block` opens with a quotation that goes on from the paragraph before,
+    /// whose last sentence quotes a speaker it names ("“...,” he said." then "“I think
+    /// it means party politics,” ..."): the wire's way of quoting at length. With
+    /// `persons_only`, the speaker must be named by name.
+    pub fn continues_quotation(&self, block: &Block, persons_only: bool) -> bool {
+        let opens_quoting = self
+            .doc
+            .text(block.range)
+            .trim_start()
+            .starts_with(['"', '“']);
+        let Some(index) = self.doc.blocks.iter().position(|b| b.range == block.range) else {
+            return false;
+        };
+        let previous = self.doc.blocks[..index]
+            .iter()
+            .rev()
+            .find(|b| b.kind.is_body());
+        opens_quoting
+            && previous.is_some_and(|prev| {
+                prev.sentences.last().is_some_and(|&last| {
+                    let quotes = prev.quotes.iter().any(|q| last.contains(q.range.start));
+                    quotes
+                        && if persons_only {
+                            self.names_a_speaker_by_name(prev, last)
+                        } else {
+                            self.names_a_source(prev, last)
+                        }
+                })
             })
     }
 

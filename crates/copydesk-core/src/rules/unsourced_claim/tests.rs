@@ -599,3 +599,24 @@ fn a_call_is_a_venue_and_a_title_is_no_quotation() {
         assert!(d.is_empty(), "{text}: {d:?}");
     }
 }
+
+#[test]
+fn quotations_go_on_and_legal_acts_speak() {
+    let named = named_source_style();
+    // Negatives first: a quotation after a paragraph that quotes nobody, and "according
+    // to" a word that names no document.
+    for text in [
+        "Parliament voted the prime minister out.\n\n“I think it means internal party politics, and nothing more than that.”",
+        "According to this logic, 40 ministers would have to resign.",
+    ] {
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+    }
+    for text in [
+        "“I do not think it means instability for the government,” said Dale Choi, a fund manager.\n\n“I think it means internal party politics, and nothing more than that.”",
+        "According to this resolution, 40 ministers were instructed to stay on until May.",
+    ] {
+        let (_, d) = lint(text, SourceKind::Text, &named);
+        assert!(d.is_empty(), "{text}: {d:?}");
+    }
+}
