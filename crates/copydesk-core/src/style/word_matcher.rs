@@ -8,17 +8,18 @@
 //! Compiling that expression was a fifth of copydesk's start; the automaton over the
 //! same words costs a small part of it.
 //!
-//! The automaton folds ASCII case only and reads a word boundary from ASCII bytes, so it
-//! answers for texts where that is the whole story: every character outside ASCII is
-//! neither white space nor a word character (typographic quotes and dashes are fine). Such
-//! a character cannot be a case variant of a letter of the list (`K`, the Kelvin sign, and
-//! `ſ`, the long s, fold to ASCII letters but are word characters), nor a word's neighbour
-//! that `\b` reads differently. Any other text (an accented letter, a no-break space)
-//! reads the regular expression, compiled the first time such a text comes.
+//! The automaton folds ASCII case itself and holds each word in every case of its letters
+//! outside ASCII ("communiqué", "COMMUNIQUÉ"), as the regular expression's case folding
+//! has them. It answers for a text without white space outside ASCII (only ASCII runs are
+//! folded to one space) and without a character outside ASCII that is a case variant of
+//! an ASCII letter (the Kelvin sign `K`, the long s `ſ`); any other text (a no-break
+//! space) reads the regular expression, compiled the first time such a text comes. Word
+//! boundaries are read with `regex_syntax::is_word_character`, as `\b` reads them.
 
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::hir::{Class, HirKind};
 use regex_syntax::is_word_character;
 
 use super::language::{alternation, NOTHING};
@@ -52,9 +53,10 @@ impl<'h> WordMatch<'h> {
 pub(crate) struct WordMatcher {
     /// The words in the order of the alternation, their inner white space one space.
     words: Vec<Word>,
-    /// Whether the automaton may answer at all: every non-ASCII character of the words is
-    /// without case and neither white space nor a word character.
-    automaton_usable: bool,
+    /// Every spelling of each word that case folding allows outside ASCII ("communiqué",
+    /// "COMMUNIQUÉ"), with the index of its word; `None` when there are too many (the
+    /// regular expression then answers for every text).
+    spellings: Option<Vec<(String, usize)>>,
     automaton: OnceLock<Option<AhoCorasick>>,
     regex: Pattern,
 }
@@ -91,18 +93,15 @@ impl WordMatcher {
                 }
             })
             .collect();
-        let automaton_usable = words.iter().all(|w| {
-            w.text.chars().all(|c| {
-                c.is_ascii()
-                    || (!is_word(c)
-                        && !c.is_whitespace()
-                        && c.to_lowercase().eq([c])
-                        && c.to_uppercase().eq([c]))
-            })
-        });
+        let spellings = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Some(spell(&w.text)?.into_iter().map(move |s| (s, i))))
+            .collect::<Option<Vec<_>>>()
+            .map(|all| all.into_iter().flatten().collect());
         Self {
             words,
-            automaton_usable,
+            spellings,
             automaton: OnceLock::new(),
             regex,
         }
@@ -151,10 +150,10 @@ impl WordMatcher {
 
     /// The automaton when it answers for `haystack`.
     fn automaton_for(&self, haystack: &str) -> Option<&AhoCorasick> {
-        if !self.automaton_usable
-            || !haystack
-                .chars()
-                .all(|c| c.is_ascii() || (!is_word(c) && !c.is_whitespace()))
+        let spellings = self.spellings.as_ref()?;
+        if !haystack
+            .chars()
+            .all(|c| c.is_ascii() || plain_outside_ascii(c))
         {
             return None;
         }
@@ -163,7 +162,7 @@ impl WordMatcher {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .ascii_case_insensitive(true)
-                    .build(self.words.iter().map(|w| w.text.as_bytes()))
+                    .build(spellings.iter().map(|(s, _)| s.as_bytes()))
                     .ok()
             })
             .as_ref()
@@ -180,12 +179,12 @@ impl WordMatcher {
         let hits: Vec<(usize, usize, usize)> = ac
             .find_overlapping_iter(text.bytes())
             .filter_map(|m| {
-                let word = &self.words[m.pattern().as_usize()];
+                let index = self.spellings.as_ref()?[m.pattern().as_usize()].1;
+                let word = &self.words[index];
                 let (start, end) = text.original(m.start(), m.end());
-                let bytes = haystack.as_bytes();
-                let ok =
-                    (!word.lead || boundary(bytes, start)) && (!word.trail || boundary(bytes, end));
-                ok.then_some((start, m.pattern().as_usize(), end))
+                let ok = (!word.lead || boundary(haystack, start))
+                    && (!word.trail || boundary(haystack, end));
+                ok.then_some((start, index, end))
             })
             .collect();
         hits.into_iter()
@@ -257,14 +256,79 @@ fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
-fn is_word(c: char) -> bool {
-    is_word_character(c)
+/// Whether a character outside ASCII is one the automaton reads as the regular
+/// expression does: not white space (only ASCII runs are folded) and not a case variant
+/// of an ASCII letter (the Kelvin sign `K` of `k`, the long s `ſ` of `s`), which the
+/// automaton's ASCII case folding would miss.
+fn plain_outside_ascii(c: char) -> bool {
+    !c.is_whitespace()
+        && !c.to_lowercase().any(|l| l.is_ascii())
+        && !c.to_uppercase().any(|u| u.is_ascii())
 }
 
-/// `\b` at byte `at` of a text whose non-ASCII characters are not word characters.
-fn boundary(bytes: &[u8], at: usize) -> bool {
-    let word = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-    word(at.checked_sub(1).and_then(|i| bytes.get(i))) != word(bytes.get(at))
+/// The case variants of `c` under the regular expression's case folding.
+fn case_variants(c: char) -> Option<Vec<char>> {
+    let hir = regex_syntax::Parser::new()
+        .parse(&format!(
+            "(?i){}",
+            regex::escape(c.encode_utf8(&mut [0; 4]))
+        ))
+        .ok()?;
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => Some(
+            class
+                .ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .collect(),
+        ),
+        HirKind::Literal(_) => Some(vec![c]),
+        _ => None,
+    }
+}
+
+/// Every spelling of `word` with its letters outside ASCII in each case (the automaton
+/// folds ASCII itself); `None` for more than [`MAX_SPELLINGS`] or a letter outside ASCII
+/// whose variants include ASCII or white space.
+fn spell(word: &str) -> Option<Vec<String>> {
+    let mut spellings = vec![String::new()];
+    for c in word.chars() {
+        let variants = if c.is_ascii() {
+            vec![c]
+        } else {
+            case_variants(c)?
+        };
+        if variants.len() > 1 && variants.iter().any(|&v| v.is_ascii() || v.is_whitespace()) {
+            return None;
+        }
+        if spellings.len() * variants.len() > MAX_SPELLINGS {
+            return None;
+        }
+        spellings = spellings
+            .iter()
+            .flat_map(|s| {
+                variants.iter().map(move |&v| {
+                    let mut s = s.clone();
+                    s.push(v);
+                    s
+                })
+            })
+            .collect();
+    }
+    Some(spellings)
+}
+
+/// The most spellings of one word the automaton takes.
+const MAX_SPELLINGS: usize = 16;
+
+/// `\b` at byte `at` of `text`.
+fn boundary(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(is_word_character);
+    let after = text[at..].chars().next().is_some_and(is_word_character);
+    before != after
 }
 
 #[cfg(test)]
@@ -325,8 +389,10 @@ mod tests {
             ],
         );
         both(
-            &["author’s interview", "communiqué", "K", "st"],
+            &["author’s interview", "communiqué", "K", "st", "é", "ét"],
             &[
+                "été, ÉTÉ, ét é, xé éx _é é_",
+                "the communiqué said, Communiqué; a communiquéx",
                 "the author’s interview and the AUTHOR’S  INTERVIEW",
                 "a communiqué, a COMMUNIQUÉ",
                 "k K \u{212A} ST ſt st",
@@ -334,6 +400,17 @@ mod tests {
             ],
         );
         both(&["", "  "], &["said", ""]);
+    }
+
+    #[test]
+    fn no_plain_character_is_a_case_variant_of_ascii() {
+        for c in ('a'..='z').chain('A'..='Z') {
+            for v in case_variants(c).unwrap() {
+                assert!(v.is_ascii() || !plain_outside_ascii(v), "{c} {v}");
+            }
+        }
+        let words = ["communiqué".to_string(), "author’s interview".to_string()];
+        assert!(WordMatcher::new(&words).spellings.is_some());
     }
 
     #[test]
