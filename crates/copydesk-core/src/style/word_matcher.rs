@@ -53,12 +53,18 @@ impl<'h> WordMatch<'h> {
 pub(crate) struct WordMatcher {
     /// The words in the order of the alternation, their inner white space one space.
     words: Vec<Word>,
-    /// Every spelling of each word that case folding allows outside ASCII ("communiqué",
-    /// "COMMUNIQUÉ"), with the index of its word; `None` when there are too many (the
+    /// Built the first time a text asks; `None` when a word has too many spellings (the
     /// regular expression then answers for every text).
-    spellings: Option<Vec<(String, usize)>>,
-    automaton: OnceLock<Option<AhoCorasick>>,
+    automaton: OnceLock<Option<Automaton>>,
     regex: Pattern,
+}
+
+/// Every spelling of each word that case folding allows outside ASCII ("communiqué",
+/// "COMMUNIQUÉ"), and for each spelling the index of its word.
+#[derive(Debug, Clone)]
+struct Automaton {
+    spellings: AhoCorasick,
+    words: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,15 +99,8 @@ impl WordMatcher {
                 }
             })
             .collect();
-        let spellings = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| Some(spell(&w.text)?.into_iter().map(move |s| (s, i))))
-            .collect::<Option<Vec<_>>>()
-            .map(|all| all.into_iter().flatten().collect());
         Self {
             words,
-            spellings,
             automaton: OnceLock::new(),
             regex,
         }
@@ -149,8 +148,7 @@ impl WordMatcher {
     }
 
     /// The automaton when it answers for `haystack`.
-    fn automaton_for(&self, haystack: &str) -> Option<&AhoCorasick> {
-        let spellings = self.spellings.as_ref()?;
+    fn automaton_for(&self, haystack: &str) -> Option<&Automaton> {
         if !haystack
             .chars()
             .all(|c| c.is_ascii() || plain_outside_ascii(c))
@@ -159,11 +157,20 @@ impl WordMatcher {
         }
         self.automaton
             .get_or_init(|| {
-                AhoCorasick::builder()
+                let mut spellings = Vec::new();
+                let mut words = Vec::new();
+                for (i, word) in self.words.iter().enumerate() {
+                    for spelling in spell(&word.text)? {
+                        spellings.push(spelling);
+                        words.push(i);
+                    }
+                }
+                let spellings = AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .ascii_case_insensitive(true)
-                    .build(spellings.iter().map(|(s, _)| s.as_bytes()))
-                    .ok()
+                    .build(&spellings)
+                    .ok()?;
+                Some(Automaton { spellings, words })
             })
             .as_ref()
     }
@@ -172,14 +179,15 @@ impl WordMatcher {
     /// the word, end) in bytes of `haystack`.
     fn candidates<'a>(
         &'a self,
-        ac: &'a AhoCorasick,
+        automaton: &'a Automaton,
         haystack: &'a str,
     ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
         let text = Folded::new(haystack);
-        let hits: Vec<(usize, usize, usize)> = ac
+        let hits: Vec<(usize, usize, usize)> = automaton
+            .spellings
             .find_overlapping_iter(text.bytes())
             .filter_map(|m| {
-                let index = self.spellings.as_ref()?[m.pattern().as_usize()].1;
+                let index = automaton.words[m.pattern().as_usize()];
                 let word = &self.words[index];
                 let (start, end) = text.original(m.start(), m.end());
                 let ok = (!word.lead || boundary(haystack, start))
@@ -410,7 +418,7 @@ mod tests {
             }
         }
         let words = ["communiqué".to_string(), "author’s interview".to_string()];
-        assert!(WordMatcher::new(&words).spellings.is_some());
+        assert!(WordMatcher::new(&words).automaton_for("said").is_some());
     }
 
     #[test]
