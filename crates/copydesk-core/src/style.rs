@@ -12,6 +12,7 @@ pub mod language;
 pub mod names;
 pub mod numbers;
 pub mod sourcing;
+mod word_matcher;
 pub use acronyms::{AcronymStyle, GlossaryEntry, EMBEDDED_ACRONYMS};
 pub use language::{LanguageStyle, WordList};
 pub use names::{HouseName, NameMatch, NameStyle, EMBEDDED_NAMES};

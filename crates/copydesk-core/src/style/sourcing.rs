@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer};
 use crate::text::Pattern;
 
 use super::language::{alternation, plain_group, NOTHING};
+use super::word_matcher::WordMatcher;
 use super::StyleError;
 
 /// The embedded sourcing data, as TOML.
@@ -235,13 +236,13 @@ impl Eq for MatcherCache {}
 /// document that never asks for one does not pay for compiling it.
 #[derive(Debug, Clone)]
 pub(crate) struct Matchers {
-    pub reporting: LazyRegex,
+    pub reporting: WordMatcher,
     /// Reporting verbs and speech cues.
-    pub speech: LazyRegex,
-    pub attribution: LazyRegex,
+    pub speech: WordMatcher,
+    pub attribution: WordMatcher,
     pub open_attribution: LazyRegex,
     /// The writer's own research: "our survey", "author's interview".
-    pub self_source: LazyRegex,
+    pub self_source: WordMatcher,
     /// One person the writer met, by role: "a farmer", "one elderly villager".
     pub witness: LazyRegex,
     /// Outlets, platforms, media nouns, institutions and domains.
@@ -275,9 +276,9 @@ pub(crate) struct Matchers {
     pub stance_nouns: HashSet<String>,
     pub generic_media_nouns: HashSet<String>,
     /// What data and documents do when they speak: "the data show".
-    pub named_source_verbs: LazyRegex,
+    pub named_source_verbs: WordMatcher,
     /// A text its author speaks through: "in a commentary on Centrasia.ru".
-    pub authored_work: LazyRegex,
+    pub authored_work: WordMatcher,
     /// A work named by its author or its publisher: "analysis by IStories", "in a
     /// commentary for the Carnegie Endowment".
     pub work_by: LazyRegex,
@@ -287,7 +288,7 @@ pub(crate) struct Matchers {
     /// "Kazakhstan held a referendum".
     pub public_vote_held: LazyRegex,
     /// An act of office done in public on its date: "signed", "met with", "visited".
-    pub public_act: LazyRegex,
+    pub public_act: WordMatcher,
     pub people_nouns: HashSet<String>,
 }
 
@@ -319,14 +320,14 @@ impl Matchers {
         let mut hedges: Vec<String> = style.hedges.clone();
         hedges.extend(style.hedges.iter().map(|h| capitalize(h)));
         Matchers {
-            reporting: lazy(&alternation(&style.reporting_verbs, true)),
-            speech: lazy(&alternation(&speech, true)),
-            attribution: lazy(&alternation(&style.attribution_phrases, true)),
+            reporting: WordMatcher::new(&style.reporting_verbs),
+            speech: WordMatcher::new(&speech),
+            attribution: WordMatcher::new(&style.attribution_phrases),
             open_attribution: lazy(&format!(
                 r"{}\W*$",
                 group(&alternation(&style.open_attribution_phrases, true))
             )),
-            self_source: lazy(&alternation(&style.self_sources, true)),
+            self_source: WordMatcher::new(&style.self_sources),
             witness: lazy(&format!(
                 r"(?i)\b(?:a|an|one)\s+(?:[\p{{L}}’'-]+\s+){{0,2}}?{}",
                 group(&alternation(&style.witness_roles, true))
@@ -374,8 +375,8 @@ impl Matchers {
             source_modifiers: lower(&style.source_modifiers),
             stance_nouns: lower(&style.stance_nouns),
             generic_media_nouns: lower(&style.generic_media_nouns),
-            named_source_verbs: lazy(&alternation(&style.named_source_verbs, true)),
-            authored_work: lazy(&alternation(&style.authored_works, true)),
+            named_source_verbs: WordMatcher::new(&style.named_source_verbs),
+            authored_work: WordMatcher::new(&style.authored_works),
             work_by: lazy(&format!(
                 r"(?i:\b{}\s+(?:by|for|published\s+by|commissioned\s+by))\s+(?:[Tt]he\s+)?\p{{Lu}}",
                 plain_group(&style.authored_works)
@@ -385,7 +386,7 @@ impl Matchers {
                 r"(?i)\b{votes}\b[^.;:!?]{{0,60}}?\b(?:was|were)\s+(?:held|conducted)\b|\b{votes}\b[^.;:!?]{{0,60}}?\btook\s+place\b|\b(?:held|holds)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?{votes}\b",
                 votes = plain_group(&style.public_votes)
             )),
-            public_act: lazy(&alternation(&style.public_acts, true)),
+            public_act: WordMatcher::new(&style.public_acts),
             people_nouns: lower(&style.people_nouns),
         }
     }
@@ -496,7 +497,10 @@ mod tests {
         // The interview's verbs are found where speech is.
         for verb in &style.interview_verbs {
             assert!(
-                m.speech.find(verb).is_some_and(|f| f.as_str() == verb),
+                m.speech
+                    .find_iter(verb)
+                    .next()
+                    .is_some_and(|f| f.as_str() == verb),
                 "{verb}"
             );
         }
