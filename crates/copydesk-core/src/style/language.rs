@@ -213,6 +213,9 @@ pub struct LanguageStyle {
     pub note_labels: WordList,
     /// Headings of a section of notes, references or sources.
     pub notes_sections: WordList,
+    /// Capitalized words before a place's name that do not make it a surname ("In
+    /// Nikolaev", "Central Kiev").
+    pub not_given_names: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -257,6 +260,7 @@ impl LanguageStyle {
             "disclaimer-openers" => &mut self.disclaimer_openers,
             "note-labels" => &mut self.note_labels,
             "notes-sections" => &mut self.notes_sections,
+            "not-given-names" => &mut self.not_given_names,
             _ => return None,
         })
     }
@@ -281,6 +285,7 @@ impl LanguageStyle {
         "disclaimer-openers",
         "note-labels",
         "notes-sections",
+        "not-given-names",
     ];
 }
 

@@ -6,6 +6,7 @@ use crate::text::Pattern;
 
 use crate::document::{MONTHS, WEEKDAYS};
 use crate::gazetteer::Place;
+use crate::style::language::LanguageStyle;
 use crate::text::TextRange;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,64 +95,6 @@ pub(super) fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
 /// A place-name adjective of location: "-based", "-headquartered".
 pub(super) static BASED: Pattern = Pattern::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)");
 
-/// Capitalised words that can precede a place's name without making it a person's
-/// surname: sentence openers, prepositions and parts of a place ("Central Kiev").
-const NOT_GIVEN_NAMES: &[&str] = &[
-    "A",
-    "According",
-    "Across",
-    "After",
-    "Along",
-    "An",
-    "And",
-    "Around",
-    "As",
-    "At",
-    "Before",
-    "Beyond",
-    "But",
-    "By",
-    "Central",
-    "City",
-    "Downtown",
-    "East",
-    "Eastern",
-    "For",
-    "From",
-    "Greater",
-    "If",
-    "In",
-    "Inside",
-    "Into",
-    "Near",
-    "New",
-    "North",
-    "Northern",
-    "Of",
-    "Old",
-    "On",
-    "Or",
-    "Outside",
-    "Port",
-    "South",
-    "Southern",
-    "The",
-    "Through",
-    "To",
-    "Toward",
-    "Towards",
-    "Under",
-    "Until",
-    "Upper",
-    "Lower",
-    "West",
-    "Western",
-    "When",
-    "While",
-    "With",
-    "Within",
-];
-
 /// A title or occupation right before a name that makes it a person's ("economist
 /// Nikolaev").
 static PERSON_TITLE: Pattern = Pattern::new(
@@ -166,7 +109,7 @@ static PLACE_PREPOSITION: Pattern = Pattern::new(
 /// Whether a name that is also a surname ("Nikolaev") means a person at `at`: a
 /// title comes right before it, or the document names someone by it ("Igor
 /// Nikolaev") and no preposition of place comes before this mention.
-pub(super) fn names_a_person(prose: &str, at: TextRange) -> bool {
+pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyle) -> bool {
     let mut start = at.start.saturating_sub(40);
     while !prose.is_char_boundary(start) {
         start += 1;
@@ -196,7 +139,7 @@ pub(super) fn names_a_person(prose: &str, at: TextRange) -> bool {
         word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().skip(1).all(char::is_lowercase)
             && word.chars().count() > 1
-            && !NOT_GIVEN_NAMES.contains(&word)
+            && !language.not_given_names.contains(word)
             && !MONTHS.contains(&word)
             && !calendar_word(word)
     })
