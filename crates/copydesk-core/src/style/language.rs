@@ -216,6 +216,10 @@ pub struct LanguageStyle {
     /// Capitalized words before a place's name that do not make it a surname ("In
     /// Nikolaev", "Central Kiev").
     pub not_given_names: WordList,
+    /// Pronouns that stand for a speaker named earlier ("he said").
+    pub speaker_pronouns: WordList,
+    /// Subjects of a speech cue that name nobody ("sources said").
+    pub nobody_subjects: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -261,6 +265,8 @@ impl LanguageStyle {
             "note-labels" => &mut self.note_labels,
             "notes-sections" => &mut self.notes_sections,
             "not-given-names" => &mut self.not_given_names,
+            "speaker-pronouns" => &mut self.speaker_pronouns,
+            "nobody-subjects" => &mut self.nobody_subjects,
             _ => return None,
         })
     }
@@ -286,6 +292,8 @@ impl LanguageStyle {
         "note-labels",
         "notes-sections",
         "not-given-names",
+        "speaker-pronouns",
+        "nobody-subjects",
     ];
 }
 
