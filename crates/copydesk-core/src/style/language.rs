@@ -220,6 +220,8 @@ pub struct LanguageStyle {
     pub speaker_pronouns: WordList,
     /// Subjects of a speech cue that name nobody ("sources said").
     pub nobody_subjects: WordList,
+    /// US states and Canadian provinces, matched in their case ("Texas", "TX", "Tex.").
+    pub north_american_regions: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -267,6 +269,7 @@ impl LanguageStyle {
             "not-given-names" => &mut self.not_given_names,
             "speaker-pronouns" => &mut self.speaker_pronouns,
             "nobody-subjects" => &mut self.nobody_subjects,
+            "north-american-regions" => &mut self.north_american_regions,
             _ => return None,
         })
     }
@@ -294,6 +297,7 @@ impl LanguageStyle {
         "not-given-names",
         "speaker-pronouns",
         "nobody-subjects",
+        "north-american-regions",
     ];
 }
 
