@@ -222,6 +222,10 @@ pub struct LanguageStyle {
     pub nobody_subjects: WordList,
     /// US states and Canadian provinces, matched in their case ("Texas", "TX", "Tex.").
     pub north_american_regions: WordList,
+    /// Words after a small figure that keep it in numerals ("5 km").
+    pub measure_words: WordList,
+    /// Words before a small figure that keep it in numerals ("chapter 3").
+    pub label_words: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -270,6 +274,8 @@ impl LanguageStyle {
             "speaker-pronouns" => &mut self.speaker_pronouns,
             "nobody-subjects" => &mut self.nobody_subjects,
             "north-american-regions" => &mut self.north_american_regions,
+            "measure-words" => &mut self.measure_words,
+            "label-words" => &mut self.label_words,
             _ => return None,
         })
     }
@@ -298,6 +304,8 @@ impl LanguageStyle {
         "speaker-pronouns",
         "nobody-subjects",
         "north-american-regions",
+        "measure-words",
+        "label-words",
     ];
 }
 
