@@ -215,6 +215,19 @@ pub struct LanguageStyle {
     pub notes_sections: WordList,
     /// Words between a speaker and the verb, skipped to find the speaker ("has told").
     pub speech_adverbs: WordList,
+    /// Capitalized words before a place's name that do not make it a surname ("In
+    /// Nikolaev", "Central Kiev").
+    pub not_given_names: WordList,
+    /// Pronouns that stand for a speaker named earlier ("he said").
+    pub speaker_pronouns: WordList,
+    /// Subjects of a speech cue that name nobody ("sources said").
+    pub nobody_subjects: WordList,
+    /// US states and Canadian provinces, matched in their case ("Texas", "TX", "Tex.").
+    pub north_american_regions: WordList,
+    /// Words after a small figure that keep it in numerals ("5 km").
+    pub measure_words: WordList,
+    /// Words before a small figure that keep it in numerals ("chapter 3").
+    pub label_words: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -260,6 +273,12 @@ impl LanguageStyle {
             "note-labels" => &mut self.note_labels,
             "notes-sections" => &mut self.notes_sections,
             "speech-adverbs" => &mut self.speech_adverbs,
+            "not-given-names" => &mut self.not_given_names,
+            "speaker-pronouns" => &mut self.speaker_pronouns,
+            "nobody-subjects" => &mut self.nobody_subjects,
+            "north-american-regions" => &mut self.north_american_regions,
+            "measure-words" => &mut self.measure_words,
+            "label-words" => &mut self.label_words,
             _ => return None,
         })
     }
@@ -285,6 +304,12 @@ impl LanguageStyle {
         "note-labels",
         "notes-sections",
         "speech-adverbs",
+        "not-given-names",
+        "speaker-pronouns",
+        "nobody-subjects",
+        "north-american-regions",
+        "measure-words",
+        "label-words",
     ];
 }
 

@@ -10,14 +10,6 @@ use crate::document::{Block, MONTHS};
 use crate::style::sourcing::Attribution;
 use crate::text::TextRange;
 
-/// Pronouns that stand for a speaker named earlier ("he said", "according to him").
-const PRONOUNS: [&str; 8] = ["he", "she", "they", "we", "him", "her", "them", "i"];
-
-/// Subjects that name nobody: "sources said", "reports say".
-const NOBODY: [&str; 9] = [
-    "sources", "reports", "rumors", "rumours", "some", "many", "insiders", "it", "there",
-];
-
 impl Sourcing<'_> {
     /// Whether the house sources claims by named speakers (news copy).
     pub fn named_sources(&self) -> bool {
@@ -197,8 +189,8 @@ impl Sourcing<'_> {
     fn is_a_name(&self, word: &str, first: bool) -> bool {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         let lower = w.to_lowercase();
-        let nobody = NOBODY.contains(&lower.as_str())
-            || PRONOUNS.contains(&lower.as_str())
+        let nobody = self.language.nobody_subjects.contains(&lower)
+            || self.language.speaker_pronouns.contains(&lower)
             || self.m.vague_sources.contains(&lower)
             || self.language.function_words.contains(&lower);
         let date = MONTHS.contains(&w) || crate::document::WEEKDAYS.contains(&w);
@@ -265,13 +257,13 @@ impl Sourcing<'_> {
                     .iter()
                     .rev()
                     .take(3)
-                    .any(|w| NOBODY.contains(&w.as_str()))
+                    .any(|w| self.language.nobody_subjects.contains(w))
             {
                 return false;
             }
         } else if words
             .first()
-            .is_some_and(|w| NOBODY.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| self.language.nobody_subjects.contains(w))
         {
             return false;
         }
@@ -285,7 +277,7 @@ impl Sourcing<'_> {
         };
         after.iter().enumerate().any(|(i, &w)| {
             let lower = w.to_lowercase();
-            if PRONOUNS.contains(&lower.as_str()) {
+            if self.language.speaker_pronouns.contains(&lower) {
                 return true;
             }
             if lower == "the" && i + 1 < after.len() {

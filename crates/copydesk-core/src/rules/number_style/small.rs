@@ -6,7 +6,7 @@ use super::forms::model_number;
 use super::{readable, word_after, word_before, Found};
 use crate::diagnostic::Edit;
 use crate::document::{Block, Document, MONTHS};
-use crate::style::SmallNumbers;
+use crate::style::{LanguageStyle, SmallNumbers};
 
 const WORDS: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -31,232 +31,18 @@ static AFTER_FIGURE: Pattern = Pattern::new(
 static JOINED: Pattern =
     Pattern::new(r"^(?: [a-z]+)?(?:,| and| or| to| of| out of| in| versus| vs\.) $");
 
-/// Words after a figure that make it a measure, a time, an age, a part of a range or a
-/// scale, which a words house still prints in numerals (`5 km`, `5 p.m.`, `5 to 12`).
-const MEASURES: &[&str] = &[
-    "percent",
-    "per",
-    "percentage",
-    "million",
-    "billion",
-    "trillion",
-    "bn",
-    "mn",
-    "mln",
-    "bln",
-    "tn",
-    "trln",
-    "m",
-    "km",
-    "cm",
-    "mm",
-    "kg",
-    "g",
-    "mg",
-    "t",
-    "lb",
-    "lbs",
-    "mph",
-    "kph",
-    "km/h",
-    "degrees",
-    "degree",
-    "feet",
-    "foot",
-    "ft",
-    "inches",
-    "inch",
-    "sq",
-    "square",
-    "hectares",
-    "ha",
-    "kw",
-    "mw",
-    "gw",
-    "kwh",
-    "gb",
-    "mb",
-    "a.m.",
-    "p.m.",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "o'clock",
-    "to",
-    "and",
-    "or",
-    "of",
-    "in",
-    "out",
-    "x",
-    "by",
-    "points",
-    "point",
-    "goals",
-    "seats",
-    "votes",
-    "year-old",
-    "years-old",
-    "month-old",
-    "at",
-    "on",
-    "for",
-    "with",
-    "from",
-    "the",
-    "a",
-    "an",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "has",
-    "had",
-    "have",
-    "as",
-    "than",
-    "if",
-    "when",
-    "after",
-    "before",
-    // Units of measure, which take numerals in most houses (`3 kilometers`, `4 GW`).
-    "kilometers",
-    "kilometres",
-    "kilometer",
-    "kilometre",
-    "miles",
-    "mile",
-    "meters",
-    "metres",
-    "meter",
-    "metre",
-    "centimeters",
-    "centimetres",
-    "millimeters",
-    "millimetres",
-    "cubic",
-    "bcm",
-    "tcm",
-    "mcm",
-    "gigawatts",
-    "gigawatt",
-    "megawatts",
-    "megawatt",
-    "kilowatts",
-    "kilowatt",
-    "watts",
-    "terawatt",
-    "terawatts",
-    "tons",
-    "tonnes",
-    "ton",
-    "tonne",
-    "barrels",
-    "barrel",
-    "liters",
-    "litres",
-    "gallons",
-    "acres",
-    "kilograms",
-    "kilogram",
-    "grams",
-    "pounds",
-    "ounces",
-    "celsius",
-    "fahrenheit",
-    "volts",
-    "kilovolts",
-    "knots",
-    "hertz",
-    "bytes",
-    "gigabytes",
-    "megabytes",
-    "pixels",
-];
-
-/// Words before a figure that make it a label, a rank, an age or a time, not a count.
-const LABELS: &[&str] = &[
-    "no.",
-    "no",
-    "nos.",
-    "number",
-    "page",
-    "pages",
-    "p.",
-    "pp.",
-    "chapter",
-    "section",
-    "article",
-    "paragraph",
-    "clause",
-    "point",
-    "item",
-    "grade",
-    "class",
-    "level",
-    "stage",
-    "phase",
-    "round",
-    "game",
-    "match",
-    "category",
-    "part",
-    "line",
-    "tier",
-    "gate",
-    "platform",
-    "room",
-    "seat",
-    "unit",
-    "block",
-    "floor",
-    "route",
-    "channel",
-    "version",
-    "step",
-    "type",
-    "model",
-    "size",
-    "day",
-    "week",
-    "aged",
-    "age",
-    "ages",
-    "at",
-    "until",
-    "till",
-    "by",
-    "minus",
-    "plus",
-    "verse",
-    "volume",
-    "vol.",
-    "issue",
-    "table",
-    "figure",
-    "fig.",
-    "appendix",
-    "annex",
-    "term",
-    "season",
-    "episode",
-    "scale",
-    "rated",
-    "covid",
-    "covid-",
-    "g",
-];
-
 /// Small numbers in the form the house does not print.
-pub fn small_numbers(doc: &Document, house: SmallNumbers, out: &mut Vec<Found>) {
+pub fn small_numbers(
+    doc: &Document,
+    house: SmallNumbers,
+    language: &LanguageStyle,
+    out: &mut Vec<Found>,
+) {
     match house {
         SmallNumbers::Any => {}
         SmallNumbers::Words => {
             for block in doc.body_blocks() {
-                digits_to_words(doc, block, out);
+                digits_to_words(doc, block, language, out);
             }
         }
         SmallNumbers::Numerals => {
@@ -306,7 +92,7 @@ fn tail(text: &str, at: usize) -> &str {
     &text[from..at]
 }
 
-fn digits_to_words(doc: &Document, block: &Block, out: &mut Vec<Found>) {
+fn digits_to_words(doc: &Document, block: &Block, language: &LanguageStyle, out: &mut Vec<Found>) {
     let text = doc.prose_text(block.range);
     for m in DIGIT.find_iter(text) {
         let before = text[..m.start()].chars().next_back();
@@ -322,8 +108,10 @@ fn digits_to_words(doc: &Document, block: &Block, out: &mut Vec<Found>) {
         let shown = next.trim_end_matches('.');
         let next_lower = next.to_lowercase();
         if !next.starts_with(char::is_lowercase)
-            || MEASURES.contains(&next_lower.trim_end_matches(['.', ',']))
-            || MEASURES.contains(&next_lower.as_str())
+            || language
+                .measure_words
+                .contains(next_lower.trim_end_matches(['.', ',']))
+            || language.measure_words.contains(&next_lower)
             || rest[next.len()..].starts_with(['-', '/', '’'])
             || (next == "years" || next == "months") && rest[next.len()..].starts_with(" old")
         {
@@ -332,7 +120,7 @@ fn digits_to_words(doc: &Document, block: &Block, out: &mut Vec<Found>) {
         let lead = word_before(text, m.start());
         let lead_lower = lead.map(str::to_lowercase);
         if lead_lower.as_deref().is_some_and(|w| {
-            LABELS.contains(&w) || MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(w))
+            language.label_words.contains(w) || MONTHS.iter().any(|mo| mo.eq_ignore_ascii_case(w))
         }) || model_number(block, text, m.start())
             || in_set_of_figures(block, text, m.start(), m.end())
             || AFTER_FIGURE.is_match(tail(text, m.start()))

@@ -201,9 +201,9 @@ fn check_block(
                 || block.in_citation(range.start)
                 || doc.in_italics(range)
                 || on_note_line(doc, range.start)
-                || names_a_north_american_town(prose, range)
+                || names_a_north_american_town(prose, range, &ctx.style.language)
                 || names_its_region(prose, range, place)
-                || (place.ambiguous && names_a_person(prose, range))
+                || (place.ambiguous && names_a_person(prose, range, &ctx.style.language))
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);

@@ -6,6 +6,7 @@ use crate::text::Pattern;
 
 use crate::document::{MONTHS, WEEKDAYS};
 use crate::gazetteer::Place;
+use crate::style::language::LanguageStyle;
 use crate::text::TextRange;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,79 +79,29 @@ pub(super) fn proper_noun_reading(prose: &str, sentence: TextRange, at: TextRang
     Reading::Plain
 }
 
-/// A name followed by a US state or a Canadian province ("Odessa, Texas", "St.
-/// Petersburg, Fla.", "Calcutta, Ohio") names a North American town. "Georgia" is
-/// left out: it is also the country ("Tiflis, Georgia").
-static NORTH_AMERICAN_STATE: Pattern = Pattern::new(
-    r"^,\s+(?:(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Ontario|Quebec|Manitoba|Saskatchewan|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?-u:\b)|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|Ont)\.)",
-);
+/// The template of `north-american-regions` right after a name: a comma, then a region
+/// written whole (an abbreviation ends with its full stop, which needs no word boundary
+/// after it).
+fn after_a_name(regions: &str) -> String {
+    format!(r"^,\s+{regions}(?:(?-u:\b)|[^0-9A-Za-z_]|$)")
+}
 
-pub(super) fn names_a_north_american_town(prose: &str, at: TextRange) -> bool {
+/// A name followed by a US state or a Canadian province ("Odessa, Texas", "St.
+/// Petersburg, Fla.", "Calcutta, Ohio") names a North American town; the regions are
+/// `north-american-regions` of the language data.
+pub(super) fn names_a_north_american_town(
+    prose: &str,
+    at: TextRange,
+    language: &LanguageStyle,
+) -> bool {
+    let regions = language.north_american_regions.pattern(after_a_name);
     prose
         .get(at.end..)
-        .is_some_and(|after| NORTH_AMERICAN_STATE.is_match(after))
+        .is_some_and(|after| regions.is_match(after))
 }
 
 /// A place-name adjective of location: "-based", "-headquartered".
 pub(super) static BASED: Pattern = Pattern::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)");
-
-/// Capitalised words that can precede a place's name without making it a person's
-/// surname: sentence openers, prepositions and parts of a place ("Central Kiev").
-const NOT_GIVEN_NAMES: &[&str] = &[
-    "A",
-    "According",
-    "Across",
-    "After",
-    "Along",
-    "An",
-    "And",
-    "Around",
-    "As",
-    "At",
-    "Before",
-    "Beyond",
-    "But",
-    "By",
-    "Central",
-    "City",
-    "Downtown",
-    "East",
-    "Eastern",
-    "For",
-    "From",
-    "Greater",
-    "If",
-    "In",
-    "Inside",
-    "Into",
-    "Near",
-    "New",
-    "North",
-    "Northern",
-    "Of",
-    "Old",
-    "On",
-    "Or",
-    "Outside",
-    "Port",
-    "South",
-    "Southern",
-    "The",
-    "Through",
-    "To",
-    "Toward",
-    "Towards",
-    "Under",
-    "Until",
-    "Upper",
-    "Lower",
-    "West",
-    "Western",
-    "When",
-    "While",
-    "With",
-    "Within",
-];
 
 /// A title or occupation right before a name that makes it a person's ("economist
 /// Nikolaev").
@@ -166,7 +117,7 @@ static PLACE_PREPOSITION: Pattern = Pattern::new(
 /// Whether a name that is also a surname ("Nikolaev") means a person at `at`: a
 /// title comes right before it, or the document names someone by it ("Igor
 /// Nikolaev") and no preposition of place comes before this mention.
-pub(super) fn names_a_person(prose: &str, at: TextRange) -> bool {
+pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyle) -> bool {
     let mut start = at.start.saturating_sub(40);
     while !prose.is_char_boundary(start) {
         start += 1;
@@ -196,7 +147,7 @@ pub(super) fn names_a_person(prose: &str, at: TextRange) -> bool {
         word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().skip(1).all(char::is_lowercase)
             && word.chars().count() > 1
-            && !NOT_GIVEN_NAMES.contains(&word)
+            && !language.not_given_names.contains(word)
             && !MONTHS.contains(&word)
             && !calendar_word(word)
     })

@@ -247,6 +247,9 @@ fn north_american_towns_named_after_old_world_places() {
     // only begins like a state.
     let text = "Grain left Odessa, Ukraine, for Kiev, Texasgrain Co. and Tiflis, Georgia.";
     assert_eq!(flagged(text, SEPT_2021), vec!["Odessa", "Kiev", "Tiflis"]);
+    // Postal codes count in capitals only, an abbreviation also at the end of the text.
+    let text = "Odessa, TX, grew. Kiev, in my view, grew. Odessa, Tex.";
+    assert_eq!(flagged(text, SEPT_2021), vec!["Kiev"]);
 }
 
 #[test]
