@@ -70,16 +70,7 @@ pub fn lint_unless(
     settings: &Settings,
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<lsp::Diagnostic>> {
-    let doc = Document::parse(input.text, input.kind);
-    let date = PublicationDate::resolve(&doc, input.file_name, None, input.today);
-    let findings = settings.lint_unless(&doc, date, stop)?;
-    let positions = Positions::new(&doc.source, &doc.line_index, input.encoding);
-    Some(
-        findings
-            .iter()
-            .map(|d| to_lsp(d, &positions, input.version))
-            .collect(),
-    )
+    lint_with(input, |doc, date| settings.lint_unless(doc, date, stop))
 }
 
 /// [`lint_unless`] in the document's [`LintSession`] (`slot`, kept from its last lint,
@@ -91,9 +82,20 @@ pub fn lint_in_session(
     slot: &mut Option<LintSession>,
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<lsp::Diagnostic>> {
+    lint_with(input, |doc, date| {
+        settings.session(slot).lint_unless(doc, date, stop).ok()
+    })
+}
+
+/// Parse the document, date it, lint it with `linter` and convert the findings to LSP
+/// diagnostics; `None` when the linter stopped.
+fn lint_with(
+    input: LintInput<'_>,
+    linter: impl FnOnce(&Document, PublicationDate) -> Option<Vec<copydesk_core::Diagnostic>>,
+) -> Option<Vec<lsp::Diagnostic>> {
     let doc = Document::parse(input.text, input.kind);
     let date = PublicationDate::resolve(&doc, input.file_name, None, input.today);
-    let findings = settings.session(slot).lint_unless(&doc, date, stop).ok()?;
+    let findings = linter(&doc, date)?;
     let positions = Positions::new(&doc.source, &doc.line_index, input.encoding);
     Some(
         findings
