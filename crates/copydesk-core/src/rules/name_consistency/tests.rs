@@ -74,12 +74,12 @@ fn quotations_citations_titles_and_domains_keep_their_spelling() {
 
 #[test]
 fn house_variants_are_replaced_by_a_safe_fix() {
-    let text = "President Tokayev met Mirziyoyev. Tokaev later flew to Samarkand with Kassym-Zhomart's aides.";
+    let text = "President Tokayev met Mirziyoyev. Tokaev later flew to Samarkand with Kasym-Zhomart's aides.";
     assert_eq!(
         found(text),
         vec![
             ("Tokaev".into(), "Tokayev".into(), true),
-            ("Kassym-Zhomart".into(), "Kassym-Jomart".into(), true),
+            ("Kasym-Zhomart".into(), "Kassym-Jomart".into(), true),
         ]
     );
     let d = &lint(text, SourceKind::Text)[0];
