@@ -106,30 +106,34 @@ impl Sourcing<'_> {
     /// it means party politics,” ..."): the wire's way of quoting at length. With
     /// `persons_only`, the speaker must be named by name.
     pub fn continues_quotation(&self, block: &Block, persons_only: bool) -> bool {
-        let opens_quoting = self
+        if !self
             .doc
             .text(block.range)
             .trim_start()
-            .starts_with(['"', '“']);
-        let Some(index) = self.doc.blocks.iter().position(|b| b.range == block.range) else {
+            .starts_with(['"', '“'])
+        {
             return false;
-        };
+        }
+        // Blocks are in order of their start: a binary search, not a scan per quotation.
+        let index = self
+            .doc
+            .blocks
+            .partition_point(|b| b.range.start < block.range.start);
         let previous = self.doc.blocks[..index]
             .iter()
             .rev()
             .find(|b| b.kind.is_body());
-        opens_quoting
-            && previous.is_some_and(|prev| {
-                prev.sentences.last().is_some_and(|&last| {
-                    let quotes = prev.quotes.iter().any(|q| last.contains(q.range.start));
-                    quotes
-                        && if persons_only {
-                            self.names_a_speaker_by_name(prev, last)
-                        } else {
-                            self.names_a_source(prev, last)
-                        }
-                })
+        previous.is_some_and(|prev| {
+            prev.sentences.last().is_some_and(|&last| {
+                let quotes = prev.quotes.iter().any(|q| last.contains(q.range.start));
+                quotes
+                    && if persons_only {
+                        self.names_a_speaker_by_name(prev, last)
+                    } else {
+                        self.names_a_source(prev, last)
+                    }
             })
+        })
     }
 
     /// Whether the sentence at `index` of `block` is a quotation and nothing else.
