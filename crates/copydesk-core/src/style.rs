@@ -18,6 +18,7 @@ pub use language::{LanguageStyle, WordList};
 pub use names::{HouseName, NameMatch, NameStyle, EMBEDDED_NAMES};
 pub use numbers::{NumberStyle, PercentForm, RangeDash, ScaleForm, SmallNumbers, Thousands};
 pub use sourcing::{CitationScope, SourcingStyle};
+pub(crate) use word_matcher::WordMatch;
 
 /// The embedded default house style, as TOML.
 pub const EMBEDDED_HOUSE_STYLE: &str = include_str!("../data/house-style.toml");

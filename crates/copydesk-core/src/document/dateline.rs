@@ -51,7 +51,8 @@ static FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let caps = r"\p{Lu}[\p{Lu}\p{M}'’.\-/ ]*\p{Lu}";
     let title = r"\p{Lu}\p{Ll}+(?:[\- ]\p{Lu}\p{Ll}+)?";
     let country = r"(?:,\s*\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?|\s*\(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?\))";
-    let date = format!(r"(?P<date>{MONTH}\.?\s*\d{{1,2}}(?:,?\s*\d{{4}})?)");
+    let date =
+        format!(r"(?P<date>(?:{MONTH}\.?\s*\d{{1,2}}|\d{{1,2}}\s+{MONTH}\.?)(?:,?\s*\d{{4}})?)");
     let dash = r"(?:--|[-–—])";
     let paren_agency = r"\((?P<agency>[\p{Lu}][^()\n]{0,28}[^()\s])\)";
     let slash_agency = r"/\s*(?P<agency>\p{Lu}[^/\n]{0,28}?)\s*/";
@@ -77,14 +78,18 @@ static FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
         // September 27, 2007 (RFE/RL) --
         format!(r"^{date}\s*{paren_agency}\s*{dash}\s*"),
         // BISHKEK --  ·  KYIV, March 3 —  ·  KIEV, Ukraine, March 3 —
-        format!(r"^(?P<place>{caps}){country}?(?:,\s*{date})?\s*(?:--|[—–]|-\s)\s*"),
+        format!(r"^(?P<place>{caps}){country}?(?:[,.]\s*{date})?\s*(?:--|[—–]|-\s)\s*"),
         // BAKU, Azerbaijan, August 19. The ...  (a place in capitals, a country, a date)
         format!(r"^(?P<place>{caps}){country},\s*{date}\.\s+"),
+        // ASTANA. May 20. KAZINFORM -  ·  Astana. July 4. KazTAG -  ·  Baku. 18 February. REPORT.AZ/
+        format!(
+            r"^(?P<place>{caps}|{title})\.\s*{date}\.\s*(?P<agency>\p{{Lu}}[\p{{L}}.\-]{{1,28}}?)\s*(?:{dash}|/)\s*"
+        ),
     ]
 });
 
 /// The compiled [`FORMS`], each on first use.
-static COMPILED: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
+static COMPILED: [OnceLock<Regex>; 9] = [const { OnceLock::new() }; 9];
 
 /// Whether form `i` of [`FORMS`] can match `text` at all: what its pattern cannot do
 /// without (a bracketed agency before a dash, a slash, a place in capitals), tested
@@ -103,7 +108,14 @@ fn may_match(i: usize, text: &str) -> bool {
         1..=3 => text.contains('/'),
         4 => caps_place() && text.contains('.'),
         6 => caps_place() && text.contains(['-', '–', '—']),
-        _ => caps_place() && text.contains(','),
+        7 => caps_place() && text.contains(','),
+        // "Astana. July 4. KazTAG -": a first word, a full stop, then a month or a day.
+        _ => text.split_once(". ").is_some_and(|(place, rest)| {
+            place.len() <= 24
+                && !place.contains(char::is_whitespace)
+                && rest.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                && rest.contains(". ")
+        }),
     }
 }
 
@@ -319,6 +331,36 @@ mod tests {
             "May 10",
             "Reuters",
         );
+    }
+
+    #[test]
+    fn datelines_with_full_stops_and_the_day_before_the_month() {
+        let body = " The president met the envoy.\n";
+        is(
+            &format!("ASTANA. May 20. KAZINFORM -{body}"),
+            "ASTANA",
+            "May 20",
+            "KAZINFORM",
+        );
+        is(
+            &format!("Astana. July 4. KazTAG -{body}"),
+            "Astana",
+            "July 4",
+            "KazTAG",
+        );
+        is(
+            &format!("Baku. 18 February. REPORT.AZ/{body}"),
+            "Baku",
+            "18 February",
+            "REPORT.AZ",
+        );
+        is(&format!("BISHKEK. May 20 -{body}"), "BISHKEK", "May 20", "");
+        // A sentence is not a dateline: "Astana. The capital ..." has no date.
+        let doc = Document::parse(
+            "Astana. The capital moved in 1997. It grew.\n",
+            SourceKind::Text,
+        );
+        assert!(doc.dateline.is_none());
     }
 
     #[test]

@@ -55,6 +55,11 @@ pub(super) struct SourcedSpeakers {
 }
 
 impl SourcedSpeakers {
+    /// The body block before the block at `index` that is not apparatus.
+    pub(super) fn previous_body(&self, index: usize) -> Option<usize> {
+        self.previous_body.get(index).copied().flatten()
+    }
+
     /// Whether a surname first named in a block before `index` stands in `text` as a
     /// whole word.
     fn named_before(&self, text: &str, index: usize) -> bool {

@@ -281,3 +281,94 @@ fn responsibility_claimed_is_an_act_and_a_claim_that_is_words() {
     let text = "The group, which has claimed most attacks on the army since 2021, grew stronger.\n";
     assert!(flagged(text, date(2025, 11, 28)).is_empty());
 }
+
+#[test]
+fn a_name_after_its_verb_after_an_unclosed_apposition_or_after_by_is_a_speaker() {
+    let style = HouseStyle::embedded();
+    // Negatives first: hearsay, a passive with nobody named, a place before the comma.
+    for text in [
+        "Rustam, a 23-year-old said to be more interested in football, was given the agency on Tuesday.\n",
+        "The reserves are now estimated by most geologists to be as much as 26 trillion cubic meters.\n",
+        "In Almaty, the new mayor says, fares rose by 40 percent in May.\n",
+    ] {
+        assert_eq!(
+            flagged_in(text, date(2024, 1, 10), style).len(),
+            1,
+            "{text}"
+        );
+    }
+    for text in [
+        "Of course, pointed out Aigerim Bekova, not every minister is \"pleased to see the budget cut by a third this year.\"\n",
+        "\"There are serious processes under way in the region,\" says the MFA, adding that talks resume in May.\n",
+        "The reserves are now estimated by the British firm Gaffney, Cline & Associates to be as much as 26 trillion cubic meters.\n",
+        "The cost was put at $3 billion, Marat Ospanov, a research scholar says.\n",
+        "Deputy Minister of Energy Marat Ospanov, leading the delegation, also noted the project's potential to \"ensure stability in our region.\"\n",
+    ] {
+        assert!(
+            flagged_in(text, date(2024, 1, 10), style).is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_pronoun_or_a_role_speaks_for_the_speaker_named_just_before() {
+    let style = HouseStyle::embedded();
+    // Negatives first: nobody named before, or only a group; a paragraph between.
+    for text in [
+        "\"It will cost the budget more than it saves,\" the minister said.\n",
+        "The deal was rushed, officials said.\n\n\"It will cost the budget more than it saves,\" she said.\n",
+        "Aigerim Bekova, an economist, said the deal was rushed.\n\nThe tariff rose in May.\n\n\"It will cost the budget more than it saves,\" she said.\n",
+    ] {
+        let flagged = flagged_in(text, date(2024, 1, 10), style);
+        assert!(
+            flagged.iter().any(|f| f.contains("It will cost") || f == "said"),
+            "{text}: {flagged:?}"
+        );
+    }
+    for text in [
+        "Aigerim Bekova, an economist at the Almaty Institute, said the deal was rushed.\n\n\"It will cost the budget more than it saves,\" she said.\n",
+        "Aigerim Bekova, an economist at the Almaty Institute, said the deal was rushed.\n\nThe analyst said the plan was \"also difficult to fathom\" given the budget.\n",
+        "Aigerim Bekova spoke first, saying the deal was rushed. \"It will cost the budget more than it saves,\" says the economist.\n",
+    ] {
+        assert!(
+            flagged_in(text, date(2024, 1, 10), style).is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_venue_told_an_introduction_by_colon_and_the_writers_own_work_source_a_quotation() {
+    let style = HouseStyle::embedded();
+    for text in [
+        "He gave the news on February 22, telling France 24 that the bloc had failed. \"As for what comes next, we shall have to see,\" he said.\n",
+        "The decision to send more troops is justified, says Le Temps:\n\n\"Since the end of the war in 1999, this piece of land has been a source of tension.\"\n",
+        "As I wrote in 2017, \"The next time the country holds an election, the outcome will be known in advance.\"\n",
+    ] {
+        assert!(
+            flagged_in(text, date(2024, 1, 10), style).is_empty(),
+            "{text}"
+        );
+    }
+    // Not introduced: a paragraph that ends without naming anyone.
+    let text = "The decision to send more troops was discussed at length:\n\n\"Since the end of the war in 1999, this piece of land has been a source of tension.\"\n";
+    assert_eq!(flagged_in(text, date(2024, 1, 10), style).len(), 1);
+}
+
+#[test]
+fn the_day_of_a_dateline_is_when_the_story_was_filed_not_an_event() {
+    let style = HouseStyle::embedded();
+    // Negative first: the same day in the story's own sentence is an event.
+    let text = "The president received the envoy of the bank on May 20.\n";
+    assert_eq!(flagged_in(text, date(2024, 5, 21), style), ["May 20"]);
+    for text in [
+        "ASTANA, May 20 -- The president received the envoy of the bank.\n",
+        "ASTANA. May 20. KAZINFORM - The president received the envoy of the bank.\n",
+    ] {
+        assert!(
+            flagged_in(text, date(2024, 5, 21), style).is_empty(),
+            "{text}"
+        );
+    }
+}

@@ -43,6 +43,7 @@ mod tests;
 mod units;
 
 use jiff::civil::Date;
+use std::cell::Cell;
 
 pub use crate::style::sourcing::{CitationScope, SourcingStyle, EMBEDDED_SOURCING};
 pub use units::{ends_in_open_quote, opens_with_quote, sourcing_units};
@@ -113,6 +114,9 @@ pub struct Sourcing<'a> {
     references: References,
     /// Where a block's claims are remembered across lints, if anywhere.
     memo: Option<&'a BlockMemo>,
+    /// Per block, once asked: the first of its sentences that names a speaker to the
+    /// house's standard ([`Sourcing::first_speaker_sentence`]).
+    first_speaker: Vec<Cell<Option<Option<usize>>>>,
 }
 
 impl<'a> Sourcing<'a> {
@@ -158,6 +162,7 @@ impl<'a> Sourcing<'a> {
             sourced_speakers: SourcedSpeakers::default(),
             references: References::new(doc),
             memo,
+            first_speaker: vec![Cell::new(None); doc.blocks.len()],
         };
         sourcing.masks = doc
             .blocks
@@ -241,6 +246,10 @@ impl<'a> Sourcing<'a> {
         let mut quoted = bytes.to_vec();
         for c in &block.citations {
             blank(&mut quoted, c.range);
+        }
+        // The dateline's day is when the story was filed, not an event it reports.
+        if let Some(day) = self.doc.dateline.as_ref().and_then(|d| d.date) {
+            blank(&mut quoted, day);
         }
         for q in block.quotes.iter().filter(|q| q.depth == 0) {
             blank(&mut quoted, q.inner);

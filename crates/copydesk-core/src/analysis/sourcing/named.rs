@@ -8,6 +8,7 @@ use super::{
 };
 use crate::document::{Block, MONTHS};
 use crate::style::sourcing::Attribution;
+use crate::style::WordMatch;
 use crate::text::TextRange;
 
 impl Sourcing<'_> {
@@ -90,15 +91,105 @@ impl Sourcing<'_> {
         while first > 0 && claim.kind == ClaimKind::Quotation && self.only_quotes(block, first) {
             first -= 1;
         }
-        (first..=last)
+        let named = (first..=last)
             .filter_map(|j| block.sentences.get(j))
-            .any(|&s| {
-                if persons_only {
-                    self.names_a_speaker_by_name(block, s)
-                } else {
-                    self.names_a_source(block, s)
+            .any(|&s| self.names_to_standard(block, s, persons_only));
+        named
+            || (persons_only
+                && matches!(claim.kind, ClaimKind::Quotation | ClaimKind::ReportedSpeech)
+                && (first..=last)
+                    .filter_map(|j| block.sentences.get(j))
+                    .any(|&s| self.speaker_by_reference(block, s))
+                && self.speaker_named_before(block, first))
+    }
+
+    /// Whether `sentence` names a speaker: by name (`persons_only`), or as the news
+    /// desk's sources go.
+    fn names_to_standard(&self, block: &Block, sentence: TextRange, persons_only: bool) -> bool {
+        if persons_only {
+            self.names_a_speaker_by_name(block, sentence)
+        } else {
+            self.names_a_source(block, sentence)
+        }
+    }
+
+    /// The index of `block` in the document.
+    fn block_index(&self, block: &Block) -> usize {
+        // Blocks are in order of their start.
+        self.doc
+            .blocks
+            .partition_point(|b| b.range.start < block.range.start)
+    }
+
+    /// The first sentence of the block at `index` that names a speaker to the house's
+    /// standard, worked out once per block.
+    fn first_speaker_sentence(&self, index: usize) -> Option<usize> {
+        let cell = self.first_speaker.get(index)?;
+        if let Some(known) = cell.get() {
+            return known;
+        }
+        let persons_only = self.style.attribution() == Attribution::NamedPerson;
+        let block = &self.doc.blocks[index];
+        let found = block
+            .sentences
+            .iter()
+            .position(|&s| self.names_to_standard(block, s, persons_only));
+        cell.set(Some(found));
+        found
+    }
+
+    /// Whether a speaker is named by name before the sentence at `sentence` of `block`:
+    /// in an earlier sentence of it, or in the body paragraph before. A pronoun or a role
+    /// speaks for them ("“It will cost more,” she said.", "The analyst said").
+    fn speaker_named_before(&self, block: &Block, sentence: usize) -> bool {
+        let index = self.block_index(block);
+        self.first_speaker_sentence(index)
+            .is_some_and(|first| first < sentence)
+            || self
+                .sourced_speakers
+                .previous_body(index)
+                .is_some_and(|prev| self.first_speaker_sentence(prev).is_some())
+    }
+
+    /// The speech cues and attribution phrases of `text`, in that order.
+    fn cues<'t>(&self, text: &'t str) -> impl Iterator<Item = WordMatch<'t>> + use<'t> {
+        self.m
+            .speech
+            .find_iter(text)
+            .chain(self.m.attribution.find_iter(text))
+    }
+
+    /// Whether a sentence shows someone speaking who is named by a pronoun or a role,
+    /// not by name: "she said", "he says:", "The analyst said", "says the tired mother."
+    fn speaker_by_reference(&self, block: &Block, sentence: TextRange) -> bool {
+        let text = self.masked(block, sentence, false);
+        let found = self.cues(&text).any(|m| {
+            let head = self.subject_head(&text[..m.start()]);
+            let before: Vec<&str> = window_before(head, head.len(), 3)
+                .split_whitespace()
+                .collect();
+            let after: Vec<&str> = window_after(&text, m.end(), 4).split_whitespace().collect();
+            let reference = |words: &[&str]| match words {
+                [one] => matches!(*one, "he" | "she" | "He" | "She" | "they" | "They"),
+                [the, rest @ ..] => {
+                    matches!(*the, "the" | "The")
+                        && (1..=2).contains(&rest.len())
+                        && rest.iter().all(|w| {
+                            w.chars().all(|c| c.is_lowercase())
+                                && !self.language.nobody_subjects.contains(w)
+                        })
                 }
-            })
+                [] => false,
+            };
+            let subject_at = before
+                .iter()
+                .rposition(|w| matches!(*w, "the" | "The"))
+                .unwrap_or(before.len().saturating_sub(1));
+            reference(&before[subject_at..])
+                || before.last().is_some_and(|w| reference(&[*w]))
+                || (!after.is_empty() && after.len() <= 3 && reference(&after))
+        });
+        found
     }
 
     /// Whether `block` opens with a quotation that goes on from the paragraph before,
@@ -125,7 +216,9 @@ impl Sourcing<'_> {
             .find(|b| b.kind.is_body());
         previous.is_some_and(|prev| {
             prev.sentences.last().is_some_and(|&last| {
-                let quotes = prev.quotes.iter().any(|q| last.contains(q.range.start));
+                // Or the paragraph introduces it: "..., says Le Temps:".
+                let quotes = prev.quotes.iter().any(|q| last.contains(q.range.start))
+                    || self.doc.text(last).trim_end().ends_with(':');
                 quotes
                     && if persons_only {
                         self.names_a_speaker_by_name(prev, last)
@@ -156,36 +249,91 @@ impl Sourcing<'_> {
             .find_iter(&text)
             .map(|m| m.start())
             .collect();
-        self.m
-            .speech
-            .find_iter(&text)
-            .chain(self.m.attribution.find_iter(&text))
-            .any(|m| {
-                // Bounded, so that a long sentence with many cues stays linear.
-                let mut head = strip_apposition(tail(&text[..m.start()], 200).trim_end());
-                // "Pashinyan has told", "Tokayev had earlier said".
-                while let Some(shorter) = Some(last_word(head))
-                    .filter(|w| !w.is_empty() && self.language.speech_adverbs.contains(w))
-                    .and_then(|w| head.strip_suffix(w))
-                {
-                    head = shorter.trim_end();
-                }
-                let subject = last_word(head);
-                let rest = &text[m.end()..];
-                if openers.contains(&m.start()) {
-                    // "according to Gelman": the name comes first after the phrase.
-                    return rest
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| self.is_a_name(w, false));
-                }
-                // "Officials in Minsk reported": the name is where they are.
-                let before = head.trim_end().trim_end_matches('.').strip_suffix(subject);
-                let placed = last_word(before.unwrap_or("")).to_lowercase();
-                (self.is_a_name(subject, head.len() == subject.len())
-                    && !self.language.place_prepositions.contains(&placed))
-                    || name_ends_clause(&text, m.end(), |w| self.is_a_name(w, false))
-            })
+        let found = self.cues(&text).any(|m| {
+            let head = self.subject_head(&text[..m.start()]);
+            let subject = last_word(head);
+            let rest = &text[m.end()..];
+            // "a 23-year-old said to be more interested in football": hearsay.
+            if ["to be ", "to have "]
+                .iter()
+                .any(|p| rest.trim_start().starts_with(p))
+            {
+                return false;
+            }
+            if openers.contains(&m.start()) {
+                // "according to Gelman": the name comes first after the phrase.
+                return rest
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| self.is_a_name(w, false));
+            }
+            // "Officials in Minsk reported": the name is where they are.
+            let before = head.trim_end().trim_end_matches('.').strip_suffix(subject);
+            let placed = last_word(before.unwrap_or("")).to_lowercase();
+            (self.is_a_name(subject, head.len() == subject.len())
+                && !self.language.place_prepositions.contains(&placed))
+                || self.unclosed_apposition(head)
+                || name_ends_clause(&text, m.end(), |w| self.is_a_name(w, false))
+                || self.agent_named(rest)
+        });
+        found
+    }
+
+    /// The words before a speech cue up to its subject: without a closing apposition
+    /// ("Vladimir Putin, Russia's president,") and the adverbs between ("Pashinyan has
+    /// told", "Tokayev had earlier said").
+    fn subject_head<'t>(&self, before: &'t str) -> &'t str {
+        // Bounded, so that a long sentence with many cues stays linear.
+        let mut head = strip_apposition(tail(before, 200).trim_end());
+        let mut stripped = false;
+        while let Some(shorter) = Some(last_word(head))
+            .filter(|w| !w.is_empty() && self.language.speech_adverbs.contains(w))
+            .and_then(|w| head.strip_suffix(w))
+        {
+            head = shorter.trim_end();
+            stripped = true;
+        }
+        // "Marat Ospanov, leading the delegation, also noted".
+        if stripped {
+            head = strip_apposition(head);
+        }
+        head
+    }
+
+    /// Whether `head`, the words before a speech cue, ends in a name and an apposition
+    /// that the writer left without its closing comma: "..., Roshchin, a research
+    /// scholar says". Not "In Almaty, a taxi driver says", where the name is a place.
+    fn unclosed_apposition(&self, head: &str) -> bool {
+        let near = tail(head, 80);
+        let Some(comma) = near.rfind(',').map(|c| head.len() - near.len() + c) else {
+            return false;
+        };
+        let role = head[comma + 1..].trim_start();
+        if !(role.starts_with("a ") || role.starts_with("an ") || role.starts_with("the "))
+            || role.contains(|c: char| c.is_uppercase() || matches!(c, ',' | ';' | ':'))
+        {
+            return false;
+        }
+        let before = head[..comma].trim_end();
+        let name = last_word(before);
+        let placed = before
+            .strip_suffix(name)
+            .map_or(String::new(), |b| last_word(b).to_lowercase());
+        !name.is_empty()
+            && self.is_a_name(name, before.len() == name.len())
+            && !self.language.place_prepositions.contains(&placed)
+    }
+
+    /// Whether the words after a cue name its agent by name: "estimated by the British
+    /// firm Gaffney, Cline & Associates", "was announced by Tokayev".
+    fn agent_named(&self, rest: &str) -> bool {
+        let Some(agent) = rest.trim_start().strip_prefix("by ") else {
+            return false;
+        };
+        window_after(agent, 0, 4)
+            .split_whitespace()
+            .enumerate()
+            .any(|(i, w)| !(i == 0 && w == "the") && self.is_a_name(w, false))
     }
 
     /// Whether `word` is a name: capitalized, not a month, a day or a word that names
@@ -217,10 +365,7 @@ impl Sourcing<'_> {
         }
         let text = self.masked(block, sentence, false);
         let cues = self
-            .m
-            .speech
-            .find_iter(&text)
-            .chain(self.m.attribution.find_iter(&text))
+            .cues(&text)
             .chain(self.m.named_source_verbs.find_iter(&text));
         for m in cues {
             let before = window_before(&text, m.start(), 6);
@@ -314,6 +459,10 @@ fn strip_apposition(head: &str) -> &str {
 /// would ...").
 fn name_ends_clause(text: &str, at: usize, is_name: impl Fn(&str) -> bool) -> bool {
     // Five words at most: a clause that ends within four.
-    let words: Vec<&str> = window_after(text, at, 5).split_whitespace().collect();
+    let mut words: Vec<&str> = window_after(text, at, 5).split_whitespace().collect();
+    // "says the MFA,", "said the Kremlin.": a body named by its name.
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
     (1..=4).contains(&words.len()) && words.iter().all(|w| is_name(w))
 }
