@@ -13,7 +13,7 @@ use std::sync::{Arc, LazyLock};
 
 use copydesk_core::config::Config;
 use copydesk_core::discovery::ConfigResolver;
-use copydesk_core::{Diagnostic, Document, HouseStyle, LintSession, PublicationDate};
+use copydesk_core::{Diagnostic, Document, HouseStyle, LintSession, PublicationDate, SourceKind};
 
 pub use copydesk_core::config::CONFIG_FILE_NAMES;
 pub use copydesk_core::discovery::ConfigSource;
@@ -59,6 +59,13 @@ impl Settings {
 
     pub fn style(&self) -> &HouseStyle {
         &self.config.style
+    }
+
+    /// Read `text` as a document of `kind`, its sentences split with the language data
+    /// of its configuration (as the CLI reads a file).
+    pub fn parse(&self, text: impl Into<String>, kind: SourceKind) -> Document {
+        let path = self.path.as_deref().unwrap_or(Path::new(""));
+        Document::parse_with(text, kind, &self.config.settings_for(path).style.language)
     }
 
     /// Lint `doc` published on `date` (a date, or a resolved publication date that may

@@ -14,6 +14,8 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
+use crate::document::{Document, ReadError, SentenceWords, SourceKind};
+
 /// The embedded language data, as TOML.
 pub const EMBEDDED_LANGUAGE: &str = include_str!("../../data/language.toml");
 
@@ -66,6 +68,12 @@ impl WordList {
         } else {
             set.contains(word)
         }
+    }
+
+    /// Whether `word` is in the list exactly as written (a list whose case matters: "MW",
+    /// "The"). A scan: such lists are short and asked seldom.
+    pub fn contains_as_written(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
     }
 
     /// Whether any entry occurs in `text` as whole words, in any case; white space inside
@@ -228,6 +236,17 @@ pub struct LanguageStyle {
     pub measure_words: WordList,
     /// Words before a small figure that keep it in numerals ("chapter 3").
     pub label_words: WordList,
+    /// Units after a four-figure number that make it a measure, not a year ("1378
+    /// kilometers"), matched as written.
+    pub year_like_units: WordList,
+    /// Words after which a full stop does not end a sentence ("Mr.", "Sept.").
+    pub abbreviations: WordList,
+    /// Words after which a full stop ends a sentence only before a word in lower case
+    /// ("etc.", "Inc.").
+    pub soft_abbreviations: WordList,
+    /// Words that open a new sentence after a dotted initialism ("U.S. The"), matched as
+    /// written.
+    pub sentence_starters: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -279,6 +298,10 @@ impl LanguageStyle {
             "north-american-regions" => &mut self.north_american_regions,
             "measure-words" => &mut self.measure_words,
             "label-words" => &mut self.label_words,
+            "year-like-units" => &mut self.year_like_units,
+            "abbreviations" => &mut self.abbreviations,
+            "soft-abbreviations" => &mut self.soft_abbreviations,
+            "sentence-starters" => &mut self.sentence_starters,
             _ => return None,
         })
     }
@@ -310,7 +333,47 @@ impl LanguageStyle {
         "north-american-regions",
         "measure-words",
         "label-words",
+        "year-like-units",
+        "abbreviations",
+        "soft-abbreviations",
+        "sentence-starters",
     ];
+}
+
+/// The segmenter's words are the language data's.
+impl SentenceWords for LanguageStyle {
+    fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    fn is_soft_abbreviation(&self, word: &str) -> bool {
+        self.soft_abbreviations.contains(word)
+    }
+
+    fn is_sentence_starter(&self, word: &str) -> bool {
+        self.sentence_starters.contains_as_written(word)
+    }
+}
+
+/// Reading a document with the embedded language data, for a caller without a house
+/// style (tests, tools, a one-off parse). Written here, not in `document`, because the
+/// document does not know the house style's data: the front ends read each file with
+/// its configuration's language ([`Document::parse_with`]).
+impl Document {
+    /// [`Document::parse_with`] the embedded language data.
+    pub fn parse(source: impl Into<String>, kind: SourceKind) -> Self {
+        Self::parse_with(source, kind, LanguageStyle::embedded())
+    }
+
+    /// [`Document::read_with`] the embedded language data.
+    pub fn read(source: impl Into<String>, kind: SourceKind) -> Result<Self, ReadError> {
+        Self::read_with(source, kind, LanguageStyle::embedded())
+    }
+
+    /// [`Document::from_docx_with`] the embedded language data.
+    pub fn from_docx(bytes: &[u8]) -> Result<Self, ReadError> {
+        Self::from_docx_with(bytes, LanguageStyle::embedded())
+    }
 }
 
 #[cfg(test)]
@@ -335,9 +398,45 @@ mod tests {
     }
 
     #[test]
+    fn sentences_are_cut_with_the_language_data_given() {
+        let sentences = |doc: &Document| -> Vec<String> {
+            doc.blocks[0]
+                .sentences
+                .iter()
+                .map(|&s| doc.text(s).to_string())
+                .collect()
+        };
+        let text = "Talks in Tashkent ended at 5 p.m. Tues. Officials left the U.S. THE END.";
+        let embedded = Document::parse(text, SourceKind::Text);
+        assert_eq!(
+            sentences(&embedded),
+            [
+                "Talks in Tashkent ended at 5 p.m. Tues.",
+                "Officials left the U.S. THE END."
+            ]
+        );
+        // A desk's own abbreviation ("Tues."), and a starter matched as written.
+        let mut desk = LanguageStyle::embedded().clone();
+        let list = desk.list_mut("abbreviations").unwrap();
+        list.patch(vec!["tues".into()], false);
+        desk.list_mut("sentence-starters")
+            .unwrap()
+            .patch(vec!["THE".into()], false);
+        let doc = Document::parse_with(text, SourceKind::Text, &desk);
+        assert_eq!(
+            sentences(&doc),
+            [
+                "Talks in Tashkent ended at 5 p.m. Tues. Officials left the U.S.",
+                "THE END."
+            ]
+        );
+    }
+
+    #[test]
     fn word_lists_match_whole_words_in_any_case_and_patch() {
         let mut list = WordList::new(vec!["and".into(), "Per".into()]);
         assert!(list.contains("AND") && list.contains("per") && !list.contains("an"));
+        assert!(list.contains_as_written("Per") && !list.contains_as_written("per"));
         list.patch(vec!["or".into(), "and".into()], false);
         assert_eq!(list.words(), ["and", "Per", "or"]);
         assert!(list.contains("or"));
