@@ -15,6 +15,7 @@ use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
 use crate::document::{Document, ReadError, SentenceWords, SourceKind};
+use crate::text::Pattern;
 
 /// The embedded language data, as TOML.
 pub const EMBEDDED_LANGUAGE: &str = include_str!("../../data/language.toml");
@@ -26,7 +27,7 @@ pub struct WordList {
     lower: OnceLock<HashSet<String>>,
     pattern: OnceLock<Regex>,
     /// The list inside a rule's own pattern ([`WordList::pattern`]).
-    templated: OnceLock<Regex>,
+    templated: OnceLock<Pattern>,
 }
 
 impl PartialEq for WordList {
@@ -91,15 +92,14 @@ impl WordList {
     }
 
     /// The pattern `template` makes of the words, compiled the first time it is asked
-    /// for: `template` gets the words as a [`plain_group`] (a pattern that never matches when
-    /// the list is empty), and must always be the same
-    /// for one list. For a rule that reads a list inside its own grammar ("the firm
-    /// TBEA", an author's bio).
-    pub fn pattern(&self, template: fn(&str) -> String) -> &Regex {
-        self.templated.get_or_init(|| {
-            Regex::new(&template(&plain_group(&self.words)))
-                .expect("a template of escaped words is valid")
-        })
+    /// for (a [`Pattern`]: narrowed to the Latin range for a Latin text): `template` gets
+    /// the words as a [`plain_group`] (a pattern that never matches when the list is
+    /// empty), and must always be the same for one list. For a rule that reads a list
+    /// inside its own grammar ("the firm TBEA", an author's bio). A pattern too large to
+    /// compile matches nothing.
+    pub fn pattern(&self, template: fn(&str) -> String) -> &Pattern {
+        self.templated
+            .get_or_init(|| Pattern::lenient(template(&plain_group(&self.words))))
     }
 
     /// The words, taken out of the list.
@@ -239,6 +239,20 @@ pub struct LanguageStyle {
     /// Units after a four-figure number that make it a measure, not a year ("1378
     /// kilometers"), matched as written.
     pub year_like_units: WordList,
+    /// Titles and occupations right before a name that make it a person's ("economist
+    /// Nikolaev").
+    pub person_titles: WordList,
+    /// Words right before a speech cue that make it a passive with no speaker ("it is
+    /// said", "reportedly said").
+    pub passive_cues: WordList,
+    /// Words a few words before a place's name that mention the name on purpose
+    /// ("formerly Astana").
+    pub name_cues: WordList,
+    /// Words of time right before a place's name that mention it on purpose ("then
+    /// Leningrad").
+    pub name_time_cues: WordList,
+    /// Verbs that give a place's name "as" what it is called ("refers to it as Kiev").
+    pub name_as_verbs: WordList,
     /// Words after which a full stop does not end a sentence ("Mr.", "Sept.").
     pub abbreviations: WordList,
     /// Words after which a full stop ends a sentence only before a word in lower case
@@ -299,6 +313,11 @@ impl LanguageStyle {
             "measure-words" => &mut self.measure_words,
             "label-words" => &mut self.label_words,
             "year-like-units" => &mut self.year_like_units,
+            "person-titles" => &mut self.person_titles,
+            "passive-cues" => &mut self.passive_cues,
+            "name-cues" => &mut self.name_cues,
+            "name-time-cues" => &mut self.name_time_cues,
+            "name-as-verbs" => &mut self.name_as_verbs,
             "abbreviations" => &mut self.abbreviations,
             "soft-abbreviations" => &mut self.soft_abbreviations,
             "sentence-starters" => &mut self.sentence_starters,
@@ -334,6 +353,11 @@ impl LanguageStyle {
         "measure-words",
         "label-words",
         "year-like-units",
+        "person-titles",
+        "passive-cues",
+        "name-cues",
+        "name-time-cues",
+        "name-as-verbs",
         "abbreviations",
         "soft-abbreviations",
         "sentence-starters",

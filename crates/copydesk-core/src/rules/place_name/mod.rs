@@ -259,7 +259,7 @@ fn check_block(
                 && !o.proper
                 && sentence.covers(o.range)
         }) || names_another_name(sentence.slice(prose), m.place, m.name);
-        if both_names || explanatory(prose, sentence, m.range) {
+        if both_names || explanatory(prose, sentence, m.range, &ctx.style.language) {
             continue;
         }
         let unsafe_fix = m.place.ambiguous || reading == Reading::OfCompound;

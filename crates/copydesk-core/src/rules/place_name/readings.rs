@@ -103,11 +103,11 @@ pub(super) fn names_a_north_american_town(
 /// A place-name adjective of location: "-based", "-headquartered".
 pub(super) static BASED: Pattern = Pattern::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)");
 
-/// A title or occupation right before a name that makes it a person's ("economist
-/// Nikolaev").
-static PERSON_TITLE: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:economist|analyst|expert|professor|minister|governor|mayor|general|colonel|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|deputy|historian|journalist|blogger|commander|writer|singer|mr\.|ms\.|mrs\.|dr\.)\s+$",
-);
+/// The language's `person-titles` right before a name, which make it a person's
+/// ("economist Nikolaev"), in any case.
+fn before_a_name(titles: &str) -> String {
+    format!(r"(?i)(?-u:\b){titles}\s+$")
+}
 
 /// A preposition right before a name that makes it a place ("shipyards in Nikolaev").
 static PLACE_PREPOSITION: Pattern = Pattern::new(
@@ -123,7 +123,11 @@ pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyl
         start += 1;
     }
     let before = prose.get(start..at.start).unwrap_or("");
-    if PERSON_TITLE.is_match(before) {
+    if language
+        .person_titles
+        .pattern(before_a_name)
+        .is_match(before)
+    {
         return true;
     }
     if PLACE_PREPOSITION.is_match(before) {
