@@ -106,13 +106,33 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use copydesk_core::SourceKind;
 
     const TEXT: &str = "Talks stalled (TASS, Agust 20).\n";
 
     fn lint(settings: &Settings) -> Vec<Diagnostic> {
         let doc = Document::parse(TEXT, SourceKind::Text);
         settings.lint(&doc, jiff::civil::date(2021, 8, 23))
+    }
+
+    #[test]
+    fn a_document_is_read_with_the_language_of_its_configuration() {
+        let config = Config::parse(
+            "[house-style.language]\nabbreviations = [\"tues\"]\n",
+            Path::new("copydesk.toml"),
+        )
+        .unwrap();
+        let desk = Settings {
+            config: Arc::new(config),
+            path: None,
+        };
+        let text = "Talks ended on Tues. Officials left.\n";
+        let sentences = |s: &Settings| s.parse(text, SourceKind::Text).blocks[0].sentences.len();
+        assert_eq!(sentences(&Settings::default()), 2);
+        assert_eq!(
+            sentences(&desk),
+            1,
+            "\"Tues.\" ends no sentence at this desk"
+        );
     }
 
     #[test]
