@@ -253,6 +253,9 @@ pub struct LanguageStyle {
     pub name_time_cues: WordList,
     /// Verbs that give a place's name "as" what it is called ("refers to it as Kiev").
     pub name_as_verbs: WordList,
+    /// Words after a city's name that make it its region's ("the Sverdlovsk governor"),
+    /// matched as written.
+    pub region_words: WordList,
     /// Words after which a full stop does not end a sentence ("Mr.", "Sept.").
     pub abbreviations: WordList,
     /// Words after which a full stop ends a sentence only before a word in lower case
@@ -318,6 +321,7 @@ impl LanguageStyle {
             "name-cues" => &mut self.name_cues,
             "name-time-cues" => &mut self.name_time_cues,
             "name-as-verbs" => &mut self.name_as_verbs,
+            "region-words" => &mut self.region_words,
             "abbreviations" => &mut self.abbreviations,
             "soft-abbreviations" => &mut self.soft_abbreviations,
             "sentence-starters" => &mut self.sentence_starters,
@@ -358,6 +362,7 @@ impl LanguageStyle {
         "name-cues",
         "name-time-cues",
         "name-as-verbs",
+        "region-words",
         "abbreviations",
         "soft-abbreviations",
         "sentence-starters",

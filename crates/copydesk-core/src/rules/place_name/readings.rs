@@ -157,19 +157,30 @@ pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyl
     })
 }
 
-/// Words after a name that make it the name of a region ("the Sverdlovsk governor"),
-/// also as the last of a list of regions ("the Kherson, Zaporizhzhia and
-/// Dnipropetrovsk regions", "the Dnipropetrovsk and Kharkiv oblasts").
-static REGION_WORD: Pattern = Pattern::new(
-    r"^(?:(?:,[ \u{a0}]+\p{Lu}[\p{L}'’-]*)*,?[ \u{a0}]+(?:and|or)[ \u{a0}]+\p{Lu}[\p{L}'’-]*)?[ \u{a0}](?:governor|governors|governorship|regional|oblast|oblasts|province|provinces|provincial|region|regions)(?-u:\b)",
-);
+/// The language's `region-words` after a name that make it the name of a region ("the
+/// Sverdlovsk governor"), also as the last of a list of regions ("the Kherson,
+/// Zaporizhzhia and Dnipropetrovsk regions", "the Dnipropetrovsk and Kharkiv oblasts");
+/// matched as written.
+fn region_after(words: &str) -> String {
+    format!(
+        r"^(?:(?:,[ \u{{a0}}]+\p{{Lu}}[\p{{L}}'’-]*)*,?[ \u{{a0}}]+(?:and|or)[ \u{{a0}}]+\p{{Lu}}[\p{{L}}'’-]*)?[ \u{{a0}}]{words}(?-u:\b)"
+    )
+}
 
 /// Whether `at` names a region that kept the old name of its city ("the Sverdlovsk
 /// governor", "Dnipropetrovsk regional council"): the place's exemptions list the
 /// written name as a region's ("Sverdlovsk Oblast").
-pub(super) fn names_its_region(prose: &str, at: TextRange, place: &Place) -> bool {
+pub(super) fn names_its_region(
+    prose: &str,
+    at: TextRange,
+    place: &Place,
+    language: &LanguageStyle,
+) -> bool {
     let written = at.slice(prose);
-    REGION_WORD.is_match(prose.get(at.end..).unwrap_or(""))
+    language
+        .region_words
+        .pattern(region_after)
+        .is_match(prose.get(at.end..).unwrap_or(""))
         && place.exempt.iter().any(|e| {
             e.strip_prefix(written)
                 .is_some_and(|rest| matches!(rest, " Oblast" | " Region" | " Province"))
