@@ -2,6 +2,7 @@
 
 use super::citation;
 use super::quotes::{quotes, Quote};
+use super::words::ProseWords;
 use super::{Block, BlockKind};
 use crate::text::TextRange;
 
@@ -9,7 +10,7 @@ pub(crate) fn segment_block(
     prose: &str,
     kind: BlockKind,
     range: TextRange,
-    words: &dyn SentenceWords,
+    words: &dyn ProseWords,
 ) -> Block {
     let text = range.slice(prose);
     let parentheticals: Vec<TextRange> = parentheticals(text)
@@ -99,23 +100,6 @@ pub(crate) fn parentheticals(text: &str) -> Vec<TextRange> {
     slots.into_iter().flatten().collect()
 }
 
-/// The words sentence splitting reads: vocabulary, which the language data holds
-/// (`abbreviations`, `soft-abbreviations` and `sentence-starters` of
-/// `data/language.toml`, patched by `[house-style.language]`); the grammar that reads
-/// them is this module's. The document does not know the house style: whoever parses
-/// hands it the words ([`super::Document::parse_with`]).
-pub trait SentenceWords {
-    /// Whether a full stop after `word` (in lower case) never ends a sentence: "Mr.",
-    /// "No. 5", "Sept. 3".
-    fn is_abbreviation(&self, word: &str) -> bool;
-    /// Whether a full stop after `word` (in lower case) ends a sentence only when what
-    /// follows is not capitalised either: "etc.", "Inc.".
-    fn is_soft_abbreviation(&self, word: &str) -> bool;
-    /// Whether `word`, as written, shows that a new sentence began after a dotted
-    /// initialism ("the U.S. The ministry").
-    fn is_sentence_starter(&self, word: &str) -> bool;
-}
-
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
 }
@@ -125,7 +109,7 @@ fn is_terminator(c: char) -> bool {
 }
 
 /// Sentences of a block, as ranges relative to `text`.
-pub(crate) fn sentences(text: &str, words: &dyn SentenceWords) -> Vec<TextRange> {
+pub(crate) fn sentences(text: &str, words: &dyn ProseWords) -> Vec<TextRange> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -212,7 +196,7 @@ fn word_at(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
-fn is_abbreviation(word: &str, next: char, next_word: &str, words: &dyn SentenceWords) -> bool {
+fn is_abbreviation(word: &str, next: char, next_word: &str, words: &dyn ProseWords) -> bool {
     let lower = word.to_lowercase();
     // A single capital letter: an initial ("Antony J. Blinken").
     let mut letters = word.chars();

@@ -14,7 +14,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
-use crate::document::{Document, ReadError, SentenceWords, SourceKind};
+use crate::document::{Document, LineLabels, ProseWords, ReadError, SourceKind};
 use crate::text::Pattern;
 
 /// The embedded language data, as TOML.
@@ -264,6 +264,14 @@ pub struct LanguageStyle {
     /// Words that open a new sentence after a dotted initialism ("U.S. The"), matched as
     /// written.
     pub sentence_starters: WordList,
+    /// Labels that open a header line ("Publication:", "Read more:").
+    pub header_labels: WordList,
+    /// Labels that open a caption or credit line ("Photo:", "(Source: ...)").
+    pub caption_labels: WordList,
+    /// Labels of a numbered figure or table ("Figure 1.").
+    pub figure_labels: WordList,
+    /// Labels of a credit in brackets that ends a caption ("(Photo: ...)").
+    pub credit_labels: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -325,6 +333,10 @@ impl LanguageStyle {
             "abbreviations" => &mut self.abbreviations,
             "soft-abbreviations" => &mut self.soft_abbreviations,
             "sentence-starters" => &mut self.sentence_starters,
+            "header-labels" => &mut self.header_labels,
+            "caption-labels" => &mut self.caption_labels,
+            "figure-labels" => &mut self.figure_labels,
+            "credit-labels" => &mut self.credit_labels,
             _ => return None,
         })
     }
@@ -366,11 +378,15 @@ impl LanguageStyle {
         "abbreviations",
         "soft-abbreviations",
         "sentence-starters",
+        "header-labels",
+        "caption-labels",
+        "figure-labels",
+        "credit-labels",
     ];
 }
 
-/// The segmenter's words are the language data's.
-impl SentenceWords for LanguageStyle {
+/// The document model's words are the language data's.
+impl ProseWords for LanguageStyle {
     fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
     }
@@ -381,6 +397,16 @@ impl SentenceWords for LanguageStyle {
 
     fn is_sentence_starter(&self, word: &str) -> bool {
         self.sentence_starters.contains_as_written(word)
+    }
+
+    fn labels(&self, list: LineLabels, template: fn(&str) -> String) -> &Pattern {
+        match list {
+            LineLabels::Header => &self.header_labels,
+            LineLabels::Caption => &self.caption_labels,
+            LineLabels::Figure => &self.figure_labels,
+            LineLabels::Credit => &self.credit_labels,
+        }
+        .pattern(template)
     }
 }
 
@@ -408,6 +434,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::BlockKind;
 
     #[test]
     fn embedded_language_data_is_valid_and_every_key_is_reachable() {
@@ -458,6 +485,28 @@ mod tests {
                 "Talks in Tashkent ended at 5 p.m. Tues. Officials left the U.S.",
                 "THE END."
             ]
+        );
+    }
+
+    #[test]
+    fn lines_of_the_page_are_read_with_the_language_data_given() {
+        let text = "Talks resumed in Baku.\n\nFoto: Aziz Karimov for the agency.\n\nFUENTE: the OSCE mission.\n";
+        let kinds = |language: &LanguageStyle| -> Vec<BlockKind> {
+            Document::parse_with(text, SourceKind::Text, language)
+                .blocks
+                .iter()
+                .map(|b| b.kind)
+                .collect()
+        };
+        let embedded = LanguageStyle::embedded();
+        assert_eq!(kinds(embedded), [BlockKind::Paragraph; 3]);
+        // A desk that labels its photographs and sources in Spanish.
+        let mut desk = embedded.clone();
+        let captions = desk.list_mut("caption-labels").unwrap();
+        captions.patch(vec!["foto".into(), "fuente".into()], false);
+        assert_eq!(
+            kinds(&desk),
+            [BlockKind::Paragraph, BlockKind::Caption, BlockKind::Caption]
         );
     }
 
