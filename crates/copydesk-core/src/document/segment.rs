@@ -33,7 +33,7 @@ pub(crate) fn segment_block(
         kind,
         BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
     ) {
-        citation::find_citations(prose, range, &parentheticals)
+        citation::find_citations(prose, range, &parentheticals, words)
     } else {
         Vec::new()
     };

@@ -30,6 +30,10 @@ pub trait ProseWords {
     /// Whether `word`, as written, shows that a new sentence began after a dotted
     /// initialism ("the U.S. The ministry"; `sentence-starters`).
     fn is_sentence_starter(&self, word: &str) -> bool;
+    /// Whether `word` (in lower case) may stand inside an outlet's name in a citation
+    /// group: "Radio Free Europe", "Centre for Eastern Studies", "Le Monde"
+    /// (`outlet-connectors`).
+    fn is_outlet_connector(&self, word: &str) -> bool;
     /// The pattern `template` makes of the labels of `list` (as one group of
     /// alternatives), compiled once; `template` is always the same for one list.
     fn labels(&self, list: LineLabels, template: fn(&str) -> String) -> &Pattern;

@@ -272,6 +272,9 @@ pub struct LanguageStyle {
     pub figure_labels: WordList,
     /// Labels of a credit in brackets that ends a caption ("(Photo: ...)").
     pub credit_labels: WordList,
+    /// Lower-case words inside an outlet's name in a citation group ("Radio Free
+    /// Europe", "Le Monde").
+    pub outlet_connectors: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -337,6 +340,7 @@ impl LanguageStyle {
             "caption-labels" => &mut self.caption_labels,
             "figure-labels" => &mut self.figure_labels,
             "credit-labels" => &mut self.credit_labels,
+            "outlet-connectors" => &mut self.outlet_connectors,
             _ => return None,
         })
     }
@@ -382,6 +386,7 @@ impl LanguageStyle {
         "caption-labels",
         "figure-labels",
         "credit-labels",
+        "outlet-connectors",
     ];
 }
 
@@ -397,6 +402,10 @@ impl ProseWords for LanguageStyle {
 
     fn is_sentence_starter(&self, word: &str) -> bool {
         self.sentence_starters.contains_as_written(word)
+    }
+
+    fn is_outlet_connector(&self, word: &str) -> bool {
+        self.outlet_connectors.contains(word)
     }
 
     fn labels(&self, list: LineLabels, template: fn(&str) -> String) -> &Pattern {
@@ -508,6 +517,26 @@ mod tests {
             kinds(&desk),
             [BlockKind::Paragraph, BlockKind::Caption, BlockKind::Caption]
         );
+    }
+
+    #[test]
+    fn outlets_of_a_citation_are_read_with_the_language_data_given() {
+        let text = "Talks stalled (Le Journal sur Internet, May 3).";
+        let groups = |language: &LanguageStyle| {
+            Document::parse_with(text, SourceKind::Text, language).blocks[0]
+                .citations
+                .len()
+        };
+        let embedded = LanguageStyle::embedded();
+        assert_eq!(
+            groups(embedded),
+            0,
+            "\"sur\" is no connector of English names"
+        );
+        let mut desk = embedded.clone();
+        let connectors = desk.list_mut("outlet-connectors").unwrap();
+        connectors.patch(vec!["sur".into()], false);
+        assert_eq!(groups(&desk), 1);
     }
 
     #[test]
