@@ -154,7 +154,11 @@ impl Job<'_> {
         // document read to tell is the first one linted.
         let parsed = match kind {
             SourceKind::Html => {
-                Some(Document::read(text.as_str(), kind).map_err(|e| error(e.to_string()))?)
+                let language = &settings.style.language;
+                Some(
+                    Document::read_with(text.as_str(), kind, language)
+                        .map_err(|e| error(e.to_string()))?,
+                )
             }
             _ => None,
         };
@@ -173,7 +177,7 @@ impl Job<'_> {
                 .borrow_mut()
                 .take()
                 .filter(|d| d.source == text)
-                .unwrap_or_else(|| Document::parse(text, kind));
+                .unwrap_or_else(|| Document::parse_with(text, kind, &settings.style.language));
             let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today);
             let mut diagnostics = copydesk_core::lint_file(&doc, &settings, date);
             // A fix that would split a grapheme cluster (or not fit the text) is not
@@ -281,7 +285,8 @@ impl Job<'_> {
             reason,
         };
         let (bytes, _) = read_bytes(input).map_err(error)?;
-        let doc = Document::from_docx(&bytes).map_err(|e| error(e.to_string()))?;
+        let doc = Document::from_docx_with(&bytes, &settings.style.language)
+            .map_err(|e| error(e.to_string()))?;
         let date = PublicationDate::resolve(&doc, Some(&path), self.args.date, self.today)
             .or_properties(&doc, settings.style.dates.docx_date);
         if let Some(reason) = self.undated(&date) {

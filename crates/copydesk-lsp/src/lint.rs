@@ -70,7 +70,9 @@ pub fn lint_unless(
     settings: &Settings,
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<lsp::Diagnostic>> {
-    lint_with(input, |doc, date| settings.lint_unless(doc, date, stop))
+    lint_with(input, settings, |doc, date| {
+        settings.lint_unless(doc, date, stop)
+    })
 }
 
 /// [`lint_unless`] in the document's [`LintSession`] (`slot`, kept from its last lint,
@@ -82,18 +84,19 @@ pub fn lint_in_session(
     slot: &mut Option<LintSession>,
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<lsp::Diagnostic>> {
-    lint_with(input, |doc, date| {
+    lint_with(input, settings, |doc, date| {
         settings.session(slot).lint_unless(doc, date, stop).ok()
     })
 }
 
-/// Parse the document, date it, lint it with `linter` and convert the findings to LSP
-/// diagnostics; `None` when the linter stopped.
+/// Parse the document with the language of `settings`, date it, lint it with `linter`
+/// and convert the findings to LSP diagnostics; `None` when the linter stopped.
 fn lint_with(
     input: LintInput<'_>,
+    settings: &Settings,
     linter: impl FnOnce(&Document, PublicationDate) -> Option<Vec<copydesk_core::Diagnostic>>,
 ) -> Option<Vec<lsp::Diagnostic>> {
-    let doc = Document::parse(input.text, input.kind);
+    let doc = settings.parse(input.text, input.kind);
     let date = PublicationDate::resolve(&doc, input.file_name, None, input.today);
     let findings = linter(&doc, date)?;
     let positions = Positions::new(&doc.source, &doc.line_index, input.encoding);

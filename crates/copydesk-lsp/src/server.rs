@@ -537,7 +537,8 @@ impl LanguageServer for Backend {
         let resolver = self.resolver.clone();
         let found = self
             .off_thread("hover", &uri, move || {
-                let doc = Document::parse(snap.text, snap.kind);
+                let (settings, _) = Settings::for_document(&resolver, path.as_deref());
+                let doc = settings.parse(snap.text, snap.kind);
                 let positions = Positions::new(&doc.source, &doc.line_index, snap.encoding);
                 let Some(offset) = positions.offset(position) else {
                     return Err(format!(
@@ -545,7 +546,6 @@ impl LanguageServer for Backend {
                         position.line, position.character
                     ));
                 };
-                let (settings, _) = Settings::for_document(&resolver, path.as_deref());
                 let date = PublicationDate::resolve(&doc, name.as_deref(), None, today());
                 let ctx = Context {
                     date: date.date,

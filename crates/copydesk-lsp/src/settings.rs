@@ -13,7 +13,7 @@ use std::sync::{Arc, LazyLock};
 
 use copydesk_core::config::Config;
 use copydesk_core::discovery::ConfigResolver;
-use copydesk_core::{Diagnostic, Document, HouseStyle, LintSession, PublicationDate};
+use copydesk_core::{Diagnostic, Document, HouseStyle, LintSession, PublicationDate, SourceKind};
 
 pub use copydesk_core::config::CONFIG_FILE_NAMES;
 pub use copydesk_core::discovery::ConfigSource;
@@ -61,6 +61,13 @@ impl Settings {
         &self.config.style
     }
 
+    /// Read `text` as a document of `kind`, its sentences split with the language data
+    /// of its configuration (as the CLI reads a file).
+    pub fn parse(&self, text: impl Into<String>, kind: SourceKind) -> Document {
+        let path = self.path.as_deref().unwrap_or(Path::new(""));
+        Document::parse_with(text, kind, &self.config.settings_for(path).style.language)
+    }
+
     /// Lint `doc` published on `date` (a date, or a resolved publication date that may
     /// be assumed): the selected rules at their configured severities, without the
     /// findings the document's suppression comments silence.
@@ -99,13 +106,33 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use copydesk_core::SourceKind;
 
     const TEXT: &str = "Talks stalled (TASS, Agust 20).\n";
 
     fn lint(settings: &Settings) -> Vec<Diagnostic> {
         let doc = Document::parse(TEXT, SourceKind::Text);
         settings.lint(&doc, jiff::civil::date(2021, 8, 23))
+    }
+
+    #[test]
+    fn a_document_is_read_with_the_language_of_its_configuration() {
+        let config = Config::parse(
+            "[house-style.language]\nabbreviations = [\"tues\"]\n",
+            Path::new("copydesk.toml"),
+        )
+        .unwrap();
+        let desk = Settings {
+            config: Arc::new(config),
+            path: None,
+        };
+        let text = "Talks ended on Tues. Officials left.\n";
+        let sentences = |s: &Settings| s.parse(text, SourceKind::Text).blocks[0].sentences.len();
+        assert_eq!(sentences(&Settings::default()), 2);
+        assert_eq!(
+            sentences(&desk),
+            1,
+            "\"Tues.\" ends no sentence at this desk"
+        );
     }
 
     #[test]

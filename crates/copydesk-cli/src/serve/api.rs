@@ -582,7 +582,7 @@ impl Service {
         };
         let name = job.filename.as_deref().unwrap_or("draft");
         let settings = config.settings_with(&self.folder.join(name), &RuleSelection::default());
-        let doc = Document::parse(&job.text, job.kind);
+        let doc = Document::parse_with(&job.text, job.kind, &settings.style.language);
         let date = PublicationDate::resolve(
             &doc,
             job.filename.as_deref(),

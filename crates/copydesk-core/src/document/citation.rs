@@ -9,6 +9,7 @@
 
 use crate::text::Pattern;
 
+use super::words::ProseWords;
 use crate::text::TextRange;
 
 /// English month names, January first.
@@ -147,13 +148,6 @@ static SEE_PREFIX: Pattern = Pattern::new(r"^(?:see(?:\s+also)?|cf\.)\s+");
 static LANGUAGE_NOTE: Pattern =
     Pattern::new(r"\s*\[in\s+\p{Lu}\p{Ll}+(?:\s+and\s+\p{Lu}\p{Ll}+)?\]$");
 
-/// Lower-case words allowed inside an outlet's name ("Radio Free Europe", "Centre for
-/// Eastern Studies", "Le Monde", "Al Jazeera").
-const NAME_CONNECTORS: &[&str] = &[
-    "of", "the", "for", "and", "de", "del", "des", "du", "la", "le", "les", "al", "el", "y", "und",
-    "der", "die", "das", "von", "van", "on", "in", "am", "an", "da", "do", "di", "&",
-];
-
 const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("Jan", 1),
     ("Feb", 2),
@@ -217,23 +211,25 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-fn outlet_like(part: &str) -> bool {
+/// Whether `part` reads as an outlet's name: a web domain, or capitalised words and the
+/// language's `outlet-connectors` ("Radio Free Europe", "Centre for Eastern Studies").
+fn outlet_like(part: &str, words: &dyn ProseWords) -> bool {
     if DOMAIN_LIKE.is_match(part) {
         return true;
     }
-    let words: Vec<&str> = part.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 {
+    let parts: Vec<&str> = part.split_whitespace().collect();
+    if parts.is_empty() || parts.len() > 8 {
         return false;
     }
-    let first = words[0].chars().next().unwrap_or(' ');
+    let first = parts[0].chars().next().unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
-    words.iter().all(|w| {
+    parts.iter().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
         c.is_uppercase()
             || c.is_ascii_digit()
-            || NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+            || words.is_outlet_connector(&w.to_lowercase())
             || DOMAIN_LIKE.is_match(w)
     }) && part
         .chars()
@@ -251,7 +247,7 @@ enum Part {
     Time,
 }
 
-fn classify_part(part: &str, range: TextRange) -> Option<Part> {
+fn classify_part(part: &str, range: TextRange, words: &dyn ProseWords) -> Option<Part> {
     if let Some(dash) = part
         .contains(['-', '–', '—'])
         .then(|| CROSS_MONTH_DASH.captures(part))
@@ -264,8 +260,8 @@ fn classify_part(part: &str, range: TextRange) -> Option<Part> {
         let first_range = TextRange::new(range.start, range.start + first.len());
         let second_range = TextRange::new(range.start + second_start, range.end);
         if let (Some(Part::Date(a)), Some(Part::Date(b))) = (
-            classify_part(first, first_range),
-            classify_part(second, second_range),
+            classify_part(first, first_range, words),
+            classify_part(second, second_range, words),
         ) {
             return Some(Part::Dates(a, b));
         }
@@ -310,7 +306,7 @@ fn classify_part(part: &str, range: TextRange) -> Option<Part> {
     if YEAR_PART.is_match(part) {
         return Some(Part::Year(range, part.parse().ok()?));
     }
-    if outlet_like(part) {
+    if outlet_like(part, words) {
         return Some(Part::Outlet(range));
     }
     None
@@ -336,7 +332,7 @@ fn split_trimmed(text: &str, range: TextRange, sep: char) -> Vec<TextRange> {
 }
 
 /// Parse the inside of a parenthetical as a citation group, if it is one.
-fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
+fn parse_group(prose: &str, inner: TextRange, words: &dyn ProseWords) -> Option<Vec<CitationItem>> {
     let mut items = Vec::new();
     let mut any_outlet = false;
     let mut any_date = false;
@@ -379,7 +375,7 @@ fn parse_group(prose: &str, inner: TextRange) -> Option<Vec<CitationItem>> {
                 }
                 return None;
             }
-            match classify_part(part, part_range)? {
+            match classify_part(part, part_range, words)? {
                 Part::Outlet(r) => {
                     if !item.dates.is_empty() {
                         // "TASS, August 20, Interfax, August 21": a new item without its `;`.
@@ -469,6 +465,7 @@ pub(crate) fn find_citations(
     prose: &str,
     block: TextRange,
     parentheticals: &[TextRange],
+    words: &dyn ProseWords,
 ) -> Vec<CitationGroup> {
     // A citation's parts never hold a round bracket, so a parenthetical with another one
     // inside is not parsed (parsing every level of nested brackets would take time
@@ -499,7 +496,7 @@ pub(crate) fn find_citations(
             continue;
         }
         let inner = TextRange::new(p.start + 1, p.end - 1);
-        if let Some(items) = parse_group(prose, inner) {
+        if let Some(items) = parse_group(prose, inner, words) {
             let ends_block = after
                 .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?'))
                 .is_empty();
@@ -521,7 +518,12 @@ mod tests {
 
     fn groups(text: &str) -> Vec<CitationGroup> {
         let block = TextRange::new(0, text.len());
-        find_citations(text, block, &parentheticals(text))
+        find_citations(
+            text,
+            block,
+            &parentheticals(text),
+            crate::style::LanguageStyle::embedded(),
+        )
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::plain::{classify, mask_urls};
+use super::plain::mask_urls;
 use super::{trim_range, BlockKind, RawDocument, ReadError};
 use crate::text::TextRange;
 
@@ -39,7 +39,7 @@ pub(crate) fn scan_text(source: &str) -> RawDocument {
         let range = trim_range(&prose, TextRange::new(offset, offset + line.len()));
         offset += line.len();
         if !range.is_empty() {
-            blocks.push((classify(range.slice(&prose)), range));
+            blocks.push((BlockKind::Paragraph, range));
         }
     }
     RawDocument {
@@ -132,11 +132,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(String, RawDocument, CoreDates), Rea
             if range.is_empty() {
                 return None;
             }
-            let kind = match p.kind {
-                BlockKind::Paragraph => classify(range.slice(&prose)),
-                other => other,
-            };
-            Some((kind, range))
+            Some((p.kind, range))
         })
         .collect();
     // The properties are metadata: a part that cannot be read gives no date.

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::plain::{blank, classify, mask_urls};
+use super::plain::{blank, mask_urls};
 use super::{trim_range, BlockKind, FrontMatter, Link, RawDocument};
 use crate::text::TextRange;
 
@@ -181,10 +181,6 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
             if range.is_empty() {
                 return None;
             }
-            let kind = match kind {
-                BlockKind::Paragraph => classify(range.slice(&prose)),
-                other => other,
-            };
             Some((kind, range))
         })
         .collect();

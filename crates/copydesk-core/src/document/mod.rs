@@ -16,6 +16,7 @@ mod markdown;
 mod plain;
 mod quotes;
 mod segment;
+mod words;
 
 use std::path::Path;
 
@@ -30,6 +31,7 @@ pub use dateline::Dateline;
 pub use docx::CoreDates;
 pub use html::{Abbreviation, SourceMap};
 pub use quotes::Quote;
+pub use words::{LineLabels, ProseWords};
 
 use crate::text::{LineIndex, TextRange};
 
@@ -261,37 +263,48 @@ pub struct Document {
 
 impl Document {
     /// Read `source` as a document of `kind`, recovering from whatever is malformed (as
-    /// an editor must, while a page is being written).
-    pub fn parse(source: impl Into<String>, kind: SourceKind) -> Self {
-        Self::parse_checked(source.into(), kind).0
+    /// an editor must, while a page is being written), its sentences split with `words`
+    /// (the house style's language; [`Document::parse`] takes the embedded one).
+    pub fn parse_with(source: impl Into<String>, kind: SourceKind, words: &dyn ProseWords) -> Self {
+        Self::parse_checked(source.into(), kind, words).0
     }
 
     /// Read `source` as a document of `kind`, or say why it cannot be read as it stands
-    /// (an HTML page that ends inside a tag or a comment).
-    pub fn read(source: impl Into<String>, kind: SourceKind) -> Result<Self, ReadError> {
-        match Self::parse_checked(source.into(), kind) {
+    /// (an HTML page that ends inside a tag or a comment); its sentences split with
+    /// `words`.
+    pub fn read_with(
+        source: impl Into<String>,
+        kind: SourceKind,
+        words: &dyn ProseWords,
+    ) -> Result<Self, ReadError> {
+        match Self::parse_checked(source.into(), kind, words) {
             (doc, None) => Ok(doc),
             (_, Some(reason)) => Err(ReadError(reason)),
         }
     }
 
     /// Read a Word document from the bytes of its `.docx` file, or say why it cannot be
-    /// read (not a zip archive, no document part, XML that does not parse).
-    pub fn from_docx(bytes: &[u8]) -> Result<Self, ReadError> {
+    /// read (not a zip archive, no document part, XML that does not parse); its
+    /// sentences split with `words`.
+    pub fn from_docx_with(bytes: &[u8], words: &dyn ProseWords) -> Result<Self, ReadError> {
         let (source, raw, dates) = docx::read(bytes)?;
-        let mut doc = Self::assemble(source, SourceKind::Docx, None, raw, Vec::new(), None);
+        let mut doc = Self::assemble(source, SourceKind::Docx, None, raw, Vec::new(), None, words);
         doc.core_dates = dates;
         Ok(doc)
     }
 
-    fn parse_checked(source: String, kind: SourceKind) -> (Self, Option<String>) {
+    fn parse_checked(
+        source: String,
+        kind: SourceKind,
+        words: &dyn ProseWords,
+    ) -> (Self, Option<String>) {
         let mut front_matter = date::front_matter(&source);
         let mut abbreviations = Vec::new();
         let mut source_map = None;
         let mut malformed = None;
         let raw = match kind {
             SourceKind::Markdown => markdown::scan(&source, front_matter.as_ref()),
-            SourceKind::Text => plain::scan(&source, front_matter.as_ref()),
+            SourceKind::Text => plain::scan(&source, front_matter.as_ref(), words),
             SourceKind::Html => {
                 let scan = html::scan(&source);
                 front_matter = scan.front_matter;
@@ -302,7 +315,15 @@ impl Document {
             }
             SourceKind::Docx => docx::scan_text(&source),
         };
-        let doc = Self::assemble(source, kind, front_matter, raw, abbreviations, source_map);
+        let doc = Self::assemble(
+            source,
+            kind,
+            front_matter,
+            raw,
+            abbreviations,
+            source_map,
+            words,
+        );
         (doc, malformed)
     }
 
@@ -313,11 +334,19 @@ impl Document {
         raw: RawDocument,
         abbreviations: Vec<Abbreviation>,
         source_map: Option<SourceMap>,
+        words: &dyn ProseWords,
     ) -> Self {
         let blocks = raw
             .blocks
             .into_iter()
-            .map(|(kind, range)| segment::segment_block(&raw.prose, kind, range))
+            .map(|(kind, range)| {
+                // What a paragraph is by its shape: a header, a caption, a title.
+                let kind = match kind {
+                    BlockKind::Paragraph => plain::classify(range.slice(&raw.prose), words),
+                    other => other,
+                };
+                segment::segment_block(&raw.prose, kind, range, words)
+            })
             .collect();
         let line_index = LineIndex::new(&source);
         let mut doc = Document {

@@ -3,34 +3,55 @@
 
 use crate::text::Pattern;
 
+use super::words::{LineLabels, ProseWords};
 use super::{trim_range, BlockKind, FrontMatter, RawDocument};
 use crate::text::TextRange;
 
 /// `Publication: ... Volume: 18 Issue: 137`, `Date: ...`, `By ...` style header lines,
 /// the page's pointers to other pages (`Read more: ...`, `See also: ...`) and the
-/// desk's notes about the piece (`Editor's note: ...`, `Correction: ...`).
-static HEADER_LINE: Pattern = Pattern::new(
-    r"(?i)^(?:publication|volume|issue|date|published|updated|author|authors|by|byline|dateline|section|category|tags|publication date|read more|see also|related|related articles|further reading|keywords|topics|editor's note|editor’s note|editors' note|editors’ note|correction|clarification|disclaimer)\s*:\s*\S",
-);
+/// desk's notes about the piece (`Editor's note: ...`, `Correction: ...`): a line that
+/// opens with one of the `header-labels` and a colon.
+fn header_line(labels: &str) -> String {
+    format!(r"(?i)^{labels}\s*:\s*\S")
+}
 
-/// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines, lists of
-/// sources (`Sources consulted: ...`, `References: ...`), and numbered figure and
-/// table captions: `Figure 1. FDI inflows (source: UNCTAD)`.
-static CAPTION_LINE: Pattern = Pattern::new(
-    r"(?i)^(?:\(?\s*(?:sources?(?:\s+(?:consulted|used|cited))?|references|bibliography|photo|photos|photo credit|image|image credit|credit|credits|caption|map|chart|graphic|illustration|video)\s*:|(?:figure|fig\.|table|chart|map|graph|exhibit)\s+\d{1,2}[a-z]?\s*[.:—–]\s)",
-);
+/// `(Source: ...)`, `Photo: ...`, `Credit: ...` caption and credit lines and lists of
+/// sources (`Sources consulted: ...`, `References: ...`): a line that opens with one of
+/// the `caption-labels` and a colon.
+fn caption_line(labels: &str) -> String {
+    format!(r"(?i)^\(?\s*{labels}\s*:")
+}
 
-/// A picture's caption that ends with its credit: "Monitors at a checkpoint near
-/// Mariupol (Source: OSCE)".
-static CAPTION_CREDIT_END: Pattern = Pattern::new(
-    r"(?i)\((?:sources?|photo|photos|photo credit|image|image credit|credit|credits|map|chart|graphic|illustration|video)\s*:[^()\n]*\)\s*$",
-);
+/// Numbered figure and table captions, `Figure 1. FDI inflows (source: UNCTAD)`: one of
+/// the `figure-labels` and its number.
+fn figure_line(labels: &str) -> String {
+    format!(r"(?i)^{labels}\s+\d{{1,2}}[a-z]?\s*[.:—–]\s")
+}
+
+/// A picture's caption that ends with its credit, one of the `credit-labels` in
+/// brackets: "Monitors at a checkpoint near Mariupol (Source: OSCE)".
+fn credit_end(labels: &str) -> String {
+    format!(r"(?i)\({labels}\s*:[^()\n]*\)\s*$")
+}
+
+/// Whether `line` is a header line ([`header_line`]).
+fn is_header_line(line: &str, words: &dyn ProseWords) -> bool {
+    words.labels(LineLabels::Header, header_line).is_match(line)
+}
+
+/// Whether `line` is a caption or credit line ([`caption_line`], [`figure_line`]).
+fn is_caption_line(line: &str, words: &dyn ProseWords) -> bool {
+    words
+        .labels(LineLabels::Caption, caption_line)
+        .is_match(line)
+        || words.labels(LineLabels::Figure, figure_line).is_match(line)
+}
 
 /// Bare URLs in prose: not prose themselves.
 static BARE_URL: Pattern = Pattern::new(r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]"“”‘’]+"#);
 
 /// Classify a block of prose by its shape.
-pub(crate) fn classify(text: &str) -> BlockKind {
+pub(crate) fn classify(text: &str, words: &dyn ProseWords) -> BlockKind {
     let text = text.trim();
     let lines: Vec<&str> = text
         .lines()
@@ -40,12 +61,15 @@ pub(crate) fn classify(text: &str) -> BlockKind {
     if lines.is_empty() {
         return BlockKind::Paragraph;
     }
-    if lines.iter().all(|l| HEADER_LINE.is_match(l)) {
+    if lines.iter().all(|l| is_header_line(l, words)) {
         return BlockKind::Header;
     }
     if lines.len() == 1
-        && (CAPTION_LINE.is_match(lines[0])
-            || (CAPTION_CREDIT_END.is_match(lines[0]) && lines[0].split_whitespace().count() <= 30))
+        && (is_caption_line(lines[0], words)
+            || (words
+                .labels(LineLabels::Credit, credit_end)
+                .is_match(lines[0])
+                && lines[0].split_whitespace().count() <= 30))
     {
         return BlockKind::Caption;
     }
@@ -140,7 +164,13 @@ pub(crate) fn blank(prose: &mut [u8], range: TextRange) {
     }
 }
 
-pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocument {
+/// The prose view and the blocks of a plain text; a paragraph's kind by its shape is
+/// read later ([`classify`]), but a header or caption line stands alone here.
+pub(crate) fn scan(
+    source: &str,
+    front_matter: Option<&FrontMatter>,
+    words: &dyn ProseWords,
+) -> RawDocument {
     let mut bytes = source.as_bytes().to_vec();
     if source.starts_with('\u{feff}') {
         blank(&mut bytes, TextRange::new(0, 3));
@@ -178,7 +208,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
         |blocks: &mut Vec<(BlockKind, TextRange)>, start: usize, end: usize, prose: &str| {
             let range = trim_range(prose, TextRange::new(start, end));
             if !range.is_empty() {
-                blocks.push((classify(range.slice(prose)), range));
+                blocks.push((BlockKind::Paragraph, range));
             }
         };
     for line in prose.split_inclusive('\n') {
@@ -195,7 +225,7 @@ pub(crate) fn scan(source: &str, front_matter: Option<&FrontMatter>) -> RawDocum
             continue;
         }
         // Header and caption lines stand alone even without a blank line around them.
-        if HEADER_LINE.is_match(content) || CAPTION_LINE.is_match(content) {
+        if is_header_line(content, words) || is_caption_line(content, words) {
             if let Some(start) = para_start.take() {
                 flush(&mut blocks, start, para_end, &prose);
             }

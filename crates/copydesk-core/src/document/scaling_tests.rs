@@ -7,7 +7,12 @@ use super::{Block, BlockKind};
 use crate::text::TextRange;
 
 fn segment(text: &str) -> Block {
-    segment_block(text, BlockKind::Paragraph, TextRange::new(0, text.len()))
+    segment_block(
+        text,
+        BlockKind::Paragraph,
+        TextRange::new(0, text.len()),
+        crate::style::LanguageStyle::embedded(),
+    )
 }
 
 #[test]

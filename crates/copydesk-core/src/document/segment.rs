@@ -2,10 +2,16 @@
 
 use super::citation;
 use super::quotes::{quotes, Quote};
+use super::words::ProseWords;
 use super::{Block, BlockKind};
 use crate::text::TextRange;
 
-pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> Block {
+pub(crate) fn segment_block(
+    prose: &str,
+    kind: BlockKind,
+    range: TextRange,
+    words: &dyn ProseWords,
+) -> Block {
     let text = range.slice(prose);
     let parentheticals: Vec<TextRange> = parentheticals(text)
         .into_iter()
@@ -19,7 +25,7 @@ pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> B
             ..q
         })
         .collect();
-    let sentences = sentences(text)
+    let sentences = sentences(text, words)
         .into_iter()
         .map(|r| r.shift(range.start))
         .collect();
@@ -27,7 +33,7 @@ pub(crate) fn segment_block(prose: &str, kind: BlockKind, range: TextRange) -> B
         kind,
         BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote
     ) {
-        citation::find_citations(prose, range, &parentheticals)
+        citation::find_citations(prose, range, &parentheticals, words)
     } else {
         Vec::new()
     };
@@ -94,58 +100,6 @@ pub(crate) fn parentheticals(text: &str) -> Vec<TextRange> {
     slots.into_iter().flatten().collect()
 }
 
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
-    "gov", "sen", "rep", "pres", "rev", "hon", "amb", "st", "jr", "sr", "vs", "v", "e.g", "i.e",
-    "cf", "al", "approx", "est", "no", "nos", "vol", "vols", "pp", "p", "fig", "ch", "art", "para",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-    "ft", "ave", "blvd", "dept", "univ", "assn", "bros", "gov't", "op", "ed", "eds", "ca", "c",
-];
-
-/// Words that end a sentence only when what follows is not capitalised either.
-const SOFT_ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "co", "corp", "plc", "llc"];
-
-/// Words that, after a dotted initialism such as "U.S.", show that a new sentence began.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "It",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "On",
-    "At",
-    "As",
-    "Its",
-    "Their",
-    "There",
-    "Yet",
-    "So",
-    "However",
-    "Still",
-    "Meanwhile",
-    "Moreover",
-    "Since",
-    "When",
-    "While",
-    "If",
-    "After",
-    "Before",
-    "For",
-    "Such",
-];
-
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
 }
@@ -155,7 +109,7 @@ fn is_terminator(c: char) -> bool {
 }
 
 /// Sentences of a block, as ranges relative to `text`.
-pub(crate) fn sentences(text: &str) -> Vec<TextRange> {
+pub(crate) fn sentences(text: &str, words: &dyn ProseWords) -> Vec<TextRange> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -201,7 +155,7 @@ pub(crate) fn sentences(text: &str) -> Vec<TextRange> {
                 false
             } else if c == '.' && dots == 1 && j == i + 1 {
                 let word = word_before(text, at);
-                !is_abbreviation(word, next, next_word)
+                !is_abbreviation(word, next, next_word, words)
             } else {
                 true
             }
@@ -242,7 +196,7 @@ fn word_at(text: &str, at: usize) -> &str {
     &rest[..end]
 }
 
-fn is_abbreviation(word: &str, next: char, next_word: &str) -> bool {
+fn is_abbreviation(word: &str, next: char, next_word: &str, words: &dyn ProseWords) -> bool {
     let lower = word.to_lowercase();
     // A single capital letter: an initial ("Antony J. Blinken").
     let mut letters = word.chars();
@@ -251,11 +205,11 @@ fn is_abbreviation(word: &str, next: char, next_word: &str) -> bool {
             return true;
         }
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if words.is_abbreviation(&lower) {
         // "No. 5", "Sept. 3", "Mr. Tokayev": the next word is part of the same sentence.
         return true;
     }
-    if SOFT_ABBREVIATIONS.contains(&lower.as_str()) {
+    if words.is_soft_abbreviation(&lower) {
         return !next.is_uppercase();
     }
     // Dotted initialisms: "U.S.", "U.K.", "a.m.".
@@ -265,7 +219,7 @@ fn is_abbreviation(word: &str, next: char, next_word: &str) -> bool {
             .split('.')
             .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if dotted {
-        return !SENTENCE_STARTERS.contains(&next_word);
+        return !words.is_sentence_starter(next_word);
     }
     false
 }
@@ -275,7 +229,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|r| r.slice(text)).collect()
+        sentences(text, crate::style::LanguageStyle::embedded())
+            .into_iter()
+            .map(|r| r.slice(text))
+            .collect()
     }
 
     #[test]

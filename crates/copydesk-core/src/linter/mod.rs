@@ -8,6 +8,8 @@
 
 pub mod session;
 pub mod suppression;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use jiff::civil::Date;
 
@@ -249,6 +251,7 @@ mod html_tests {
 mod cancel_tests {
     use std::cell::Cell;
     use std::path::Path;
+    use std::sync::LazyLock;
 
     use super::*;
     use crate::config::Config;
@@ -257,38 +260,46 @@ mod cancel_tests {
     const TEXT: &str = "The envoy met officials in Astana on Sept. 3 and said the talks stalled \
                         (TASS, Agust 20). The Collective Security Treaty Organization (CSTO) met.\n";
 
+    const PUBLISHED: Date = jiff::civil::date(2021, 8, 23);
+
+    /// The default configuration's settings for a Markdown file.
+    fn settings() -> FileSettings<'static> {
+        static CONFIG: LazyLock<Config> = LazyLock::new(Config::default);
+        CONFIG.settings_for(Path::new("piece.md"))
+    }
+
+    /// What [`lint_file_unless`] returns for `doc` when `stop` answers `true` from its
+    /// `stop_at`-th question on (never, for `None`), and how many times it was asked.
+    fn lint_asked(
+        doc: &Document,
+        stop_at: Option<usize>,
+    ) -> (Result<Vec<Diagnostic>, Cancelled>, usize) {
+        let asked = Cell::new(0);
+        let found = lint_file_unless(doc, &settings(), PUBLISHED, &|| {
+            asked.set(asked.get() + 1);
+            stop_at.is_some_and(|n| asked.get() >= n)
+        });
+        (found, asked.get())
+    }
+
     #[test]
     fn a_lint_that_is_not_stopped_finds_what_lint_file_finds() {
         let doc = Document::parse(TEXT, SourceKind::Markdown);
-        let config = Config::default();
-        let settings = config.settings_for(Path::new("piece.md"));
-        let date = jiff::civil::date(2021, 8, 23);
-        let asked = Cell::new(0);
-        let found = lint_file_unless(&doc, &settings, date, &|| {
-            asked.set(asked.get() + 1);
-            false
-        });
-        let expected = lint_file(&doc, &settings, date);
+        let (found, asked) = lint_asked(&doc, None);
+        let expected = lint_file(&doc, &settings(), PUBLISHED);
         assert!(!expected.is_empty());
         assert_eq!(found, Ok(expected));
         // Asked before each rule and before the suppression pass, and inside.
-        assert!(asked.get() > settings.rules.len() + 1, "{}", asked.get());
+        assert!(asked > settings().rules.len() + 1, "{asked}");
     }
 
     #[test]
     fn a_stopped_lint_returns_at_the_next_rule() {
         let doc = Document::parse(TEXT, SourceKind::Markdown);
-        let config = Config::default();
-        let settings = config.settings_for(Path::new("piece.md"));
-        let date = jiff::civil::date(2021, 8, 23);
         for stop_at in [1, 2] {
-            let asked = Cell::new(0);
-            let found = lint_file_unless(&doc, &settings, date, &|| {
-                asked.set(asked.get() + 1);
-                asked.get() >= stop_at
-            });
+            let (found, asked) = lint_asked(&doc, Some(stop_at));
             assert_eq!(found, Err(Cancelled));
-            assert_eq!(asked.get(), stop_at, "no rule runs after the stop");
+            assert_eq!(asked, stop_at, "no rule runs after the stop");
         }
     }
 
@@ -304,21 +315,13 @@ mod cancel_tests {
     #[test]
     fn the_long_loops_are_asked_once_a_block() {
         let doc = large();
-        let config = Config::default();
-        let settings = config.settings_for(Path::new("piece.md"));
-        let date = jiff::civil::date(2021, 8, 23);
-        let asked = Cell::new(0);
-        let found = lint_file_unless(&doc, &settings, date, &|| {
-            asked.set(asked.get() + 1);
-            false
-        });
-        assert_eq!(found, Ok(lint_file(&doc, &settings, date)));
+        let (found, asked) = lint_asked(&doc, None);
+        assert_eq!(found, Ok(lint_file(&doc, &settings(), PUBLISHED)));
         // The apparatus, acronym and sourcing analyses, unsourced-claim, place-name and
         // name-consistency ask in every block (acronym-undefined once an acronym).
         assert!(
-            asked.get() >= 6 * doc.blocks.len(),
-            "asked {} times for {} blocks",
-            asked.get(),
+            asked >= 6 * doc.blocks.len(),
+            "asked {asked} times for {} blocks",
             doc.blocks.len()
         );
     }
@@ -330,26 +333,14 @@ mod cancel_tests {
     #[test]
     fn a_stopped_lint_of_a_large_document_ends_within_a_block() {
         let doc = large();
-        let config = Config::default();
-        let settings = config.settings_for(Path::new("piece.md"));
-        let date = jiff::civil::date(2021, 8, 23);
-        let full = Cell::new(0);
-        let _ = lint_file_unless(&doc, &settings, date, &|| {
-            full.set(full.get() + 1);
-            false
-        });
-        let full = full.get();
+        let (_, full) = lint_asked(&doc, None);
         let blocks = doc.blocks.len();
         // Stops in the middle of each loop of a block each, and at both ends.
         let middles = (0..full / blocks).map(|k| k * blocks + blocks / 2);
         for stop_at in [3, full - 1].into_iter().chain(middles) {
-            let asked = Cell::new(0);
-            let found = lint_file_unless(&doc, &settings, date, &|| {
-                asked.set(asked.get() + 1);
-                asked.get() >= stop_at
-            });
+            let (found, asked) = lint_asked(&doc, Some(stop_at));
             assert_eq!(found, Err(Cancelled), "stopped at {stop_at} of {full}");
-            let after = asked.get() - stop_at;
+            let after = asked - stop_at;
             assert!(
                 after <= 4,
                 "stopped at question {stop_at} of {full}, asked {after} times more"

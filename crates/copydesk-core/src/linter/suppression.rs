@@ -255,15 +255,14 @@ fn unknown_rule(name: &str, range: TextRange, known: &[&str], report: &mut Repor
 mod tests {
     use super::*;
     use crate::document::SourceKind;
+    use crate::linter::lint_default;
+
+    /// When the pieces of these tests are published.
+    const PUBLISHED: jiff::civil::Date = jiff::civil::date(2021, 9, 10);
 
     fn lint(text: &str, kind: SourceKind) -> Vec<(String, String)> {
         let doc = Document::parse(text, kind);
-        let ctx = crate::rule::Context {
-            date: jiff::civil::date(2021, 9, 10),
-            style: crate::style::HouseStyle::embedded(),
-            date_assumed: false,
-        };
-        crate::linter::lint(&doc, &ctx)
+        lint_default(&doc, PUBLISHED)
             .into_iter()
             .map(|d| (d.rule.to_string(), doc.text(d.range).to_string()))
             .collect()
@@ -273,12 +272,7 @@ mod tests {
     fn removing_a_directive_keeps_the_byte_order_mark_and_odd_input_lints() {
         let text = "\u{feff}# copydesk-disable-next-line citation-format\nAll is well.\n";
         let doc = Document::parse(text, SourceKind::Text);
-        let ctx = crate::rule::Context {
-            date: jiff::civil::date(2021, 9, 10),
-            style: crate::style::HouseStyle::embedded(),
-            date_assumed: false,
-        };
-        let found = crate::linter::lint(&doc, &ctx);
+        let found = lint_default(&doc, PUBLISHED);
         let fixed = crate::fix::apply_fixes(text, &found, crate::fix::FixMode::Safe);
         assert_eq!(fixed.text, "\u{feff}All is well.\n");
         for odd in [
@@ -291,7 +285,7 @@ mod tests {
         ] {
             for kind in [SourceKind::Markdown, SourceKind::Text] {
                 let doc = Document::parse(odd, kind);
-                let _ = crate::linter::lint(&doc, &ctx);
+                let _ = lint_default(&doc, PUBLISHED);
             }
         }
     }
@@ -360,12 +354,7 @@ mod tests {
     fn unused_suppressions_are_reported_with_a_fix() {
         let text = "Intro.\n\n<!-- copydesk-disable-next-line citation-format -->\nTalks stalled (TASS, September 3).\n";
         let doc = Document::parse(text, SourceKind::Markdown);
-        let ctx = crate::rule::Context {
-            date: jiff::civil::date(2021, 9, 10),
-            style: crate::style::HouseStyle::embedded(),
-            date_assumed: false,
-        };
-        let found = crate::linter::lint(&doc, &ctx);
+        let found = lint_default(&doc, PUBLISHED);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].rule, UNUSED_SUPPRESSION);
         assert_eq!(
@@ -390,12 +379,7 @@ mod tests {
         let text =
             format!("<!-- copydesk-disable-next-line citation-format, citaton-format -->\n{BAD}\n");
         let doc = Document::parse(text.as_str(), SourceKind::Markdown);
-        let ctx = crate::rule::Context {
-            date: jiff::civil::date(2021, 9, 10),
-            style: crate::style::HouseStyle::embedded(),
-            date_assumed: false,
-        };
-        let found = crate::linter::lint(&doc, &ctx);
+        let found = lint_default(&doc, PUBLISHED);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             found[0].message,
@@ -413,11 +397,7 @@ mod tests {
     fn suppressions_of_rules_that_did_not_run_are_not_reported() {
         let text = "<!-- copydesk-disable-file citation-format -->\n\nAll is well.\n";
         let doc = Document::parse(text, SourceKind::Markdown);
-        let ctx = crate::rule::Context {
-            date: jiff::civil::date(2021, 9, 10),
-            style: crate::style::HouseStyle::embedded(),
-            date_assumed: false,
-        };
+        let ctx = crate::linter::testing::context(PUBLISHED, crate::style::HouseStyle::embedded());
         assert!(crate::linter::run(&doc, &ctx, &[], true, &|| false, None)
             .unwrap()
             .is_empty());

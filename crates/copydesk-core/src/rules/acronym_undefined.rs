@@ -160,6 +160,7 @@ fn capitalise(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::analysis::acronyms::tests::{findings, lint_fix};
+    use crate::linter::testing::{context, lint_rules};
 
     fn undefined(text: &str) -> Vec<(String, String)> {
         findings(text, &AcronymUndefined)
@@ -431,13 +432,16 @@ mod tests {
     #[test]
     fn markdown_code_and_links_are_not_prose() {
         let text = "# The CSTO\n\nRun `CSTO_SYNC` and see [the report](https://example.org/CSTO). The Collective Security Treaty Organization (CSTO) met.\n";
-        let doc = Document::parse(text, crate::SourceKind::Markdown);
-        let ctx = Context {
-            date: jiff::civil::date(2022, 1, 10),
-            style: crate::HouseStyle::embedded(),
-            date_assumed: false,
-        };
-        let d = crate::lint_with(&doc, &ctx, &[&AcronymUndefined]);
+        let ctx = context(
+            jiff::civil::date(2022, 1, 10),
+            crate::HouseStyle::embedded(),
+        );
+        let (_, d) = lint_rules(
+            &[&AcronymUndefined],
+            text,
+            crate::SourceKind::Markdown,
+            &ctx,
+        );
         assert_eq!(d, vec![]);
     }
 

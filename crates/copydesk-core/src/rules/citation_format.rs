@@ -261,21 +261,13 @@ pub(crate) fn human_date(date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::SourceKind;
-    use crate::linter::lint_with;
-    use crate::style::HouseStyle;
+    use crate::linter::testing::findings_of;
     use jiff::civil::date;
 
     fn findings(text: &str, published: Date) -> Vec<(String, String)> {
-        let doc = Document::parse(text, SourceKind::Text);
-        let ctx = Context {
-            date: published,
-            style: HouseStyle::embedded(),
-            date_assumed: false,
-        };
-        lint_with(&doc, &ctx, &[&CitationFormat])
+        findings_of(&CitationFormat, text, published)
             .into_iter()
-            .map(|d| (doc.text(d.range).to_string(), d.message))
+            .map(|d| (d.range.slice(text).to_string(), d.message))
             .collect()
     }
 
@@ -313,18 +305,11 @@ mod tests {
     #[test]
     fn abbreviated_month_gets_a_safe_fix() {
         let text = "Talks stalled (TASS, Sept. 3).";
-        let doc = Document::parse(text, SourceKind::Text);
-        let style = HouseStyle::embedded();
-        let ctx = Context {
-            date: date(2021, 9, 10),
-            style,
-            date_assumed: false,
-        };
-        let d = lint_with(&doc, &ctx, &[&CitationFormat]);
+        let d = findings_of(&CitationFormat, text, date(2021, 9, 10));
         assert_eq!(d.len(), 1);
         let fix = d[0].fix.as_ref().unwrap();
         assert_eq!(fix.applicability, crate::Applicability::Safe);
-        assert_eq!(doc.text(fix.edits[0].range), "Sept.");
+        assert_eq!(fix.edits[0].range.slice(text), "Sept.");
         assert_eq!(fix.edits[0].replacement, "September");
     }
 

@@ -207,20 +207,16 @@ mod tests {
     use super::*;
     use crate::diagnostic::Applicability;
     use crate::document::SourceKind;
-    use crate::linter::lint_with;
+    use crate::linter::testing::{context, lint_rules};
     use crate::style::HouseStyle;
 
     /// (written, replacement, safe) of each finding.
     fn found(text: &str, order: DateOrder) -> Vec<(String, String, bool)> {
-        let doc = Document::parse(text, SourceKind::Text);
         let mut style = HouseStyle::embedded().clone();
         style.dates.order = order;
-        let ctx = Context {
-            date: jiff::civil::date(2023, 9, 1),
-            style: &style,
-            date_assumed: false,
-        };
-        lint_with(&doc, &ctx, &[&DateStyle])
+        let ctx = context(jiff::civil::date(2023, 9, 1), &style);
+        lint_rules(&[&DateStyle], text, SourceKind::Text, &ctx)
+            .1
             .into_iter()
             .map(|d| {
                 let fix = d.fix.expect("a fix");

@@ -265,7 +265,7 @@ fn another_year_fits(
 mod tests {
     use super::*;
     use crate::document::SourceKind;
-    use crate::linter::lint_with;
+    use crate::linter::testing::{context, lint_rules};
     use crate::style::HouseStyle;
 
     /// (flagged text, message) of each finding, for a piece published on `published`.
@@ -274,13 +274,12 @@ mod tests {
     }
 
     fn found_dated(text: &str, published: Date, date_assumed: bool) -> Vec<(String, String)> {
-        let doc = Document::parse(text, SourceKind::Text);
         let ctx = Context {
-            date: published,
-            style: HouseStyle::embedded(),
             date_assumed,
+            ..context(published, HouseStyle::embedded())
         };
-        lint_with(&doc, &ctx, &[&DateWeekday])
+        lint_rules(&[&DateWeekday], text, SourceKind::Text, &ctx)
+            .1
             .into_iter()
             .map(|d| {
                 assert!(d.fix.is_none());

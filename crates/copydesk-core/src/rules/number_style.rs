@@ -93,7 +93,7 @@ impl Rule for NumberStyle {
         forms::percentages(doc, style.percent, &mut found);
         forms::scales(doc, style.scale, &mut found);
         forms::ranges(doc, style.ranges, &mut found);
-        forms::thousands(doc, style.thousands, &mut found);
+        forms::thousands(doc, style.thousands, &ctx.style.language, &mut found);
         small::small_numbers(doc, style.small_numbers, &ctx.style.language, &mut found);
         found.sort_by_key(|f| (f.range.start, f.range.end));
         for f in found {

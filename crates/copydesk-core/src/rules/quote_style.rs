@@ -183,19 +183,14 @@ mod tests {
     use super::*;
     use crate::document::SourceKind;
     use crate::fix::{apply_fixes, FixMode};
-    use crate::linter::lint_with;
+    use crate::linter::testing::{context, lint_rules};
     use crate::style::HouseStyle;
 
     fn lint(text: &str, marks: QuoteMarks) -> (Vec<String>, String) {
-        let doc = Document::parse(text, SourceKind::Text);
         let mut style = HouseStyle::embedded().clone();
         style.quotes.marks = marks;
-        let ctx = Context {
-            date: jiff::civil::date(2023, 5, 10),
-            style: &style,
-            date_assumed: false,
-        };
-        let d = lint_with(&doc, &ctx, &[&QuoteStyle]);
+        let ctx = context(jiff::civil::date(2023, 5, 10), &style);
+        let (_, d) = lint_rules(&[&QuoteStyle], text, SourceKind::Text, &ctx);
         let fixed = apply_fixes(text, &d, FixMode::Safe).text;
         (d.into_iter().map(|d| d.message).collect(), fixed)
     }

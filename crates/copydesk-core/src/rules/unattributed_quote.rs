@@ -95,20 +95,14 @@ impl Rule for UnattributedQuote {
 mod tests {
     use super::*;
     use crate::document::SourceKind;
-    use crate::linter::lint_with;
+    use crate::linter::testing::{context, findings_of, lint_rules};
     use crate::style::HouseStyle;
     use jiff::civil::date;
 
     fn findings(text: &str) -> Vec<String> {
-        let doc = Document::parse(text, SourceKind::Text);
-        let ctx = Context {
-            date: date(2021, 8, 23),
-            style: HouseStyle::embedded(),
-            date_assumed: false,
-        };
-        lint_with(&doc, &ctx, &[&UnattributedQuote])
+        findings_of(&UnattributedQuote, text, date(2021, 8, 23))
             .into_iter()
-            .map(|d| doc.text(d.range).to_string())
+            .map(|d| d.range.slice(text).to_string())
             .collect()
     }
 
@@ -228,20 +222,12 @@ mod tests {
         }
         for text in &inputs {
             for kind in [SourceKind::Text, SourceKind::Markdown] {
-                let doc = Document::parse(text.as_str(), kind);
-                let ctx = Context {
-                    date: date(2021, 8, 23),
-                    style: HouseStyle::embedded(),
-                    date_assumed: false,
-                };
-                let _ = lint_with(
-                    &doc,
-                    &ctx,
-                    &[
-                        &UnattributedQuote,
-                        &crate::rules::unsourced_claim::UnsourcedClaim,
-                    ],
-                );
+                let ctx = context(date(2021, 8, 23), HouseStyle::embedded());
+                let rules: [&dyn Rule; 2] = [
+                    &UnattributedQuote,
+                    &crate::rules::unsourced_claim::UnsourcedClaim,
+                ];
+                let _ = lint_rules(&rules, text, kind, &ctx);
             }
         }
     }

@@ -14,6 +14,9 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
+use crate::document::{Document, LineLabels, ProseWords, ReadError, SourceKind};
+use crate::text::Pattern;
+
 /// The embedded language data, as TOML.
 pub const EMBEDDED_LANGUAGE: &str = include_str!("../../data/language.toml");
 
@@ -24,7 +27,7 @@ pub struct WordList {
     lower: OnceLock<HashSet<String>>,
     pattern: OnceLock<Regex>,
     /// The list inside a rule's own pattern ([`WordList::pattern`]).
-    templated: OnceLock<Regex>,
+    templated: OnceLock<Pattern>,
 }
 
 impl PartialEq for WordList {
@@ -68,6 +71,12 @@ impl WordList {
         }
     }
 
+    /// Whether `word` is in the list exactly as written (a list whose case matters: "MW",
+    /// "The"). A scan: such lists are short and asked seldom.
+    pub fn contains_as_written(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+
     /// Whether any entry occurs in `text` as whole words, in any case; white space inside
     /// an entry matches any run of white space.
     pub fn is_match_in(&self, text: &str) -> bool {
@@ -83,15 +92,14 @@ impl WordList {
     }
 
     /// The pattern `template` makes of the words, compiled the first time it is asked
-    /// for: `template` gets the words as a [`plain_group`] (a pattern that never matches when
-    /// the list is empty), and must always be the same
-    /// for one list. For a rule that reads a list inside its own grammar ("the firm
-    /// TBEA", an author's bio).
-    pub fn pattern(&self, template: fn(&str) -> String) -> &Regex {
-        self.templated.get_or_init(|| {
-            Regex::new(&template(&plain_group(&self.words)))
-                .expect("a template of escaped words is valid")
-        })
+    /// for (a [`Pattern`]: narrowed to the Latin range for a Latin text): `template` gets
+    /// the words as a [`plain_group`] (a pattern that never matches when the list is
+    /// empty), and must always be the same for one list. For a rule that reads a list
+    /// inside its own grammar ("the firm TBEA", an author's bio). A pattern too large to
+    /// compile matches nothing.
+    pub fn pattern(&self, template: fn(&str) -> String) -> &Pattern {
+        self.templated
+            .get_or_init(|| Pattern::lenient(template(&plain_group(&self.words))))
     }
 
     /// The words, taken out of the list.
@@ -228,6 +236,45 @@ pub struct LanguageStyle {
     pub measure_words: WordList,
     /// Words before a small figure that keep it in numerals ("chapter 3").
     pub label_words: WordList,
+    /// Units after a four-figure number that make it a measure, not a year ("1378
+    /// kilometers"), matched as written.
+    pub year_like_units: WordList,
+    /// Titles and occupations right before a name that make it a person's ("economist
+    /// Nikolaev").
+    pub person_titles: WordList,
+    /// Words right before a speech cue that make it a passive with no speaker ("it is
+    /// said", "reportedly said").
+    pub passive_cues: WordList,
+    /// Words a few words before a place's name that mention the name on purpose
+    /// ("formerly Astana").
+    pub name_cues: WordList,
+    /// Words of time right before a place's name that mention it on purpose ("then
+    /// Leningrad").
+    pub name_time_cues: WordList,
+    /// Verbs that give a place's name "as" what it is called ("refers to it as Kiev").
+    pub name_as_verbs: WordList,
+    /// Words after a city's name that make it its region's ("the Sverdlovsk governor"),
+    /// matched as written.
+    pub region_words: WordList,
+    /// Words after which a full stop does not end a sentence ("Mr.", "Sept.").
+    pub abbreviations: WordList,
+    /// Words after which a full stop ends a sentence only before a word in lower case
+    /// ("etc.", "Inc.").
+    pub soft_abbreviations: WordList,
+    /// Words that open a new sentence after a dotted initialism ("U.S. The"), matched as
+    /// written.
+    pub sentence_starters: WordList,
+    /// Labels that open a header line ("Publication:", "Read more:").
+    pub header_labels: WordList,
+    /// Labels that open a caption or credit line ("Photo:", "(Source: ...)").
+    pub caption_labels: WordList,
+    /// Labels of a numbered figure or table ("Figure 1.").
+    pub figure_labels: WordList,
+    /// Labels of a credit in brackets that ends a caption ("(Photo: ...)").
+    pub credit_labels: WordList,
+    /// Lower-case words inside an outlet's name in a citation group ("Radio Free
+    /// Europe", "Le Monde").
+    pub outlet_connectors: WordList,
 }
 
 impl Default for LanguageStyle {
@@ -279,6 +326,21 @@ impl LanguageStyle {
             "north-american-regions" => &mut self.north_american_regions,
             "measure-words" => &mut self.measure_words,
             "label-words" => &mut self.label_words,
+            "year-like-units" => &mut self.year_like_units,
+            "person-titles" => &mut self.person_titles,
+            "passive-cues" => &mut self.passive_cues,
+            "name-cues" => &mut self.name_cues,
+            "name-time-cues" => &mut self.name_time_cues,
+            "name-as-verbs" => &mut self.name_as_verbs,
+            "region-words" => &mut self.region_words,
+            "abbreviations" => &mut self.abbreviations,
+            "soft-abbreviations" => &mut self.soft_abbreviations,
+            "sentence-starters" => &mut self.sentence_starters,
+            "header-labels" => &mut self.header_labels,
+            "caption-labels" => &mut self.caption_labels,
+            "figure-labels" => &mut self.figure_labels,
+            "credit-labels" => &mut self.credit_labels,
+            "outlet-connectors" => &mut self.outlet_connectors,
             _ => return None,
         })
     }
@@ -310,12 +372,78 @@ impl LanguageStyle {
         "north-american-regions",
         "measure-words",
         "label-words",
+        "year-like-units",
+        "person-titles",
+        "passive-cues",
+        "name-cues",
+        "name-time-cues",
+        "name-as-verbs",
+        "region-words",
+        "abbreviations",
+        "soft-abbreviations",
+        "sentence-starters",
+        "header-labels",
+        "caption-labels",
+        "figure-labels",
+        "credit-labels",
+        "outlet-connectors",
     ];
+}
+
+/// The document model's words are the language data's.
+impl ProseWords for LanguageStyle {
+    fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    fn is_soft_abbreviation(&self, word: &str) -> bool {
+        self.soft_abbreviations.contains(word)
+    }
+
+    fn is_sentence_starter(&self, word: &str) -> bool {
+        self.sentence_starters.contains_as_written(word)
+    }
+
+    fn is_outlet_connector(&self, word: &str) -> bool {
+        self.outlet_connectors.contains(word)
+    }
+
+    fn labels(&self, list: LineLabels, template: fn(&str) -> String) -> &Pattern {
+        match list {
+            LineLabels::Header => &self.header_labels,
+            LineLabels::Caption => &self.caption_labels,
+            LineLabels::Figure => &self.figure_labels,
+            LineLabels::Credit => &self.credit_labels,
+        }
+        .pattern(template)
+    }
+}
+
+/// Reading a document with the embedded language data, for a caller without a house
+/// style (tests, tools, a one-off parse). Written here, not in `document`, because the
+/// document does not know the house style's data: the front ends read each file with
+/// its configuration's language ([`Document::parse_with`]).
+impl Document {
+    /// [`Document::parse_with`] the embedded language data.
+    pub fn parse(source: impl Into<String>, kind: SourceKind) -> Self {
+        Self::parse_with(source, kind, LanguageStyle::embedded())
+    }
+
+    /// [`Document::read_with`] the embedded language data.
+    pub fn read(source: impl Into<String>, kind: SourceKind) -> Result<Self, ReadError> {
+        Self::read_with(source, kind, LanguageStyle::embedded())
+    }
+
+    /// [`Document::from_docx_with`] the embedded language data.
+    pub fn from_docx(bytes: &[u8]) -> Result<Self, ReadError> {
+        Self::from_docx_with(bytes, LanguageStyle::embedded())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::BlockKind;
 
     #[test]
     fn embedded_language_data_is_valid_and_every_key_is_reachable() {
@@ -335,9 +463,87 @@ mod tests {
     }
 
     #[test]
+    fn sentences_are_cut_with_the_language_data_given() {
+        let sentences = |doc: &Document| -> Vec<String> {
+            doc.blocks[0]
+                .sentences
+                .iter()
+                .map(|&s| doc.text(s).to_string())
+                .collect()
+        };
+        let text = "Talks in Tashkent ended at 5 p.m. Tues. Officials left the U.S. THE END.";
+        let embedded = Document::parse(text, SourceKind::Text);
+        assert_eq!(
+            sentences(&embedded),
+            [
+                "Talks in Tashkent ended at 5 p.m. Tues.",
+                "Officials left the U.S. THE END."
+            ]
+        );
+        // A desk's own abbreviation ("Tues."), and a starter matched as written.
+        let mut desk = LanguageStyle::embedded().clone();
+        let list = desk.list_mut("abbreviations").unwrap();
+        list.patch(vec!["tues".into()], false);
+        desk.list_mut("sentence-starters")
+            .unwrap()
+            .patch(vec!["THE".into()], false);
+        let doc = Document::parse_with(text, SourceKind::Text, &desk);
+        assert_eq!(
+            sentences(&doc),
+            [
+                "Talks in Tashkent ended at 5 p.m. Tues. Officials left the U.S.",
+                "THE END."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_of_the_page_are_read_with_the_language_data_given() {
+        let text = "Talks resumed in Baku.\n\nFoto: Aziz Karimov for the agency.\n\nFUENTE: the OSCE mission.\n";
+        let kinds = |language: &LanguageStyle| -> Vec<BlockKind> {
+            Document::parse_with(text, SourceKind::Text, language)
+                .blocks
+                .iter()
+                .map(|b| b.kind)
+                .collect()
+        };
+        let embedded = LanguageStyle::embedded();
+        assert_eq!(kinds(embedded), [BlockKind::Paragraph; 3]);
+        // A desk that labels its photographs and sources in Spanish.
+        let mut desk = embedded.clone();
+        let captions = desk.list_mut("caption-labels").unwrap();
+        captions.patch(vec!["foto".into(), "fuente".into()], false);
+        assert_eq!(
+            kinds(&desk),
+            [BlockKind::Paragraph, BlockKind::Caption, BlockKind::Caption]
+        );
+    }
+
+    #[test]
+    fn outlets_of_a_citation_are_read_with_the_language_data_given() {
+        let text = "Talks stalled (Le Journal sur Internet, May 3).";
+        let groups = |language: &LanguageStyle| {
+            Document::parse_with(text, SourceKind::Text, language).blocks[0]
+                .citations
+                .len()
+        };
+        let embedded = LanguageStyle::embedded();
+        assert_eq!(
+            groups(embedded),
+            0,
+            "\"sur\" is no connector of English names"
+        );
+        let mut desk = embedded.clone();
+        let connectors = desk.list_mut("outlet-connectors").unwrap();
+        connectors.patch(vec!["sur".into()], false);
+        assert_eq!(groups(&desk), 1);
+    }
+
+    #[test]
     fn word_lists_match_whole_words_in_any_case_and_patch() {
         let mut list = WordList::new(vec!["and".into(), "Per".into()]);
         assert!(list.contains("AND") && list.contains("per") && !list.contains("an"));
+        assert!(list.contains_as_written("Per") && !list.contains_as_written("per"));
         list.patch(vec!["or".into(), "and".into()], false);
         assert_eq!(list.words(), ["and", "Per", "or"]);
         assert!(list.contains("or"));

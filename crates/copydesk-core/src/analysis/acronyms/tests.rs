@@ -1,31 +1,24 @@
 use super::*;
 use crate::diagnostic::Diagnostic;
 use crate::document::SourceKind;
-use crate::linter::lint_with;
-use crate::rule::{Context, Rule};
+use crate::linter::testing::findings_of;
+use crate::rule::Rule;
 use crate::style::HouseStyle;
 
-fn ctx() -> Context<'static> {
-    Context {
-        date: jiff::civil::date(2022, 1, 10),
-        style: HouseStyle::embedded(),
-        date_assumed: false,
-    }
-}
+/// When the pieces of these tests are published.
+const PUBLISHED: jiff::civil::Date = jiff::civil::date(2022, 1, 10);
 
 /// (flagged text, message) for each finding of `rule` on plain text.
 pub(crate) fn findings(text: &str, rule: &dyn Rule) -> Vec<(String, String)> {
-    let doc = Document::parse(text, SourceKind::Text);
-    lint_with(&doc, &ctx(), &[rule])
+    findings_of(rule, text, PUBLISHED)
         .into_iter()
-        .map(|d| (doc.text(d.range).to_string(), d.message))
+        .map(|d| (d.range.slice(text).to_string(), d.message))
         .collect()
 }
 
 /// The findings, and the text with every fix applied (they must not overlap).
 pub(crate) fn lint_fix(text: &str, rule: &dyn Rule) -> (Vec<Diagnostic>, String) {
-    let doc = Document::parse(text, SourceKind::Text);
-    let diagnostics = lint_with(&doc, &ctx(), &[rule]);
+    let diagnostics = findings_of(rule, text, PUBLISHED);
     let mut edits: Vec<_> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
@@ -249,14 +242,14 @@ fn no_panic_on_odd_input() {
         let _ = Analysis::new(&doc, HouseStyle::embedded());
         let _ = acronym_definitions(&doc, HouseStyle::embedded());
         let doc = Document::parse(text, SourceKind::Markdown);
-        let _ = crate::lint(&doc, &ctx());
+        let _ = crate::lint_default(&doc, PUBLISHED);
     }
 }
 
 /// Every acronym finding on a fixture: (line, rule, flagged text).
 fn fixture_findings(text: &str) -> Vec<(usize, &'static str, String)> {
     let doc = Document::parse(text, SourceKind::Text);
-    crate::lint(&doc, &ctx())
+    crate::lint_default(&doc, PUBLISHED)
         .into_iter()
         .filter(|d| d.rule.starts_with("acronym-"))
         .map(|d| {

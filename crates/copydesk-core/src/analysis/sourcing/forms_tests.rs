@@ -3,9 +3,8 @@
 
 use jiff::civil::{date, Date};
 
-use crate::document::{Document, SourceKind};
-use crate::linter::lint_with;
-use crate::rule::Context;
+use crate::document::SourceKind;
+use crate::linter::testing::{context, lint_rules};
 use crate::rules::unsourced_claim::UnsourcedClaim;
 use crate::style::HouseStyle;
 
@@ -20,16 +19,16 @@ fn flagged(text: &str, published: Date) -> Vec<String> {
 
 /// The unsourced claims of `text` in `style`, by the text they flag.
 fn flagged_in(text: &str, published: Date, style: &HouseStyle) -> Vec<String> {
-    let doc = Document::parse(text, SourceKind::Text);
-    let ctx = Context {
-        date: published,
-        style,
-        date_assumed: false,
-    };
-    lint_with(&doc, &ctx, &[&UnsourcedClaim])
-        .iter()
-        .map(|d| doc.text(d.range).to_string())
-        .collect()
+    lint_rules(
+        &[&UnsourcedClaim],
+        text,
+        SourceKind::Text,
+        &context(published, style),
+    )
+    .1
+    .iter()
+    .map(|d| d.range.slice(text).to_string())
+    .collect()
 }
 
 #[test]

@@ -391,11 +391,7 @@ impl Sourcing<'_> {
         if before {
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let n = lower.len();
-            let passive = n >= 1
-                && matches!(
-                    lower[n - 1].as_str(),
-                    "is" | "are" | "was" | "were" | "been" | "be" | "reportedly"
-                );
+            let passive = n >= 1 && self.language.passive_cues.contains(&lower[n - 1]);
             // "..., it said.": an institution named before speaks through its pronoun
             // (not "it is said", a passive, nor "sources said it").
             if !passive && lower.last().is_some_and(|w| w == "it") {

@@ -19,7 +19,7 @@ use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 
 pub use text::SourceMap;
 
-use super::plain::{blank, classify, mask_urls};
+use super::plain::{blank, mask_urls};
 use super::{trim_range, BlockKind, FrontMatter, Link, RawDocument};
 use crate::text::TextRange;
 
@@ -440,11 +440,7 @@ pub(crate) fn scan(source: &str) -> HtmlScan {
             if range.is_empty() {
                 return None;
             }
-            let kind = match s.kind {
-                BlockKind::Paragraph => classify(range.slice(&prose)),
-                other => other,
-            };
-            Some((kind, range))
+            Some((s.kind, range))
         })
         .collect();
     blocks.sort_by_key(|(_, r)| r.start);

@@ -1,17 +1,12 @@
 use super::*;
 use crate::diagnostic::Applicability;
 use crate::document::SourceKind;
-use crate::linter::lint_with;
+use crate::linter::testing::{context, lint_rules};
 use crate::style::HouseStyle;
 
 fn lint(text: &str, kind: SourceKind) -> Vec<crate::Diagnostic> {
-    let doc = Document::parse(text, kind);
-    let ctx = Context {
-        date: jiff::civil::date(2023, 5, 10),
-        style: HouseStyle::embedded(),
-        date_assumed: false,
-    };
-    lint_with(&doc, &ctx, &[&NameConsistency])
+    let ctx = context(jiff::civil::date(2023, 5, 10), HouseStyle::embedded());
+    lint_rules(&[&NameConsistency], text, kind, &ctx).1
 }
 
 /// (flagged text, replacement, safe) of each finding.

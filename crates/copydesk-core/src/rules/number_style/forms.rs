@@ -5,7 +5,7 @@ use crate::text::Pattern;
 use super::{majority, readable, word_before, Found};
 use crate::diagnostic::Edit;
 use crate::document::{Block, Document};
-use crate::style::{PercentForm, RangeDash, ScaleForm, Thousands};
+use crate::style::{LanguageStyle, PercentForm, RangeDash, ScaleForm, Thousands};
 use crate::text::TextRange;
 
 /// A figure and the form of its percentage: `20%`, `20 %`, `20 percent`, `20 per cent`.
@@ -24,34 +24,6 @@ static RANGE: Pattern = Pattern::new(r"([$€£¥₽])?(\d+(?:\.\d+)?)([-–])(\
 /// A whole number of four digits or more, or one grouped in threes by commas or spaces.
 static WHOLE: Pattern =
     Pattern::new(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \x{a0}\x{202f}\x{2009}]\d{3})+|\d{4,}");
-
-/// Units after which a four-figure number in the years' span is a measure:
-/// `1378 kilometers`, not `the 2024 elections`.
-const YEAR_LIKE_UNITS: &[&str] = &[
-    "kilometers",
-    "kilometres",
-    "km",
-    "miles",
-    "meters",
-    "metres",
-    "tons",
-    "tonnes",
-    "hectares",
-    "barrels",
-    "megawatts",
-    "MW",
-    "people",
-    "troops",
-    "soldiers",
-    "residents",
-    "refugees",
-    "migrants",
-    "employees",
-    "workers",
-    "households",
-    "students",
-    "families",
-];
 
 /// Whether `c`, just before a figure, makes it part of something else: a word, a
 /// code, a decimal, a date or a time.
@@ -394,8 +366,9 @@ pub(super) fn model_number(block: &Block, text: &str, at: usize) -> bool {
     word.chars().any(char::is_uppercase) && !opens
 }
 
-/// Whole numbers without the house's thousands separators.
-pub fn thousands(doc: &Document, house: Thousands, out: &mut Vec<Found>) {
+/// Whole numbers without the house's thousands separators; a four-figure number in the
+/// years' span is a year unless one of the language's `year-like-units` follows it.
+pub fn thousands(doc: &Document, house: Thousands, language: &LanguageStyle, out: &mut Vec<Found>) {
     let comma = match house {
         Thousands::Any => return,
         Thousands::Comma => true,
@@ -430,8 +403,11 @@ pub fn thousands(doc: &Document, house: Thousands, out: &mut Vec<Found>) {
                 // `1998` is a year, unless a unit follows (`1378 kilometers`) and no
                 // word of time comes before.
                 if four && (1000..2200).contains(&value) {
-                    let unit = super::word_after(text, m.end())
-                        .is_some_and(|w| YEAR_LIKE_UNITS.contains(&w.trim_end_matches('.')));
+                    let unit = super::word_after(text, m.end()).is_some_and(|w| {
+                        language
+                            .year_like_units
+                            .contains_as_written(w.trim_end_matches('.'))
+                    });
                     let timed = word_before(text, m.start()).is_some_and(|w| {
                         matches!(
                             w.to_ascii_lowercase().as_str(),

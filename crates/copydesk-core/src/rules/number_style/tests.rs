@@ -1,18 +1,14 @@
 use super::*;
 use crate::diagnostic::Applicability;
 use crate::document::SourceKind;
-use crate::linter::lint_with;
+use crate::linter::testing::{context, lint_rules};
 use crate::style::{HouseStyle, PercentForm, RangeDash, ScaleForm, SmallNumbers, Thousands};
 
 /// (flagged, fixed text, safe) of each finding on `text` under `style`.
 fn found_with(text: &str, style: &HouseStyle) -> Vec<(String, String, bool)> {
-    let doc = Document::parse(text, SourceKind::Text);
-    let ctx = Context {
-        date: jiff::civil::date(2023, 9, 1),
-        style,
-        date_assumed: false,
-    };
-    lint_with(&doc, &ctx, &[&NumberStyle])
+    let ctx = context(jiff::civil::date(2023, 9, 1), style);
+    lint_rules(&[&NumberStyle], text, SourceKind::Text, &ctx)
+        .1
         .into_iter()
         .map(|d| {
             let fix = d.fix.expect("a fix");

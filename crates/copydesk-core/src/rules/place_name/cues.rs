@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::period::{self, Period};
 use crate::document::{Block, Document};
+use crate::style::LanguageStyle;
 use crate::text::{fold_ascii_case, TextRange};
 
 /// The dated expressions and past cues of each sentence of a block, computed once per
@@ -191,44 +192,37 @@ static SUBORDINATE_WORD: Pattern = Pattern::new(
 static SUBORDINATOR: Pattern =
     Pattern::new(r"^\W*(?:When|While|After|Before|Until|Once|As|By\s+the\s+time)(?-u:\b)");
 
-/// Cue words within three words before a name that mention it on purpose; a name
-/// given "as" what something is called ("state television refers to the capital
-/// only as Kishinev").
-static CUE_BEFORE: Pattern = Pattern::new(
-    r"(?i)(?:(?-u:\b)(?:formerly|previously|renamed|re-named|named|name|names|known|called|dubbed|spelt|spelled|spelling|transliterated|became|become|becomes|becoming|old|former|future|refer|refers|referred|referring|termed|labelled|labeled|dubbed|call|calls|calling)(?-u:\b)\W*(?:\w+\W+){0,4}|(?-u:\b)(?:now|then|once|later)(?-u:\b)\W*(?:\w+\W+)?|(?-u:\b)(?:refer|refers|referred|referring|call|calls|called|calling|know|knows|known|describe|describes|described|list|lists|listed|label|labels|labelled|labeled|brand|brands|branded|designate|designates|designated)(?-u:\b)\W*(?:\w+\W+){0,8}?as\W+)$",
-);
-/// What every cue word of [`CUE_BEFORE`] holds one of (in any case): their stems.
-const CUE_BEFORE_WORDS: &[&str] = &[
-    "former",
-    "previously",
-    "name",
-    "know",
-    "call",
-    "dubbed",
-    "spel",
-    "transliterated",
-    "became",
-    "becom",
-    "old",
-    "future",
-    "refer",
-    "termed",
-    "label",
-    "now",
-    "then",
-    "once",
-    "later",
-    "describ",
-    "list",
-    "brand",
-    "designat",
-];
+/// A naming cue of the language (`name-cues`) and at most four words more before a
+/// name: "formerly Astana", "renamed the city Nur-Sultan".
+fn naming_before(cues: &str) -> String {
+    format!(r"(?i)(?-u:\b){cues}(?-u:\b)\W*(?:\w+\W+){{0,4}}$")
+}
+
+/// A word of time (`name-time-cues`) and at most one word more before a name: "then
+/// Leningrad", "now Astana".
+fn time_before(cues: &str) -> String {
+    format!(r"(?i)(?-u:\b){cues}(?-u:\b)\W*(?:\w+\W+)?$")
+}
+
+/// A verb that gives a name "as" what something is called (`name-as-verbs`), within
+/// eight words before "as": "state television refers to the capital only as Kishinev".
+fn as_before(verbs: &str) -> String {
+    format!(r"(?i)(?-u:\b){verbs}(?-u:\b)\W*(?:\w+\W+){{0,8}}?as\W+$")
+}
+
 /// Cue words right after a name that explain it.
 static CUE_AFTER: Pattern = Pattern::new(
     r"(?i)^(?:['’]s(?-u:\b)|-\w+)?\s*(?:[,(—–]\s*(?:now|then|later|once|formerly|previously|renamed|known|called)(?-u:\b)|[,(—–]?\s*(?:(?:as|which|that|what)(?-u:\b)[^.;)]{0,60}?(?-u:\b)(?:known|called|named|renamed|spelt|spelled|then)(?-u:\b)|formerly(?-u:\b)|previously(?-u:\b)|renamed(?-u:\b)|until\s+\d{4}|before\s+\d{4}|(?:take|takes|took|taken|get|gets|got|derive|derives|derived|draw|draws|drew|owe|owes|owed)\s+its\s+name(?-u:\b)))",
 );
 
-pub(super) fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bool {
+/// Whether the mention at `at` is explained by the words around it: a cue word of the
+/// language before it, or one right after it ("Astana, formerly Akmola").
+pub(super) fn explanatory(
+    prose: &str,
+    sentence: TextRange,
+    at: TextRange,
+    language: &LanguageStyle,
+) -> bool {
     let mut start = at.start.saturating_sub(80).max(sentence.start);
     while !prose.is_char_boundary(start) {
         start += 1;
@@ -239,21 +233,35 @@ pub(super) fn explanatory(prose: &str, sentence: TextRange, at: TextRange) -> bo
         end -= 1;
     }
     let after = prose.get(at.end..end.max(at.end)).unwrap_or("");
-    (may_end_with_cue(before) && CUE_BEFORE.is_match(before)) || CUE_AFTER.is_match(after)
+    let cue_before = may_end_with_cue(before, language)
+        && (language.name_cues.pattern(naming_before).is_match(before)
+            || language
+                .name_time_cues
+                .pattern(time_before)
+                .is_match(before)
+            || language.name_as_verbs.pattern(as_before).is_match(before));
+    cue_before || CUE_AFTER.is_match(after)
 }
 
-/// A run of characters that are not word characters, as [`CUE_BEFORE`] reads them.
+/// A run of characters that are not word characters, as the cues before a name read them.
 static NON_WORD: Pattern = Pattern::new(r"\W+");
 
-/// Whether `before` may match [`CUE_BEFORE`], whose repeats of Unicode word classes are
-/// slow to compile, tested without it. Each of its forms ends the text: a cue word and
-/// at most four more words (at most five runs of non-word characters after the word's
-/// stem), or `as` and non-word characters.
-fn may_end_with_cue(before: &str) -> bool {
+/// Whether `before` may end with a cue word before a name ([`explanatory`]), whose
+/// patterns' repeats of Unicode word classes are slow to compile, tested without them.
+/// Each of their forms ends the text: a cue word and at most four more words (at most
+/// five runs of non-word characters after the cue), or `as` and non-word characters.
+fn may_end_with_cue(before: &str, language: &LanguageStyle) -> bool {
     let folded = fold_ascii_case(before);
-    let near_the_end = CUE_BEFORE_WORDS.iter().any(|w| {
+    let near_the_end = [
+        &language.name_cues,
+        &language.name_time_cues,
+        &language.name_as_verbs,
+    ]
+    .into_iter()
+    .flat_map(|list| list.words())
+    .any(|w| {
         folded
-            .rfind(w)
+            .rfind(fold_ascii_case(w).as_str())
             .is_some_and(|i| NON_WORD.find_iter(&folded[i..]).count() <= 5)
     });
     near_the_end
@@ -261,4 +269,55 @@ fn may_end_with_cue(before: &str) -> bool {
             .find_iter(&folded)
             .last()
             .is_some_and(|m| m.end() == folded.len() && folded[..m.start()].ends_with("as"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `before` ends with a cue before a name, asserting that the test without
+    /// the patterns holds of every text they match.
+    fn cue(before: &str, language: &LanguageStyle) -> bool {
+        let matched = language.name_cues.pattern(naming_before).is_match(before)
+            || language
+                .name_time_cues
+                .pattern(time_before)
+                .is_match(before)
+            || language.name_as_verbs.pattern(as_before).is_match(before);
+        assert!(
+            !matched || may_end_with_cue(before, language),
+            "{before:?} matches, but its test without the patterns says it cannot"
+        );
+        matched
+    }
+
+    #[test]
+    fn cues_before_a_name_come_from_the_language_data() {
+        let language = LanguageStyle::embedded();
+        for text in [
+            "the capital, formerly ",
+            "RENAMED the city of ",
+            "the then-capital ",
+            "state television refers to the capital only as ",
+            "known to locals as ",
+        ] {
+            assert!(cue(text, language), "{text:?}");
+        }
+        // Negatives: no cue word, or one too far from the name.
+        for text in [
+            "the capital ",
+            "formerly a village where the people of the steppe traded ",
+            "talks in ",
+        ] {
+            assert!(!cue(text, language), "{text:?}");
+        }
+        // A desk's own cue word.
+        let mut desk = language.clone();
+        let styled = "the city, styled ";
+        assert!(!cue(styled, &desk));
+        desk.list_mut("name-cues")
+            .unwrap()
+            .patch(vec!["styled".into()], false);
+        assert!(cue(styled, &desk));
+    }
 }

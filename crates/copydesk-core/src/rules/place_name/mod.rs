@@ -71,7 +71,11 @@ declare_rule! {
     /// ("who studied there in the 1970s") dates only that clause; a date in a relative
     /// clause ("the town, where the 2011 strike ended") does not reach the sentences
     /// after it either. An "-based" adjective
-    /// names today's base: a date can excuse it but not condemn it.
+    /// names today's base: a date can excuse it but not condemn it. The English words
+    /// these readings take (the cues before a name, the titles that make it a person's,
+    /// the words that make it a region's) are lists of `[house-style.language]`
+    /// (`data/language.toml`: `name-cues`, `name-time-cues`, `name-as-verbs`,
+    /// `person-titles`, `region-words`).
     ///
     /// Headings are checked like body text; a Title Case heading mostly escapes through
     /// the capitalised-neighbour rule, which errs towards silence.
@@ -202,7 +206,7 @@ fn check_block(
                 || doc.in_italics(range)
                 || on_note_line(doc, range.start)
                 || names_a_north_american_town(prose, range, &ctx.style.language)
-                || names_its_region(prose, range, place)
+                || names_its_region(prose, range, place, &ctx.style.language)
                 || (place.ambiguous && names_a_person(prose, range, &ctx.style.language))
                 || block
                     .sentence_at(range.start)
@@ -259,7 +263,7 @@ fn check_block(
                 && !o.proper
                 && sentence.covers(o.range)
         }) || names_another_name(sentence.slice(prose), m.place, m.name);
-        if both_names || explanatory(prose, sentence, m.range) {
+        if both_names || explanatory(prose, sentence, m.range, &ctx.style.language) {
             continue;
         }
         let unsafe_fix = m.place.ambiguous || reading == Reading::OfCompound;

@@ -103,11 +103,11 @@ pub(super) fn names_a_north_american_town(
 /// A place-name adjective of location: "-based", "-headquartered".
 pub(super) static BASED: Pattern = Pattern::new(r"^(?:['’]s)?[-‑](?:based|headquartered)(?-u:\b)");
 
-/// A title or occupation right before a name that makes it a person's ("economist
-/// Nikolaev").
-static PERSON_TITLE: Pattern = Pattern::new(
-    r"(?i)(?-u:\b)(?:economist|analyst|expert|professor|minister|governor|mayor|general|colonel|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|deputy|historian|journalist|blogger|commander|writer|singer|mr\.|ms\.|mrs\.|dr\.)\s+$",
-);
+/// The language's `person-titles` right before a name, which make it a person's
+/// ("economist Nikolaev"), in any case.
+fn before_a_name(titles: &str) -> String {
+    format!(r"(?i)(?-u:\b){titles}\s+$")
+}
 
 /// A preposition right before a name that makes it a place ("shipyards in Nikolaev").
 static PLACE_PREPOSITION: Pattern = Pattern::new(
@@ -123,7 +123,11 @@ pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyl
         start += 1;
     }
     let before = prose.get(start..at.start).unwrap_or("");
-    if PERSON_TITLE.is_match(before) {
+    if language
+        .person_titles
+        .pattern(before_a_name)
+        .is_match(before)
+    {
         return true;
     }
     if PLACE_PREPOSITION.is_match(before) {
@@ -153,19 +157,30 @@ pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyl
     })
 }
 
-/// Words after a name that make it the name of a region ("the Sverdlovsk governor"),
-/// also as the last of a list of regions ("the Kherson, Zaporizhzhia and
-/// Dnipropetrovsk regions", "the Dnipropetrovsk and Kharkiv oblasts").
-static REGION_WORD: Pattern = Pattern::new(
-    r"^(?:(?:,[ \u{a0}]+\p{Lu}[\p{L}'’-]*)*,?[ \u{a0}]+(?:and|or)[ \u{a0}]+\p{Lu}[\p{L}'’-]*)?[ \u{a0}](?:governor|governors|governorship|regional|oblast|oblasts|province|provinces|provincial|region|regions)(?-u:\b)",
-);
+/// The language's `region-words` after a name that make it the name of a region ("the
+/// Sverdlovsk governor"), also as the last of a list of regions ("the Kherson,
+/// Zaporizhzhia and Dnipropetrovsk regions", "the Dnipropetrovsk and Kharkiv oblasts");
+/// matched as written.
+fn region_after(words: &str) -> String {
+    format!(
+        r"^(?:(?:,[ \u{{a0}}]+\p{{Lu}}[\p{{L}}'’-]*)*,?[ \u{{a0}}]+(?:and|or)[ \u{{a0}}]+\p{{Lu}}[\p{{L}}'’-]*)?[ \u{{a0}}]{words}(?-u:\b)"
+    )
+}
 
 /// Whether `at` names a region that kept the old name of its city ("the Sverdlovsk
 /// governor", "Dnipropetrovsk regional council"): the place's exemptions list the
 /// written name as a region's ("Sverdlovsk Oblast").
-pub(super) fn names_its_region(prose: &str, at: TextRange, place: &Place) -> bool {
+pub(super) fn names_its_region(
+    prose: &str,
+    at: TextRange,
+    place: &Place,
+    language: &LanguageStyle,
+) -> bool {
     let written = at.slice(prose);
-    REGION_WORD.is_match(prose.get(at.end..).unwrap_or(""))
+    language
+        .region_words
+        .pattern(region_after)
+        .is_match(prose.get(at.end..).unwrap_or(""))
         && place.exempt.iter().any(|e| {
             e.strip_prefix(written)
                 .is_some_and(|rest| matches!(rest, " Oblast" | " Region" | " Province"))

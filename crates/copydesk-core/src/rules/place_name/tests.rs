@@ -6,16 +6,11 @@ use jiff::civil::{date, Date};
 use super::*;
 use crate::diagnostic::Applicability;
 use crate::document::SourceKind;
-use crate::linter::lint_with;
+use crate::linter::testing::{context, findings_of, lint_rules};
 
 fn run(text: &str, kind: SourceKind, published: Date, style: &HouseStyle) -> Vec<Finding> {
-    let doc = Document::parse(text, kind);
-    let ctx = Context {
-        date: published,
-        style,
-        date_assumed: false,
-    };
-    lint_with(&doc, &ctx, &[&PlaceName])
+    let (doc, found) = lint_rules(&[&PlaceName], text, kind, &context(published, style));
+    found
         .into_iter()
         .map(|d| Finding {
             text: doc.text(d.range).to_string(),
@@ -465,14 +460,8 @@ fn inflected_variant_and_capital_forms_are_found_and_fixed_in_form() {
         f[0].message
     );
     // The fix keeps the ending: applying it to the text.
-    let doc = Document::parse(text, SourceKind::Text);
-    let ctx = Context {
-        date: SEPT_2021,
-        style: HouseStyle::embedded(),
-        date_assumed: false,
-    };
     let mut fixed = text.to_string();
-    let mut edits: Vec<_> = lint_with(&doc, &ctx, &[&PlaceName])
+    let mut edits: Vec<_> = findings_of(&PlaceName, text, SEPT_2021)
         .into_iter()
         .flat_map(|d| d.fix.unwrap().edits)
         .collect();

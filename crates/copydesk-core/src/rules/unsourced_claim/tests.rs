@@ -2,19 +2,17 @@
 use super::*;
 use crate::analysis::sourcing::SourcingStyle;
 use crate::document::SourceKind;
-use crate::linter::lint_with;
+use crate::linter::testing::{context, lint_rules};
 use crate::style::HouseStyle;
 use jiff::civil::date;
 
 fn lint(text: &str, kind: SourceKind, style: &HouseStyle) -> (Document, Vec<crate::Diagnostic>) {
-    let doc = Document::parse(text, kind);
-    let ctx = Context {
-        date: date(2021, 8, 23),
-        style,
-        date_assumed: false,
-    };
-    let d = lint_with(&doc, &ctx, &[&UnsourcedClaim]);
-    (doc, d)
+    lint_rules(
+        &[&UnsourcedClaim],
+        text,
+        kind,
+        &context(date(2021, 8, 23), style),
+    )
 }
 
 #[test]
