@@ -16,6 +16,7 @@ mod cli;
 mod files;
 mod fixfile;
 mod output;
+mod report;
 mod serve;
 mod summary;
 mod watch;
