@@ -409,6 +409,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     for e in &errors {
         report_error(e);
     }
+    // `--fix` and the cache write temporary files: an interrupt removes them.
+    crate::interrupt::clean_up_on_signals().context("handling interrupts")?;
     let job = Job {
         args,
         selection: args.rule_selection(),

@@ -15,6 +15,7 @@ mod check;
 mod cli;
 mod files;
 mod fixfile;
+mod interrupt;
 mod output;
 mod report;
 mod serve;
