@@ -7,8 +7,9 @@
 //! [`LIMIT`] times. Each size is worked on three times, interleaved with the others so
 //! that a busy machine slows them alike, and the median CPU time taken.
 //!
-//! With `--one SHAPE SIZE` it does one size of one shape once, after a warm-up on the
-//! smallest document (patterns compiled, data loaded), inside the function `measured`:
+//! With `--one SHAPE SIZE` it does one size of one shape once, after a warm-up on a
+//! short and a long document (patterns compiled, data loaded), inside the function
+//! `measured`:
 //! `python3 tests/tools/scaling.py` runs that under
 //! `valgrind --tool=callgrind --toggle-collect=*measured*` and compares instruction
 //! counts, which do not depend on the machine's load.
@@ -245,8 +246,10 @@ fn main() -> ExitCode {
     let config = Config::default();
     let shapes = shapes();
     if args.first().map(String::as_str) == Some("--one") {
-        let (Some(name), Some(size)) = (args.get(1), args.get(2).and_then(|s| s.parse().ok()))
-        else {
+        let (Some(name), Some(size)) = (
+            args.get(1),
+            args.get(2).and_then(|s| s.parse::<usize>().ok()),
+        ) else {
             eprintln!("usage: scaling --one SHAPE SIZE");
             return ExitCode::from(2);
         };
@@ -254,8 +257,11 @@ fn main() -> ExitCode {
             eprintln!("scaling: no shape {name}");
             return ExitCode::from(2);
         };
-        // The warm-up is over 4 KB, so that the patterns a long text reads are compiled.
-        std::hint::black_box(run(shape.work, &config, &(shape.make)(shape.n / 4)));
+        // The warm-up compiles both variants of each `text::Pattern`: the one for a
+        // text of up to 4 KB and the one for a longer text.
+        for warm in [size.min(3_000), shape.n / 4] {
+            std::hint::black_box(run(shape.work, &config, &(shape.make)(warm)));
+        }
         let text = (shape.make)(size);
         println!("{} {}", shape.name, measured(shape.work, &config, &text));
         return ExitCode::SUCCESS;
