@@ -12,7 +12,7 @@ runs `scaling --one SHAPE SIZE` under `valgrind --tool=callgrind
 warm-up, the start-up and the generation of the text are not counted), and prints each
 step's growth. Linear work grows about 4 times a step, quadratic 16; a step over 5
 fails the run (exit status 1). The binary needs its symbols (the release profile strips
-them, hence the build above). Run by hand; never a test.
+them, hence the build above). Run by hand, never as a test.
 """
 
 import argparse

@@ -1,5 +1,5 @@
 //! `cargo run --release -p copydesk-tests --bin scaling [-- SHAPE...]`: the scaling
-//! benchmark of issue 17, run by hand (never a test: the tests do not read the clock).
+//! benchmark of issue 17, run by hand (never a test: its figures are the machine's).
 //!
 //! Every hostile shape is worked on at three sizes, n, 4n and 16n, and each step's growth
 //! is the ratio of the work at 4x the input to the work before it: linear time gives
