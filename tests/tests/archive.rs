@@ -416,3 +416,80 @@ fn group(n: usize) -> String {
     }
     out
 }
+
+/// Every file under `dir`, as paths relative to `base`.
+fn files_under(dir: &Path, base: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(base).unwrap();
+                out.push(rel.to_str().unwrap().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The report is written as files finish, each in its place: over a few hundred files
+/// on two threads, every format is byte for byte what one thread gives when the same
+/// files are named on the command line in the reverse order, and the findings come
+/// sorted by path.
+#[test]
+fn the_report_written_as_files_finish_is_the_sorted_report() {
+    let d = tempdir();
+    archive(d.path(), 300);
+    let p = d.path();
+    let mut named = files_under(&p.join("archive"), p);
+    named.sort();
+    named.reverse();
+    let check = |threads: &str, format: &str, paths: &[String]| -> Run {
+        copydesk_tests::copydesk()
+            .args(["check", "--no-cache", "--format", format])
+            .args(paths)
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(p)
+            .output()
+            .expect("copydesk runs")
+            .into()
+    };
+    for format in [
+        "human",
+        "concise",
+        "json",
+        "json-lines",
+        "sarif",
+        "github",
+        "junit",
+    ] {
+        let streamed = check("2", format, &["archive".to_string()]);
+        let one_thread = check("1", format, &named);
+        assert_eq!(streamed.code, 1, "{format}: {}", streamed.stderr);
+        assert!(streamed.stdout.len() > 10_000, "{format}");
+        assert_eq!(streamed.stdout, one_thread.stdout, "{format}");
+        assert_eq!(streamed.stderr, one_thread.stderr, "{format}");
+    }
+    let lines = check("2", "json-lines", &["archive".to_string()]);
+    let paths: Vec<String> = lines
+        .stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["path"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert!(paths.len() > 150, "{}", paths.len());
+    assert!(paths.windows(2).all(|w| w[0] <= w[1]), "not sorted by path");
+    let json = check("2", "json", &["archive".to_string()]);
+    let whole: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+    let each: Vec<serde_json::Value> = lines
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(whole, each);
+}

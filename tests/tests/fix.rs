@@ -262,3 +262,97 @@ fn unused_suppression_fix_removes_the_comment_line() {
         format!("{CLEAN}\r\n{CLEAN}\r\n").as_bytes()
     );
 }
+
+/// Every file under `dir` with its bytes, by path relative to `dir`.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_str().unwrap().to_string();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn write_tree(dir: &std::path::Path, files: &std::collections::BTreeMap<String, Vec<u8>>) {
+    for (name, bytes) in files {
+        write(dir, name, bytes);
+    }
+}
+
+/// `SIGINT` in the middle of `--fix` over an archive: the run ends of the signal, says
+/// so, and leaves no temporary file; every file is byte for byte what it was or what a
+/// whole run makes of it.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_fix_leaves_each_file_old_or_new_and_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let d = tempdir();
+    copydesk_tests::archive::generate(&d.path().join("gen"), 1000, 11).unwrap();
+    let old = tree(&d.path().join("gen"));
+    let args = ["check", "--no-cache", "--fix", "-q"];
+    write_tree(&d.path().join("whole"), &old);
+    let whole = run(d.path(), &[&args[..], &["whole"]].concat());
+    assert_eq!(whole.code, 1, "{}", whole.stderr);
+    let new = tree(&d.path().join("whole"));
+    // The first file the run fixes: files are handed out in the order of their paths.
+    let first = old
+        .iter()
+        .find(|(name, bytes)| new[*name] != **bytes)
+        .map(|(name, _)| name.clone())
+        .expect("the archive has fixes");
+    let fixes = old.iter().filter(|(name, b)| new[*name] != **b).count();
+    assert!(fixes > 50, "{fixes} files fixed");
+
+    let work = d.path().join("work");
+    write_tree(&work, &old);
+    let mut child = copydesk_tests::copydesk()
+        .args(args)
+        .arg("work")
+        .env("RAYON_NUM_THREADS", "2")
+        .current_dir(d.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the first file is fixed, then interrupt.
+    while std::fs::read(work.join(&first)).unwrap() == old[&first] {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended before it fixed {first}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.signal(), Some(2), "{:?}: {stderr}", out.status);
+    assert!(stderr.contains("copydesk: interrupted"), "{stderr}");
+
+    let after = tree(&work);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        old.keys().collect::<Vec<_>>(),
+        "a file was left behind or lost"
+    );
+    let mut fixed = 0;
+    for (name, bytes) in &after {
+        assert!(
+            *bytes == old[name] || *bytes == new[name],
+            "{name} is neither the old text nor the new"
+        );
+        fixed += usize::from(*bytes != old[name]);
+    }
+    assert!(fixed >= 1 && fixed < fixes, "{fixed} of {fixes} fixed");
+}

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use copydesk_core::Diagnostic;
 
-use crate::check::Checked;
 use crate::files;
+use crate::report::Finished;
 
 /// What the fingerprint reads on each side of the flagged text, in characters, within
 /// its line.
@@ -49,9 +49,8 @@ fn key_path(path: &str) -> &str {
     path.trim_start_matches("./")
 }
 
-/// The fingerprint of `d` in `checked`.
-pub fn fingerprint(checked: &Checked, d: &Diagnostic) -> String {
-    let source = &checked.doc.source;
+/// The fingerprint of `d` in `source`, the text of the file reported as `path`.
+pub fn fingerprint(path: &str, source: &str, d: &Diagnostic) -> String {
     let line_start = source[..d.range.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[d.range.end..]
         .find('\n')
@@ -69,7 +68,7 @@ pub fn fingerprint(checked: &Checked, d: &Diagnostic) -> String {
     let mut h = blake3::Hasher::new();
     for part in [
         d.rule,
-        key_path(&checked.path),
+        key_path(path),
         &squeeze(&before),
         &squeeze(&source[d.range.start..d.range.end]),
         &squeeze(&after),
@@ -86,29 +85,38 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Write every finding of `checked` to `file`; how many.
-pub fn write(file: &Path, checked: &[Checked]) -> anyhow::Result<usize> {
-    let findings: Vec<Entry> = checked
-        .iter()
-        .flat_map(|c| {
-            c.diagnostics.iter().map(move |d| Entry {
-                path: key_path(&c.path).to_string(),
-                rule: d.rule.to_string(),
-                fingerprint: fingerprint(c, d),
-                text: c.doc.text(d.range).to_string(),
-                line: c.doc.line_index.line_of(d.range.start) + 1,
-            })
-        })
-        .collect();
-    let n = findings.len();
-    let mut text = serde_json::to_string_pretty(&BaselineFile {
-        copydesk_baseline: VERSION,
-        findings,
-    })?;
-    text.push('\n');
-    std::fs::write(file, text)
-        .with_context(|| format!("writing the baseline {}", files::display_name(file)))?;
-    Ok(n)
+/// The findings a run records with `--write-baseline`, gathered as files finish.
+#[derive(Default)]
+pub struct Recorder {
+    findings: Vec<Entry>,
+}
+
+impl Recorder {
+    /// Record the findings of `file` (fingerprinted: [`crate::report::Needs`]).
+    pub fn add(&mut self, file: &Finished) {
+        for f in &file.findings {
+            self.findings.push(Entry {
+                path: key_path(&file.path).to_string(),
+                rule: f.d.rule.to_string(),
+                fingerprint: f.fingerprint.clone().unwrap_or_default(),
+                text: f.text.clone(),
+                line: f.start.0,
+            });
+        }
+    }
+
+    /// Write every finding recorded to `file`; how many.
+    pub fn write(self, file: &Path) -> anyhow::Result<usize> {
+        let n = self.findings.len();
+        let mut text = serde_json::to_string_pretty(&BaselineFile {
+            copydesk_baseline: VERSION,
+            findings: self.findings,
+        })?;
+        text.push('\n');
+        std::fs::write(file, text)
+            .with_context(|| format!("writing the baseline {}", files::display_name(file)))?;
+        Ok(n)
+    }
 }
 
 /// What `--baseline` did.
@@ -141,43 +149,64 @@ impl Outcome {
     }
 }
 
-/// Drop from `checked` the findings that the baseline `file` holds.
-pub fn apply(file: &Path, checked: &mut [Checked]) -> anyhow::Result<Outcome> {
-    let name = files::display_name(file);
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("reading the baseline {name}"))?;
-    let base: BaselineFile = serde_json::from_str(&text)
-        .with_context(|| format!("{name} is not a copydesk baseline"))?;
-    anyhow::ensure!(
-        base.copydesk_baseline == VERSION,
-        "{name} is a baseline of version {}; this copydesk reads version {VERSION}: write it again with --write-baseline",
-        base.copydesk_baseline
-    );
-    let mut left: HashMap<(String, String), usize> = HashMap::new();
-    for e in &base.findings {
-        *left
-            .entry((e.path.clone(), e.fingerprint.clone()))
-            .or_insert(0) += 1;
+/// A baseline read, and what it has matched so far.
+pub struct Baseline {
+    file: String,
+    /// How many findings of each path and fingerprint are still to match.
+    left: HashMap<(String, String), usize>,
+    hidden: usize,
+}
+
+impl Baseline {
+    /// Read the baseline `file`.
+    pub fn read(file: &Path) -> anyhow::Result<Self> {
+        let name = files::display_name(file);
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("reading the baseline {name}"))?;
+        let base: BaselineFile = serde_json::from_str(&text)
+            .with_context(|| format!("{name} is not a copydesk baseline"))?;
+        anyhow::ensure!(
+            base.copydesk_baseline == VERSION,
+            "{name} is a baseline of version {}; this copydesk reads version {VERSION}: write it again with --write-baseline",
+            base.copydesk_baseline
+        );
+        let mut left: HashMap<(String, String), usize> = HashMap::new();
+        for e in base.findings {
+            *left.entry((e.path, e.fingerprint)).or_insert(0) += 1;
+        }
+        Ok(Baseline {
+            file: name,
+            left,
+            hidden: 0,
+        })
     }
-    let mut hidden = 0;
-    for c in checked.iter_mut() {
-        let prints: Vec<String> = c.diagnostics.iter().map(|d| fingerprint(c, d)).collect();
-        let path = key_path(&c.path).to_string();
-        let mut keep = Vec::with_capacity(c.diagnostics.len());
-        for (d, print) in std::mem::take(&mut c.diagnostics).into_iter().zip(prints) {
+
+    /// Drop from `file` the findings that the baseline holds (fingerprinted:
+    /// [`crate::report::Needs`]). Files are given in the order of the report.
+    pub fn filter(&mut self, file: &mut Finished) {
+        let path = key_path(&file.path).to_string();
+        let left = &mut self.left;
+        let mut hidden = 0;
+        file.findings.retain(|f| {
+            let print = f.fingerprint.clone().unwrap_or_default();
             match left.get_mut(&(path.clone(), print)) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
                     hidden += 1;
+                    false
                 }
-                _ => keep.push(d),
+                _ => true,
             }
-        }
-        c.diagnostics = keep;
+        });
+        self.hidden += hidden;
     }
-    Ok(Outcome {
-        file: name,
-        hidden,
-        stale: left.values().sum(),
-    })
+
+    /// What the baseline did over the whole run.
+    pub fn outcome(&self) -> Outcome {
+        Outcome {
+            file: self.file.clone(),
+            hidden: self.hidden,
+            stale: self.left.values().sum(),
+        }
+    }
 }

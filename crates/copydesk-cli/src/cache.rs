@@ -25,6 +25,8 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
+use crate::interrupt::Temp;
+
 use copydesk_core::{
     Applicability, Config, DateSource, Diagnostic, Edit, FileSettings, Fix, PublicationDate,
     Severity, TextRange,
@@ -158,10 +160,9 @@ impl Cache {
         let path = self.entry_path(key);
         let folder = path.parent().expect("an entry sits in a shard folder");
         let bytes = serde_json::to_vec(&Entry::new(date, findings))?;
-        let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-        tmp.write_all(&bytes)?;
-        tmp.persist(&path).map_err(|e| e.error)?;
-        Ok(())
+        let mut tmp = Temp::create(|| tempfile::NamedTempFile::new_in(folder))?;
+        tmp.file_mut().write_all(&bytes)?;
+        tmp.persist(&path)
     }
 
     /// The cache folder and its 256 shard folders, marked as a cache for backup tools

@@ -6,21 +6,20 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
-use rayon::prelude::*;
-
 use copydesk_core::{
     fix_until_stable, Config, ConfigError, ConfigResolver, ConfigSource, DateSource, Diagnostic,
     Document, FixMode, LineIndex, PublicationDate, RuleSelection, SourceKind, TextRange,
 };
 
-use crate::baseline;
+use crate::baseline::{Baseline, Recorder};
 use crate::cache::Cache;
 use crate::cli::{CheckArgs, Format};
 use crate::files::{self, Input};
 use crate::fixfile::{self, Snapshot};
 use crate::output::escape::{escape, Keep};
 use crate::output::{self, count};
-use crate::summary;
+use crate::report::{self, Finished, Needs, Stream};
+use crate::summary::{self, AssumedDates, Totals};
 
 /// A checked document and its findings.
 pub struct Checked {
@@ -412,6 +411,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             reason: e.reason,
         })
         .collect();
+    for e in &errors {
+        report_error(e);
+    }
+    // `--fix` and the cache write temporary files: an interrupt removes them.
+    crate::interrupt::clean_up_on_signals().context("handling interrupts")?;
     let job = Job {
         args,
         selection: args.rule_selection(),
@@ -423,57 +427,120 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }),
         cache: (!args.no_cache).then(|| Cache::new(&args.cache_dir)),
     };
+    let mut baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
+    // The report's order: by path, files of the same name in the order given.
+    let order: Vec<usize> = {
+        let mut named: Vec<(String, usize)> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| (input.display_path(), i))
+            .collect();
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        named.into_iter().map(|(_, i)| i).collect()
+    };
+
+    let mut sink = Sink::open(args.output_file.as_deref())?;
+    let color = match (&args.output_file, args.color) {
+        (Some(_), clap::ColorChoice::Always) => true,
+        (Some(_), _) => false,
+        (None, choice) => output::human::use_color_here(choice),
+    };
     let started = std::time::Instant::now();
+    // A report that cannot be written (a full disk; a reader that went away) is not
+    // written on, and the files are still checked: fixes are applied and the exit
+    // status is the findings'.
+    let mut written = Ok(());
+    let mut stream = Stream::start(args, &mut sink);
+    let needs = match &stream {
+        Ok(stream) => stream.needs(
+            color,
+            args.unsafe_fixes,
+            baseline.is_some() || recorder.is_some(),
+        ),
+        Err(_) => Needs::default(),
+    };
+    let mut totals = Totals::new(args.unsafe_fixes, args.fail_on.severity());
+    let mut assumed = AssumedDates::new(args.verbose);
     let bar = summary::progress_bar(inputs.len(), args.quiet);
-    let results: Vec<Result<Checked, FileError>> = inputs
-        .par_iter()
-        .zip(configs.par_iter())
-        .map(|(input, config)| {
-            let result = job.check_one(input, config);
+    report::in_order(
+        &order,
+        |&i| {
+            let result = job
+                .check_one(&inputs[i], &configs[i])
+                .map(|checked| Finished::new(checked, needs));
             bar.inc(1);
             result
-        })
-        .collect();
+        },
+        |result| {
+            let mut file = match result {
+                Ok(file) => file,
+                Err(e) => {
+                    let _ = sink.flush();
+                    bar.suspend(|| report_error(&e));
+                    errors.push(e);
+                    return;
+                }
+            };
+            if let Some(b) = &mut baseline {
+                b.filter(&mut file);
+            }
+            if let Some(r) = &mut recorder {
+                r.add(&file);
+            }
+            totals.add(&file);
+            assumed.add(&file);
+            if let Some(reason) = &file.not_fixed {
+                bar.suspend(|| {
+                    report!(
+                        "copydesk: warning: {}: not fixed: {}",
+                        escape(&file.path, Keep::NoLineBreaks),
+                        reason
+                    )
+                });
+            }
+            if let (Ok(()), Ok(stream)) = (&written, &mut stream) {
+                written = bar.suspend(|| {
+                    stream
+                        .file(&mut sink, &file, args.unsafe_fixes)
+                        .and_then(|()| sink.flush())
+                });
+            }
+        },
+    );
     bar.finish_and_clear();
-    let mut checked = Vec::new();
-    for r in results {
-        match r {
-            Ok(c) => checked.push(c),
-            Err(e) => errors.push(e),
-        }
-    }
-    checked.sort_by(|a, b| a.path.cmp(&b.path));
+    totals.unreadable = errors.len();
+    totals.elapsed = started.elapsed();
+    let outcome = baseline.as_ref().map(Baseline::outcome);
+    let written = written.and(stream).and_then(|stream| {
+        stream.finish(&mut sink, &totals, |out, files| {
+            let report = output::html::Report {
+                files,
+                errors: &errors,
+                totals: &totals,
+                today,
+                baseline: outcome.as_ref(),
+                configs: &configs,
+                selection: &job.selection,
+            };
+            output::html::write(out, &report)
+        })
+    });
+    report_written(written.and_then(|()| sink.finish())).context(if args.diff {
+        "writing the diff"
+    } else {
+        "writing the report"
+    })?;
 
-    for e in &errors {
-        report!(
-            "copydesk: error: {}: {}",
-            escape(&e.path, Keep::NoLineBreaks),
-            escape(&e.reason, Keep::NoLineBreaks)
-        );
-    }
-    for c in &checked {
-        if let Some(reason) = &c.not_fixed {
-            report!(
-                "copydesk: warning: {}: not fixed: {}",
-                escape(&c.path, Keep::NoLineBreaks),
-                reason
-            );
-        }
-    }
     if !args.quiet {
-        if let Some(note) = summary::assumed_dates(&checked, today, args.verbose) {
+        if let Some(note) = assumed.note(today) {
             report!("{note}");
         }
     }
-
-    let baseline = match &args.baseline {
-        Some(file) => Some(baseline::apply(file, &mut checked)?),
-        None => None,
-    };
-    if let Some(file) = &args.write_baseline {
+    if let (Some(file), Some(recorder)) = (&args.write_baseline, recorder) {
         // What is recorded is what this run reports: with --baseline too, the findings
         // the old baseline did not hold.
-        let n = baseline::write(file, &checked)?;
+        let n = recorder.write(file)?;
         if !args.quiet {
             report!(
                 "copydesk: wrote {} to the baseline {}.",
@@ -482,24 +549,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    if let (Some(outcome), false) = (&baseline, args.quiet) {
+    if let (Some(outcome), false) = (&outcome, args.quiet) {
         report!("{}", outcome.note());
     }
-
-    let mut sink = Sink::open(args.output_file.as_deref())?;
-    let stdout = &mut sink;
-    let fixed: usize = checked.iter().map(|c| c.fixed).sum();
-    let fixed_files = checked.iter().filter(|c| c.fixed > 0).count();
-    let hidden = output::hidden_fixes(
-        checked.iter().flat_map(|c| &c.diagnostics),
-        args.unsafe_fixes,
-    );
+    let hidden = totals.hidden;
+    let (fixed, fixed_files) = (totals.fixed, totals.fixed_files);
     if args.diff {
-        let written: std::io::Result<()> = checked
-            .iter()
-            .filter_map(|c| c.diff.as_ref())
-            .try_for_each(|diff| write!(stdout, "{diff}"));
-        report_written(written.and_then(|()| sink.finish())).context("writing the diff")?;
         if !args.quiet {
             report!(
                 "copydesk: {} would be applied to {}{}.",
@@ -516,46 +571,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         });
     }
-
-    let totals = summary::Totals::new(&checked, &errors, started.elapsed(), args.unsafe_fixes);
-    let written = if args.statistics {
-        output::statistics::write(stdout, &checked, args.format, args.unsafe_fixes)
-    } else {
-        match args.format {
-            Format::Human => {
-                let color = match (&args.output_file, args.color) {
-                    (Some(_), clap::ColorChoice::Always) => true,
-                    (Some(_), _) => false,
-                    (None, choice) => output::human::use_color_here(choice),
-                };
-                let options = output::human::Options {
-                    quiet: args.quiet,
-                    color,
-                    unsafe_fixes: args.unsafe_fixes,
-                };
-                output::human::write(stdout, &checked, checked.len(), fixed, &options)
-            }
-            Format::Concise => output::concise::write(stdout, &checked, args.unsafe_fixes),
-            Format::Json => output::json::write(stdout, &checked),
-            Format::JsonLines => output::json::write_lines(stdout, &checked),
-            Format::Sarif => output::sarif::write(stdout, &checked),
-            Format::Github => output::github::write(stdout, &checked),
-            Format::Junit => output::junit::write(stdout, &checked),
-            Format::Html => {
-                let report = output::html::Report {
-                    checked: &checked,
-                    errors: &errors,
-                    totals: &totals,
-                    today,
-                    baseline: baseline.as_ref(),
-                    configs: &configs,
-                    selection: &job.selection,
-                };
-                output::html::write(stdout, &report)
-            }
-        }
-    };
-    report_written(written.and_then(|()| sink.finish())).context("writing the report")?;
     if let Some(file) = &args.output_file {
         if !args.quiet {
             report!(
@@ -575,32 +590,35 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             output::hidden_note(hidden)
         );
     }
-
-    let threshold = args.fail_on.severity();
-    let failing = checked
-        .iter()
-        .flat_map(|c| &c.diagnostics)
-        .filter(|d| d.severity >= threshold)
-        .count();
     Ok(if !errors.is_empty() {
         ExitCode::from(2)
-    } else if failing > 0 && !args.exit_zero {
+    } else if totals.failing > 0 && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
+/// Say on standard error that a file could not be checked.
+fn report_error(e: &FileError) {
+    report!(
+        "copydesk: error: {}: {}",
+        escape(&e.path, Keep::NoLineBreaks),
+        escape(&e.reason, Keep::NoLineBreaks)
+    );
+}
+
 /// Where the report goes: standard output, or `--output-file`.
 enum Sink {
-    Stdout(std::io::StdoutLock<'static>),
+    /// Buffered, and flushed after each file's part of the report.
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
     File(std::io::BufWriter<std::fs::File>, PathBuf),
 }
 
 impl Sink {
     fn open(path: Option<&Path>) -> anyhow::Result<Self> {
         Ok(match path {
-            None => Sink::Stdout(std::io::stdout().lock()),
+            None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout().lock())),
             Some(p) => {
                 let file = std::fs::File::create(p)
                     .with_context(|| format!("creating {}", files::display_name(p)))?;

@@ -7,9 +7,10 @@
 //! renamed over it once the file is found unchanged since it was read: same size, same
 //! modification time, same content. A read-only file, a file with other hard links (which
 //! a rename would separate from the new text) and a file whose extended attributes the
-//! copy cannot be given are left as they are, with a reason. The temporary file is removed on any error; one that an interrupted run left
-//! behind (older than [`STALE_AFTER`]) is removed by a later run that fixes a file in
-//! the same folder.
+//! copy cannot be given are left as they are, with a reason. The temporary file is
+//! removed on any error, and on `SIGINT`, `SIGTERM` or `SIGHUP` ([`crate::interrupt`]);
+//! one that a killed run left behind (older than [`STALE_AFTER`]) is removed by a later
+//! run that fixes a file in the same folder.
 
 use std::collections::BTreeSet;
 use std::fs::{File, Metadata};
@@ -17,6 +18,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
+
+use crate::interrupt::Temp;
 
 /// How temporary files begin and end.
 const TMP_PREFIX: &str = ".copydesk-fix-";
@@ -74,11 +77,13 @@ pub fn write(
         return Ok(Outcome::NotFixed(reason));
     }
     remove_stale_once(dir);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .suffix(TMP_SUFFIX)
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
+    let mut tmp = Temp::create(|| {
+        tempfile::Builder::new()
+            .prefix(TMP_PREFIX)
+            .suffix(TMP_SUFFIX)
+            .tempfile_in(dir)
+    })?;
+    tmp.file_mut().write_all(text.as_bytes())?;
     keep_owner(tmp.as_file(), &meta);
     // After the owner: changing it clears file capabilities.
     if let Err(reason) = xattr::copy(&File::open(&target)?, tmp.as_file()) {
@@ -92,7 +97,7 @@ pub fn write(
             "the file changed while copydesk was checking it; run again".into(),
         ));
     }
-    tmp.persist(&target).map_err(|e| e.error)?;
+    tmp.persist(&target)?;
     Ok(Outcome::Written)
 }
 

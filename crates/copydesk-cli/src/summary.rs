@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use copydesk_core::DateSource;
+use copydesk_core::{DateSource, Severity};
 
-use crate::check::{Checked, FileError};
 use crate::output::escape::{escape, Keep};
-use crate::output::{count, fix_command, fixable};
+use crate::output::{count, fix_command, fixable, hidden_fixes};
+use crate::report::Finished;
 
 /// How many files whose date was assumed are named without `--verbose`.
 const NAMED: usize = 5;
@@ -35,82 +35,105 @@ pub fn progress_bar(files: usize, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// The note that names the documents whose publication date was assumed: all of them
-/// with `verbose`, else the first few and how many more.
-pub fn assumed_dates(
-    checked: &[Checked],
-    today: jiff::civil::Date,
+/// The documents whose publication date was assumed, gathered as files finish: all
+/// their names with `--verbose`, else the first few.
+pub struct AssumedDates {
+    count: usize,
+    names: Vec<String>,
     verbose: bool,
-) -> Option<String> {
-    let assumed: Vec<&str> = checked
-        .iter()
-        .filter(|c| c.date.source == DateSource::Assumed)
-        .map(|c| c.path.as_str())
-        .collect();
-    if assumed.is_empty() {
-        return None;
-    }
-    let shown = if verbose {
-        assumed.len()
-    } else {
-        NAMED.min(assumed.len())
-    };
-    let mut names = assumed[..shown]
-        .iter()
-        .map(|p| escape(p, Keep::NoLineBreaks).into_owned())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if shown < assumed.len() {
-        names.push_str(&format!(
-            " and {} more (--verbose names them all)",
-            assumed.len() - shown
-        ));
-    }
-    Some(format!(
-        "copydesk: note: no publication date found for {}; assumed today ({today}): {names}. \
-         Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD \
-         file-name prefix; --require-date makes a missing date an error.",
-        count(assumed.len(), "document", "documents")
-    ))
 }
 
-/// The figures of a run.
+impl AssumedDates {
+    pub fn new(verbose: bool) -> Self {
+        AssumedDates {
+            count: 0,
+            names: Vec::new(),
+            verbose,
+        }
+    }
+
+    pub fn add(&mut self, file: &Finished) {
+        if file.date.source != DateSource::Assumed {
+            return;
+        }
+        self.count += 1;
+        if self.verbose || self.names.len() < NAMED {
+            self.names
+                .push(escape(&file.path, Keep::NoLineBreaks).into_owned());
+        }
+    }
+
+    /// The note that names them, if there are any.
+    pub fn note(&self, today: jiff::civil::Date) -> Option<String> {
+        if self.count == 0 {
+            return None;
+        }
+        let mut names = self.names.join(", ");
+        if self.names.len() < self.count {
+            names.push_str(&format!(
+                " and {} more (--verbose names them all)",
+                self.count - self.names.len()
+            ));
+        }
+        Some(format!(
+            "copydesk: note: no publication date found for {}; assumed today ({today}): {names}. \
+             Give one with --date, front matter `date:`, a `Date:` header line or a YYYY-MM-DD \
+             file-name prefix; --require-date makes a missing date an error.",
+            count(self.count, "document", "documents")
+        ))
+    }
+}
+
+/// The figures of a run, added up as files finish.
+#[derive(Default)]
 pub struct Totals {
     pub files: usize,
     pub findings: usize,
     /// Findings per rule, in rule order.
     pub per_rule: BTreeMap<&'static str, usize>,
+    /// Of those, the findings that `--fix` would fix.
+    pub fixable_per_rule: BTreeMap<&'static str, usize>,
     /// Findings that `--fix` (with `--unsafe-fixes`, if given) would fix.
     pub fixable: usize,
+    /// Findings whose fix `--unsafe-fixes` would add to those.
+    pub hidden: usize,
     pub unsafe_fixes: bool,
+    /// Fixes applied (or that `--diff` shows), and in how many files.
+    pub fixed: usize,
+    pub fixed_files: usize,
+    /// Findings at or above the severity that fails the run.
+    pub failing: usize,
+    pub fail_on: Option<Severity>,
     /// Files that could not be read or checked.
     pub unreadable: usize,
     pub elapsed: Duration,
 }
 
 impl Totals {
-    pub fn new(
-        checked: &[Checked],
-        errors: &[FileError],
-        elapsed: Duration,
-        unsafe_fixes: bool,
-    ) -> Self {
-        let mut per_rule = BTreeMap::new();
-        let mut fixable_count = 0;
-        for d in checked.iter().flat_map(|c| &c.diagnostics) {
-            *per_rule.entry(d.rule).or_insert(0) += 1;
-            if fixable(d, unsafe_fixes) {
-                fixable_count += 1;
-            }
-        }
+    pub fn new(unsafe_fixes: bool, fail_on: Severity) -> Self {
         Totals {
-            files: checked.len(),
-            findings: per_rule.values().sum(),
-            per_rule,
-            fixable: fixable_count,
             unsafe_fixes,
-            unreadable: errors.len(),
-            elapsed,
+            fail_on: Some(fail_on),
+            ..Totals::default()
+        }
+    }
+
+    /// Count the findings and fixes of `file`.
+    pub fn add(&mut self, file: &Finished) {
+        self.files += 1;
+        self.fixed += file.fixed;
+        self.fixed_files += usize::from(file.fixed > 0);
+        for d in file.diagnostics() {
+            self.findings += 1;
+            *self.per_rule.entry(d.rule).or_insert(0) += 1;
+            if fixable(d, self.unsafe_fixes) {
+                self.fixable += 1;
+                *self.fixable_per_rule.entry(d.rule).or_insert(0) += 1;
+            }
+            self.hidden += hidden_fixes([d], self.unsafe_fixes);
+            if self.fail_on.is_some_and(|s| d.severity >= s) {
+                self.failing += 1;
+            }
         }
     }
 

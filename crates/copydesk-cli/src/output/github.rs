@@ -7,8 +7,8 @@ use std::io::Write;
 
 use copydesk_core::Severity;
 
-use crate::check::Checked;
 use crate::output::escape::{escape, Keep};
+use crate::report::Finished;
 
 /// Escape the message of a workflow command; other control characters than line
 /// breaks are shown as `\x1b` (see [`crate::output::escape`]).
@@ -33,21 +33,17 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-pub fn write(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
-    for c in checked {
-        let index = &c.doc.line_index;
-        for d in &c.diagnostics {
-            let (line, col) = index.line_col(&c.doc.source, d.range.start);
-            let (end_line, end_col) = index.line_col(&c.doc.source, d.range.end);
-            writeln!(
-                out,
-                "::{} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                command(d.severity),
-                escape_property(&c.path),
-                escape_property(d.rule),
-                escape_data(&d.message),
-            )?;
-        }
+pub fn write_file(out: &mut impl Write, file: &Finished) -> std::io::Result<()> {
+    let path = escape_property(&file.path);
+    for f in &file.findings {
+        let ((line, col), (end_line, end_col)) = (f.start, f.end);
+        writeln!(
+            out,
+            "::{} file={path},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+            command(f.d.severity),
+            escape_property(f.d.rule),
+            escape_data(&f.d.message),
+        )?;
     }
     Ok(())
 }

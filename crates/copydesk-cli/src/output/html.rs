@@ -17,13 +17,14 @@ use serde::Serialize;
 use copydesk_core::{Config, DateSource, RuleSelection};
 
 use crate::baseline::Outcome;
-use crate::check::{Checked, FileError};
+use crate::check::FileError;
 use crate::output::fixable;
+use crate::report::Finished;
 use crate::summary::Totals;
 
 /// What the report is made of.
 pub struct Report<'a> {
-    pub checked: &'a [Checked],
+    pub files: &'a Gathered,
     pub errors: &'a [FileError],
     pub totals: &'a Totals,
     pub today: jiff::civil::Date,
@@ -103,9 +104,9 @@ type Row<'a> = (
     usize,
     &'static str,
     &'a str,
-    String,
-    String,
-    String,
+    &'a str,
+    &'a str,
+    &'a str,
     bool,
 );
 
@@ -117,9 +118,72 @@ struct FileRow<'a> {
     year: i16,
 }
 
-/// The year `checked` was published, if its date was not assumed.
-fn year_of(checked: &Checked) -> Option<i16> {
-    (checked.date.source != DateSource::Assumed).then(|| checked.date.date.year())
+/// What the report keeps of the checked files, gathered as they finish: the files with
+/// findings and what the table shows of each finding, and how many files had no date.
+#[derive(Default)]
+pub struct Gathered {
+    files: Vec<FileFindings>,
+    assumed: usize,
+}
+
+/// A file with findings.
+struct FileFindings {
+    path: String,
+    /// The year of publication, if its date was not assumed.
+    year: Option<i16>,
+    findings: Vec<Kept>,
+}
+
+/// A finding as the table shows it.
+struct Kept {
+    line: usize,
+    column: usize,
+    rule: &'static str,
+    severity: &'static str,
+    message: String,
+    /// The context before, the first line of the flagged text, the context after.
+    context: (String, String, String),
+    fixable: bool,
+}
+
+impl Gathered {
+    /// Keep what the report shows of `file` (its findings with their context:
+    /// [`crate::report::Needs`]).
+    pub fn add(&mut self, file: &Finished, unsafe_fixes: bool) {
+        let year = (file.date.source != DateSource::Assumed).then(|| file.date.date.year());
+        self.assumed += usize::from(year.is_none());
+        if file.findings.is_empty() {
+            return;
+        }
+        let findings = file
+            .findings
+            .iter()
+            .map(|f| Kept {
+                line: f.start.0,
+                column: f.start.1,
+                rule: f.d.rule,
+                severity: f.d.severity.as_str(),
+                message: f.d.message.clone(),
+                context: f.context.clone().unwrap_or_default(),
+                fixable: fixable(&f.d, unsafe_fixes),
+            })
+            .collect();
+        self.files.push(FileFindings {
+            path: file.path.clone(),
+            year,
+            findings,
+        });
+    }
+}
+
+/// What the table shows of a finding at `range` of `source`: the text on each side of
+/// it within its line, at most [`CONTEXT_CHARS`] each, and its text; a finding over
+/// several lines shows its first.
+pub fn finding_context(source: &str, range: copydesk_core::TextRange) -> (String, String, String) {
+    let text = range.slice(source);
+    let first = text.split('\n').next().unwrap_or_default();
+    let (before, after) = context(source, range.start, range.start + first.len());
+    (before, first.to_string(), after)
 }
 
 /// The text on each side of `range` within its line, at most [`CONTEXT_CHARS`] each.
@@ -145,34 +209,24 @@ fn data<'a>(report: &Report<'a>) -> Data<'a> {
     let rules: Vec<&'static str> = report.totals.per_rule.keys().copied().collect();
     let mut files = Vec::new();
     let mut findings = Vec::new();
-    for c in report.checked {
-        if c.diagnostics.is_empty() {
-            continue;
-        }
-        let index = files.len();
+    for (index, c) in report.files.files.iter().enumerate() {
         files.push(FileRow {
             path: &c.path,
             url: file_url(&c.path),
-            year: year_of(c).unwrap_or(0),
+            year: c.year.unwrap_or(0),
         });
-        for d in &c.diagnostics {
-            let (line, column) = c.doc.line_index.line_col(&c.doc.source, d.range.start);
-            // A finding over several lines shows its first.
-            let text = c.doc.text(d.range);
-            let first = text.split('\n').next().unwrap_or_default();
-            let (before, after) =
-                context(&c.doc.source, d.range.start, d.range.start + first.len());
+        for f in &c.findings {
             findings.push((
                 index,
-                line,
-                column,
-                rules.iter().position(|r| *r == d.rule).unwrap_or(0),
-                d.severity.as_str(),
-                d.message.as_str(),
-                before,
-                first.to_string(),
-                after,
-                fixable(d, report.totals.unsafe_fixes),
+                f.line,
+                f.column,
+                rules.iter().position(|r| *r == f.rule).unwrap_or(0),
+                f.severity,
+                f.message.as_str(),
+                f.context.0.as_str(),
+                f.context.1.as_str(),
+                f.context.2.as_str(),
+                f.fixable,
             ));
         }
     }
@@ -308,30 +362,18 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
     let mut rows: Vec<(&str, usize)> = totals.per_rule.iter().map(|(r, n)| (*r, *n)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let mut years: BTreeMap<Option<i16>, (usize, usize)> = BTreeMap::new();
-    for c in report.checked.iter().filter(|c| !c.diagnostics.is_empty()) {
-        let e = years.entry(year_of(c)).or_default();
-        e.0 += c.diagnostics.len();
+    for c in &report.files.files {
+        let e = years.entry(c.year).or_default();
+        e.0 += c.findings.len();
         e.1 += 1;
     }
-    let with_findings = report
-        .checked
-        .iter()
-        .filter(|c| !c.diagnostics.is_empty())
-        .count();
-    let assumed = report
-        .checked
-        .iter()
-        .filter(|c| c.date.source == DateSource::Assumed)
-        .count();
-    let mut top: Vec<&Checked> = report
-        .checked
-        .iter()
-        .filter(|c| !c.diagnostics.is_empty())
-        .collect();
+    let with_findings = report.files.files.len();
+    let assumed = report.files.assumed;
+    let mut top: Vec<&FileFindings> = report.files.files.iter().collect();
     top.sort_by(|a, b| {
-        b.diagnostics
+        b.findings
             .len()
-            .cmp(&a.diagnostics.len())
+            .cmp(&a.findings.len())
             .then(a.path.cmp(&b.path))
     });
     top.truncate(TOP_FILES);
@@ -370,8 +412,8 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
         .iter()
         .map(|c| {
             let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
-            for d in &c.diagnostics {
-                *per_rule.entry(d.rule).or_default() += 1;
+            for f in &c.findings {
+                *per_rule.entry(f.rule).or_default() += 1;
             }
             let rules: Vec<String> = per_rule
                 .iter()
@@ -381,8 +423,8 @@ pub fn write(out: &mut impl Write, report: &Report<'_>) -> std::io::Result<()> {
                 r#"<tr><td><a href="{url}">{path}</a></td><td class="num">{year}</td><td class="num">{n}</td><td class="muted">{rules}</td></tr>"#,
                 url = esc(&file_url(&c.path)),
                 path = esc(&c.path),
-                year = year_of(c).map_or_else(|| "undated".to_string(), |y| y.to_string()),
-                n = c.diagnostics.len(),
+                year = c.year.map_or_else(|| "undated".to_string(), |y| y.to_string()),
+                n = c.findings.len(),
                 rules = rules.join(", "),
             )
         })

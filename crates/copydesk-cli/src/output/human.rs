@@ -10,7 +10,8 @@ use copydesk_core::{Diagnostic, Severity, TextRange};
 
 use crate::check::Checked;
 use crate::output::escape::{escape, escape_source, escaped_chars, Keep};
-use crate::output::{count, fix_command, fix_label, fix_mark, fixable, hidden_fixes, hidden_note};
+use crate::output::{count, fix_command, fix_label, fix_mark, hidden_note};
+use crate::report::Finished;
 
 fn level(severity: Severity) -> Level {
     match severity {
@@ -218,35 +219,18 @@ fn draw(
     rendered
 }
 
-pub fn write(
-    out: &mut impl Write,
-    checked: &[Checked],
-    files: usize,
-    fixed: usize,
-    options: &Options,
-) -> std::io::Result<()> {
-    let Options {
-        quiet,
-        color,
-        unsafe_fixes,
-    } = *options;
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut findings = 0;
-    for c in checked {
-        let mut columns = Columns::default();
-        for d in &c.diagnostics {
-            let drawn = render(c, d, &renderer, unsafe_fixes, &mut columns);
-            writeln!(out, "{drawn}\n")?;
-            findings += 1;
-        }
+/// The findings of `file`, each as [`render`] drew it.
+pub fn write_file(out: &mut impl Write, file: &Finished) -> std::io::Result<()> {
+    for f in &file.findings {
+        writeln!(out, "{}\n", f.drawn.as_deref().unwrap_or_default())?;
     }
-    if quiet {
-        return Ok(());
-    }
+    Ok(())
+}
+
+/// The closing lines: `Checked N files: M findings (K fixed).`, and how many `--fix`
+/// fixes.
+pub fn write_summary(out: &mut impl Write, totals: &crate::summary::Totals) -> std::io::Result<()> {
+    let fixed = totals.fixed;
     let fixed = if fixed == 0 {
         String::new()
     } else {
@@ -255,30 +239,17 @@ pub fn write(
     writeln!(
         out,
         "Checked {}: {}{fixed}.",
-        count(files, "file", "files"),
-        if findings == 0 {
+        count(totals.files, "file", "files"),
+        if totals.findings == 0 {
             "no findings".to_string()
         } else {
-            count(findings, "finding", "findings")
+            count(totals.findings, "finding", "findings")
         }
     )?;
-    let diagnostics = || checked.iter().flat_map(|c| &c.diagnostics);
-    let can_fix = diagnostics().filter(|d| fixable(d, unsafe_fixes)).count();
-    let hidden = hidden_fixes(diagnostics(), unsafe_fixes);
-    if let Some(line) = fix_summary(can_fix, hidden, unsafe_fixes) {
+    if let Some(line) = fix_summary(totals.fixable, totals.hidden, totals.unsafe_fixes) {
         writeln!(out, "{line}")?;
     }
     Ok(())
-}
-
-/// How the human format is printed.
-#[derive(Debug, Clone, Copy)]
-pub struct Options {
-    /// The findings only: no summary.
-    pub quiet: bool,
-    pub color: bool,
-    /// `--unsafe-fixes`: unsafe fixes count as fixable.
-    pub unsafe_fixes: bool,
 }
 
 /// ruff's line under the summary: how many findings `--fix` can fix, and how many more

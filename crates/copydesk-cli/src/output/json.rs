@@ -4,9 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use copydesk_core::Diagnostic;
-
-use crate::check::Checked;
+use crate::report::{Finding, Finished};
 
 #[derive(Serialize)]
 pub struct JsonEdit<'a> {
@@ -43,13 +41,12 @@ pub struct JsonFinding<'a> {
 }
 
 impl<'a> JsonFinding<'a> {
-    pub fn new(checked: &'a Checked, d: &'a Diagnostic) -> Self {
-        let doc = &checked.doc;
-        let (line, column) = doc.line_index.line_col(&doc.source, d.range.start);
-        let (end_line, end_column) = doc.line_index.line_col(&doc.source, d.range.end);
+    pub fn new(file: &'a Finished, f: &'a Finding) -> Self {
+        let d = &f.d;
+        let ((line, column), (end_line, end_column)) = (f.start, f.end);
         JsonFinding {
-            path: &checked.path,
-            path_bytes: checked.path_bytes.as_deref().map(base64),
+            path: &file.path,
+            path_bytes: file.path_bytes.as_deref().map(base64),
             rule: d.rule,
             severity: d.severity.as_str(),
             message: &d.message,
@@ -59,7 +56,7 @@ impl<'a> JsonFinding<'a> {
             end_column,
             byte_start: d.range.start,
             byte_end: d.range.end,
-            text: doc.text(d.range),
+            text: &f.text,
             fix: d.fix.as_ref().map(|f| JsonFix {
                 applicability: f.applicability.as_str(),
                 edits: f
@@ -96,23 +93,61 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Every finding of every checked document (already sorted by path, then position).
-pub fn findings(checked: &[Checked]) -> Vec<JsonFinding<'_>> {
-    checked
-        .iter()
-        .flat_map(|c| c.diagnostics.iter().map(move |d| JsonFinding::new(c, d)))
-        .collect()
+/// A JSON array written an element at a time, byte for byte as serde_json's pretty
+/// printer writes the whole array when its opening line is indented by `indent`.
+pub struct PrettyArray {
+    indent: String,
+    written: usize,
 }
 
-pub fn write(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &findings(checked))?;
-    writeln!(out)
+impl PrettyArray {
+    pub fn new(indent: &str) -> Self {
+        PrettyArray {
+            indent: indent.to_string(),
+            written: 0,
+        }
+    }
+
+    pub fn push(&mut self, out: &mut impl Write, value: &impl Serialize) -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(value)?;
+        out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        // A string in JSON holds no line break: each line of the text is a line of the
+        // layout, one level deeper.
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            write!(out, "{}  {line}", self.indent)?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut impl Write) -> std::io::Result<()> {
+        if self.written == 0 {
+            write!(out, "[]")
+        } else {
+            write!(out, "\n{}]", self.indent)
+        }
+    }
+}
+
+/// `--format json`: the findings of `file` into the array.
+pub fn write_file(
+    out: &mut impl Write,
+    array: &mut PrettyArray,
+    file: &Finished,
+) -> std::io::Result<()> {
+    for f in &file.findings {
+        array.push(out, &JsonFinding::new(file, f))?;
+    }
+    Ok(())
 }
 
 /// `--format json-lines`: one finding a line, with the keys of `json`.
-pub fn write_lines(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
-    for f in findings(checked) {
-        serde_json::to_writer(&mut *out, &f)?;
+pub fn write_lines_file(out: &mut impl Write, file: &Finished) -> std::io::Result<()> {
+    for f in &file.findings {
+        serde_json::to_writer(&mut *out, &JsonFinding::new(file, f))?;
         writeln!(out)?;
     }
     Ok(())
@@ -120,7 +155,36 @@ pub fn write_lines(out: &mut impl Write, checked: &[Checked]) -> std::io::Result
 
 #[cfg(test)]
 mod tests {
-    use super::base64;
+    use super::{base64, PrettyArray};
+
+    #[test]
+    fn an_array_written_an_element_at_a_time_is_the_pretty_printed_array() {
+        let values = [
+            serde_json::json!({"a": 1, "b": [1, 2, {"c": "x\ny"}], "d": {}, "e": []}),
+            serde_json::json!("text"),
+            serde_json::json!([]),
+        ];
+        for n in 0..=values.len() {
+            let whole = serde_json::to_string_pretty(&values[..n]).unwrap();
+            let mut out = Vec::new();
+            let mut array = PrettyArray::new("");
+            for v in &values[..n] {
+                array.push(&mut out, v).unwrap();
+            }
+            array.finish(&mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole);
+            // Nested, as the results of a SARIF log.
+            let nested = serde_json::to_string_pretty(&serde_json::json!({ "r": &values[..n] }));
+            let mut out = b"{\n  \"r\": ".to_vec();
+            let mut array = PrettyArray::new("  ");
+            for v in &values[..n] {
+                array.push(&mut out, v).unwrap();
+            }
+            array.finish(&mut out).unwrap();
+            out.extend_from_slice(b"\n}");
+            assert_eq!(String::from_utf8(out).unwrap(), nested.unwrap());
+        }
+    }
 
     #[test]
     fn base64_as_rfc_4648_gives_it() {

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::check::Checked;
+use crate::report::Finished;
 
 /// Escape text for XML content and attribute values; characters that XML 1.0 cannot
 /// hold (most control characters) become U+FFFD.
@@ -24,43 +24,59 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-pub fn write(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
-    let total: usize = checked.iter().map(|c| c.diagnostics.len().max(1)).sum();
-    let failures: usize = checked.iter().map(|c| c.diagnostics.len()).sum();
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<testsuites name="copydesk" tests="{total}" failures="{failures}" errors="0">"#
-    )?;
-    for c in checked {
-        let path = escape(&c.path);
-        let n = c.diagnostics.len();
-        writeln!(
+/// The test suites, gathered as files finish: the document's opening line counts them
+/// all, so that its suites are kept as text until the end (a few lines a file).
+#[derive(Default)]
+pub struct Suites {
+    total: usize,
+    failures: usize,
+    body: String,
+}
+
+impl Suites {
+    pub fn add(&mut self, file: &Finished) {
+        use std::fmt::Write as _;
+        let path = escape(&file.path);
+        let n = file.findings.len();
+        self.total += n.max(1);
+        self.failures += n;
+        let out = &mut self.body;
+        let _ = writeln!(
             out,
             r#"  <testsuite name="{path}" tests="{}" failures="{n}" errors="0">"#,
             n.max(1)
-        )?;
+        );
         if n == 0 {
-            writeln!(out, r#"    <testcase name="copydesk" classname="{path}"/>"#)?;
+            let _ = writeln!(out, r#"    <testcase name="copydesk" classname="{path}"/>"#);
         }
-        for d in &c.diagnostics {
-            let (line, col) = c.doc.line_index.line_col(&c.doc.source, d.range.start);
-            let message = escape(&d.message);
-            writeln!(
+        for f in &file.findings {
+            let (line, col) = f.start;
+            let message = escape(&f.d.message);
+            let _ = writeln!(
                 out,
                 r#"    <testcase name="{} at {line}:{col}" classname="{path}" file="{path}" line="{line}">"#,
-                d.rule
-            )?;
-            writeln!(
+                f.d.rule
+            );
+            let _ = writeln!(
                 out,
                 r#"      <failure message="{message}" type="{}">{path}:{line}:{col}: {} {message}</failure>"#,
-                d.severity, d.rule
-            )?;
-            writeln!(out, "    </testcase>")?;
+                f.d.severity, f.d.rule
+            );
+            let _ = writeln!(out, "    </testcase>");
         }
-        writeln!(out, "  </testsuite>")?;
+        let _ = writeln!(out, "  </testsuite>");
     }
-    writeln!(out, "</testsuites>")
+
+    pub fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(
+            out,
+            r#"<testsuites name="copydesk" tests="{}" failures="{}" errors="0">"#,
+            self.total, self.failures
+        )?;
+        out.write_all(self.body.as_bytes())?;
+        writeln!(out, "</testsuites>")
+    }
 }
 
 #[cfg(test)]

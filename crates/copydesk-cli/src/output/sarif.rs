@@ -8,9 +8,10 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use copydesk_core::{all_metas, Diagnostic, Severity};
+use copydesk_core::{all_metas, Severity};
 
-use crate::check::Checked;
+use crate::output::json::PrettyArray;
+use crate::report::{Finding, Finished};
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -68,11 +69,10 @@ fn rules() -> Vec<Value> {
         .collect()
 }
 
-fn result(c: &Checked, d: &Diagnostic, rule_index: Option<usize>) -> Value {
-    let doc = &c.doc;
-    let (start_line, start_col) = doc.line_index.line_col(&doc.source, d.range.start);
-    let (end_line, end_col) = doc.line_index.line_col(&doc.source, d.range.end);
-    let uri = path_uri(&c.path);
+fn result(file: &Finished, f: &Finding, rule_index: Option<usize>) -> Value {
+    let d = &f.d;
+    let ((start_line, start_col), (end_line, end_col)) = (f.start, f.end);
+    let uri = path_uri(&file.path);
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\n\n");
@@ -92,7 +92,7 @@ fn result(c: &Checked, d: &Diagnostic, rule_index: Option<usize>) -> Value {
                     "endColumn": end_col,
                     "byteOffset": d.range.start,
                     "byteLength": d.range.len(),
-                    "snippet": { "text": doc.text(d.range) },
+                    "snippet": { "text": f.text },
                 }
             }
         }],
@@ -116,18 +116,8 @@ fn result(c: &Checked, d: &Diagnostic, rule_index: Option<usize>) -> Value {
     result
 }
 
-/// The whole SARIF log.
-pub fn log(checked: &[Checked]) -> Value {
-    let ids: Vec<&str> = all_metas().map(|m| m.id).collect();
-    let results: Vec<Value> = checked
-        .iter()
-        .flat_map(|c| {
-            c.diagnostics
-                .iter()
-                .map(|d| result(c, d, ids.iter().position(|id| *id == d.rule)))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+/// The whole SARIF log, with `results` for its results.
+fn log(results: Value) -> Value {
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -146,9 +136,49 @@ pub fn log(checked: &[Checked]) -> Value {
     })
 }
 
-pub fn write(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(checked))?;
-    writeln!(out)
+/// What stands for the results in the log's text while the results are written apart:
+/// no rule's documentation holds it.
+const PLACEHOLDER: &str = "\u{1}copydesk-results\u{1}";
+
+/// The SARIF log written as files finish, byte for byte the log that serde_json's
+/// pretty printer writes whole: the text before its results, each file's results, then
+/// the text after.
+pub struct Log {
+    results: PrettyArray,
+    after: String,
+    ids: Vec<&'static str>,
+}
+
+impl Log {
+    /// Write the log up to its results.
+    pub fn start(out: &mut impl Write) -> std::io::Result<Self> {
+        let text = serde_json::to_string_pretty(&log(json!(PLACEHOLDER)))?;
+        let placeholder = serde_json::to_string(PLACEHOLDER)?;
+        let at = text
+            .find(&placeholder)
+            .expect("the placeholder is in the log");
+        let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent: String = text[line..].chars().take_while(|c| *c == ' ').collect();
+        out.write_all(&text.as_bytes()[..at])?;
+        Ok(Log {
+            results: PrettyArray::new(&indent),
+            after: text[at + placeholder.len()..].to_string(),
+            ids: all_metas().map(|m| m.id).collect(),
+        })
+    }
+
+    pub fn write_file(&mut self, out: &mut impl Write, file: &Finished) -> std::io::Result<()> {
+        for f in &file.findings {
+            let index = self.ids.iter().position(|id| *id == f.d.rule);
+            self.results.push(out, &result(file, f, index))?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut impl Write) -> std::io::Result<()> {
+        self.results.finish(out)?;
+        writeln!(out, "{}", self.after)
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +190,20 @@ mod tests {
         assert_eq!(path_uri("./drafts/a b.md"), "drafts/a%20b.md");
         assert_eq!(path_uri("dir\\ü.txt"), "dir/%C3%BC.txt");
         assert_eq!(path_uri("/tmp/x#1.md"), "file:///tmp/x%231.md");
+    }
+
+    #[test]
+    fn the_log_written_as_files_finish_is_the_whole_log() {
+        for results in [vec![], vec![json!({"ruleId": "a"}), json!({"ruleId": "b"})]] {
+            let whole = serde_json::to_string_pretty(&log(json!(results))).unwrap() + "\n";
+            let mut out = Vec::new();
+            let mut streamed = Log::start(&mut out).unwrap();
+            for r in &results {
+                streamed.results.push(&mut out, r).unwrap();
+            }
+            streamed.finish(&mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole);
+        }
     }
 
     #[test]

@@ -1,14 +1,13 @@
 //! `--statistics`: the number of findings per rule, most frequent first, and how many
 //! of them `--fix` (with `--unsafe-fixes`, if given) would fix.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use crate::check::Checked;
 use crate::cli::Format;
-use crate::output::{fix_command, fixable};
+use crate::output::fix_command;
+use crate::summary::Totals;
 
 #[derive(Serialize)]
 struct Count {
@@ -19,26 +18,15 @@ struct Count {
     fixable: usize,
 }
 
-pub fn write(
-    out: &mut impl Write,
-    checked: &[Checked],
-    format: Format,
-    unsafe_fixes: bool,
-) -> std::io::Result<()> {
-    let mut counts: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
-    for d in checked.iter().flat_map(|c| &c.diagnostics) {
-        let e = counts.entry(d.rule).or_default();
-        e.0 += 1;
-        if fixable(d, unsafe_fixes) {
-            e.1 += 1;
-        }
-    }
-    let mut rows: Vec<Count> = counts
-        .into_iter()
-        .map(|(rule, (count, fixable))| Count {
+pub fn write(out: &mut impl Write, totals: &Totals, format: Format) -> std::io::Result<()> {
+    let unsafe_fixes = totals.unsafe_fixes;
+    let mut rows: Vec<Count> = totals
+        .per_rule
+        .iter()
+        .map(|(&rule, &count)| Count {
             rule,
             count,
-            fixable,
+            fixable: totals.fixable_per_rule.get(rule).copied().unwrap_or(0),
         })
         .collect();
     rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(b.rule)));

@@ -24,6 +24,78 @@ pub(super) struct SentencePeriods {
     /// may reach the next sentences: not those of a relative clause ("the town,
     /// where the 2011 strike ended in bloodshed"), which date only their clause.
     carried: Vec<Period>,
+    /// Where its clauses may start and end, found when a mention first asks.
+    clauses: std::cell::OnceCell<Clauses>,
+    /// The last sentence before this one that carries a period, by its index.
+    dated_before: Option<usize>,
+}
+
+/// The clause breaks of a sentence, found once, so that each of the many mentions of a
+/// long sentence finds its clause by binary search ([`clause_at`] reads the sentence
+/// from the mention outwards), and the cues of each clause, read once.
+struct Clauses {
+    /// Each clause-breaking character: its offset and the offset after it.
+    breaks: Vec<(usize, usize)>,
+    /// Each word that opens a subordinate clause ([`SUBORDINATE_WORD`]).
+    words: Vec<TextRange>,
+    /// The first `,`, `;`, `:` or `—` of the sentence ([`period::opens_with_recent_cue`]).
+    first_stop: Option<usize>,
+    /// The cues of each clause asked about, by its range: of the present, and of the
+    /// present or the days of the news.
+    cues: std::cell::RefCell<std::collections::HashMap<TextRange, (bool, bool)>>,
+}
+
+impl Clauses {
+    fn new(prose: &str, sentence: TextRange) -> Self {
+        let text = sentence.slice(prose);
+        let at = |i: usize| sentence.start + i;
+        Clauses {
+            breaks: text
+                .char_indices()
+                .filter(|&(_, c)| is_break(c))
+                .map(|(i, c)| (at(i), at(i + c.len_utf8())))
+                .collect(),
+            words: SUBORDINATE_WORD
+                .find_iter(text)
+                .map(|m| TextRange::new(at(m.start()), at(m.end())))
+                .collect(),
+            first_stop: text.find([',', ';', ':', '—']).map(at),
+            cues: Default::default(),
+        }
+    }
+
+    /// [`clause_at`], by binary search; the same range.
+    fn clause_at(&self, prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
+        let after = prose.get(at.end..sentence.end).unwrap_or("");
+        let next_word = self.words.partition_point(|w| w.start < at.end);
+        let crossing = next_word > 0 && self.words[next_word - 1].end > at.end;
+        // Read on its own, the text after the mention may open with a match that the
+        // sentence read whole does not have (`\b` at its start): read it as before.
+        if crossing
+            || after
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return clause_at(prose, sentence, at);
+        }
+        let before_breaks = self.breaks.partition_point(|&(o, _)| o < at.start);
+        let punct_start = before_breaks
+            .checked_sub(1)
+            .map_or(sentence.start, |i| self.breaks[i].1);
+        let words_before = self.words.partition_point(|w| w.end <= at.start);
+        let word_start = words_before
+            .checked_sub(1)
+            .map_or(sentence.start, |i| self.words[i].start);
+        let start = punct_start.max(word_start);
+        let punct_end = self
+            .breaks
+            .get(self.breaks.partition_point(|&(o, _)| o < at.end))
+            .map_or(sentence.end, |&(o, _)| o);
+        let word_end = self.words.get(next_word).map_or(sentence.end, |w| w.start);
+        let end = punct_end.min(word_end).max(at.end);
+        TextRange::new(start, end.max(start))
+    }
 }
 
 pub(super) fn sentence_periods(
@@ -36,9 +108,11 @@ pub(super) fn sentence_periods(
     if ranges.is_empty() {
         ranges.push(block.range);
     }
+    let mut dated_before = None;
     ranges
         .into_iter()
-        .map(|range| {
+        .enumerate()
+        .map(|(i, range)| {
             let text = range.slice(prose);
             let explicit: Vec<Period> = period::periods(text, range.start, published)
                 .into_iter()
@@ -58,13 +132,19 @@ pub(super) fn sentence_periods(
                 .filter(|p| !in_relative_clause(prose, range, p.range))
                 .cloned()
                 .collect();
-            SentencePeriods {
+            let sentence = SentencePeriods {
                 range,
                 bare,
                 cues: std::cell::OnceCell::new(),
                 explicit,
                 carried,
+                clauses: std::cell::OnceCell::new(),
+                dated_before,
+            };
+            if !sentence.carried.is_empty() {
+                dated_before = Some(i);
             }
+            sentence
         })
         .collect()
 }
@@ -81,24 +161,63 @@ pub(super) fn periods_for(
     at: TextRange,
 ) -> (Vec<Period>, Vec<Period>, Option<TextRange>) {
     let prose = &doc.prose;
-    let clause = clause_at(prose, sentence, at);
-    let present = period::has_present_cue(clause.slice(prose));
+    // The sentence's clause breaks, when it is one of the block's sentences.
+    let own = sentences
+        .get(sentences.partition_point(|s| s.range.start < sentence.start))
+        .filter(|s| s.range == sentence)
+        .map(|s| s.clauses.get_or_init(|| Clauses::new(prose, sentence)));
+    let clause = match own {
+        Some(clauses) => clauses.clause_at(prose, sentence, at),
+        None => clause_at(prose, sentence, at),
+    };
+    // Whether the clause has a cue of the present, and whether one of the present or
+    // of the days of the news.
+    let cues = || {
+        let present = period::has_present_cue(clause.slice(prose));
+        let recent = present
+            || period::has_recent_cue(
+                clause.slice(prose),
+                prose.get(clause.end..sentence.end).unwrap_or(""),
+            );
+        (present, recent)
+    };
     // A day of the news heading the sentence ("On Tuesday, ...", "Yesterday, ...")
-    // dates the sentence, like a period at its head.
-    let anchored = present
-        || period::has_recent_cue(
-            clause.slice(prose),
-            prose.get(clause.end..sentence.end).unwrap_or(""),
-        )
-        || period::opens_with_recent_cue(prose.get(sentence.start..at.start).unwrap_or(""));
+    // dates the sentence, like a period at its head; a sentence with no stop before
+    // the mention has no such head.
+    let opens_recent = || {
+        own.map_or(true, |c| c.first_stop.is_some_and(|i| i < at.start))
+            && period::opens_with_recent_cue(prose.get(sentence.start..at.start).unwrap_or(""))
+    };
+    let (present, recent) = match own {
+        Some(clauses) => *clauses.cues.borrow_mut().entry(clause).or_insert_with(cues),
+        None => cues(),
+    };
+    let anchored = recent || opens_recent();
     let mut strong = Vec::new();
     let mut weak = Vec::new();
-    for s in sentences {
-        if s.range.end <= sentence.start {
-            // Dated sentences earlier in the paragraph may still set the time.
-            weak.extend(s.carried.iter().cloned());
-            continue;
+    // The sentences are in order and apart: those before the mention's sentence, then
+    // those that may hold the mention.
+    let first = sentences.partition_point(|s| s.range.end <= sentence.start);
+    // Dated sentences earlier in the paragraph may still set the time.
+    let mut dated = Vec::new();
+    let mut i = first.checked_sub(1).and_then(|i| {
+        if sentences[i].carried.is_empty() {
+            sentences[i].dated_before
+        } else {
+            Some(i)
         }
+    });
+    while let Some(d) = i {
+        dated.push(d);
+        i = sentences[d].dated_before;
+    }
+    for &d in dated.iter().rev() {
+        weak.extend(sentences[d].carried.iter().cloned());
+    }
+    for s in sentences[first..]
+        .iter()
+        .take_while(|s| s.range.start <= at.start)
+    {
         if !s.range.covers(at) {
             continue;
         }
@@ -136,8 +255,10 @@ pub(super) fn cues_for<'a>(
     sentences: &'a [SentencePeriods],
     at: TextRange,
 ) -> &'a [Period] {
-    sentences
+    // The sentences are in order and apart: the first that ends at or after `at`.
+    sentences[sentences.partition_point(|s| s.range.end < at.end)..]
         .iter()
+        .take_while(|s| s.range.start <= at.start)
         .find(|s| s.range.covers(at))
         .map_or(&[], |s| {
             s.cues
@@ -150,7 +271,6 @@ pub(super) fn cues_for<'a>(
 /// A word that opens a subordinate clause ("that she studied in Kiev in the 1970s",
 /// "who worked in Alma-Ata") also starts a clause.
 fn clause_at(prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
-    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']');
     let before = prose.get(sentence.start..at.start).unwrap_or("");
     let punct_start = before
         .char_indices()
@@ -172,6 +292,11 @@ fn clause_at(prose: &str, sentence: TextRange, at: TextRange) -> TextRange {
         .map_or(after.len(), |m| m.start());
     let end = at.end + punct_end.min(word_end);
     TextRange::new(start, end.max(start))
+}
+
+/// A character that ends a clause.
+fn is_break(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']')
 }
 
 /// Whether `at` lies in a relative clause of `sentence` ("..., where the 2011 strike
@@ -319,5 +444,42 @@ mod tests {
             .unwrap()
             .patch(vec!["styled".into()], false);
         assert!(cue(styled, &desk));
+    }
+
+    #[test]
+    fn clauses_found_by_binary_search_are_the_clauses_read_outwards() {
+        let sentences = [
+            "Officials in Kiev, who met in Astana when the talks began, said that Almaty (then the capital) and Tashkent—not Bishkek—would host it; Kiev; Kievwhich Astana.",
+            "Talks in Kiev that ended while delegates in Astana waited because Astana whose envoys left, whereas Kiev",
+            "No break here at all for Kiev or Astana or Almaty",
+            "Kiev",
+        ];
+        for text in sentences {
+            let prose = format!("Lead. {text} Tail.");
+            let sentence = TextRange::new(6, 6 + text.len());
+            let clauses = Clauses::new(&prose, sentence);
+            let mut words = 0;
+            for (i, word) in
+                text.split_inclusive([' ', ',', ';', '(', ')', '—'])
+                    .scan(0, |at, w| {
+                        let start = *at;
+                        *at += w.len();
+                        Some((start, w))
+                    })
+            {
+                let word = word.trim_end_matches([' ', ',', ';', '(', ')', '—']);
+                if word.is_empty() {
+                    continue;
+                }
+                words += 1;
+                let at = TextRange::new(6 + i, 6 + i + word.len());
+                assert_eq!(
+                    clauses.clause_at(&prose, sentence, at),
+                    clause_at(&prose, sentence, at),
+                    "{word:?} in {text:?}"
+                );
+            }
+            assert!(words > 0);
+        }
     }
 }

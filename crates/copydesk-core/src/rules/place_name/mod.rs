@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use crate::analysis::apparatus::{on_note_line, Role};
@@ -145,6 +147,7 @@ impl Rule for PlaceName {
     ) {
         let g = &ctx.style.places;
         let apparatus = analyses.apparatus();
+        let mut seen = Seen::default();
         for (i, block) in doc.blocks.iter().enumerate() {
             if analyses.stopped() {
                 return;
@@ -154,7 +157,7 @@ impl Rule for PlaceName {
                 continue;
             }
             if block.kind.is_body() || block.kind == BlockKind::Heading {
-                check_block(doc, ctx, g, block, report);
+                check_block(doc, ctx, g, block, &mut seen, report);
             }
         }
     }
@@ -177,6 +180,58 @@ pub fn place_at<'a>(style: &'a HouseStyle, name_text: &str) -> Option<&'a Place>
     style.places.place_at(name_text)
 }
 
+/// What the mentions of a document have asked of their sentence, paragraph and
+/// document, by place: asked once each, so that the many mentions of one long sentence
+/// or paragraph (a one-line file) do not read it again each.
+#[derive(Default)]
+struct Seen<'a> {
+    /// Whether the document names a neighbour of the place ([`Place::is_in_view`]).
+    in_view: HashMap<*const Place, bool>,
+    /// Whether the paragraph has a word of the place's other senses.
+    paragraph_sense: HashMap<*const Place, bool>,
+    /// Whether the sentence has a word of the place's other senses.
+    other_sense: HashMap<(TextRange, *const Place), bool>,
+    /// Whether the sentence writes another name of the place ([`names_another_name`]).
+    another_name: HashMap<(TextRange, *const Place, &'a str), bool>,
+    /// Whether the document names a person by a name as written ([`names_a_person`]).
+    person_named: HashMap<String, bool>,
+    /// The line of the last mention asked about, and whether it is a note's.
+    note_line: NoteLine,
+}
+
+/// Whether mentions lie on a note's line ([`on_note_line`]), asked in the order of the
+/// text: each line is found from the mention before, and read once.
+#[derive(Default)]
+struct NoteLine {
+    /// The offset asked about last, and whether its line is a note's.
+    at: usize,
+    note: Option<bool>,
+}
+
+impl NoteLine {
+    fn is_note(&mut self, doc: &Document, offset: usize) -> bool {
+        if offset < self.at || self.note.is_none() {
+            let note = on_note_line(doc, offset);
+            *self = NoteLine {
+                at: offset,
+                note: Some(note),
+            };
+            return note;
+        }
+        if doc
+            .source
+            .get(self.at..offset)
+            .is_some_and(|b| b.contains('\n'))
+        {
+            // A new line: the marker (`[12] `) stands at its start, before any name, so
+            // that the answer holds for every mention on the line.
+            self.note = Some(on_note_line(doc, offset));
+        }
+        self.at = offset;
+        self.note.unwrap_or(false)
+    }
+}
+
 struct Mention<'a> {
     range: TextRange,
     place: &'a Place,
@@ -186,14 +241,18 @@ struct Mention<'a> {
     proper: bool,
 }
 
-fn check_block(
+fn check_block<'g>(
     doc: &Document,
     ctx: &Context<'_>,
-    g: &Gazetteer,
+    g: &'g Gazetteer,
     block: &Block,
+    seen: &mut Seen<'g>,
     report: &mut Reporter<'_>,
 ) {
     let prose = &doc.prose;
+    seen.paragraph_sense.clear();
+    seen.other_sense.clear();
+    seen.another_name.clear();
     let mentions: Vec<Mention<'_>> = g
         .find_in(block.range.slice(prose))
         .into_iter()
@@ -204,10 +263,11 @@ fn check_block(
             let proper = in_exempt(prose.as_bytes(), range, place)
                 || block.in_citation(range.start)
                 || doc.in_italics(range)
-                || on_note_line(doc, range.start)
+                || seen.note_line.is_note(doc, range.start)
                 || names_a_north_american_town(prose, range, &ctx.style.language)
                 || names_its_region(prose, range, place, &ctx.style.language)
-                || (place.ambiguous && names_a_person(prose, range, &ctx.style.language))
+                || (place.ambiguous
+                    && names_a_person(prose, range, &ctx.style.language, &mut seen.person_named))
                 || block
                     .sentence_at(range.start)
                     .is_some_and(|s| proper_noun_reading(prose, s, range) == Reading::Compound);
@@ -238,14 +298,28 @@ fn check_block(
         } else {
             std::borrow::Cow::Borrowed(prose)
         };
+    // The names each place goes by in each sentence asked about, outside proper nouns.
+    let mut names_in: HashMap<TextRange, HashMap<*const Place, Vec<&str>>> = HashMap::new();
     for m in &mentions {
         if m.proper || !g.is_enabled(m.place) || block.in_quote(m.range.start) {
             continue;
         }
         let sentence = block.sentence_at(m.range.start).unwrap_or(block.range);
-        if has_other_sense(sentence.slice(prose), m.place)
-            || has_word(block.range.slice(prose), &m.place.paragraph_senses)
-            || !m.place.is_in_view(prose)
+        let place: *const Place = m.place;
+        let other_sense = *seen
+            .other_sense
+            .entry((sentence, place))
+            .or_insert_with(|| has_other_sense(sentence.slice(prose), m.place));
+        let paragraph_sense = *seen
+            .paragraph_sense
+            .entry(place)
+            .or_insert_with(|| has_word(block.range.slice(prose), &m.place.paragraph_senses));
+        if other_sense
+            || paragraph_sense
+            || !*seen
+                .in_view
+                .entry(place)
+                .or_insert_with(|| m.place.is_in_view(prose))
         {
             continue;
         }
@@ -257,12 +331,29 @@ fn check_block(
         }
         // A sentence that names the place by two of its names explains the change,
         // whatever the case of the other's letters ("has been renamed Nur-sultan").
-        let both_names = mentions.iter().any(|o| {
-            std::ptr::eq(o.place, m.place)
-                && o.name != m.name
-                && !o.proper
-                && sentence.covers(o.range)
-        }) || names_another_name(sentence.slice(prose), m.place, m.name);
+        let names = names_in.entry(sentence).or_insert_with(|| {
+            // The mentions are in the order of the text.
+            let from = mentions.partition_point(|o| o.range.start < sentence.start);
+            let mut names: HashMap<*const Place, Vec<&str>> = HashMap::new();
+            for o in mentions[from..]
+                .iter()
+                .take_while(|o| o.range.start < sentence.end)
+                .filter(|o| !o.proper && sentence.covers(o.range))
+            {
+                let of_place = names.entry(o.place).or_default();
+                if !of_place.contains(&o.name) {
+                    of_place.push(o.name);
+                }
+            }
+            names
+        });
+        let both_names = names
+            .get(&place)
+            .is_some_and(|names| names.iter().any(|n| *n != m.name))
+            || *seen
+                .another_name
+                .entry((sentence, place, m.name))
+                .or_insert_with(|| names_another_name(sentence.slice(prose), m.place, m.name));
         if both_names || explanatory(prose, sentence, m.range, &ctx.style.language) {
             continue;
         }

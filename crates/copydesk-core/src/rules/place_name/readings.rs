@@ -3,6 +3,7 @@
 //! American town, a region that kept the old name, an entry of the notes).
 
 use crate::text::Pattern;
+use std::collections::HashMap;
 
 use crate::document::{MONTHS, WEEKDAYS};
 use crate::gazetteer::Place;
@@ -117,7 +118,15 @@ static PLACE_PREPOSITION: Pattern = Pattern::new(
 /// Whether a name that is also a surname ("Nikolaev") means a person at `at`: a
 /// title comes right before it, or the document names someone by it ("Igor
 /// Nikolaev") and no preposition of place comes before this mention.
-pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyle) -> bool {
+///
+/// Whether the document names someone by a name reads the whole document: `named` keeps
+/// the answer for each name written, so that each is read once.
+pub(super) fn names_a_person(
+    prose: &str,
+    at: TextRange,
+    language: &LanguageStyle,
+    named: &mut HashMap<String, bool>,
+) -> bool {
     let mut start = at.start.saturating_sub(40);
     while !prose.is_char_boundary(start) {
         start += 1;
@@ -134,7 +143,10 @@ pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyl
         return false;
     }
     let written = at.slice(prose);
-    prose.match_indices(written).any(|(i, _)| {
+    if let Some(&known) = named.get(written) {
+        return known;
+    }
+    let person = prose.match_indices(written).any(|(i, _)| {
         let after = prose[i + written.len()..].chars().next();
         if after.is_some_and(char::is_alphanumeric) {
             return false;
@@ -154,7 +166,9 @@ pub(super) fn names_a_person(prose: &str, at: TextRange, language: &LanguageStyl
             && !language.not_given_names.contains(word)
             && !MONTHS.contains(&word)
             && !calendar_word(word)
-    })
+    });
+    named.insert(written.to_string(), person);
+    person
 }
 
 /// The language's `region-words` after a name that make it the name of a region ("the
