@@ -85,11 +85,15 @@ static FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
         format!(
             r"^(?P<place>{caps}|{title})\.\s*{date}\.\s*(?P<agency>\p{{Lu}}[\p{{L}}.\-]{{1,28}}?)\s*(?:{dash}|/)\s*"
         ),
+        // ASTANA. December 15. KAZINFORM Kazakhstan's ...  (an agency in capitals, no dash)
+        format!(
+            r"^(?P<place>{caps}|{title})\.\s*{date}\.\s*(?P<agency>\p{{Lu}}[\p{{Lu}}.\-]{{2,28}})\s+(?:\p{{Lu}}|\x22|“)"
+        ),
     ]
 });
 
 /// The compiled [`FORMS`], each on first use.
-static COMPILED: [OnceLock<Regex>; 9] = [const { OnceLock::new() }; 9];
+static COMPILED: [OnceLock<Regex>; 10] = [const { OnceLock::new() }; 10];
 
 /// Whether form `i` of [`FORMS`] can match `text` at all: what its pattern cannot do
 /// without (a bracketed agency before a dash, a slash, a place in capitals), tested
@@ -355,6 +359,15 @@ mod tests {
             "REPORT.AZ",
         );
         is(&format!("BISHKEK. May 20 -{body}"), "BISHKEK", "May 20", "");
+        is(
+            &format!("ASTANA. December 15. KAZINFORM {body}"),
+            "ASTANA",
+            "December 15",
+            "KAZINFORM",
+        );
+        // Not an agency: a word of the story after the date.
+        let doc = Document::parse("Astana. July 4. The President spoke.\n", SourceKind::Text);
+        assert!(doc.dateline.as_ref().is_none_or(|d| d.agency.is_none()));
         // A sentence is not a dateline: "Astana. The capital ..." has no date.
         let doc = Document::parse(
             "Astana. The capital moved in 1997. It grew.\n",
