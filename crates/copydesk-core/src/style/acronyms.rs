@@ -78,10 +78,8 @@ pub struct AcronymStyle {
 impl Default for AcronymStyle {
     /// The embedded data.
     fn default() -> Self {
-        static EMBEDDED: LazyLock<AcronymStyle> = LazyLock::new(|| {
-            AcronymStyle::from_toml(EMBEDDED_ACRONYMS)
-                .expect("the embedded acronym data is valid (tested)")
-        });
+        static EMBEDDED: LazyLock<AcronymStyle> =
+            LazyLock::new(|| super::embedded::read(super::embedded::ACRONYMS));
         EMBEDDED.clone()
     }
 }

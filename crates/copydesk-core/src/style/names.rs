@@ -109,9 +109,8 @@ impl NameStyle {
 
     /// The embedded names data.
     pub fn embedded() -> &'static NameStyle {
-        static EMBEDDED: LazyLock<NameStyle> = LazyLock::new(|| {
-            NameStyle::from_toml(EMBEDDED_NAMES).expect("the embedded names data is valid (tested)")
-        });
+        static EMBEDDED: LazyLock<NameStyle> =
+            LazyLock::new(|| super::embedded::read(super::embedded::NAMES));
         &EMBEDDED
     }
 

@@ -109,10 +109,8 @@ impl SourcingStyle {
 
     /// The embedded sourcing data.
     pub fn embedded() -> &'static SourcingStyle {
-        static STYLE: LazyLock<SourcingStyle> = LazyLock::new(|| {
-            SourcingStyle::from_toml(EMBEDDED_SOURCING)
-                .expect("the embedded sourcing data is valid (tested)")
-        });
+        static STYLE: LazyLock<SourcingStyle> =
+            LazyLock::new(|| super::embedded::read(super::embedded::SOURCING));
         &STYLE
     }
 
