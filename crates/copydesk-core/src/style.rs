@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 mod acronyms;
+mod alternatives;
 pub(crate) mod embedded;
 pub mod language;
 pub mod names;
