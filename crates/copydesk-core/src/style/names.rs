@@ -280,7 +280,9 @@ pub(crate) fn transliteration_key(word: &str) -> String {
         ("yev", "ev"),
         ("y", "i"),
     ] {
-        s = s.replace(from, to);
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
