@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 mod acronyms;
+mod alternatives;
+pub(crate) mod embedded;
 pub mod language;
 pub mod names;
 pub mod numbers;
@@ -161,12 +163,11 @@ impl HouseStyle {
         Ok(toml::from_str(text)?)
     }
 
-    /// The embedded default house style.
+    /// The embedded default house style (`data/house-style.toml`, read in the form the
+    /// build script gives it: [`embedded`]).
     pub fn embedded() -> &'static HouseStyle {
-        static STYLE: LazyLock<HouseStyle> = LazyLock::new(|| {
-            HouseStyle::from_toml(EMBEDDED_HOUSE_STYLE)
-                .expect("the embedded house style is valid (tested)")
-        });
+        static STYLE: LazyLock<HouseStyle> =
+            LazyLock::new(|| embedded::read(embedded::HOUSE_STYLE));
         &STYLE
     }
 }

@@ -137,6 +137,14 @@ fn title_case(line: &str) -> bool {
 
 /// Blank bare URLs in the prose view.
 pub(crate) fn mask_urls(prose: &mut String) {
+    // A URL holds `://` or `www.` (no case variant of `w` lies outside ASCII): a text
+    // without either never compiles the pattern.
+    let bytes = prose.as_bytes();
+    if !bytes.windows(3).any(|w| w == b"://")
+        && !bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"www."))
+    {
+        return;
+    }
     let ranges: Vec<_> = BARE_URL.find_iter(prose).map(|m| m.range()).collect();
     if ranges.is_empty() {
         return;

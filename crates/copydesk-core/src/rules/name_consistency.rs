@@ -182,8 +182,10 @@ fn document_variants(doc: &Document, style: &HouseStyle, report: &mut Reporter<'
             })
             .filter(|(r, _)| whole_word(&doc.prose, *r))
             .collect();
+        // Each word's key, taken once: a word is also its neighbours' neighbour.
+        let keys: Vec<String> = words.iter().map(|(_, w)| transliteration_key(w)).collect();
         for (i, &(range, written)) in words.iter().enumerate() {
-            let key = transliteration_key(written);
+            let key = keys[i].clone();
             if key.chars().count() < 5
                 || house.contains(&key)
                 || places.iter().any(|p| p.overlaps(range))
@@ -192,11 +194,12 @@ fn document_variants(doc: &Document, style: &HouseStyle, report: &mut Reporter<'
                 continue;
             }
             let neighbour = |j: Option<usize>| {
-                let (r, w) = *words.get(j?)?;
+                let j = j?;
+                let (r, w) = *words.get(j)?;
                 let between = doc
                     .prose
                     .get(range.end.min(r.end)..range.start.max(r.start))?;
-                (between == " " && !is_title(names, style, w)).then(|| transliteration_key(w))
+                (between == " " && !is_title(names, style, w)).then(|| keys[j].clone())
             };
             groups.entry(key).or_default().push(Occurrence {
                 range,

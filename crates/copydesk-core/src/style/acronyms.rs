@@ -2,8 +2,9 @@
 //! beat, and the words that tell an acronym from a name or a shouted word, embedded from
 //! `data/acronyms.toml`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Deserialize;
 
@@ -32,7 +33,24 @@ pub struct GlossaryEntry {
     /// it ("CICA" skips "Measures").
     #[serde(default)]
     pub irregular: bool,
+    /// The forms as the acronym analysis compares them, with the language data they were
+    /// read with ([`GlossaryEntry::normalised_forms`]).
+    #[serde(skip)]
+    normalised: FormsCache,
 }
+
+/// Normalised forms of an entry, computed on first use. Not part of the data: always
+/// equal.
+#[derive(Debug, Clone, Default)]
+struct FormsCache(OnceLock<(Vec<String>, Vec<Vec<String>>)>);
+
+impl PartialEq for FormsCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for FormsCache {}
 
 impl GlossaryEntry {
     /// Every accepted form: the expansion, the alternatives, the original-language name.
@@ -40,6 +58,27 @@ impl GlossaryEntry {
         std::iter::once(self.expansion.as_str())
             .chain(self.also.iter().map(String::as_str))
             .chain(self.original.as_deref())
+    }
+
+    /// `normalise` of each of [`GlossaryEntry::forms`], computed once per entry and kept
+    /// with `language`, the language data it depends on: a later call with other data
+    /// computes the forms again without keeping them. (A reading of the analysis, which
+    /// the data layer only keeps: the glossary was normalised again for every look-up.)
+    pub(crate) fn normalised_forms(
+        &self,
+        language: &[String],
+        normalise: impl Fn(&str) -> Vec<String>,
+    ) -> Cow<'_, [Vec<String>]> {
+        let compute = || self.forms().map(&normalise).collect::<Vec<_>>();
+        let (kept_language, forms) = self
+            .normalised
+            .0
+            .get_or_init(|| (language.to_vec(), compute()));
+        if kept_language.as_slice() == language {
+            Cow::Borrowed(forms)
+        } else {
+            Cow::Owned(compute())
+        }
     }
 }
 
@@ -78,10 +117,8 @@ pub struct AcronymStyle {
 impl Default for AcronymStyle {
     /// The embedded data.
     fn default() -> Self {
-        static EMBEDDED: LazyLock<AcronymStyle> = LazyLock::new(|| {
-            AcronymStyle::from_toml(EMBEDDED_ACRONYMS)
-                .expect("the embedded acronym data is valid (tested)")
-        });
+        static EMBEDDED: LazyLock<AcronymStyle> =
+            LazyLock::new(|| super::embedded::read(super::embedded::ACRONYMS));
         EMBEDDED.clone()
     }
 }
@@ -170,6 +207,25 @@ mod tests {
                 .pattern(|words| format!("^(?:{words})$"))
                 .is_match(&list.words()[0]));
         }
+    }
+
+    #[test]
+    fn normalised_forms_are_kept_only_for_the_language_they_were_read_with() {
+        let style = AcronymStyle::default();
+        let entry = style.glossary_entry("CSTO").unwrap();
+        let first = ["led".to_string()];
+        let other = ["based".to_string()];
+        let read = |tag: &'static str| move |form: &str| vec![tag.to_string(), form.to_string()];
+        let kept = entry.normalised_forms(&first, read("first"));
+        assert!(matches!(kept, Cow::Borrowed(_)));
+        assert_eq!(kept[0], ["first", entry.expansion.as_str()]);
+        // Kept: the same language reads the forms kept, not the function's.
+        assert_eq!(entry.normalised_forms(&first, read("again"))[0][0], "first");
+        // Other language data: read again, and not kept.
+        let fresh = entry.normalised_forms(&other, read("other"));
+        assert!(matches!(fresh, Cow::Owned(_)));
+        assert_eq!(fresh[0][0], "other");
+        assert_eq!(entry.normalised_forms(&first, read("again"))[0][0], "first");
     }
 
     #[test]

@@ -291,10 +291,8 @@ impl LanguageStyle {
 
     /// The embedded language data.
     pub fn embedded() -> &'static LanguageStyle {
-        static EMBEDDED: LazyLock<LanguageStyle> = LazyLock::new(|| {
-            LanguageStyle::from_toml(EMBEDDED_LANGUAGE)
-                .expect("the embedded language data is valid (tested)")
-        });
+        static EMBEDDED: LazyLock<LanguageStyle> =
+            LazyLock::new(|| super::embedded::read(super::embedded::LANGUAGE));
         &EMBEDDED
     }
 

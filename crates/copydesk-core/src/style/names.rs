@@ -109,9 +109,8 @@ impl NameStyle {
 
     /// The embedded names data.
     pub fn embedded() -> &'static NameStyle {
-        static EMBEDDED: LazyLock<NameStyle> = LazyLock::new(|| {
-            NameStyle::from_toml(EMBEDDED_NAMES).expect("the embedded names data is valid (tested)")
-        });
+        static EMBEDDED: LazyLock<NameStyle> =
+            LazyLock::new(|| super::embedded::read(super::embedded::NAMES));
         &EMBEDDED
     }
 
@@ -281,7 +280,9 @@ pub(crate) fn transliteration_key(word: &str) -> String {
         ("yev", "ev"),
         ("y", "i"),
     ] {
-        s = s.replace(from, to);
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

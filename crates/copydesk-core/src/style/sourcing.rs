@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::text::Pattern;
 
+use super::alternatives::{Alternative, Alternatives, ExactNames, WholeName};
 use super::language::{alternation, plain_group, NOTHING};
 use super::word_matcher::WordMatcher;
 use super::StyleError;
@@ -109,10 +110,8 @@ impl SourcingStyle {
 
     /// The embedded sourcing data.
     pub fn embedded() -> &'static SourcingStyle {
-        static STYLE: LazyLock<SourcingStyle> = LazyLock::new(|| {
-            SourcingStyle::from_toml(EMBEDDED_SOURCING)
-                .expect("the embedded sourcing data is valid (tested)")
-        });
+        static STYLE: LazyLock<SourcingStyle> =
+            LazyLock::new(|| super::embedded::read(super::embedded::SOURCING));
         &STYLE
     }
 
@@ -245,10 +244,11 @@ pub(crate) struct Matchers {
     pub self_source: WordMatcher,
     /// One person the writer met, by role: "a farmer", "one elderly villager".
     pub witness: LazyRegex,
-    /// Outlets, platforms, media nouns, institutions and domains.
-    pub source_token: LazyRegex,
+    /// Outlets, platforms, media nouns, institutions and domains, searched as the
+    /// alternation of the five, in that order.
+    pub source_token: Alternatives,
     /// A whole text that is an outlet, a platform or a domain: "Reuters", "Akorda.kz".
-    pub outlet_exact: LazyRegex,
+    pub outlet_exact: WholeName,
     /// Whether an outlet or platform of the house has a bracket in its name (only then
     /// can a text with a bracket be one).
     pub outlet_brackets: bool,
@@ -293,26 +293,28 @@ pub(crate) struct Matchers {
 }
 
 /// Domains ("Tengrinews.kz") and handles ("Twitter.com/TokayevKZ").
-const DOMAIN: &str = r"\b[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|ru|kz|uz|kg|tj|tm|az|am|ge|ua|by|cn|uk|de|fr|io|info|gov|edu|int|eu|news|media|tv)\b(?:/[\p{L}\p{N}_.\-/@]*)?";
+pub(super) const DOMAIN: &str = r"\b[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|ru|kz|uz|kg|tj|tm|az|am|ge|ua|by|cn|uk|de|fr|io|info|gov|edu|int|eu|news|media|tv)\b(?:/[\p{L}\p{N}_.\-/@]*)?";
 
 impl Matchers {
     fn new(style: &SourcingStyle) -> Self {
         let lower =
             |v: &[String]| -> HashSet<String> { v.iter().map(|s| s.to_lowercase()).collect() };
-        let mut source_alts = vec![
-            alternation(&style.outlets, false),
-            alternation(&style.platforms, false),
-            alternation(&style.media_nouns, true),
-            alternation(&style.institutions, true),
-        ];
-        source_alts.retain(|a| !a.is_empty());
-        source_alts.push(DOMAIN.to_string());
-        let mut outlet_alts = vec![
-            alternation(&style.outlets, false),
-            alternation(&style.platforms, false),
-        ];
-        outlet_alts.retain(|a| !a.is_empty());
-        outlet_alts.push(DOMAIN.to_string());
+        // The alternation of the lists and the domain pattern, each list left out when
+        // it holds no word: the case-sensitive names as patterns, the case-insensitive
+        // nouns as word lists.
+        let listed = |v: &[String]| v.iter().any(|w| !w.trim().is_empty());
+        let mut source_token = Vec::new();
+        for names in [&style.outlets, &style.platforms] {
+            if listed(names) {
+                source_token.push(Alternative::Pattern(lazy(&alternation(names, false))));
+            }
+        }
+        for nouns in [&style.media_nouns, &style.institutions] {
+            if listed(nouns) {
+                source_token.push(Alternative::Words(WordMatcher::new(nouns)));
+            }
+        }
+        source_token.push(Alternative::Pattern(Pattern::new(DOMAIN)));
         let mut speech: Vec<String> = style.reporting_verbs.clone();
         speech.extend(style.speech_cues.iter().cloned());
         // Hedges match as written and capitalized at a sentence start, but "May" before a
@@ -332,8 +334,11 @@ impl Matchers {
                 r"(?i)\b(?:a|an|one)\s+(?:[\p{{L}}’'-]+\s+){{0,2}}?{}",
                 group(&alternation(&style.witness_roles, true))
             )),
-            source_token: lazy(&source_alts.join("|")),
-            outlet_exact: lazy(&format!("^(?:{})$", outlet_alts.join("|"))),
+            source_token: Alternatives(source_token),
+            outlet_exact: WholeName {
+                names: ExactNames::new(style.outlets.iter().chain(&style.platforms)),
+                pattern: Pattern::owned(format!("^(?:{DOMAIN})$")),
+            },
             outlet_brackets: style
                 .outlets
                 .iter()

@@ -45,6 +45,18 @@ impl<'h> WordMatch<'h> {
     pub fn as_str(&self) -> &'h str {
         &self.haystack[self.start..self.end]
     }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub(crate) fn new(haystack: &'h str, start: usize, end: usize) -> Self {
+        Self {
+            haystack,
+            start,
+            end,
+        }
+    }
 }
 
 /// A case-insensitive whole-word list that finds what the regular expression
@@ -145,6 +157,26 @@ impl WordMatcher {
                 .collect(),
         };
         found.into_iter()
+    }
+
+    /// Every match the regular expression finds at some position of `haystack` (with
+    /// `find_at`), as (start, end), sorted by start: at each start, the match the
+    /// alternation prefers. `None` when the automaton does not answer for `haystack`.
+    pub(crate) fn starts(&self, haystack: &str) -> Option<Vec<(usize, usize)>> {
+        let ac = self.automaton_for(haystack)?;
+        let mut all: Vec<(usize, usize, usize)> = self.candidates(ac, haystack).collect();
+        all.sort_unstable();
+        all.dedup_by_key(|&mut (start, _, _)| start);
+        Some(
+            all.into_iter()
+                .map(|(start, _, end)| (start, end))
+                .collect(),
+        )
+    }
+
+    /// The regular expression the automaton stands for.
+    pub(crate) fn regex(&self) -> &Pattern {
+        &self.regex
     }
 
     /// The automaton when it answers for `haystack`.

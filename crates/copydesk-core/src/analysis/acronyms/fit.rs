@@ -236,15 +236,23 @@ fn place_tail(words: &[Word]) -> Option<usize> {
 
 /// The words ending the clause that spell one of the glossary's forms: the first index.
 pub(super) fn glossary_suffix(style: &HouseStyle, key: &str, words: &[Word]) -> Option<usize> {
-    let entry = style.acronyms.glossary_entry(key)?;
     let ours: Vec<String> = words.iter().flat_map(Word::normalised_parts).collect();
-    for form in entry.forms() {
-        let theirs: Vec<String> = EXPANSION_WORD
-            .find_iter(form)
-            .map(|m| Word::new(m.as_str(), TextRange::default(), &style.language))
-            .flat_map(|w| w.normalised_parts().collect::<Vec<_>>())
-            .collect();
-        if theirs.is_empty() || !ours.ends_with(&theirs) {
+    glossary_suffix_of(style, key, words, &ours)
+}
+
+/// [`glossary_suffix`] with the words' normalised parts already taken.
+fn glossary_suffix_of(
+    style: &HouseStyle,
+    key: &str,
+    words: &[Word],
+    ours: &[String],
+) -> Option<usize> {
+    let entry = style.acronyms.glossary_entry(key)?;
+    let forms = entry.normalised_forms(style.language.compound_suffixes.words(), |form| {
+        normalised_form(form, &style.language)
+    });
+    for theirs in forms.iter() {
+        if theirs.is_empty() || !ours.ends_with(theirs) {
             continue;
         }
         // Find the word where the matched parts begin.
@@ -258,6 +266,15 @@ pub(super) fn glossary_suffix(style: &HouseStyle, key: &str, words: &[Word]) -> 
         }
     }
     None
+}
+
+/// The normalised parts of a glossary form, as [`glossary_suffix`] compares them.
+fn normalised_form(form: &str, language: &LanguageStyle) -> Vec<String> {
+    EXPANSION_WORD
+        .find_iter(form)
+        .map(|m| Word::new(m.as_str(), TextRange::default(), language))
+        .flat_map(|w| w.normalised_parts().collect::<Vec<_>>())
+        .collect()
 }
 
 /// Whether `words` (a whole run) are one of the glossary's forms for `key`.
@@ -399,20 +416,10 @@ pub(crate) fn written_out_before(
     let Some(entry) = style.acronyms.glossary_entry(key) else {
         return initials_written_out_before(doc, &style.language, key, offset);
     };
-    let targets: Vec<Vec<String>> = entry
-        .forms()
-        .map(|f| {
-            EXPANSION_WORD
-                .find_iter(f)
-                .flat_map(|m| {
-                    Word::new(m.as_str(), TextRange::default(), &style.language)
-                        .normalised_parts()
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        })
-        .filter(|t: &Vec<String>| t.len() >= 2)
-        .collect();
+    let forms = entry.normalised_forms(style.language.compound_suffixes.words(), |form| {
+        normalised_form(form, &style.language)
+    });
+    let targets: Vec<&Vec<String>> = forms.iter().filter(|t| t.len() >= 2).collect();
     for block in doc.body_blocks() {
         if block.range.start >= offset {
             break;
@@ -492,10 +499,11 @@ pub(crate) fn glossary_acronym_for<'a>(style: &'a HouseStyle, expansion: &str) -
             )
         })
         .collect();
+    let ours: Vec<String> = words.iter().flat_map(Word::normalised_parts).collect();
     style
         .acronyms
         .glossary
         .keys()
-        .find(|k| is_glossary_form(style, k, &words))
+        .find(|k| glossary_suffix_of(style, k, &words, &ours) == Some(0))
         .map(String::as_str)
 }

@@ -262,15 +262,12 @@ impl<'t> Index<'t> {
             .match_indices("interview")
             .map(|(i, _)| start + i)
             .collect();
-        let mut sources = Vec::new();
-        let mut at = start;
-        while let Some(m) = sourcing.m.source_token.find_at(&text[..region.end], at) {
-            sources.push(m.range());
-            at = m.end().max(m.start() + 1);
-            if at > region.end {
-                break;
-            }
-        }
+        let sources = sourcing
+            .m
+            .source_token
+            .find_iter_at(&text[..region.end], start)
+            .map(|m| m.range())
+            .collect();
         let mut index = Index {
             text,
             start,
