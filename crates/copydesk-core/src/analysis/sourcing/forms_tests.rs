@@ -297,6 +297,7 @@ fn a_name_after_its_verb_after_an_unclosed_apposition_or_after_by_is_a_speaker()
         );
     }
     for text in [
+        "\"As the presidency showed, the agreements will hold for years,” Asadov concluded.\n",
         "Of course, pointed out Aigerim Bekova, not every minister is \"pleased to see the budget cut by a third this year.\"\n",
         "\"There are serious processes under way in the region,\" says the MFA, adding that talks resume in May.\n",
         "The reserves are now estimated by the British firm Gaffney, Cline & Associates to be as much as 26 trillion cubic meters.\n",
