@@ -28,6 +28,24 @@ pub fn tool_available(test: &str, present: bool, what: &str) -> bool {
     false
 }
 
+/// Every file under `dir`, at any depth, in no particular order (panics on an
+/// unreadable folder: a test's own temporary tree).
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("a readable folder") {
+            let p = e.expect("a folder entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -52,19 +52,10 @@ fn the_generated_archive_holds_mistakes_of_every_rule() {
 
 /// Every entry file of the cache under `dir`.
 fn entries(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.parent().unwrap().parent().unwrap().ends_with("v1") {
-                out.push(p);
-            }
-        }
-    }
-    out
+    copydesk_tests::files_under(dir)
+        .into_iter()
+        .filter(|p| p.parent().unwrap().parent().unwrap().ends_with("v1"))
+        .collect()
 }
 
 #[test]
@@ -419,20 +410,10 @@ fn group(n: usize) -> String {
 
 /// Every file under `dir`, as paths relative to `base`.
 fn files_under(dir: &Path, base: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(base).unwrap();
-                out.push(rel.to_str().unwrap().to_string());
-            }
-        }
-    }
-    out
+    copydesk_tests::files_under(dir)
+        .iter()
+        .map(|p| p.strip_prefix(base).unwrap().to_str().unwrap().to_string())
+        .collect()
 }
 
 /// The report is written as files finish, each in its place: over a few hundred files

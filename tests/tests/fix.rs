@@ -265,20 +265,13 @@ fn unused_suppression_fix_removes_the_comment_line() {
 
 /// Every file under `dir` with its bytes, by path relative to `dir`.
 fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_str().unwrap().to_string();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
+    copydesk_tests::files_under(dir)
+        .iter()
+        .map(|p| {
+            let rel = p.strip_prefix(dir).unwrap().to_str().unwrap().to_string();
+            (rel, std::fs::read(p).unwrap())
+        })
+        .collect()
 }
 
 fn write_tree(dir: &std::path::Path, files: &std::collections::BTreeMap<String, Vec<u8>>) {
