@@ -207,10 +207,7 @@ impl<'a> Sourcing<'a> {
         if !block.range.covers(range) {
             return String::new();
         }
-        let first = self
-            .doc
-            .blocks
-            .partition_point(|b| b.range.start < block.range.start);
+        let first = self.block_index(block);
         let own = self.doc.blocks[first..]
             .iter()
             .take_while(|b| b.range.start == block.range.start)

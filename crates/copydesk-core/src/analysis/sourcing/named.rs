@@ -114,7 +114,7 @@ impl Sourcing<'_> {
     }
 
     /// The index of `block` in the document.
-    fn block_index(&self, block: &Block) -> usize {
+    pub(super) fn block_index(&self, block: &Block) -> usize {
         // Blocks are in order of their start.
         self.doc
             .blocks
@@ -205,11 +205,8 @@ impl Sourcing<'_> {
         {
             return false;
         }
-        // Blocks are in order of their start: a binary search, not a scan per quotation.
-        let index = self
-            .doc
-            .blocks
-            .partition_point(|b| b.range.start < block.range.start);
+        // A binary search, not a scan of the blocks per quotation.
+        let index = self.block_index(block);
         let previous = self.doc.blocks[..index]
             .iter()
             .rev()
